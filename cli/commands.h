@@ -1,0 +1,14 @@
+// Every subcommand of the pactgraph program registers itself on the CLI11
+// app; its callback stores the process exit status in *exit_code.
+#ifndef PACTGRAPH_CLI_COMMANDS_H_
+#define PACTGRAPH_CLI_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+
+namespace pactgraph::cli {
+
+void AddExtractCommand(CLI::App& app, int* exit_code);
+
+}  // namespace pactgraph::cli
+
+#endif  // PACTGRAPH_CLI_COMMANDS_H_

@@ -1,0 +1,2 @@
+// The graph store lands with issue 5.
+namespace pactgraph {}
