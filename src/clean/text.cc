@@ -2,13 +2,7 @@
 
 namespace pactgraph {
 
-// Placeholders until the cleaning stage lands.
-CleanDoc CleanHtml(const OffsetText& page) {
-  CleanDoc d;
-  d.text = page;
-  return d;
-}
-
+// Placeholder until plain-text cleaning lands.
 CleanDoc CleanPlainText(const OffsetText& text) {
   CleanDoc d;
   d.text = text;
