@@ -1,0 +1,65 @@
+// Statistical named-entity tagger: an averaged structured perceptron over
+// hashed lexical, shape, context, gazetteer and word-cluster features with
+// first-order Viterbi decoding. Trained by tools/train_ner (see doc/ner.md);
+// models are data/ner/<lang>.model.
+#ifndef PACTGRAPH_NER_TAGGER_H_
+#define PACTGRAPH_NER_TAGGER_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pactgraph/status.h"
+
+namespace pactgraph {
+
+class TaggerModel;  // defined in tagger_model.h
+
+// One entity span found by the tagger, words [begin, end).
+struct TaggedSpan {
+  size_t begin = 0, end = 0;
+  std::string type;         // PER, ORG, LOC, MISC
+  float confidence = 0.0f;  // in (0, 1]; from the Viterbi max-marginal margin
+};
+
+// Immutable after Load and thread-safe: Tag may be called concurrently.
+class NerTagger {
+ public:
+  // Reads a model file written by the trainer; rejects a wrong format name,
+  // a newer version, or a truncated/corrupt file with a message naming it.
+  static StatusOr<std::unique_ptr<NerTagger>> Load(const std::string& model_path);
+  // Wraps an in-memory model (used by the trainer and tests).
+  explicit NerTagger(std::shared_ptr<const TaggerModel> model);
+  ~NerTagger();
+
+  // IOB2 labels (O, B-PER, I-PER, B-ORG, I-ORG, B-LOC, I-LOC, B-MISC,
+  // I-MISC), one per word of one sentence.
+  std::vector<std::string> Tag(const std::vector<std::string_view>& words) const;
+
+  // Same decision as Tag, as spans with a confidence each.
+  std::vector<TaggedSpan> TagSpans(const std::vector<std::string_view>& words) const;
+
+  // Tags every sentence of one document; words seen earlier in the document
+  // inform later decisions (document-level features), which usually beats
+  // tagging sentences one by one. Returns one label vector per sentence.
+  std::vector<std::vector<std::string>> TagDocument(
+      const std::vector<std::vector<std::string_view>>& sentences) const;
+
+  const TaggerModel& model() const { return *model_; }
+
+ private:
+  std::shared_ptr<const TaggerModel> model_;
+};
+
+// Turns IOB1 or IOB2 labels into spans [begin, end) with their type, with
+// conlleval's rules: a span starts at B-X, or at I-X after O or another type.
+struct LabelSpan {
+  size_t begin = 0, end = 0;
+  std::string type;
+};
+std::vector<LabelSpan> SpansFromLabels(const std::vector<std::string>& labels);
+
+}  // namespace pactgraph
+
+#endif  // PACTGRAPH_NER_TAGGER_H_
