@@ -1,4 +1,10 @@
 // Bytes in any common encoding -> UTF-8 text that maps back to the bytes.
+//
+// Detection order: a byte-order mark (UTF-8, UTF-16 LE/BE) wins; then
+// BOM-less UTF-16 recognised by its pattern of NUL bytes; then valid UTF-8;
+// then Windows-1252 (a superset of Latin-1) when the bytes are not UTF-8 and
+// look like a single-byte European text; else UTF-8 with every invalid
+// sequence replaced by U+FFFD and counted in Decoded::replaced.
 #ifndef PACTGRAPH_INPUT_DECODE_H_
 #define PACTGRAPH_INPUT_DECODE_H_
 
@@ -11,12 +17,18 @@
 namespace pactgraph {
 
 struct Decoded {
-  OffsetText text;       // UTF-8; origins are byte offsets into the input
+  // UTF-8; origins are byte offsets into the input. Bytes copied from UTF-8
+  // input map one to one; every UTF-8 byte produced by converting one input
+  // character (UTF-16 unit pair, cp1252 byte, replaced sequence) maps to that
+  // character's first input byte.
+  OffsetText text;
   std::string encoding;  // "utf-8", "utf-16le", "utf-16be", "windows-1252"
-  size_t replaced = 0;   // invalid sequences replaced by U+FFFD
+  size_t replaced = 0;   // invalid sequences (and stray NUL bytes) replaced by U+FFFD
 };
 
-// Fails with InvalidArgument for empty input or input that looks binary.
+// Fails with InvalidArgument("empty input") for empty or whitespace-only input
+// and InvalidArgument("looks binary, not text") for input with NUL bytes
+// (outside UTF-16) or many control bytes.
 StatusOr<Decoded> Decode(std::string_view bytes);
 
 }  // namespace pactgraph
