@@ -1,11 +1,982 @@
+// HTML main-content extraction. Design (see doc/html.md):
+//  1. one gumbo parse;
+//  2. one walk that flattens the DOM into an element table (preorder, parent
+//     before child) and "blocks" (runs of inline text between block-level
+//     boundaries), and collects metadata (meta tags, JSON-LD, <time>, <title>);
+//  3. per-element statistics summed bottom-up (text, link text, punctuation,
+//     good paragraphs) and a class/id/role hint weight;
+//  4. readability-style scoring: each paragraph gives points to its ancestors;
+//     the best-scoring element, corrected for link density, is the article
+//     root; siblings that look like more of the article are added;
+//  5. emission: blocks under the root, minus boilerplate subtrees (negative
+//     hints, link lists) and link-only paragraphs, with whitespace collapsed
+//     and every byte mapped back to the page.
+#include <gumbo.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "clean/clean.h"
+#include "clean/html_date.h"
+#include "clean/html_extract.h"
 
 namespace pactgraph {
+namespace {
 
-// Placeholder until HTML article extraction lands.
+// ---------------------------------------------------------------- helpers
+
+bool IsSpaceByte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+size_t Utf8Len(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if ((lead >> 5) == 0x6) return 2;
+  if ((lead >> 4) == 0xE) return 3;
+  if ((lead >> 3) == 0x1E) return 4;
+  return 1;
+}
+
+// Length of a no-break space (U+00A0) or other wide space at s[i], or 0.
+size_t WideSpaceLen(std::string_view s, size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) return 2;
+  if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
+    unsigned char d = static_cast<unsigned char>(s[i + 2]);
+    if ((d >= 0x80 && d <= 0x8B) || d == 0xAF) return 3;  // en/em/thin/zero-width spaces
+  }
+  return 0;
+}
+
+std::string CollapseSpaces(std::string_view s) {
+  std::string out;
+  bool pending = false;
+  for (size_t i = 0; i < s.size();) {
+    size_t w = WideSpaceLen(s, i);
+    if (w > 0 || IsSpaceByte(s[i])) {
+      pending = true;
+      i += w > 0 ? w : 1;
+      continue;
+    }
+    if (pending && !out.empty()) out.push_back(' ');
+    pending = false;
+    out.push_back(s[i++]);
+  }
+  return out;
+}
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+const char* Attr(const GumboNode* node, const char* name) {
+  const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, name);
+  return a ? a->value : nullptr;
+}
+
+// Length of an entity reference starting at raw[r] == '&' ("&amp;", "&#8217;",
+// "&copy" without semicolon), at least 1.
+size_t EntityLength(std::string_view raw, size_t r) {
+  size_t i = r + 1;
+  if (i < raw.size() && raw[i] == '#') {
+    ++i;
+    if (i < raw.size() && (raw[i] == 'x' || raw[i] == 'X')) ++i;
+  }
+  while (i < raw.size() && i - r < 40 && std::isalnum(static_cast<unsigned char>(raw[i]))) ++i;
+  if (i < raw.size() && raw[i] == ';') ++i;
+  return i - r;
+}
+
+// ------------------------------------------------------------ text output
+
+// Writes text pieces into an OffsetText with whitespace collapsed to single
+// spaces, aligning gumbo's decoded text with the raw page bytes so that
+// verbatim bytes are "copied" (exact origins) and decoded entities, collapsed
+// whitespace and normalised newlines are "synthetic" at their source position.
+class TextWriter {
+ public:
+  TextWriter(OffsetText* out, const char* page_begin, size_t page_size)
+      : out_(out), page_(page_begin), page_size_(page_size) {}
+
+  // `decoded` is gumbo's text; `raw` its original source (may be empty or
+  // outside the page, then everything is synthetic at `fallback_origin`).
+  void Write(std::string_view decoded, std::string_view raw, uint32_t fallback_origin) {
+    bool in_page = !raw.empty() && raw.data() >= page_ && raw.data() + raw.size() <= page_ + page_size_;
+    if (!in_page) {
+      WriteSynthetic(decoded, fallback_origin);
+      return;
+    }
+    uint32_t base = static_cast<uint32_t>(raw.data() - page_);
+    size_t d = 0, r = 0;
+    while (d < decoded.size()) {
+      uint32_t origin = base + static_cast<uint32_t>(std::min(r, raw.size() - 1));
+      size_t w = WideSpaceLen(decoded, d);
+      if (w > 0 || IsSpaceByte(decoded[d])) {
+        NoteSpace(origin, w == 0 && decoded[d] == ' ' && r < raw.size() && raw[r] == ' ');
+        AdvanceRawOverSpace(decoded, d, w, raw, r);
+        d += w > 0 ? w : 1;
+        continue;
+      }
+      if (r < raw.size() && raw[r] == decoded[d] && !(raw[r] == '&' && IsEntityHere(decoded, d, raw, r))) {
+        EmitByte(decoded[d], origin, true);
+        ++d;
+        ++r;
+        continue;
+      }
+      // An entity, a replaced NUL or anything unaligned: one decoded code
+      // point, synthetic at the raw position.
+      size_t cp = std::min(Utf8Len(static_cast<unsigned char>(decoded[d])), decoded.size() - d);
+      for (size_t k = 0; k < cp; ++k) EmitByte(decoded[d + k], origin, false);
+      d += cp;
+      if (r < raw.size()) r += raw[r] == '&' ? EntityLength(raw, r) : 1;
+    }
+  }
+
+  void WriteSynthetic(std::string_view s, uint32_t origin) {
+    for (size_t i = 0; i < s.size(); ++i) {
+      size_t w = WideSpaceLen(s, i);
+      if (w > 0 || IsSpaceByte(s[i])) {
+        NoteSpace(origin, false);
+        i += w > 0 ? w - 1 : 0;
+        continue;
+      }
+      EmitByte(s[i], origin, false);
+    }
+  }
+
+  // Ends a paragraph: the next text starts after `separator`.
+  void Break(const char* separator) {
+    pending_space_ = false;
+    if (!started_block_) return;
+    pending_break_ = separator;
+    started_block_ = false;
+  }
+  bool BlockEmpty() const { return !started_block_; }
+  void Flush() {
+    if (run_.empty()) return;
+    out_->AppendCopied(run_, run_origin_);
+    run_.clear();
+  }
+
+ private:
+  bool IsEntityHere(std::string_view decoded, size_t d, std::string_view raw, size_t r) const {
+    // '&' matches '&': a literal ampersand unless the raw text continues
+    // differently from the decoded text (then it was "&amp;" or similar).
+    if (r + 1 >= raw.size()) return false;
+    if (d + 1 >= decoded.size()) return EntityLength(raw, r) > 1;
+    return raw[r + 1] != decoded[d + 1];
+  }
+
+  void AdvanceRawOverSpace(std::string_view decoded, size_t d, size_t w, std::string_view raw, size_t& r) {
+    if (r >= raw.size()) return;
+    if (raw[r] == '\r') {  // "\r\n" and "\r" became "\n"
+      ++r;
+      if (r < raw.size() && raw[r] == '\n' && decoded[d] == '\n') ++r;
+      return;
+    }
+    if (raw[r] == '&') {  // &nbsp; or &#10;
+      r += EntityLength(raw, r);
+      return;
+    }
+    r += w > 0 ? w : 1;
+  }
+
+  void NoteSpace(uint32_t origin, bool copyable) {
+    if (!started_block_) return;
+    if (!pending_space_) {
+      pending_space_ = true;
+      space_origin_ = origin;
+      space_copyable_ = copyable;
+    } else {
+      space_copyable_ = false;  // a run of whitespace collapsed into one
+    }
+  }
+
+  void EmitByte(char c, uint32_t origin, bool copied) {
+    if (!started_block_) {
+      if (pending_break_ != nullptr && !out_->empty()) Synthetic(pending_break_, origin);
+      pending_break_ = nullptr;
+      started_block_ = true;
+      pending_space_ = false;
+    }
+    if (pending_space_) {
+      pending_space_ = false;
+      if (space_copyable_) {
+        Copied(' ', space_origin_);
+      } else {
+        Synthetic(" ", space_origin_);
+      }
+    }
+    if (copied) {
+      Copied(c, origin);
+    } else {
+      Flush();
+      out_->AppendSynthetic(std::string_view(&c, 1), origin);
+    }
+  }
+
+  void Copied(char c, uint32_t origin) {
+    if (!run_.empty() && run_origin_ + run_.size() != origin) Flush();
+    if (run_.empty()) run_origin_ = origin;
+    run_.push_back(c);
+  }
+  void Synthetic(std::string_view s, uint32_t origin) {
+    Flush();
+    out_->AppendSynthetic(s, origin);
+  }
+
+  OffsetText* out_;
+  const char* page_;
+  size_t page_size_;
+  std::string run_;  // copied bytes not yet appended (contiguous origins)
+  uint32_t run_origin_ = 0;
+  bool started_block_ = false;
+  const char* pending_break_ = nullptr;
+  bool pending_space_ = false;
+  bool space_copyable_ = false;
+  uint32_t space_origin_ = 0;
+};
+
+// ------------------------------------------------------------ the model
+
+enum Hint : uint8_t { kNeutral = 0, kPositive = 1, kNegative = 2, kStrongNegative = 3 };
+
+struct Elem {
+  const GumboNode* node = nullptr;
+  int parent = -1;
+  GumboTag tag = GUMBO_TAG_UNKNOWN;
+  int weight = 0;        // class/id/role hint: + article-like, - furniture-like
+  bool furniture = false;  // a subtree that is never article text (nav, share bar, ...)
+  // Summed over the subtree:
+  uint32_t text = 0;     // non-space bytes
+  uint32_t link = 0;     // non-space bytes inside <a>
+  uint32_t commas = 0;
+  uint32_t paragraphs = 0;  // blocks of >= 80 bytes with little link text
+  uint32_t list_items = 0;
+  uint32_t p_tags = 0;
+  double score = 0;
+  bool scored = false;
+};
+
+struct Piece {
+  const GumboNode* node;  // text, whitespace or CDATA node
+};
+
+struct Block {
+  int elem = -1;  // innermost block-level element holding the text
+  uint32_t first_piece = 0, end_piece = 0;
+  uint32_t text = 0, link = 0, commas = 0;
+  bool soft = false;  // starts after a <br>: join with "\n", not "\n\n"
+};
+
+struct Meta {
+  std::string og_title, title_tag, site_name, h1;
+  const GumboNode* title_node = nullptr;  // <title> text
+  std::vector<const GumboNode*> h1_nodes;
+  // Publication date candidates by priority (lower index wins).
+  std::string dates[4];
+};
+
+bool IsSkippedTag(GumboTag t) {
+  switch (t) {
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_VIDEO: case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_SELECT: case GUMBO_TAG_OPTION: case GUMBO_TAG_BUTTON: case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_HEAD: case GUMBO_TAG_LINK: case GUMBO_TAG_META:
+    case GUMBO_TAG_TITLE: case GUMBO_TAG_MAP: case GUMBO_TAG_DATALIST: case GUMBO_TAG_APPLET:
+    case GUMBO_TAG_FRAMESET: case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_NOEMBED: case GUMBO_TAG_PARAM:
+    case GUMBO_TAG_SOURCE: case GUMBO_TAG_TRACK: case GUMBO_TAG_IMG: case GUMBO_TAG_IMAGE:
+    case GUMBO_TAG_AREA: case GUMBO_TAG_BASE: case GUMBO_TAG_WBR: case GUMBO_TAG_PROGRESS:
+    case GUMBO_TAG_METER: case GUMBO_TAG_OUTPUT: case GUMBO_TAG_KEYGEN: case GUMBO_TAG_MENUITEM:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsInlineTag(GumboTag t) {
+  switch (t) {
+    case GUMBO_TAG_A: case GUMBO_TAG_EM: case GUMBO_TAG_STRONG: case GUMBO_TAG_SMALL: case GUMBO_TAG_S:
+    case GUMBO_TAG_CITE: case GUMBO_TAG_Q: case GUMBO_TAG_DFN: case GUMBO_TAG_ABBR: case GUMBO_TAG_DATA:
+    case GUMBO_TAG_TIME: case GUMBO_TAG_CODE: case GUMBO_TAG_VAR: case GUMBO_TAG_SAMP: case GUMBO_TAG_KBD:
+    case GUMBO_TAG_SUB: case GUMBO_TAG_SUP: case GUMBO_TAG_I: case GUMBO_TAG_B: case GUMBO_TAG_U:
+    case GUMBO_TAG_MARK: case GUMBO_TAG_RUBY: case GUMBO_TAG_RT: case GUMBO_TAG_RP: case GUMBO_TAG_BDI:
+    case GUMBO_TAG_BDO: case GUMBO_TAG_SPAN: case GUMBO_TAG_INS: case GUMBO_TAG_DEL: case GUMBO_TAG_LABEL:
+    case GUMBO_TAG_ACRONYM: case GUMBO_TAG_STRIKE: case GUMBO_TAG_BIG: case GUMBO_TAG_FONT:
+    case GUMBO_TAG_NOBR: case GUMBO_TAG_TT: case GUMBO_TAG_BLINK: case GUMBO_TAG_RB: case GUMBO_TAG_RTC:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsHeading(GumboTag t) { return t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6; }
+
+bool IsHidden(const GumboNode* node) {
+  if (gumbo_get_attribute(&node->v.element.attributes, "hidden") != nullptr) return true;
+  const char* style = Attr(node, "style");
+  if (style == nullptr) return false;
+  std::string s = AsciiLower(style);
+  s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+  return s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos;
+}
+
+// Class/id hints. Substrings for distinctive words; whole tokens for short
+// ones that hide inside other words ("ad" in "header", "nav" in "canvas").
+constexpr const char* kStrongNegativeParts[] = {
+    "comment", "share", "sharing", "social", "related", "sidebar", "cookie", "newsletter",
+    "subscri", "promo", "advert", "sponsor", "outbrain", "taboola", "recommend", "popular",
+    "trending", "breadcrumb", "signup", "sign-up", "paywall", "banner", "modal", "popup",
+    "masthead", "skip-link", "most-read", "mostread", "more-stories", "read-more", "readmore",
+    "newsfeed", "disqus", "jump-link", "toolbar", "teaser", "consent", "gdpr",
+};
+constexpr const char* kNegativeParts[] = {
+    "footer", "navigation", "menu", "widget", "byline", "author", "caption", "credit",
+    "tags", "tagline", "meta", "dateline", "timestamp", "login", "print",
+    "pagination", "pager", "rating", "tool", "button", "icon", "rail", "aside", "extra",
+    "nocontent", "disclaimer", "copyright", "legal", "topbar", "overlay",
+};
+constexpr const char* kNegativeTokens[] = {"ad", "ads", "nav", "navbar", "foot", "links",
+                                           "share", "social", "related", "more", "sidebar", "bio"};
+constexpr const char* kPositiveParts[] = {
+    "article", "content", "post", "body", "entry", "main", "story", "text", "blog", "hentry",
+    "prose", "paragraph", "column", "richtext", "rich-text", "news",
+};
+
+bool HasToken(std::string_view hay, std::string_view token) {
+  size_t i = 0;
+  while (i < hay.size()) {
+    while (i < hay.size() && !std::isalnum(static_cast<unsigned char>(hay[i]))) ++i;
+    size_t start = i;
+    while (i < hay.size() && std::isalnum(static_cast<unsigned char>(hay[i]))) ++i;
+    if (hay.substr(start, i - start) == token) return true;
+  }
+  return false;
+}
+
+template <size_t N>
+bool AnyPart(const std::string& hay, const char* const (&parts)[N]) {
+  for (const char* p : parts) {
+    if (hay.find(p) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// Sets weight and furniture for one element from its tag, role, itemprop,
+// class and id.
+void ApplyHints(Elem& e) {
+  const GumboNode* n = e.node;
+  switch (e.tag) {
+    case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM:
+    case GUMBO_TAG_MENU: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_DETAILS:
+      e.furniture = e.tag != GUMBO_TAG_FORM && e.tag != GUMBO_TAG_HEADER;
+      e.weight -= 25;
+      break;
+    case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN:
+      e.weight += 25;
+      break;
+    default:
+      break;
+  }
+  if (const char* role = Attr(n, "role")) {
+    std::string r = AsciiLower(role);
+    if (r == "navigation" || r == "complementary" || r == "contentinfo" || r == "banner" ||
+        r == "menu" || r == "menubar" || r == "dialog" || r == "alert" || r == "search" ||
+        r == "toolbar" || r == "tablist") {
+      e.furniture = true;
+      e.weight -= 25;
+    } else if (r == "main" || r == "article") {
+      e.weight += 25;
+    }
+  }
+  if (const char* prop = Attr(n, "itemprop")) {
+    std::string p = AsciiLower(prop);
+    if (p.find("articlebody") != std::string::npos || p == "text" || p == "reviewbody") e.weight += 50;
+  }
+  std::string hints;
+  if (const char* c = Attr(n, "class")) hints = c;
+  if (const char* id = Attr(n, "id")) {
+    hints.push_back(' ');
+    hints += id;
+  }
+  if (hints.empty()) return;
+  hints = AsciiLower(hints);
+  bool positive = AnyPart(hints, kPositiveParts);
+  bool strong_negative = AnyPart(hints, kStrongNegativeParts);
+  bool negative = strong_negative || AnyPart(hints, kNegativeParts);
+  if (!negative) {
+    for (const char* t : kNegativeTokens) {
+      if (HasToken(hints, t)) {
+        negative = true;
+        break;
+      }
+    }
+  }
+  if (positive) e.weight += 25;
+  if (negative) e.weight -= 25;
+  if (strong_negative || (negative && !positive)) e.furniture = true;
+}
+
+// ------------------------------------------------------------ the walk
+
+class PageModel {
+ public:
+  PageModel(const HtmlExtractOptions& options) : options_(options) {}
+
+  void Build(const GumboNode* root) {
+    elems_.reserve(1024);
+    Walk(root, -1, -1, 0, false);
+    CloseBlock(false);
+    Aggregate();
+  }
+
+  std::vector<Elem>& elems() { return elems_; }
+  const std::vector<Block>& blocks() const { return blocks_; }
+  const std::vector<Piece>& pieces() const { return pieces_; }
+  Meta& meta() { return meta_; }
+
+ private:
+  void Walk(const GumboNode* node, int parent, int block_elem, int depth, bool in_link) {
+    if (depth > options_.max_depth) return;
+    switch (node->type) {
+      case GUMBO_NODE_DOCUMENT: {
+        const GumboVector& kids = node->v.document.children;
+        for (unsigned i = 0; i < kids.length; ++i) {
+          Walk(static_cast<const GumboNode*>(kids.data[i]), parent, block_elem, depth + 1, in_link);
+        }
+        return;
+      }
+      case GUMBO_NODE_TEXT: case GUMBO_NODE_CDATA: case GUMBO_NODE_WHITESPACE:
+        AddText(node, block_elem, in_link);
+        return;
+      case GUMBO_NODE_ELEMENT: case GUMBO_NODE_TEMPLATE:
+        WalkElement(node, parent, block_elem, depth, in_link);
+        return;
+      default:
+        return;
+    }
+  }
+
+  void WalkElement(const GumboNode* node, int parent, int block_elem, int depth, bool in_link) {
+    GumboTag tag = node->v.element.tag;
+    CollectMeta(node, tag);
+    if (tag == GUMBO_TAG_BR) {
+      CloseBlock(true);
+      return;
+    }
+    if (IsSkippedTag(tag) || IsHidden(node)) return;
+    int idx = static_cast<int>(elems_.size());
+    elems_.emplace_back();
+    Elem& e = elems_.back();
+    e.node = node;
+    e.parent = parent;
+    e.tag = tag;
+    ApplyHints(e);
+    if (tag == GUMBO_TAG_LI) elems_[parent >= 0 ? parent : idx].list_items++;
+    if (tag == GUMBO_TAG_P && parent >= 0) elems_[parent].p_tags++;
+    bool block = !IsInlineTag(tag);
+    if (block) {
+      CloseBlock(false);
+      block_elem = idx;
+    }
+    bool link = in_link || tag == GUMBO_TAG_A;
+    const GumboVector& kids = node->v.element.children;
+    for (unsigned i = 0; i < kids.length; ++i) {
+      Walk(static_cast<const GumboNode*>(kids.data[i]), idx, block_elem, depth + 1, link);
+    }
+    if (block) CloseBlock(false);
+    if (tag == GUMBO_TAG_H1 && meta_.h1.empty()) CaptureH1(idx);
+  }
+
+  void AddText(const GumboNode* node, int block_elem, bool in_link) {
+    if (block_elem < 0) return;
+    if (!open_) {
+      open_ = true;
+      current_ = Block{};
+      current_.elem = block_elem;
+      current_.first_piece = static_cast<uint32_t>(pieces_.size());
+      current_.soft = soft_next_;
+      soft_next_ = false;
+    }
+    pieces_.push_back(Piece{node});
+    if (node->type == GUMBO_NODE_WHITESPACE) return;
+    uint32_t chars = 0, commas = 0;
+    for (const char* p = node->v.text.text; *p; ++p) {
+      if (!IsSpaceByte(*p)) ++chars;
+      if (*p == ',') ++commas;
+    }
+    current_.text += chars;
+    current_.commas += commas;
+    if (in_link) current_.link += chars;
+  }
+
+  // Ends the open block; `soft` (a <br>) makes the next block a new line of
+  // the same paragraph.
+  void CloseBlock(bool soft) {
+    if (open_) {
+      open_ = false;
+      current_.end_piece = static_cast<uint32_t>(pieces_.size());
+      if (current_.text > 0) blocks_.push_back(current_);
+      soft_next_ = soft && current_.text > 0;
+      return;
+    }
+    // Two <br> in a row end the paragraph.
+    soft_next_ = false;
+  }
+
+  void CaptureH1(int idx) {
+    // The h1's text is the text of the blocks created under it.
+    std::string text;
+    for (size_t b = blocks_.size(); b-- > 0;) {
+      int e = blocks_[b].elem;
+      while (e > idx) e = elems_[e].parent;
+      if (e != idx) break;
+      std::string block_text;
+      for (uint32_t p = blocks_[b].first_piece; p < blocks_[b].end_piece; ++p) {
+        block_text += pieces_[p].node->v.text.text;
+      }
+      text.insert(0, block_text + " ");
+    }
+    meta_.h1 = CollapseSpaces(text);
+  }
+
+  void CollectMeta(const GumboNode* node, GumboTag tag) {
+    switch (tag) {
+      case GUMBO_TAG_META: CollectMetaTag(node); break;
+      case GUMBO_TAG_TITLE:
+        if (meta_.title_node == nullptr && node->v.element.children.length > 0) {
+          const GumboNode* t = static_cast<const GumboNode*>(node->v.element.children.data[0]);
+          if (t->type == GUMBO_NODE_TEXT) {
+            meta_.title_node = t;
+            meta_.title_tag = CollapseSpaces(t->v.text.text);
+          }
+        }
+        break;
+      case GUMBO_TAG_SCRIPT: CollectJsonLd(node); break;
+      case GUMBO_TAG_TIME: CollectTime(node); break;
+      default: {
+        // Microdata on any element: <span itemprop="datePublished" content=...>.
+        const char* prop = Attr(node, "itemprop");
+        if (prop != nullptr && meta_.dates[0].empty() && AsciiLower(prop) == "datepublished") {
+          const char* content = Attr(node, "content");
+          if (content == nullptr) content = Attr(node, "datetime");
+          if (content != nullptr) meta_.dates[0] = NormalizeDate(content);
+        }
+        break;
+      }
+    }
+  }
+
+  void CollectMetaTag(const GumboNode* node) {
+    const char* content = Attr(node, "content");
+    if (content == nullptr) return;
+    const char* key = Attr(node, "property");
+    if (key == nullptr) key = Attr(node, "name");
+    if (key == nullptr) key = Attr(node, "itemprop");
+    if (key == nullptr) return;
+    std::string k = AsciiLower(key);
+    if (k == "og:title" && meta_.og_title.empty()) meta_.og_title = CollapseSpaces(content);
+    if (k == "og:site_name" && meta_.site_name.empty()) meta_.site_name = CollapseSpaces(content);
+    int priority = DateKeyPriority(k);
+    if (priority >= 0 && meta_.dates[priority].empty()) meta_.dates[priority] = NormalizeDate(content);
+    if (k == "parsely-page" && meta_.dates[1].empty()) {
+      meta_.dates[1] = DateFromJson(content, "\"pub_date\"");
+    }
+  }
+
+  // 0: explicit publication time; 1: other publication names; 2: generic "date".
+  static int DateKeyPriority(const std::string& k) {
+    if (k == "article:published_time" || k == "datepublished" || k == "og:published_time" ||
+        k == "article.published" || k == "published_time") {
+      return 0;
+    }
+    if (k == "parsely-pub-date" || k == "sailthru.date" || k == "pubdate" || k == "publishdate" ||
+        k == "publish-date" || k == "publish_date" || k == "dc.date.issued" || k == "dcterms.issued" ||
+        k == "dc.date.created" || k == "dcterms.created" || k == "citation_publication_date" ||
+        k == "article_date_original" || k == "original-publish-date" || k == "date.available" ||
+        k == "cxenseparse:recs:publishtime" || k == "pub_date") {
+      return 1;
+    }
+    if (k == "date" || k == "dc.date" || k == "dcterms.date") return 2;
+    return -1;
+  }
+
+  void CollectJsonLd(const GumboNode* node) {
+    const char* type = Attr(node, "type");
+    if (type == nullptr || AsciiLower(type).find("ld+json") == std::string::npos) return;
+    if (node->v.element.children.length == 0) return;
+    const GumboNode* t = static_cast<const GumboNode*>(node->v.element.children.data[0]);
+    if (t->type != GUMBO_NODE_TEXT) return;
+    if (meta_.dates[0].empty()) meta_.dates[0] = DateFromJson(t->v.text.text, "\"datePublished\"");
+  }
+
+  // The string value after `key` in a JSON text, normalised as a date.
+  static std::string DateFromJson(std::string_view json, std::string_view key) {
+    size_t k = json.find(key);
+    if (k == std::string_view::npos) return "";
+    size_t colon = json.find(':', k + key.size());
+    if (colon == std::string_view::npos) return "";
+    size_t open = json.find('"', colon);
+    if (open == std::string_view::npos || open > colon + 8) return "";
+    size_t close = json.find('"', open + 1);
+    if (close == std::string_view::npos || close - open > 64) return "";
+    return NormalizeDate(json.substr(open + 1, close - open - 1));
+  }
+
+  void CollectTime(const GumboNode* node) {
+    const char* dt = Attr(node, "datetime");
+    if (dt == nullptr) return;
+    const char* prop = Attr(node, "itemprop");
+    bool published = gumbo_get_attribute(&node->v.element.attributes, "pubdate") != nullptr ||
+                     (prop != nullptr && AsciiLower(prop) == "datepublished");
+    if (published && meta_.dates[0].empty()) meta_.dates[0] = NormalizeDate(dt);
+    if (meta_.dates[3].empty()) meta_.dates[3] = NormalizeDate(dt);
+  }
+
+  void Aggregate() {
+    for (const Block& b : blocks_) {
+      Elem& e = elems_[b.elem];
+      e.text += b.text;
+      e.link += b.link;
+      e.commas += b.commas;
+      if (b.text >= 80 && b.link * 4 < b.text) e.paragraphs++;
+    }
+    for (size_t i = elems_.size(); i-- > 1;) {
+      Elem& e = elems_[i];
+      if (e.parent < 0) continue;
+      Elem& p = elems_[e.parent];
+      p.text += e.text;
+      p.link += e.link;
+      p.commas += e.commas;
+      p.paragraphs += e.paragraphs;
+    }
+  }
+
+  const HtmlExtractOptions& options_;
+  std::vector<Elem> elems_;
+  std::vector<Block> blocks_;
+  std::vector<Piece> pieces_;
+  Meta meta_;
+  Block current_;
+  bool open_ = false;
+  bool soft_next_ = false;
+};
+
+// ------------------------------------------------------------ scoring
+
+double LinkDensity(const Elem& e) { return e.text == 0 ? 0.0 : static_cast<double>(e.link) / e.text; }
+
+double TagBase(GumboTag t) {
+  switch (t) {
+    case GUMBO_TAG_DIV: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_SECTION: case GUMBO_TAG_MAIN: return 5;
+    case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE: return 3;
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_OL: case GUMBO_TAG_UL: case GUMBO_TAG_DL: case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT: case GUMBO_TAG_LI: case GUMBO_TAG_FORM: return -3;
+    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6: case GUMBO_TAG_TH: return -5;
+    default: return 0;
+  }
+}
+
+class ContentFinder {
+ public:
+  ContentFinder(std::vector<Elem>& elems, const std::vector<Block>& blocks)
+      : elems_(elems), blocks_(blocks), total_text_(elems.empty() ? 0 : elems[0].text) {}
+
+  // Marks the elements whose blocks form the article; returns false when no
+  // candidate was found (then the whole page body is used).
+  bool Find(std::vector<char>* root) {
+    ComputeDropped();
+    ScoreParagraphs();
+    int best = BestCandidate();
+    root->assign(elems_.size(), 0);
+    if (best < 0) return false;
+    AddSiblings(best, root);
+    return true;
+  }
+
+  const std::vector<char>& dropped() const { return dropped_; }
+
+ private:
+  // A furniture subtree is dropped unless it holds most of the page's
+  // article-like text (a "has-sidebar" class on the main wrapper).
+  bool Droppable(const Elem& e) const {
+    if (!e.furniture || e.parent < 0) return false;
+    if (e.tag == GUMBO_TAG_BODY || e.tag == GUMBO_TAG_HTML) return false;
+    return !(e.paragraphs >= 3 && e.text * 2 > total_text_ && LinkDensity(e) < 0.3);
+  }
+
+  void ComputeDropped() {
+    dropped_.assign(elems_.size(), 0);
+    for (size_t i = 0; i < elems_.size(); ++i) {
+      const Elem& e = elems_[i];
+      dropped_[i] = (e.parent >= 0 && dropped_[e.parent]) || Droppable(e);
+    }
+  }
+
+  void Touch(int i) {
+    Elem& e = elems_[i];
+    if (e.scored) return;
+    e.scored = true;
+    e.score = TagBase(e.tag) + e.weight;
+    scored_.push_back(i);
+  }
+
+  void ScoreParagraphs() {
+    for (const Block& b : blocks_) {
+      if (dropped_[b.elem] || b.text < 25) continue;
+      if (IsHeading(elems_[b.elem].tag)) continue;
+      double points = 1.0 + b.commas + std::min(b.text / 100.0, 3.0);
+      if (b.link * 2 > b.text) points *= 0.2;
+      int e = elems_[b.elem].parent;
+      // A <div> holding text directly is itself a paragraph container.
+      if (elems_[b.elem].tag != GUMBO_TAG_P && elems_[b.elem].tag != GUMBO_TAG_LI) e = b.elem;
+      for (int level = 0; e >= 0 && level < 5; ++level, e = elems_[e].parent) {
+        Touch(e);
+        double divider = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
+        elems_[e].score += points / divider;
+      }
+    }
+  }
+
+  int BestCandidate() {
+    int best = -1;
+    double best_score = 0;
+    for (int i : scored_) {
+      Elem& e = elems_[i];
+      if (dropped_[i]) continue;
+      e.score *= 1.0 - LinkDensity(e);
+      if (best < 0 || e.score > best_score) {
+        best = i;
+        best_score = e.score;
+      }
+    }
+    return best;
+  }
+
+  void AddSiblings(int best, std::vector<char>* root) {
+    (*root)[best] = 1;
+    int parent = elems_[best].parent;
+    if (parent < 0) return;
+    double threshold = std::max(10.0, elems_[best].score * 0.2);
+    const char* best_class = Attr(elems_[best].node, "class");
+    for (size_t i = best + 1; i < elems_.size(); ++i) {
+      if (elems_[i].parent != parent || dropped_[i]) continue;
+      AddSiblingIfArticle(static_cast<int>(i), best_class, threshold, root);
+    }
+    for (int i = best - 1; i > parent; --i) {
+      if (elems_[i].parent != parent || dropped_[i]) continue;
+      AddSiblingIfArticle(i, best_class, threshold, root);
+    }
+  }
+
+  void AddSiblingIfArticle(int i, const char* best_class, double threshold, std::vector<char>* root) {
+    const Elem& e = elems_[i];
+    double bonus = 0;
+    const char* cls = Attr(e.node, "class");
+    if (best_class != nullptr && cls != nullptr && *cls && std::strcmp(cls, best_class) == 0) {
+      bonus = threshold;
+    }
+    bool add = (e.scored && e.score + bonus >= threshold);
+    if (!add && (e.tag == GUMBO_TAG_P || e.paragraphs > 0)) {
+      double ld = LinkDensity(e);
+      add = (e.text > 80 && ld < 0.25) || (e.text > 0 && e.text <= 80 && ld == 0 && e.commas > 0);
+    }
+    if (add) (*root)[i] = 1;
+  }
+
+  std::vector<Elem>& elems_;
+  const std::vector<Block>& blocks_;
+  uint32_t total_text_;
+  std::vector<char> dropped_;
+  std::vector<int> scored_;
+};
+
+// Inside the article: containers that are link lists or furniture.
+bool IsClutter(const Elem& e) {
+  if (e.furniture) return true;
+  double ld = LinkDensity(e);
+  switch (e.tag) {
+    case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL:
+      return ld > 0.5 || (e.text < 200 && ld > 0.3);
+    case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_TABLE: case GUMBO_TAG_ASIDE:
+      return (ld > 0.5 && e.paragraphs == 0) || (e.weight < 0 && e.paragraphs == 0 && e.text < 300);
+    default:
+      return false;
+  }
+}
+
+// ------------------------------------------------------------ title
+
+std::string TrimSiteName(const std::string& title, const std::string& site) {
+  static constexpr const char* kSeparators[] = {" | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " :: ",
+                                                " \xc2\xb7 ", " // ", " \xc2\xbb "};
+  for (const char* sep : kSeparators) {
+    size_t pos = title.rfind(sep);
+    if (pos != std::string::npos && pos > 0) {
+      std::string head = title.substr(0, pos);
+      std::string tail = title.substr(pos + std::strlen(sep));
+      // Keep the longer side when the shorter is a site name (few words).
+      size_t tail_words = std::count(tail.begin(), tail.end(), ' ') + 1;
+      if (!site.empty() && AsciiLower(tail) == AsciiLower(site)) return head;
+      if (tail_words <= 4 && head.size() > tail.size()) return head;
+      size_t p = title.find(sep);
+      std::string first = title.substr(0, p);
+      if (!site.empty() && AsciiLower(first) == AsciiLower(site)) return title.substr(p + std::strlen(sep));
+    }
+  }
+  return title;
+}
+
+std::string ChooseTitle(const Meta& m) {
+  std::string t = !m.og_title.empty() ? m.og_title : !m.h1.empty() ? m.h1 : m.title_tag;
+  t = TrimSiteName(t, m.site_name);
+  // An <h1> contained in the chosen title is the cleaner form.
+  if (!m.h1.empty() && m.h1 != t && t.find(m.h1) != std::string::npos && m.h1.size() * 2 > t.size()) {
+    t = m.h1;
+  }
+  return t;
+}
+
+// ------------------------------------------------------------ emission
+
+class Emitter {
+ public:
+  Emitter(const PageModel& model, const char* buf, size_t size, HtmlArticle* out)
+      : model_(model), writer_(&out->text, buf, size) {}
+
+  void Title(const std::string& title, const Meta& meta) {
+    if (title.empty()) return;
+    // The title's bytes come from the <h1> or <title> when they carry it,
+    // otherwise they are synthetic at the start of the page.
+    if (meta.title_node != nullptr) {
+      const GumboText& t = meta.title_node->v.text;
+      std::string_view decoded(t.text);
+      size_t at = decoded.find(title);
+      if (at != std::string_view::npos && at == decoded.find_first_not_of(" \t\r\n")) {
+        // Copy from the <title> when it starts with the title verbatim.
+        std::string_view raw(t.original_text.data, t.original_text.length);
+        if (raw.substr(at, title.size()) == title) {
+          writer_.Write(title, raw.substr(at, title.size()), t.start_pos.offset);
+          writer_.Break("\n\n");
+          return;
+        }
+      }
+    }
+    writer_.WriteSynthetic(title, 0);
+    writer_.Break("\n\n");
+  }
+
+  void Block(const Block& b) {
+    writer_.Break(b.soft ? "\n" : "\n\n");
+    const std::vector<Piece>& pieces = model_.pieces();
+    for (uint32_t p = b.first_piece; p < b.end_piece; ++p) {
+      const GumboText& t = pieces[p].node->v.text;
+      writer_.Write(t.text, std::string_view(t.original_text.data, t.original_text.length),
+                    static_cast<uint32_t>(t.start_pos.offset));
+    }
+  }
+
+  void Finish() {
+    writer_.Break("");
+    writer_.Flush();
+  }
+  bool Empty() const { return writer_.BlockEmpty(); }
+
+ private:
+  const PageModel& model_;
+  TextWriter writer_;
+};
+
+// A block is article text if it lies under a root element and no clutter
+// element between.
+bool InArticle(const std::vector<Elem>& elems, const std::vector<char>& root,
+               const std::vector<char>& dropped, std::vector<signed char>& memo, int e) {
+  if (memo[e] != -1) return memo[e] == 1;
+  bool result;
+  if (dropped[e]) {
+    result = false;
+  } else if (root[e]) {
+    result = true;
+  } else if (IsClutter(elems[e]) || elems[e].parent < 0) {
+    result = false;
+  } else {
+    result = InArticle(elems, root, dropped, memo, elems[e].parent);
+  }
+  memo[e] = result ? 1 : 0;
+  return result;
+}
+
+}  // namespace
+
+HtmlArticle ExtractHtmlArticle(const OffsetText& page, const HtmlExtractOptions& options) {
+  HtmlArticle article;
+  std::string_view html = page.text();
+  if (html.size() > options.max_parse_bytes) {
+    size_t cut = options.max_parse_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(html[cut]) & 0xC0) == 0x80) --cut;
+    html = html.substr(0, cut);
+  }
+  GumboOptions gopts = kGumboDefaultOptions;
+  gopts.max_errors = 0;  // we never read parse errors; recording them costs time
+  GumboOutput* output = gumbo_parse_with_options(&gopts, html.data(), html.size());
+
+  PageModel model(options);
+  model.Build(output->document);
+  std::vector<Elem>& elems = model.elems();
+  Meta& meta = model.meta();
+
+  article.title = ChooseTitle(meta);
+  for (const std::string& d : meta.dates) {
+    if (!d.empty()) {
+      article.published = d;
+      break;
+    }
+  }
+
+  Emitter emitter(model, html.data(), html.size(), &article);
+  if (options.include_title) emitter.Title(article.title, meta);
+  article.body_start = article.text.size();
+
+  if (!elems.empty()) {
+    ContentFinder finder(elems, model.blocks());
+    std::vector<char> root;
+    if (!finder.Find(&root)) root[0] = 1;
+    std::vector<signed char> memo(elems.size(), -1);
+    std::string title_lower = AsciiLower(article.title);
+    for (const Block& b : model.blocks()) {
+      if (!InArticle(elems, root, finder.dropped(), memo, b.elem)) continue;
+      if (b.link * 2 > b.text && b.text < 200) continue;  // a link line ("Read more: ...")
+      if (elems[b.elem].tag == GUMBO_TAG_H1) continue;    // the title, emitted above
+      emitter.Block(b);
+    }
+  }
+  emitter.Finish();
+  if (article.body_start > article.text.size()) article.body_start = article.text.size();
+  // Skip the title separator: the body starts at its first byte.
+  while (article.body_start < article.text.size() && article.text.text()[article.body_start] == '\n') {
+    ++article.body_start;
+  }
+  article.text.SetEnd(static_cast<uint32_t>(page.size()));
+  gumbo_destroy_output(&gopts, output);
+  return article;
+}
+
 CleanDoc CleanHtml(const OffsetText& page) {
+  HtmlArticle a = ExtractHtmlArticle(page);
   CleanDoc d;
-  d.text = page;
+  d.text = std::move(a.text);
+  d.title = std::move(a.title);
+  d.published = std::move(a.published);
   return d;
 }
 
