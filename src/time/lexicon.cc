@@ -1,0 +1,234 @@
+#include "time/lexicon.h"
+
+#include <string>
+#include <unordered_map>
+
+namespace pactgraph::timex {
+namespace {
+
+using WordMap = std::unordered_map<std::string, WordInfo>;
+
+struct Lexicon {
+  WordMap en, de;
+};
+
+struct MonthRow { int month; const char* forms; };       // space-separated forms
+struct NumberRow { int value; const char* forms; };
+struct UnitRow { Unit unit; bool plural; const char* forms; };
+
+// Forms ending in '.' in these tables are abbreviations: they are stored
+// without the dot and flagged month_abbrev.
+constexpr MonthRow kEnMonths[] = {
+    {1, "january jan."}, {2, "february feb."}, {3, "march mar."}, {4, "april apr."},
+    {5, "may"}, {6, "june jun."}, {7, "july jul."}, {8, "august aug."},
+    {9, "september sep. sept."}, {10, "october oct."}, {11, "november nov."},
+    {12, "december dec."}};
+constexpr MonthRow kDeMonths[] = {
+    {1, "januar jänner jan."}, {2, "februar feber feb."}, {3, "märz mär. mrz."},
+    {4, "april apr."}, {5, "mai"}, {6, "juni jun."}, {7, "juli jul."},
+    {8, "august aug."}, {9, "september sep. sept."}, {10, "oktober okt."},
+    {11, "november nov."}, {12, "dezember dez."}};
+// Genitive forms ("des Januars") are rare in news and left out on purpose.
+
+constexpr MonthRow kEnWeekdays[] = {
+    {1, "monday mon."}, {2, "tuesday tue. tues."}, {3, "wednesday wed."},
+    {4, "thursday thu. thur. thurs."}, {5, "friday fri."}, {6, "saturday sat."},
+    {7, "sunday sun."}};
+constexpr MonthRow kDeWeekdays[] = {
+    {1, "montag montags"}, {2, "dienstag dienstags"}, {3, "mittwoch mittwochs"},
+    {4, "donnerstag donnerstags"}, {5, "freitag freitags"},
+    {6, "samstag samstags sonnabend"}, {7, "sonntag sonntags"}};
+
+constexpr NumberRow kEnNumbers[] = {
+    {1, "one a an"}, {2, "two"}, {3, "three"}, {4, "four"}, {5, "five"}, {6, "six"},
+    {7, "seven"}, {8, "eight"}, {9, "nine"}, {10, "ten"}, {11, "eleven"},
+    {12, "twelve"}, {13, "thirteen"}, {14, "fourteen"}, {15, "fifteen"},
+    {16, "sixteen"}, {17, "seventeen"}, {18, "eighteen"}, {19, "nineteen"},
+    {20, "twenty"}, {30, "thirty"}, {40, "forty"}, {50, "fifty"}, {60, "sixty"},
+    {70, "seventy"}, {80, "eighty"}, {90, "ninety"}, {100, "hundred"}};
+constexpr NumberRow kDeNumbers[] = {
+    {1, "ein eine einem einen einer eines"}, {2, "zwei zweier"}, {3, "drei dreier"},
+    {4, "vier"}, {5, "fünf"}, {6, "sechs"}, {7, "sieben"}, {8, "acht"}, {9, "neun"},
+    {10, "zehn"}, {11, "elf"}, {12, "zwölf"}, {13, "dreizehn"}, {14, "vierzehn"},
+    {15, "fünfzehn"}, {16, "sechzehn"}, {17, "siebzehn"}, {18, "achtzehn"},
+    {19, "neunzehn"}, {20, "zwanzig"}, {30, "dreißig"}, {40, "vierzig"},
+    {50, "fünfzig"}, {60, "sechzig"}, {70, "siebzig"}, {80, "achtzig"},
+    {90, "neunzig"}, {100, "hundert"}};
+constexpr NumberRow kEnOrdinals[] = {
+    {1, "first"}, {2, "second"}, {3, "third"}, {4, "fourth"}, {5, "fifth"},
+    {6, "sixth"}, {7, "seventh"}, {8, "eighth"}, {9, "ninth"}, {10, "tenth"},
+    {11, "eleventh"}, {12, "twelfth"}, {13, "thirteenth"}, {14, "fourteenth"},
+    {15, "fifteenth"}, {16, "sixteenth"}, {17, "seventeenth"}, {18, "eighteenth"},
+    {19, "nineteenth"}, {20, "twentieth"}, {21, "twenty-first"}};
+constexpr NumberRow kDeOrdinals[] = {
+    {1, "erste ersten erster erstes"}, {2, "zweite zweiten zweiter zweites"},
+    {3, "dritte dritten dritter drittes"}, {4, "vierte vierten vierter viertes"},
+    {5, "fünfte fünften"}, {6, "sechste sechsten"}, {7, "siebte siebten"},
+    {8, "achte achten"}, {9, "neunte neunten"}, {10, "zehnte zehnten"},
+    {11, "elfte elften"}, {12, "zwölfte zwölften"}, {19, "neunzehnten"},
+    {20, "zwanzigsten"}, {21, "einundzwanzigsten"}};
+constexpr const char* kEnVague = "several few many some numerous";
+constexpr const char* kDeVague = "mehrere einige wenige wenigen vielen viele etlichen";
+
+constexpr UnitRow kEnUnits[] = {
+    {Unit::kSecond, false, "second sec"}, {Unit::kSecond, true, "seconds secs"},
+    {Unit::kMinute, false, "minute min"}, {Unit::kMinute, true, "minutes mins"},
+    {Unit::kHour, false, "hour hr"}, {Unit::kHour, true, "hours hrs"},
+    {Unit::kDay, false, "day"}, {Unit::kDay, true, "days"},
+    {Unit::kWeek, false, "week"}, {Unit::kWeek, true, "weeks"},
+    {Unit::kWeekend, false, "weekend"}, {Unit::kWeekend, true, "weekends"},
+    {Unit::kFortnight, false, "fortnight"},
+    {Unit::kMonth, false, "month"}, {Unit::kMonth, true, "months"},
+    {Unit::kQuarter, false, "quarter"}, {Unit::kQuarter, true, "quarters"},
+    {Unit::kYear, false, "year"}, {Unit::kYear, true, "years"},
+    {Unit::kDecade, false, "decade"}, {Unit::kDecade, true, "decades"},
+    {Unit::kCentury, false, "century"}, {Unit::kCentury, true, "centuries"}};
+constexpr UnitRow kDeUnits[] = {
+    {Unit::kSecond, false, "sekunde"}, {Unit::kSecond, true, "sekunden"},
+    {Unit::kMinute, false, "minute"}, {Unit::kMinute, true, "minuten"},
+    {Unit::kHour, false, "stunde"}, {Unit::kHour, true, "stunden"},
+    {Unit::kDay, false, "tag tages tags"}, {Unit::kDay, true, "tage tagen"},
+    {Unit::kWeek, false, "woche"}, {Unit::kWeek, true, "wochen"},
+    {Unit::kWeekend, false, "wochenende wochenendes"}, {Unit::kWeekend, true, "wochenenden"},
+    {Unit::kMonth, false, "monat monats"}, {Unit::kMonth, true, "monate monaten"},
+    {Unit::kQuarter, false, "quartal quartals quartalen"}, {Unit::kQuarter, true, "quartale"},
+    {Unit::kHalfYear, false, "halbjahr halbjahres halbjahrs jahreshälfte"},
+    {Unit::kHalfYear, true, "halbjahre halbjahren"},
+    {Unit::kYear, false, "jahr jahres jahrs jahre"}, {Unit::kYear, true, "jahren"},
+    {Unit::kDecade, false, "jahrzehnt jahrzehnts jahrzehntes"},
+    {Unit::kDecade, true, "jahrzehnte jahrzehnten"},
+    {Unit::kCentury, false, "jahrhundert jahrhunderts"},
+    {Unit::kCentury, true, "jahrhunderte jahrhunderten"}};
+// "jahre" is both singular dative (im Jahre 2023) and plural (zwei Jahre);
+// the duration rule accepts singular and plural alike, so one entry serves.
+
+struct SeasonRow { Season season; const char* forms; };
+constexpr SeasonRow kEnSeasons[] = {{Season::kSpring, "spring"}, {Season::kSummer, "summer"},
+                                    {Season::kFall, "fall autumn"}, {Season::kWinter, "winter"}};
+constexpr SeasonRow kDeSeasons[] = {
+    {Season::kSpring, "frühjahr frühjahrs frühling frühlings"},
+    {Season::kSummer, "sommer sommers"}, {Season::kFall, "herbst herbstes herbsts"},
+    {Season::kWinter, "winter winters"}};
+
+struct PartRow { PartOfDay part; const char* forms; };
+constexpr PartRow kEnParts[] = {{PartOfDay::kMorning, "morning"}, {PartOfDay::kAfternoon, "afternoon"},
+                                {PartOfDay::kEvening, "evening"}, {PartOfDay::kNight, "night"}};
+constexpr PartRow kDeParts[] = {{PartOfDay::kMorning, "morgen vormittag früh"},
+                                {PartOfDay::kAfternoon, "nachmittag"},
+                                {PartOfDay::kEvening, "abend"}, {PartOfDay::kNight, "nacht"}};
+
+template <typename F>
+void ForEachForm(const char* forms, F&& f) {
+  std::string_view s(forms);
+  while (!s.empty()) {
+    size_t sp = s.find(' ');
+    std::string_view w = s.substr(0, sp);
+    if (!w.empty()) f(w);
+    if (sp == std::string_view::npos) break;
+    s.remove_prefix(sp + 1);
+  }
+}
+
+WordInfo& Entry(WordMap& map, std::string_view form, uint8_t lang) {
+  WordInfo& info = map[std::string(form)];
+  info.langs |= lang;
+  return info;
+}
+
+template <typename Row>
+void AddMonthLike(WordMap& map, uint8_t lang, const Row* rows, size_t n, bool weekday) {
+  for (size_t i = 0; i < n; ++i) {
+    ForEachForm(rows[i].forms, [&](std::string_view form) {
+      bool abbrev = form.back() == '.';
+      if (abbrev) form.remove_suffix(1);
+      WordInfo& info = Entry(map, form, lang);
+      if (weekday) {
+        info.weekday = static_cast<int8_t>(rows[i].month);
+      } else {
+        info.month = static_cast<int8_t>(rows[i].month);
+        info.month_abbrev = abbrev;
+      }
+    });
+  }
+}
+
+void AddNumbers(WordMap& map, uint8_t lang, const NumberRow* rows, size_t n, bool ordinal) {
+  for (size_t i = 0; i < n; ++i) {
+    ForEachForm(rows[i].forms, [&](std::string_view form) {
+      WordInfo& info = Entry(map, form, lang);
+      (ordinal ? info.ordinal : info.number) = static_cast<int16_t>(rows[i].value);
+    });
+  }
+}
+
+void AddUnits(WordMap& map, uint8_t lang, const UnitRow* rows, size_t n) {
+  for (size_t i = 0; i < n; ++i) {
+    ForEachForm(rows[i].forms, [&](std::string_view form) {
+      WordInfo& info = Entry(map, form, lang);
+      info.unit = rows[i].unit;
+      info.unit_plural = rows[i].plural;
+    });
+  }
+}
+
+template <typename Row, typename Set>
+void AddSimple(WordMap& map, uint8_t lang, const Row* rows, size_t n, Set set) {
+  for (size_t i = 0; i < n; ++i) {
+    ForEachForm(rows[i].forms, [&](std::string_view form) { set(Entry(map, form, lang), rows[i]); });
+  }
+}
+
+template <typename T, size_t N>
+constexpr size_t Len(const T (&)[N]) { return N; }
+
+void Fill(WordMap& map, uint8_t lang, bool en) {
+  AddMonthLike(map, lang, en ? kEnMonths : kDeMonths, 12, false);
+  AddMonthLike(map, lang, en ? kEnWeekdays : kDeWeekdays, 7, true);
+  if (en) {
+    AddNumbers(map, lang, kEnNumbers, Len(kEnNumbers), false);
+    AddNumbers(map, lang, kEnOrdinals, Len(kEnOrdinals), true);
+    AddUnits(map, lang, kEnUnits, Len(kEnUnits));
+  } else {
+    AddNumbers(map, lang, kDeNumbers, Len(kDeNumbers), false);
+    AddNumbers(map, lang, kDeOrdinals, Len(kDeOrdinals), true);
+    AddUnits(map, lang, kDeUnits, Len(kDeUnits));
+  }
+  ForEachForm(en ? kEnVague : kDeVague,
+              [&](std::string_view form) { Entry(map, form, lang).vague_number = true; });
+  AddSimple(map, lang, en ? kEnSeasons : kDeSeasons, 4,
+            [](WordInfo& info, const SeasonRow& row) { info.season = row.season; });
+  AddSimple(map, lang, en ? kEnParts : kDeParts, 4,
+            [](WordInfo& info, const PartRow& row) { info.part_of_day = row.part; });
+}
+
+const Lexicon& TheLexicon() {
+  static const Lexicon* lexicon = [] {
+    auto* lex = new Lexicon;
+    Fill(lex->en, kEn, true);
+    Fill(lex->de, kDe, false);
+    return lex;
+  }();
+  return *lexicon;
+}
+
+const WordInfo* Find(const WordMap& map, std::string_view lower) {
+  // Heterogeneous lookup needs C++20; a short-lived key string is cheap
+  // next to the hashing and only built for word tokens.
+  thread_local std::string key;
+  key.assign(lower.data(), lower.size());
+  auto it = map.find(key);
+  return it == map.end() ? nullptr : &it->second;
+}
+
+}  // namespace
+
+const WordInfo* LookupWord(std::string_view lower, uint8_t langs) {
+  const Lexicon& lex = TheLexicon();
+  if (langs & kEn) {
+    if (const WordInfo* info = Find(lex.en, lower)) return info;
+  }
+  if (langs & kDe) return Find(lex.de, lower);
+  return nullptr;
+}
+
+}  // namespace pactgraph::timex

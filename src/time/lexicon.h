@@ -1,0 +1,50 @@
+// The word lists the time tagger reads: month and weekday names, numerals,
+// calendar units and the relative words of English and German. They are
+// compiled tables (lexicon.cc, version kTimeLexiconVersion) because every
+// entry is a closed-class word and the tagger must work without a data
+// folder; doc/time.md lists how to extend them. Built once on first use,
+// then immutable and safe to read from any thread.
+#ifndef PACTGRAPH_TIME_LEXICON_H_
+#define PACTGRAPH_TIME_LEXICON_H_
+
+#include <cstdint>
+#include <string_view>
+
+namespace pactgraph::timex {
+
+inline constexpr int kTimeLexiconVersion = 1;
+
+enum Lang : uint8_t { kEn = 1, kDe = 2, kAnyLang = 3 };
+
+enum class Unit : uint8_t {
+  kNone, kSecond, kMinute, kHour, kDay, kWeek, kWeekend, kFortnight, kMonth,
+  kQuarter, kHalfYear, kYear, kDecade, kCentury
+};
+
+enum class Season : uint8_t { kNone, kSpring, kSummer, kFall, kWinter };
+
+enum class PartOfDay : uint8_t { kNone, kMorning, kAfternoon, kEvening, kNight };
+
+// Everything the lexicon knows about one lower-cased word form. A form can
+// carry several readings ("may": a month; "second": a unit and an ordinal).
+struct WordInfo {
+  uint8_t langs = 0;          // Lang bits the readings below belong to
+  int8_t month = 0;           // 1..12
+  bool month_abbrev = false;  // "nov", "sept": needs a day or year beside it
+  int8_t weekday = 0;         // 1 = Monday .. 7 = Sunday (ISO)
+  int16_t number = -1;        // cardinal: "two", "fünf", "a" (1)
+  int16_t ordinal = -1;       // "third", "dritten"
+  bool vague_number = false;  // "several", "mehrere": count unknown (X)
+  Unit unit = Unit::kNone;
+  bool unit_plural = false;
+  Season season = Season::kNone;
+  PartOfDay part_of_day = PartOfDay::kNone;
+};
+
+// Readings of `lower` (lower-cased UTF-8) in the languages `langs`;
+// nullptr when the word is not in the lexicon.
+const WordInfo* LookupWord(std::string_view lower, uint8_t langs);
+
+}  // namespace pactgraph::timex
+
+#endif  // PACTGRAPH_TIME_LEXICON_H_

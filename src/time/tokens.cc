@@ -1,0 +1,114 @@
+#include "time/tokens.h"
+
+#include "time/lexicon.h"
+
+namespace pactgraph::timex {
+namespace {
+
+bool IsAsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+void Lowercase(std::string_view text, std::string* lower) {
+  lower->assign(text.data(), text.size());
+  for (size_t i = 0; i < lower->size(); ++i) {
+    unsigned char c = (*lower)[i];
+    if (c >= 'A' && c <= 'Z') {
+      (*lower)[i] = static_cast<char>(c + 32);
+    } else if (c == 0xC3 && i + 1 < lower->size()) {
+      unsigned char n = (*lower)[i + 1];
+      if (n == 0x84 || n == 0x96 || n == 0x9C) (*lower)[i + 1] = static_cast<char>(n + 0x20);
+      ++i;
+    }
+  }
+}
+
+// Length of the UTF-8 sequence starting with lead byte c (1 for bad bytes).
+size_t SeqLen(unsigned char c) {
+  if (c >= 0xF0 && c < 0xF8) return 4;
+  if (c >= 0xE0) return c < 0xF0 ? 3 : 1;
+  if (c >= 0xC0) return 2;
+  return 1;
+}
+
+enum class CharClass { kSpace, kLetter, kDigit, kPunct };
+
+CharClass Classify(std::string_view text, size_t i, size_t* len) {
+  unsigned char c = text[i];
+  *len = 1;
+  if (c < 0x80) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return CharClass::kSpace;
+    if (IsAsciiLetter(c)) return CharClass::kLetter;
+    if (IsDigit(c)) return CharClass::kDigit;
+    return CharClass::kPunct;
+  }
+  size_t n = SeqLen(c);
+  if (i + n > text.size()) n = text.size() - i;
+  *len = n;
+  unsigned char c1 = n > 1 ? text[i + 1] : 0;
+  if (c == 0xC2) {
+    if (c1 == 0xA0) return CharClass::kSpace;
+    return CharClass::kPunct;  // £ ¥ § « » ° ...
+  }
+  if (c == 0xE2 && (c1 == 0x80 || c1 == 0x81 || c1 == 0x82)) {
+    // U+2000..U+20FF: spaces, dashes, quotes, currency signs.
+    unsigned char c2 = n > 2 ? text[i + 2] : 0;
+    if (c1 == 0x80 && c2 <= 0x8A) return CharClass::kSpace;
+    return CharClass::kPunct;
+  }
+  if (n == 1) return CharClass::kPunct;  // stray continuation or invalid byte
+  return CharClass::kLetter;
+}
+
+}  // namespace
+
+void Tokenize(std::string_view text, uint8_t langs, std::string* lower, std::vector<Token>* out) {
+  Lowercase(text, lower);
+  out->clear();
+  const std::string_view low(*lower);
+  size_t i = 0;
+  bool space = true;
+  while (i < text.size()) {
+    size_t len = 1;
+    CharClass cls = Classify(text, i, &len);
+    if (cls == CharClass::kSpace) {
+      space = true;
+      i += len;
+      continue;
+    }
+    Token tok;
+    tok.b = static_cast<uint32_t>(i);
+    tok.glued = !space && !out->empty();
+    space = false;
+    size_t j = i + len;
+    if (cls == CharClass::kLetter) {
+      tok.kind = Token::kWord;
+      tok.cap = (static_cast<unsigned char>(text[i]) >= 'A' && static_cast<unsigned char>(text[i]) <= 'Z') ||
+                (static_cast<unsigned char>(text[i]) == 0xC3 && len > 1 &&
+                 static_cast<unsigned char>(text[i + 1]) >= 0x80 && static_cast<unsigned char>(text[i + 1]) <= 0x9E);
+      while (j < text.size()) {
+        size_t l = 1;
+        if (Classify(text, j, &l) != CharClass::kLetter) break;
+        j += l;
+      }
+    } else if (cls == CharClass::kDigit) {
+      tok.kind = Token::kNumber;
+      while (j < text.size() && IsDigit(static_cast<unsigned char>(text[j]))) ++j;
+      size_t n = j - i;
+      tok.digits = static_cast<uint8_t>(n > 255 ? 255 : n);
+      if (n <= 18) {
+        int64_t v = 0;
+        for (size_t k = i; k < j; ++k) v = v * 10 + (text[k] - '0');
+        tok.num = v;
+      }
+    } else {
+      tok.kind = Token::kPunct;
+    }
+    tok.e = static_cast<uint32_t>(j);
+    tok.low = low.substr(i, j - i);
+    if (tok.kind == Token::kWord) tok.info = LookupWord(tok.low, langs);
+    out->push_back(tok);
+    i = j;
+  }
+}
+
+}  // namespace pactgraph::timex

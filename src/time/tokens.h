@@ -1,0 +1,36 @@
+// The token stream the time and money scanners read: words, digit runs and
+// single punctuation marks with byte offsets, plus a lower-cased copy.
+#ifndef PACTGRAPH_TIME_TOKENS_H_
+#define PACTGRAPH_TIME_TOKENS_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pactgraph::timex {
+
+struct WordInfo;
+
+struct Token {
+  enum Kind : uint8_t { kWord, kNumber, kPunct };
+  uint32_t b = 0, e = 0;        // byte range in the text
+  Kind kind = kPunct;
+  bool cap = false;             // word starts with an upper-case letter
+  bool glued = false;           // no space between the previous token and this one
+  uint8_t digits = 0;           // kNumber: how many digits
+  int64_t num = -1;             // kNumber: value (up to 18 digits), else -1
+  const WordInfo* info = nullptr;  // lexicon readings of a word, if any
+  std::string_view low;         // lower-cased text of the token
+};
+
+// Splits `text` into tokens; `lower` receives the lower-cased copy that the
+// tokens' `low` views point into (same length as text: ASCII, Ä, Ö, Ü are
+// folded). Non-ASCII letters belong to words; UTF-8 punctuation such as
+// dashes, quotes and currency signs (U+2000..U+20FF, U+00A1..U+00BF) become
+// one punctuation token each; U+00A0 is a space. langs: lexicon languages.
+void Tokenize(std::string_view text, uint8_t langs, std::string* lower, std::vector<Token>* out);
+
+}  // namespace pactgraph::timex
+
+#endif  // PACTGRAPH_TIME_TOKENS_H_
