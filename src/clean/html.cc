@@ -17,6 +17,8 @@
 #include <cctype>
 #include <cstdint>
 #include <cstring>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -253,7 +255,9 @@ struct Elem {
   int parent = -1;
   GumboTag tag = GUMBO_TAG_UNKNOWN;
   int weight = 0;        // class/id/role hint: + article-like, - furniture-like
-  bool furniture = false;  // a subtree that is never article text (nav, share bar, ...)
+  // A subtree that is rarely article text: 2 for strong signs (nav, aside,
+  // share bars, comments), 1 for weak ones (a "footer" or "meta" class).
+  uint8_t furniture = 0;
   // Summed over the subtree:
   uint32_t text = 0;     // non-space bytes
   uint32_t link = 0;     // non-space bytes inside <a>
@@ -290,7 +294,7 @@ bool IsSkippedTag(GumboTag t) {
     case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT:
     case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_VIDEO: case GUMBO_TAG_AUDIO:
     case GUMBO_TAG_SELECT: case GUMBO_TAG_OPTION: case GUMBO_TAG_BUTTON: case GUMBO_TAG_INPUT:
-    case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_HEAD: case GUMBO_TAG_LINK: case GUMBO_TAG_META:
+    case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_LINK: case GUMBO_TAG_META:
     case GUMBO_TAG_TITLE: case GUMBO_TAG_MAP: case GUMBO_TAG_DATALIST: case GUMBO_TAG_APPLET:
     case GUMBO_TAG_FRAMESET: case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_NOEMBED: case GUMBO_TAG_PARAM:
     case GUMBO_TAG_SOURCE: case GUMBO_TAG_TRACK: case GUMBO_TAG_IMG: case GUMBO_TAG_IMAGE:
@@ -331,12 +335,16 @@ bool IsHidden(const GumboNode* node) {
 
 // Class/id hints. Substrings for distinctive words; whole tokens for short
 // ones that hide inside other words ("ad" in "header", "nav" in "canvas").
+// Furniture even when the name also says "content" ("comment-content").
+constexpr const char* kOverridingNegativeParts[] = {
+    "comment", "disqus", "cookie", "consent", "gdpr", "newsletter", "outbrain", "taboola",
+    "social", "sharing", "share-", "-share", "breadcrumb", "paywall", "related", "recommend",
+};
 constexpr const char* kStrongNegativeParts[] = {
-    "comment", "share", "sharing", "social", "related", "sidebar", "cookie", "newsletter",
-    "subscri", "promo", "advert", "sponsor", "outbrain", "taboola", "recommend", "popular",
-    "trending", "breadcrumb", "signup", "sign-up", "paywall", "banner", "modal", "popup",
-    "masthead", "skip-link", "most-read", "mostread", "more-stories", "read-more", "readmore",
-    "newsfeed", "disqus", "jump-link", "toolbar", "teaser", "consent", "gdpr",
+    "share", "sidebar", "subscri", "promo", "advert", "sponsor", "popular", "trending",
+    "signup", "sign-up", "banner", "modal", "popup", "masthead", "skip-link", "most-read",
+    "mostread", "more-stories", "read-more", "readmore", "newsfeed", "jump-link", "toolbar",
+    "teaser",
 };
 constexpr const char* kNegativeParts[] = {
     "footer", "navigation", "menu", "widget", "byline", "author", "caption", "credit",
@@ -378,7 +386,7 @@ void ApplyHints(Elem& e) {
     case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM:
     case GUMBO_TAG_MENU: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_HEADER:
     case GUMBO_TAG_ADDRESS: case GUMBO_TAG_DETAILS:
-      e.furniture = e.tag != GUMBO_TAG_FORM && e.tag != GUMBO_TAG_HEADER;
+      if (e.tag != GUMBO_TAG_FORM && e.tag != GUMBO_TAG_HEADER) e.furniture = 2;
       e.weight -= 25;
       break;
     case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN:
@@ -392,7 +400,7 @@ void ApplyHints(Elem& e) {
     if (r == "navigation" || r == "complementary" || r == "contentinfo" || r == "banner" ||
         r == "menu" || r == "menubar" || r == "dialog" || r == "alert" || r == "search" ||
         r == "toolbar" || r == "tablist") {
-      e.furniture = true;
+      e.furniture = 2;
       e.weight -= 25;
     } else if (r == "main" || r == "article") {
       e.weight += 25;
@@ -410,8 +418,9 @@ void ApplyHints(Elem& e) {
   }
   if (hints.empty()) return;
   hints = AsciiLower(hints);
-  bool positive = AnyPart(hints, kPositiveParts);
-  bool strong_negative = AnyPart(hints, kStrongNegativeParts);
+  bool positive = AnyPart(hints, kPositiveParts) || e.tag == GUMBO_TAG_ARTICLE || e.tag == GUMBO_TAG_MAIN;
+  bool overriding = AnyPart(hints, kOverridingNegativeParts);
+  bool strong_negative = overriding || AnyPart(hints, kStrongNegativeParts);
   bool negative = strong_negative || AnyPart(hints, kNegativeParts);
   if (!negative) {
     for (const char* t : kNegativeTokens) {
@@ -423,7 +432,11 @@ void ApplyHints(Elem& e) {
   }
   if (positive) e.weight += 25;
   if (negative) e.weight -= 25;
-  if (strong_negative || (negative && !positive)) e.furniture = true;
+  if (overriding || (strong_negative && !positive)) {
+    e.furniture = 2;
+  } else if (negative && !positive) {
+    e.furniture = std::max<uint8_t>(e.furniture, 1);
+  }
 }
 
 // ------------------------------------------------------------ the walk
@@ -699,6 +712,18 @@ class ContentFinder {
     ScoreParagraphs();
     int best = BestCandidate();
     root->assign(elems_.size(), 0);
+    if (getenv("HTML_DEBUG")) {
+      std::vector<int> order = scored_;
+      std::sort(order.begin(), order.end(), [&](int a, int b) { return elems_[a].score > elems_[b].score; });
+      for (size_t k = 0; k < order.size() && k < 8; ++k) {
+        const Elem& e = elems_[order[k]];
+        const char* c = Attr(e.node, "class");
+        const char* id = Attr(e.node, "id");
+        fprintf(stderr, "cand %d tag=%s class=%s id=%s score=%.1f text=%u link=%u pars=%u w=%d drop=%d\n", order[k],
+                gumbo_normalized_tagname(e.tag), c ? c : "", id ? id : "", e.score, e.text, e.link, e.paragraphs,
+                e.weight, (int)dropped_[order[k]]);
+      }
+    }
     if (best < 0) return false;
     AddSiblings(best, root);
     return true;
@@ -712,7 +737,9 @@ class ContentFinder {
   bool Droppable(const Elem& e) const {
     if (!e.furniture || e.parent < 0) return false;
     if (e.tag == GUMBO_TAG_BODY || e.tag == GUMBO_TAG_HTML) return false;
-    return !(e.paragraphs >= 3 && e.text * 2 > total_text_ && LinkDensity(e) < 0.3);
+    bool article_like = e.paragraphs >= 3 && LinkDensity(e) < 0.3;
+    if (e.furniture == 1) return !article_like;
+    return !(article_like && e.text * 2 > total_text_);
   }
 
   void ComputeDropped() {
@@ -732,6 +759,19 @@ class ContentFinder {
   }
 
   void ScoreParagraphs() {
+    if (getenv("HTML_DEBUG2")) {
+      size_t nd = 0;
+      for (char c : dropped_) nd += c;
+      fprintf(stderr, "elems=%zu blocks=%zu dropped=%zu\n", elems_.size(), blocks_.size(), nd);
+      for (const Block& b : blocks_) {
+        if (b.text < 100) continue;
+        for (int e = b.elem; e >= 0; e = elems_[e].parent) {
+          const char* c = Attr(elems_[e].node, "class");
+          fprintf(stderr, "  %s.%s f=%d d=%d\n", gumbo_normalized_tagname(elems_[e].tag), c ? c : "", elems_[e].furniture, dropped_[e]);
+        }
+        break;
+      }
+    }
     for (const Block& b : blocks_) {
       if (dropped_[b.elem] || b.text < 25) continue;
       if (IsHeading(elems_[b.elem].tag)) continue;
