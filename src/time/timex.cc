@@ -4,6 +4,7 @@
 #include "time/timex.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <initializer_list>
 
@@ -226,16 +227,25 @@ class Tagger {
     return past ? Tense::kPast : Tense::kUnknown;
   }
 
-  // Year of a partial date (month, optional day) at token i.
+  // Year of a partial date (month, optional day) at token i: the year that
+  // puts it nearest the anchor, counting a date on the side the sentence's
+  // tense rules out as twice as far (news mostly reports the recent past and
+  // announces the near future).
   int YearFor(int month, int day, size_t i) const {
     const Date& base = Base();
     if (base.y == 0) return 0;
     if (narrative_ || base.m == 0) return base.y;
     const Tense tense = TenseAt(i);
-    const int here = month * 100 + day, now = base.m * 100 + (day ? base.d : 0);
-    if (tense == Tense::kPast && here > now) return base.y - 1;
-    if (tense == Tense::kFuture && here < now) return base.y + 1;
-    return base.y;
+    const long now = DaysFromCivil(base.y, base.m, base.d ? base.d : 15);
+    int best_year = base.y;
+    double best = 1e18;
+    for (int y = base.y - 1; y <= base.y + 1; ++y) {
+      const int d = day ? std::min(day, DaysInMonth(y, month)) : 15;
+      double dist = static_cast<double>(DaysFromCivil(y, month, d) - now);
+      if ((dist > 0 && tense == Tense::kPast) || (dist < 0 && tense == Tense::kFuture)) dist *= 2;
+      if (std::abs(dist) < best) { best = std::abs(dist); best_year = y; }
+    }
+    return best_year;
   }
 
   // ---- emit helpers -------------------------------------------------------
@@ -328,10 +338,10 @@ class Tagger {
       if (tok.info) {
         PG_TRY(MonthFirst);
         PG_TRY(Weekday);
-        PG_TRY(Counted);
         PG_TRY(SeasonRule);
         PG_TRY(OrdinalPeriod);
       }
+      PG_TRY(Counted);
       PG_TRY(Deictic);
       PG_TRY(RelativeUnit);
       PG_TRY(SetRule);
@@ -545,7 +555,6 @@ class Tagger {
       int cur = IsoWeekday(base);
       long back = (cur - wd + 7) % 7, ahead = (wd - cur + 7) % 7;
       long delta = tense == Tense::kFuture ? ahead : -back;
-      if (tense == Tense::kUnknown && ahead != 0 && ahead < back && ahead <= 2) delta = ahead;
       SetDay(m, AddDays(base, delta));
     }
     if (part != PartOfDay::kNone) { m->value += PartCode(part); m->type = "TIME"; }
@@ -724,8 +733,7 @@ class Tagger {
       if (base.m && !narrative_) {
         int sm = s == Season::kSpring ? 4 : s == Season::kSummer ? 7 : s == Season::kFall ? 10 : 1;
         Tense tense = Is(i - 1, "last") ? Tense::kPast : Is(i - 1, "next") ? Tense::kFuture : TenseAt(i);
-        if (Is(i - 1, "last")) m->b = i - 1;
-        if (Is(i - 1, "next")) m->b = i - 1;
+        if (IsAny(i - 1, {"last", "next", "this"})) m->b = i - 1;
         if (tense == Tense::kPast && sm > base.m) --year;
         if (tense == Tense::kFuture && sm < base.m) ++year;
         if (Is(i - 1, "last") && sm <= base.m && s != Season::kWinter && false) --year;
@@ -760,7 +768,6 @@ class Tagger {
         else if (i + 1 < n() && Word(i + 1)) return false;  // "recent talks": adjective, not a time
         return ref("PAST_REF");
       }
-      if (w == "soon") return ref("FUTURE_REF");
       if ((w == "past" || w == "future") && i > 0 && Is(i - 1, "the") && !(Word(i + 1) && (UnitAt(i + 1) != Unit::kNone || Info(i + 1)))) {
         m->b = i - 1;
         return ref(w == "past" ? "PAST_REF" : "FUTURE_REF");
@@ -874,15 +881,17 @@ class Tagger {
     else if (the_past) { count = -1; vague = true; }  // "the past years"? handled below
     else return false;
     if (!vague && count == 1 && (Is(j, "a") || Is(j, "an"))) {}
-    if (HyphenGlued(k)) ++k;  // "30-year", "two-week"
+    bool hyphenated = false;
+    if (HyphenGlued(k)) { ++k; hyphenated = true; }  // "30-year", "two-week"
     Unit u = UnitAt(k);
     if (u == Unit::kNone) return false;
+    if (HyphenGlued(k + 1) && IsAny(k + 2, {"old", "olds"})) return false;  // ages: "6-year-old"
     const WordInfo* ui = Info(k);
     if (vague && k == j && !ui->unit_plural) return false;
     if (k == j && !the_past) return false;
     const bool article = Is(j, "a") || Is(j, "an") || (De() && Word(j) && Info(j) && Info(j)->number == 1);
     m->e = k + 1;
-    m->takes_article = true;
+    m->takes_article = the_past;  // "the past two months", but "the two days" -> "two days"
     // Anchored shifts.
     const Date& base = Base();
     if (vor && !vague) {
@@ -961,7 +970,6 @@ class Tagger {
       if (w == "daily") { m->value = "P1D"; return true; }
       if (w == "weekly") { m->value = "P1W"; return true; }
       if (w == "monthly") { m->value = "P1M"; return true; }
-      if (w == "quarterly") { m->value = "P1Q"; return true; }
       if ((w == "every" || w == "each" || w == "per") && UnitAt(i + 1) != Unit::kNone) {
         m->e = i + 2;
         m->value = DurationValue(1, UnitAt(i + 1));
@@ -1031,19 +1039,16 @@ class Tagger {
     const char* mod = nullptr;
     size_t j = i + 1;
     const std::string_view w = Word(i) ? t_[i].low : std::string_view();
-    bool drop_mod = false;
     if (En()) {
       if (w == "early" || w == "beginning" || w == "start") mod = "START";
       else if (w == "late" || w == "end") mod = "END";
       else if (w == "mid" || w == "middle") mod = "MID";
-      else if (w == "earlier" || w == "later") { mod = ""; drop_mod = true; }
       if (mod && (w == "beginning" || w == "start" || w == "end" || w == "middle")) {
         if (!Is(j, "of")) return false;
         ++j;
         if (i > 0 && Is(i - 1, "the")) {}
       }
       if (w == "mid" && HyphenGlued(j)) ++j;
-      if (drop_mod && !Is(j, "this")) return false;
     }
     if (De() && !mod) {
       if (w == "anfang" || w == "beginn" || w == "jahresanfang" || w == "jahresbeginn" || w == "monatsanfang") mod = "START";

@@ -150,7 +150,12 @@ TimexScores Score(const GoldDoc& doc, const std::vector<Timex>& system, std::ost
     }
     if (best >= 0) { gold_match[g] = best; sys_match[best] = static_cast<int>(g); }
   }
-  auto span = [&](uint32_t a, uint32_t b) { return doc.text.substr(a, b - a); };
+  auto span = [&](uint32_t a, uint32_t b) {
+    std::string s = doc.text.substr(a, b - a);
+    std::replace(s.begin(), s.end(), '\n', ' ');
+    std::replace(s.begin(), s.end(), '\t', ' ');
+    return s;
+  };
   for (size_t g = 0; g < doc.timexes.size(); ++g) {
     const GoldTimex& gold = doc.timexes[g];
     if (gold_match[g] < 0) {
