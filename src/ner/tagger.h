@@ -14,7 +14,9 @@
 
 namespace pactgraph {
 
-class TaggerModel;  // defined in tagger_model.h
+namespace tagger {
+struct TaggerModel;  // defined in tagger_model.h
+}
 
 // One entity span found by the tagger, words [begin, end).
 struct TaggedSpan {
@@ -30,7 +32,7 @@ class NerTagger {
   // a newer version, or a truncated/corrupt file with a message naming it.
   static StatusOr<std::unique_ptr<NerTagger>> Load(const std::string& model_path);
   // Wraps an in-memory model (used by the trainer and tests).
-  explicit NerTagger(std::shared_ptr<const TaggerModel> model);
+  explicit NerTagger(std::shared_ptr<const tagger::TaggerModel> model);
   ~NerTagger();
 
   // IOB2 labels (O, B-PER, I-PER, B-ORG, I-ORG, B-LOC, I-LOC, B-MISC,
@@ -46,11 +48,15 @@ class NerTagger {
   std::vector<std::vector<std::string>> TagDocument(
       const std::vector<std::vector<std::string_view>>& sentences) const;
 
-  const TaggerModel& model() const { return *model_; }
+  const tagger::TaggerModel& model() const { return *model_; }
 
  private:
-  std::shared_ptr<const TaggerModel> model_;
+  std::shared_ptr<const tagger::TaggerModel> model_;
 };
+
+// <data_dir>/ner/<lang>.model; an empty data_dir means $PACTGRAPH_DATA, else
+// the data/ folder of the source tree the library was built from.
+std::string NerModelPath(const std::string& data_dir, const std::string& lang);
 
 // Turns IOB1 or IOB2 labels into spans [begin, end) with their type, with
 // conlleval's rules: a span starts at B-X, or at I-X after O or another type.

@@ -1,0 +1,145 @@
+#include "ner/tagger.h"
+
+#include <cmath>
+#include <cstdlib>
+
+#include "ner/tagger_decode.h"
+#include "ner/tagger_features.h"
+#include "ner/tagger_model.h"
+
+namespace pactgraph {
+namespace {
+
+using tagger::kNumLabels;
+
+// Per-label scores of every token: the sum of its features' weights.
+void Emissions(const tagger::TaggerModel& m, const std::vector<std::string_view>& words,
+               const tagger::SentenceFeatures& feats, const tagger::DocContext& doc, std::vector<float>* em) {
+  const size_t n = words.size();
+  em->assign(n * kNumLabels, 0.0f);
+  std::vector<uint64_t> history;
+  for (size_t i = 0; i < n; ++i) {
+    float* row = &(*em)[i * kNumLabels];
+    auto add = [&](uint64_t key) {
+      if (const float* w = m.weights.Find(key)) {
+        for (int y = 0; y < kNumLabels; ++y) row[y] += w[y];
+      }
+    };
+    for (uint32_t j = feats.offsets[i]; j < feats.offsets[i + 1]; ++j) add(feats.keys[j]);
+    history.clear();
+    tagger::AppendHistoryFeatures(words, i, doc, &history);
+    for (uint64_t key : history) add(key);
+  }
+}
+
+struct Decoded {
+  std::vector<int> labels;
+  std::vector<float> emissions;
+};
+
+Decoded DecodeFull(const tagger::TaggerModel& m, const std::vector<std::string_view>& words,
+                       const tagger::DocContext& doc) {
+  Decoded d;
+  tagger::DecodeSentence(m, words, doc, &d.labels, &d.emissions);
+  return d;
+}
+
+std::vector<std::string> LabelNames(const std::vector<int>& labels) {
+  std::vector<std::string> out;
+  out.reserve(labels.size());
+  for (int y : labels) out.emplace_back(tagger::kLabelNames[y]);
+  return out;
+}
+
+}  // namespace
+
+namespace tagger {
+
+void DecodeSentence(const TaggerModel& model, const std::vector<std::string_view>& words, const DocContext& doc,
+                    std::vector<int>* labels, std::vector<float>* emissions) {
+  SentenceFeatures feats;
+  FeatureResources res{&model.gazetteer, model.clusters.size() ? &model.clusters : nullptr};
+  ExtractStaticFeatures(words, res, doc, &feats);
+  std::vector<float> local;
+  std::vector<float>& em = emissions ? *emissions : local;
+  Emissions(model, words, feats, doc, &em);
+  Viterbi(em, words.size(), model.transition, labels);
+}
+
+}  // namespace tagger
+
+StatusOr<std::unique_ptr<NerTagger>> NerTagger::Load(const std::string& model_path) {
+  StatusOr<tagger::TaggerModel> model = tagger::LoadModel(model_path);
+  if (!model.ok()) return model.status();
+  return std::make_unique<NerTagger>(std::make_shared<const tagger::TaggerModel>(std::move(model).value()));
+}
+
+NerTagger::NerTagger(std::shared_ptr<const tagger::TaggerModel> model) : model_(std::move(model)) {}
+NerTagger::~NerTagger() = default;
+
+std::vector<std::string> NerTagger::Tag(const std::vector<std::string_view>& words) const {
+  tagger::DocContext doc;
+  doc.ScanSentence(words);
+  return LabelNames(DecodeFull(*model_, words, doc).labels);
+}
+
+std::vector<TaggedSpan> NerTagger::TagSpans(const std::vector<std::string_view>& words) const {
+  tagger::DocContext doc;
+  doc.ScanSentence(words);
+  Decoded d = DecodeFull(*model_, words, doc);
+  std::vector<float> margins;
+  tagger::TokenMargins(d.emissions, words.size(), model_->transition, d.labels, &margins);
+  std::vector<TaggedSpan> spans;
+  for (const LabelSpan& s : SpansFromLabels(LabelNames(d.labels))) {
+    float margin = margins[s.begin];
+    for (size_t i = s.begin; i <= s.end && i < words.size(); ++i) margin = std::min(margin, margins[i]);
+    float z = model_->conf_a * margin + model_->conf_b;
+    spans.push_back({s.begin, s.end, s.type, 1.0f / (1.0f + std::exp(-z))});
+  }
+  return spans;
+}
+
+std::vector<std::vector<std::string>> NerTagger::TagDocument(
+    const std::vector<std::vector<std::string_view>>& sentences) const {
+  tagger::DocContext doc;
+  doc.Scan(sentences);
+  std::vector<std::vector<std::string>> out;
+  out.reserve(sentences.size());
+  for (const auto& words : sentences) {
+    Decoded d = DecodeFull(*model_, words, doc);
+    doc.Record(words, d.labels);
+    out.push_back(LabelNames(d.labels));
+  }
+  return out;
+}
+
+std::string NerModelPath(const std::string& data_dir, const std::string& lang) {
+  std::string dir = data_dir;
+  if (dir.empty()) {
+    const char* env = std::getenv("PACTGRAPH_DATA");
+    dir = env && *env ? env : PACTGRAPH_DEFAULT_DATA_DIR;
+  }
+  return dir + "/ner/" + lang + ".model";
+}
+
+std::vector<LabelSpan> SpansFromLabels(const std::vector<std::string>& labels) {
+  std::vector<LabelSpan> spans;
+  bool open = false;
+  for (size_t i = 0; i < labels.size(); ++i) {
+    const std::string& l = labels[i];
+    bool outside = l.size() < 3 || l[1] != '-' || (l[0] != 'B' && l[0] != 'I');
+    std::string type = outside ? "" : l.substr(2);
+    bool continues = open && !outside && l[0] == 'I' && spans.back().type == type;
+    if (open && !continues) {
+      spans.back().end = i;
+      open = false;
+    }
+    if (!outside && !continues) {
+      spans.push_back({i, labels.size(), type});
+      open = true;
+    }
+  }
+  return spans;
+}
+
+}  // namespace pactgraph

@@ -1,0 +1,81 @@
+#include "ner/tagger_decode.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace pactgraph::tagger {
+namespace {
+
+constexpr float kNegInf = -std::numeric_limits<float>::infinity();
+
+// alpha[t][y]: best score of a prefix ending at token t with label y.
+void Forward(const std::vector<float>& em, size_t n, const Transitions& trans, std::vector<float>* alpha,
+             std::vector<int>* back) {
+  alpha->assign(n * kNumLabels, kNegInf);
+  if (back) back->assign(n * kNumLabels, 0);
+  for (int y = 0; y < kNumLabels; ++y) {
+    if (TransitionAllowed(-1, y)) (*alpha)[y] = em[y] + trans[0][y];
+  }
+  for (size_t t = 1; t < n; ++t) {
+    const float* prev = &(*alpha)[(t - 1) * kNumLabels];
+    for (int y = 0; y < kNumLabels; ++y) {
+      float best = kNegInf;
+      int arg = 0;
+      for (int p = 0; p < kNumLabels; ++p) {
+        if (!TransitionAllowed(p, y)) continue;
+        float s = prev[p] + trans[p + 1][y];
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      (*alpha)[t * kNumLabels + y] = best + em[t * kNumLabels + y];
+      if (back) (*back)[t * kNumLabels + y] = arg;
+    }
+  }
+}
+
+}  // namespace
+
+void Viterbi(const std::vector<float>& emissions, size_t n, const Transitions& trans, std::vector<int>* labels) {
+  labels->assign(n, 0);
+  if (n == 0) return;
+  std::vector<float> alpha;
+  std::vector<int> back;
+  Forward(emissions, n, trans, &alpha, &back);
+  const float* last = &alpha[(n - 1) * kNumLabels];
+  int y = static_cast<int>(std::max_element(last, last + kNumLabels) - last);
+  for (size_t t = n; t-- > 0;) {
+    (*labels)[t] = y;
+    if (t > 0) y = back[t * kNumLabels + y];
+  }
+}
+
+void TokenMargins(const std::vector<float>& emissions, size_t n, const Transitions& trans,
+                  const std::vector<int>& labels, std::vector<float>* margins) {
+  margins->assign(n, 0.0f);
+  if (n == 0) return;
+  std::vector<float> alpha, beta(n * kNumLabels, 0.0f);
+  Forward(emissions, n, trans, &alpha, nullptr);
+  // beta[t][y]: best score of the suffix after token t given label y at t.
+  for (size_t t = n - 1; t-- > 0;) {
+    for (int y = 0; y < kNumLabels; ++y) {
+      float best = kNegInf;
+      for (int z = 0; z < kNumLabels; ++z) {
+        if (!TransitionAllowed(y, z)) continue;
+        best = std::max(best, trans[y + 1][z] + emissions[(t + 1) * kNumLabels + z] + beta[(t + 1) * kNumLabels + z]);
+      }
+      beta[t * kNumLabels + y] = best;
+    }
+  }
+  for (size_t t = 0; t < n; ++t) {
+    float chosen = alpha[t * kNumLabels + labels[t]] + beta[t * kNumLabels + labels[t]];
+    float other = kNegInf;
+    for (int y = 0; y < kNumLabels; ++y) {
+      if (y != labels[t]) other = std::max(other, alpha[t * kNumLabels + y] + beta[t * kNumLabels + y]);
+    }
+    (*margins)[t] = other == kNegInf ? 1e6f : std::max(0.0f, chosen - other);
+  }
+}
+
+}  // namespace pactgraph::tagger

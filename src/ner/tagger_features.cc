@@ -1,0 +1,320 @@
+#include "ner/tagger_features.h"
+
+#include <algorithm>
+
+#include "util/hash.h"
+
+namespace pactgraph::tagger {
+namespace {
+
+// Feature templates; the numbers are part of the model format (changing
+// them invalidates trained models, so only append).
+enum Template : uint64_t {
+  kBias = 1, kWord, kLower, kPrefix, kSuffix, kShape, kShortShape, kFlags, kFirstCap,
+  kLowerM1, kLowerP1, kLowerM2, kLowerP2, kShapeM1Cur, kShapeCurP1, kBigramM1, kBigramP1,
+  kFineCur, kCoarseCur, kFineM1, kFineP1, kCoarseM1, kCoarseP1, kFineM2, kFineP2,
+  kGazetteer, kDocLowercase, kDocCapMid, kHistory, kHistoryLower, kLast, kShapeM1, kShapeP1,
+  kSuffixM1, kGazetteerNext, kGazetteerPrev, kShortShapeWindow,
+};
+
+inline uint64_t Key(uint64_t tmpl, uint64_t value) {
+  uint64_t h = value + tmpl * 0x9e3779b97f4a7c15ULL;
+  h ^= h >> 30;
+  h *= 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 27;
+  h *= 0x94d049bb133111ebULL;
+  h ^= h >> 31;
+  return h | 1;  // never 0 (the empty-slot marker)
+}
+
+inline uint64_t Combine(uint64_t a, uint64_t b) { return a * 0x100000001b3ULL ^ (b + 0x7f4a7c15ULL + (a >> 7)); }
+
+enum Flag : uint32_t {
+  kInitCap = 1, kAllCap = 2, kHasDigit = 4, kAllDigit = 8, kHasHyphen = 16, kHasPeriod = 32,
+  kAllPunct = 64, kHasLower = 128, kHasApostrophe = 256,
+};
+
+struct TokenInfo {
+  uint64_t form = 0, lower = 0, shape = 0, short_shape = 0;
+  uint32_t flags = 0;
+  uint32_t lower_begin = 0, lower_len = 0;  // into the sentence's lowercase buffer
+  WordClusters::Ids cluster;
+};
+
+bool IsUpperLead(std::string_view w) {
+  if (w.empty()) return false;
+  unsigned char c = w[0];
+  if (c >= 'A' && c <= 'Z') return true;
+  if (c == 0xC3 && w.size() > 1) {
+    unsigned char d = w[1];
+    return d >= 0x80 && d <= 0x9E && d != 0x97;
+  }
+  return false;
+}
+
+uint32_t ComputeFlags(std::string_view w) {
+  uint32_t f = 0;
+  bool all_cap = true, all_digit = true, all_punct = true;
+  for (size_t i = 0; i < w.size(); ++i) {
+    unsigned char c = w[i];
+    bool upper = (c >= 'A' && c <= 'Z'), lower = (c >= 'a' && c <= 'z'), digit = (c >= '0' && c <= '9');
+    if (c == 0xC3 && i + 1 < w.size()) {
+      unsigned char d = w[i + 1];
+      upper = d >= 0x80 && d <= 0x9E && d != 0x97;
+      lower = d >= 0x9F;
+      ++i;
+    } else if (c >= 0x80) {
+      lower = true;  // other non-ASCII letters: treat as lowercase letters
+    }
+    if (lower) f |= kHasLower;
+    if (digit) f |= kHasDigit;
+    if (c == '-') f |= kHasHyphen;
+    if (c == '.') f |= kHasPeriod;
+    if (c == '\'') f |= kHasApostrophe;
+    if (!upper) all_cap = false;
+    if (!digit) all_digit = false;
+    if (upper || lower || digit) all_punct = false;
+  }
+  if (IsUpperLead(w)) f |= kInitCap;
+  if (all_cap && !w.empty() && !(f & kHasLower)) f |= kAllCap;
+  if (all_digit && !w.empty()) f |= kAllDigit;
+  if (all_punct && !w.empty()) f |= kAllPunct;
+  return f;
+}
+
+void BuildTokenInfo(const std::vector<std::string_view>& words, const FeatureResources& res,
+                    std::vector<TokenInfo>* info, std::string* lower_buf) {
+  info->resize(words.size());
+  lower_buf->clear();
+  std::string scratch;
+  for (size_t i = 0; i < words.size(); ++i) {
+    TokenInfo& t = (*info)[i];
+    std::string_view w = words[i];
+    t.form = Fnv1a64(w);
+    NormalizeWord(w, &scratch);
+    t.lower = Fnv1a64(scratch);
+    t.lower_begin = static_cast<uint32_t>(lower_buf->size());
+    t.lower_len = static_cast<uint32_t>(scratch.size());
+    lower_buf->append(scratch);
+    WordShape(w, false, &scratch);
+    t.shape = Fnv1a64(scratch);
+    WordShape(w, true, &scratch);
+    t.short_shape = Fnv1a64(scratch);
+    t.flags = ComputeFlags(w);
+    if (res.clusters) t.cluster = res.clusters->Find(t.form, t.lower);
+  }
+}
+
+// For each token and gazetteer class: 0 none, 1 single, 2 begin, 3 inside,
+// 4 last, from the longest match covering the token.
+void GazetteerCodes(const std::vector<TokenInfo>& info, const Gazetteer& gaz, std::vector<uint8_t>* codes,
+                    std::vector<uint8_t>* best_len) {
+  const size_t n = info.size();
+  const int nc = Gazetteer::kNumClasses;
+  codes->assign(n * nc, 0);
+  best_len->assign(n * nc, 0);
+  for (size_t i = 0; i < n; ++i) {
+    uint64_t h = Gazetteer::kSeed;
+    for (size_t len = 1; len <= static_cast<size_t>(Gazetteer::kMaxLen) && i + len <= n; ++len) {
+      h = Gazetteer::Extend(h, info[i + len - 1].form);
+      uint8_t mask = gaz.Find(h);
+      if (mask == 0) continue;
+      for (int c = 0; c < nc; ++c) {
+        if (!(mask & (1 << c))) continue;
+        for (size_t j = i; j < i + len; ++j) {
+          uint8_t& bl = (*best_len)[j * nc + c];
+          if (len < bl) continue;
+          bl = static_cast<uint8_t>(len);
+          (*codes)[j * nc + c] = len == 1 ? 1 : j == i ? 2 : j + 1 == i + len ? 4 : 3;
+        }
+      }
+    }
+  }
+}
+
+std::string_view LowerOf(const TokenInfo& t, const std::string& buf) {
+  return std::string_view(buf).substr(t.lower_begin, t.lower_len);
+}
+
+// Hash of the first / last n bytes of s, stopping at UTF-8 boundaries.
+uint64_t AffixHash(std::string_view s, size_t n, bool suffix) {
+  if (n >= s.size()) return Fnv1a64(s) ^ 0x5bd1e995;  // whole word
+  size_t cut = suffix ? s.size() - n : n;
+  while (cut > 0 && cut < s.size() && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) {
+    suffix ? --cut : ++cut;
+  }
+  return suffix ? Fnv1a64(s.substr(cut)) : Fnv1a64(s.substr(0, cut));
+}
+
+constexpr uint64_t kPadding = 0x1234567;  // value of a word beyond the sentence edge
+
+}  // namespace
+
+void NormalizeWord(std::string_view word, std::string* out) {
+  out->clear();
+  for (size_t i = 0; i < word.size(); ++i) {
+    unsigned char c = word[i];
+    if (c >= 'A' && c <= 'Z') {
+      out->push_back(static_cast<char>(c + 32));
+    } else if (c >= '0' && c <= '9') {
+      out->push_back('0');
+    } else if (c == 0xC3 && i + 1 < word.size()) {
+      unsigned char d = word[i + 1];
+      out->push_back(static_cast<char>(c));
+      out->push_back(static_cast<char>(d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d));
+      ++i;
+    } else {
+      out->push_back(static_cast<char>(c));
+    }
+  }
+}
+
+void WordShape(std::string_view word, bool collapse, std::string* out) {
+  out->clear();
+  for (size_t i = 0; i < word.size() && out->size() < 12; ++i) {
+    unsigned char c = word[i];
+    char s;
+    if (c >= 'A' && c <= 'Z') {
+      s = 'X';
+    } else if (c >= 'a' && c <= 'z') {
+      s = 'x';
+    } else if (c >= '0' && c <= '9') {
+      s = 'd';
+    } else if (c >= 0xC0) {
+      unsigned char d = i + 1 < word.size() ? word[i + 1] : 0;
+      s = (c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97) ? 'X' : 'x';
+      while (i + 1 < word.size() && (static_cast<unsigned char>(word[i + 1]) & 0xC0) == 0x80) ++i;
+    } else {
+      s = static_cast<char>(c);
+    }
+    if (collapse && !out->empty() && out->back() == s) continue;
+    out->push_back(s);
+  }
+}
+
+void DocContext::Scan(const std::vector<std::vector<std::string_view>>& sentences) {
+  for (const auto& s : sentences) ScanSentence(s);
+}
+
+void DocContext::ScanSentence(const std::vector<std::string_view>& words) {
+  std::string lower;
+  for (size_t i = 0; i < words.size(); ++i) {
+    uint32_t f = ComputeFlags(words[i]);
+    if (f & kAllPunct) continue;
+    NormalizeWord(words[i], &lower);
+    uint64_t h = Fnv1a64(lower);
+    if (!(f & kInitCap) && !(f & kAllCap)) lowercase_.insert(h);
+    if (i > 0 && (f & kInitCap) && (f & kHasLower)) cap_mid_.insert(h);
+  }
+}
+
+void DocContext::Record(const std::vector<std::string_view>& words, const std::vector<int>& labels) {
+  for (size_t i = 0; i < words.size() && i < labels.size(); ++i) {
+    if (!IsUpperLead(words[i])) continue;
+    auto& counts = history_[Fnv1a64(words[i])];
+    uint16_t& c = counts[LabelType(labels[i]) + 1];
+    if (c < 65535) ++c;
+  }
+}
+
+int DocContext::History(uint64_t form_hash) const {
+  auto it = history_.find(form_hash);
+  if (it == history_.end()) return -1;
+  const auto& c = it->second;
+  return static_cast<int>(std::max_element(c.begin(), c.end()) - c.begin());
+}
+
+void ExtractStaticFeatures(const std::vector<std::string_view>& words, const FeatureResources& res,
+                           const DocContext& doc, SentenceFeatures* out) {
+  std::vector<TokenInfo> info;
+  std::string lower_buf;
+  BuildTokenInfo(words, res, &info, &lower_buf);
+  std::vector<uint8_t> gaz_codes, gaz_len;
+  const int nc = Gazetteer::kNumClasses;
+  if (res.gazetteer) GazetteerCodes(info, *res.gazetteer, &gaz_codes, &gaz_len);
+
+  const size_t n = words.size();
+  out->keys.clear();
+  out->offsets.assign(1, 0);
+  auto& k = out->keys;
+  auto lower_at = [&](long j) { return j < 0 || j >= static_cast<long>(n) ? kPadding : info[j].lower; };
+  auto short_at = [&](long j) { return j < 0 || j >= static_cast<long>(n) ? kPadding : info[j].short_shape; };
+  auto fine_at = [&](long j) -> uint64_t { return j < 0 || j >= static_cast<long>(n) ? 65536 : info[j].cluster.fine; };
+  auto coarse_at = [&](long j) -> uint64_t {
+    return j < 0 || j >= static_cast<long>(n) ? 65536 : info[j].cluster.coarse;
+  };
+  for (size_t ui = 0; ui < n; ++ui) {
+    const long i = static_cast<long>(ui);
+    const TokenInfo& t = info[ui];
+    std::string_view lower = LowerOf(t, lower_buf);
+    k.push_back(Key(kBias, 0));
+    k.push_back(Key(kWord, t.form));
+    k.push_back(Key(kLower, t.lower));
+    for (size_t a = 1; a <= 4; ++a) {
+      if (a > lower.size()) break;
+      k.push_back(Key(kPrefix, Combine(a, AffixHash(lower, a, false))));
+      k.push_back(Key(kSuffix, Combine(a, AffixHash(lower, a, true))));
+    }
+    k.push_back(Key(kShape, t.shape));
+    k.push_back(Key(kShortShape, t.short_shape));
+    k.push_back(Key(kFlags, t.flags));
+    k.push_back(Key(kFirstCap, Combine(ui == 0, t.flags & (kInitCap | kAllCap))));
+    if (ui + 1 == n) k.push_back(Key(kLast, t.flags & kAllPunct));
+    k.push_back(Key(kLowerM1, lower_at(i - 1)));
+    k.push_back(Key(kLowerP1, lower_at(i + 1)));
+    k.push_back(Key(kLowerM2, lower_at(i - 2)));
+    k.push_back(Key(kLowerP2, lower_at(i + 2)));
+    k.push_back(Key(kShapeM1, short_at(i - 1)));
+    k.push_back(Key(kShapeP1, short_at(i + 1)));
+    k.push_back(Key(kShapeM1Cur, Combine(short_at(i - 1), t.short_shape)));
+    k.push_back(Key(kShapeCurP1, Combine(t.short_shape, short_at(i + 1))));
+    k.push_back(Key(kShortShapeWindow, Combine(Combine(short_at(i - 1), t.short_shape), short_at(i + 1))));
+    k.push_back(Key(kBigramM1, Combine(lower_at(i - 1), t.lower)));
+    k.push_back(Key(kBigramP1, Combine(t.lower, lower_at(i + 1))));
+    if (i > 0) {
+      std::string_view prev = LowerOf(info[ui - 1], lower_buf);
+      k.push_back(Key(kSuffixM1, AffixHash(prev, 3, true)));
+    }
+    if (res.clusters) {
+      k.push_back(Key(kFineCur, fine_at(i)));
+      k.push_back(Key(kCoarseCur, coarse_at(i)));
+      k.push_back(Key(kFineM1, fine_at(i - 1)));
+      k.push_back(Key(kFineP1, fine_at(i + 1)));
+      k.push_back(Key(kCoarseM1, coarse_at(i - 1)));
+      k.push_back(Key(kCoarseP1, coarse_at(i + 1)));
+      k.push_back(Key(kFineM2, fine_at(i - 2)));
+      k.push_back(Key(kFineP2, fine_at(i + 2)));
+    }
+    if (res.gazetteer) {
+      for (int c = 0; c < nc; ++c) {
+        if (uint8_t code = gaz_codes[ui * nc + c]) {
+          k.push_back(Key(kGazetteer, Combine(c, code)));
+          k.push_back(Key(kGazetteer, Combine(c + 16, Combine(code, gaz_len[ui * nc + c]))));
+        }
+        if (ui + 1 < n && gaz_codes[(ui + 1) * nc + c]) k.push_back(Key(kGazetteerNext, c));
+        if (ui > 0 && gaz_codes[(ui - 1) * nc + c]) k.push_back(Key(kGazetteerPrev, c));
+      }
+    }
+    if (t.flags & (kInitCap | kAllCap)) {
+      k.push_back(Key(kDocLowercase, Combine(ui == 0, doc.SeenLowercase(t.lower))));
+      k.push_back(Key(kDocCapMid, Combine(ui == 0, doc.SeenCapitalisedMidSentence(t.lower))));
+    }
+    out->offsets.push_back(static_cast<uint32_t>(k.size()));
+  }
+}
+
+void AppendHistoryFeatures(const std::vector<std::string_view>& words, size_t i, const DocContext& doc,
+                           std::vector<uint64_t>* out) {
+  if (!IsUpperLead(words[i])) return;
+  int h = doc.History(Fnv1a64(words[i]));
+  if (h < 0) return;
+  out->push_back(Key(kHistory, h));
+  // The same history conjoined with the next word's, to catch "X Y" names
+  // whose parts were seen alone.
+  if (i + 1 < words.size() && IsUpperLead(words[i + 1])) {
+    int h2 = doc.History(Fnv1a64(words[i + 1]));
+    out->push_back(Key(kHistoryLower, Combine(h, h2 + 8)));
+  }
+}
+
+}  // namespace pactgraph::tagger

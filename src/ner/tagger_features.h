@@ -1,0 +1,67 @@
+// Feature extraction for the NER tagger: every token gets a list of 64-bit
+// feature keys (template id mixed with a value hash). The same code serves
+// training and tagging, so the two can never disagree.
+#ifndef PACTGRAPH_NER_TAGGER_FEATURES_H_
+#define PACTGRAPH_NER_TAGGER_FEATURES_H_
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "ner/tagger_model.h"
+
+namespace pactgraph::tagger {
+
+// Lowercases ASCII and Latin-1 letters in UTF-8 and maps digits to '0'.
+void NormalizeWord(std::string_view word, std::string* out);
+// Word shape: X for upper, x for lower, d for digit, other bytes kept;
+// `collapse` merges runs of the same class ("Xxxx" -> "Xx").
+void WordShape(std::string_view word, bool collapse, std::string* out);
+
+// What is known about a document beyond the current sentence: which words
+// occur in lowercase / capitalised mid-sentence, and how words were tagged
+// earlier on (the "prediction history").
+class DocContext {
+ public:
+  // Records the spelling evidence of every sentence of the document.
+  void Scan(const std::vector<std::vector<std::string_view>>& sentences);
+  void ScanSentence(const std::vector<std::string_view>& words);
+  // Records labels given to a sentence (for later sentences' features).
+  void Record(const std::vector<std::string_view>& words, const std::vector<int>& labels);
+
+  bool SeenLowercase(uint64_t lower_hash) const { return lowercase_.count(lower_hash) > 0; }
+  bool SeenCapitalisedMidSentence(uint64_t lower_hash) const { return cap_mid_.count(lower_hash) > 0; }
+  // Most frequent label type given earlier to this exact form: -1 = never
+  // seen, 0 = mostly O, 1 + t = entity type t.
+  int History(uint64_t form_hash) const;
+
+ private:
+  std::unordered_set<uint64_t> lowercase_, cap_mid_;
+  std::unordered_map<uint64_t, std::array<uint16_t, kNumTypes + 1>> history_;
+};
+
+// Feature keys of every token of one sentence: keys[offsets[i]..offsets[i+1]).
+struct SentenceFeatures {
+  std::vector<uint64_t> keys;
+  std::vector<uint32_t> offsets;
+};
+
+struct FeatureResources {
+  const Gazetteer* gazetteer = nullptr;    // may be null
+  const WordClusters* clusters = nullptr;  // may be null
+};
+
+// Features that do not depend on earlier predictions.
+void ExtractStaticFeatures(const std::vector<std::string_view>& words, const FeatureResources& res,
+                           const DocContext& doc, SentenceFeatures* out);
+// The prediction-history features of token i (appended to `out`).
+void AppendHistoryFeatures(const std::vector<std::string_view>& words, size_t i, const DocContext& doc,
+                           std::vector<uint64_t>* out);
+
+}  // namespace pactgraph::tagger
+
+#endif  // PACTGRAPH_NER_TAGGER_FEATURES_H_

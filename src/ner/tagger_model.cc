@@ -1,0 +1,319 @@
+#include "ner/tagger_model.h"
+
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "util/hash.h"
+
+namespace pactgraph::tagger {
+
+const char* const kLabelNames[kNumLabels] = {"O",     "B-PER", "I-PER", "B-ORG", "I-ORG",
+                                             "B-LOC", "I-LOC", "B-MISC", "I-MISC"};
+const char* const kTypeNames[kNumTypes] = {"PER", "ORG", "LOC", "MISC"};
+
+int LabelIndex(std::string_view name) {
+  for (int i = 0; i < kNumLabels; ++i) {
+    if (name == kLabelNames[i]) return i;
+  }
+  return -1;
+}
+
+bool TransitionAllowed(int prev, int cur) {
+  if (!IsInside(cur)) return true;
+  return prev >= 0 && LabelType(prev) == LabelType(cur);
+}
+
+void WeightTable::Build(const std::vector<std::pair<uint64_t, LabelWeights>>& entries) {
+  size_t cap = 16;
+  while (cap < entries.size() * 3 / 2 + 1) cap <<= 1;
+  slots_.assign(cap, Slot{});
+  mask_ = cap - 1;
+  count_ = 0;
+  for (const auto& [key, w] : entries) {
+    if (key == kEmpty) continue;  // key 0 marks an empty slot; never produced by hashing in practice
+    size_t i = Mix(key) & mask_;
+    while (slots_[i].key != kEmpty && slots_[i].key != key) i = (i + 1) & mask_;
+    if (slots_[i].key == kEmpty) ++count_;
+    slots_[i].key = key;
+    slots_[i].w = w;
+  }
+}
+
+std::vector<std::pair<uint64_t, LabelWeights>> WeightTable::Entries() const {
+  std::vector<std::pair<uint64_t, LabelWeights>> out;
+  out.reserve(count_);
+  for (const Slot& s : slots_) {
+    if (s.key != kEmpty) out.emplace_back(s.key, s.w);
+  }
+  return out;
+}
+
+void WordClusters::Add(std::string_view word, Ids ids) {
+  auto [it, inserted] = by_hash_.emplace(Fnv1a64(word), ids);
+  if (inserted) words_.emplace_back(std::string(word), ids);
+}
+
+WordClusters::Ids WordClusters::Find(uint64_t form_hash, uint64_t lower_hash) const {
+  auto it = by_hash_.find(form_hash);
+  if (it != by_hash_.end()) return it->second;
+  it = by_hash_.find(lower_hash);
+  return it == by_hash_.end() ? Ids{} : it->second;
+}
+
+uint64_t Gazetteer::Extend(uint64_t phrase_hash, uint64_t token_hash) {
+  uint64_t h = phrase_hash ^ (token_hash + 0x9e3779b97f4a7c15ULL + (phrase_hash << 6) + (phrase_hash >> 2));
+  h ^= h >> 31;
+  h *= 0xbf58476d1ce4e5b9ULL;
+  return h ^ (h >> 29);
+}
+
+void Gazetteer::Add(const std::vector<std::string>& tokens, uint8_t classes) {
+  if (tokens.empty() || tokens.size() > kMaxLen || classes == 0) return;
+  uint64_t h = kSeed;
+  std::string joined;
+  for (const std::string& t : tokens) {
+    h = Extend(h, Fnv1a64(t));
+    if (!joined.empty()) joined += ' ';
+    joined += t;
+  }
+  phrases_[h] |= classes;
+  auto [it, inserted] = entry_index_.emplace(joined, entries_.size());
+  if (inserted) {
+    entries_.emplace_back(joined, classes);
+  } else {
+    entries_[it->second].second |= classes;
+  }
+}
+
+namespace {
+
+constexpr size_t kRecordBytes = sizeof(uint64_t) + sizeof(float) * kNumLabels;
+
+void WriteFloats(std::ostream& out, const float* v, int n) {
+  for (int i = 0; i < n; ++i) out << (i ? " " : "") << v[i];
+}
+
+std::vector<std::string> SplitTabs(const std::string& line) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (true) {
+    size_t tab = line.find('\t', start);
+    parts.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+    if (tab == std::string::npos) break;
+    start = tab + 1;
+  }
+  return parts;
+}
+
+// Reads the text part of a model file line by line, counting lines for
+// error messages.
+class LineReader {
+ public:
+  LineReader(std::istream& in, const std::string& path) : in_(in), path_(path) {}
+  bool Next(std::string* line) {
+    if (!std::getline(in_, *line)) return false;
+    ++line_no_;
+    return true;
+  }
+  Status Error(const std::string& what) const {
+    return Status::Corruption(path_ + " line " + std::to_string(line_no_) + ": " + what);
+  }
+  Status Truncated(const std::string& what) const {
+    return Status::Corruption(path_ + ": file ends early (" + what + "); the model file is truncated");
+  }
+
+ private:
+  std::istream& in_;
+  const std::string& path_;
+  int line_no_ = 0;
+};
+
+bool ParseFloats(const std::string& text, float* out, int n) {
+  std::istringstream ss(text);
+  for (int i = 0; i < n; ++i) {
+    if (!(ss >> out[i])) return false;
+  }
+  std::string rest;
+  return !(ss >> rest);
+}
+
+bool ParseCount(const std::string& text, size_t* out) {
+  if (text.empty() || text.size() > 12) return false;
+  size_t v = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + static_cast<size_t>(c - '0');
+  }
+  *out = v;
+  return true;
+}
+
+}  // namespace
+
+Status SaveModel(const TaggerModel& model, const std::string& path) {
+  std::string tmp = path + ".tmp";
+  std::ofstream out(tmp, std::ios::binary);
+  if (!out) return Status::IOError("cannot write " + tmp);
+  out.precision(9);
+  out << kFormatName << ' ' << kFormatVersion << '\n';
+  out << "lang\t" << model.lang << '\n';
+  out << "description\t" << model.description << '\n';
+  out << "labels";
+  for (const char* l : kLabelNames) out << '\t' << l;
+  out << '\n';
+  for (int p = 0; p <= kNumLabels; ++p) {
+    out << "transition\t" << p << '\t';
+    WriteFloats(out, model.transition[p].data(), kNumLabels);
+    out << '\n';
+  }
+  out << "confidence\t" << model.conf_a << ' ' << model.conf_b << '\n';
+  out << "clusters\t" << model.clusters.size() << '\n';
+  out << "gazetteer\t" << model.gazetteer.entries().size() << '\n';
+  auto entries = model.weights.Entries();
+  out << "features\t" << entries.size() << '\n';
+  out << "end-header\n";
+  for (const auto& [word, ids] : model.clusters.words()) {
+    out << word << '\t' << ids.coarse << '\t' << ids.fine << '\n';
+  }
+  for (const auto& [phrase, mask] : model.gazetteer.entries()) {
+    out << static_cast<int>(mask) << '\t' << phrase << '\n';
+  }
+  for (const auto& [key, w] : entries) {
+    out.write(reinterpret_cast<const char*>(&key), sizeof(key));
+    out.write(reinterpret_cast<const char*>(w.data()), sizeof(float) * kNumLabels);
+  }
+  out << "end-model\n";
+  out.close();
+  if (!out) return Status::IOError("write failed: " + tmp);
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) return Status::IOError("cannot rename " + tmp + " to " + path);
+  return Status::OK();
+}
+
+namespace {
+
+Status ReadHeaderLine(LineReader& reader, const std::string& path) {
+  std::string line;
+  if (!reader.Next(&line)) return Status::Corruption(path + ": empty file, not a pactgraph NER model");
+  std::string expected_prefix = std::string(kFormatName) + ' ';
+  if (line.compare(0, expected_prefix.size(), expected_prefix) != 0) {
+    return reader.Error("not a pactgraph NER model (expected first line '" + std::string(kFormatName) +
+                        " <version>', got '" + line.substr(0, 60) + "')");
+  }
+  size_t version = 0;
+  if (!ParseCount(line.substr(expected_prefix.size()), &version)) return reader.Error("bad format version");
+  if (static_cast<int>(version) > kFormatVersion) {
+    return reader.Error("model format version " + std::to_string(version) + " is newer than this program reads (" +
+                        std::to_string(kFormatVersion) + "); rebuild pactgraph");
+  }
+  if (version < 1) return reader.Error("bad format version 0");
+  return Status::OK();
+}
+
+struct Counts {
+  size_t clusters = 0, gazetteer = 0, features = 0;
+};
+
+Status ReadHeaderFields(LineReader& reader, TaggerModel* model, Counts* counts) {
+  std::string line;
+  bool labels_seen = false;
+  while (true) {
+    if (!reader.Next(&line)) return reader.Truncated("in the header");
+    if (line == "end-header") break;
+    std::vector<std::string> f = SplitTabs(line);
+    const std::string& key = f[0];
+    if (key == "lang" && f.size() == 2) {
+      model->lang = f[1];
+    } else if (key == "description") {
+      model->description = f.size() > 1 ? f[1] : "";
+    } else if (key == "labels") {
+      if (f.size() != kNumLabels + 1) return reader.Error("expected " + std::to_string(kNumLabels) + " labels");
+      for (int i = 0; i < kNumLabels; ++i) {
+        if (f[i + 1] != kLabelNames[i]) return reader.Error("unexpected label '" + f[i + 1] + "'");
+      }
+      labels_seen = true;
+    } else if (key == "transition" && f.size() == 3) {
+      size_t row = 0;
+      if (!ParseCount(f[1], &row) || row > kNumLabels || !ParseFloats(f[2], model->transition[row].data(), kNumLabels))
+        return reader.Error("bad transition row");
+    } else if (key == "confidence" && f.size() == 2) {
+      float v[2];
+      if (!ParseFloats(f[1], v, 2)) return reader.Error("bad confidence line");
+      model->conf_a = v[0];
+      model->conf_b = v[1];
+    } else if ((key == "clusters" || key == "gazetteer" || key == "features") && f.size() == 2) {
+      size_t* target = key == "clusters" ? &counts->clusters : key == "gazetteer" ? &counts->gazetteer : &counts->features;
+      if (!ParseCount(f[1], target)) return reader.Error("bad count for " + key);
+    } else {
+      return reader.Error("unknown header field '" + key.substr(0, 40) + "'");
+    }
+  }
+  if (!labels_seen) return reader.Error("header has no labels line");
+  return Status::OK();
+}
+
+Status ReadClusters(LineReader& reader, size_t n, WordClusters* clusters) {
+  std::string line;
+  for (size_t i = 0; i < n; ++i) {
+    if (!reader.Next(&line)) return reader.Truncated("in the clusters section");
+    std::vector<std::string> f = SplitTabs(line);
+    size_t coarse = 0, fine = 0;
+    if (f.size() != 3 || !ParseCount(f[1], &coarse) || !ParseCount(f[2], &fine) || coarse > 65535 || fine > 65535)
+      return reader.Error("bad cluster line (want word<TAB>coarse<TAB>fine)");
+    clusters->Add(f[0], {static_cast<uint16_t>(coarse), static_cast<uint16_t>(fine)});
+  }
+  return Status::OK();
+}
+
+Status ReadGazetteer(LineReader& reader, size_t n, Gazetteer* gazetteer) {
+  std::string line;
+  for (size_t i = 0; i < n; ++i) {
+    if (!reader.Next(&line)) return reader.Truncated("in the gazetteer section");
+    std::vector<std::string> f = SplitTabs(line);
+    size_t mask = 0;
+    if (f.size() != 2 || !ParseCount(f[0], &mask) || mask == 0 || mask >= 32 || f[1].empty())
+      return reader.Error("bad gazetteer line (want mask<TAB>tokens)");
+    std::vector<std::string> tokens;
+    std::istringstream ss(f[1]);
+    for (std::string t; ss >> t;) tokens.push_back(t);
+    gazetteer->Add(tokens, static_cast<uint8_t>(mask));
+  }
+  return Status::OK();
+}
+
+Status ReadWeights(std::istream& in, const std::string& path, size_t n, WeightTable* weights) {
+  std::vector<std::pair<uint64_t, LabelWeights>> entries(n);
+  char buf[kRecordBytes];
+  for (size_t i = 0; i < n; ++i) {
+    if (!in.read(buf, kRecordBytes)) {
+      return Status::Corruption(path + ": file ends early (feature " + std::to_string(i) + " of " +
+                                std::to_string(n) + "); the model file is truncated");
+    }
+    std::memcpy(&entries[i].first, buf, sizeof(uint64_t));
+    std::memcpy(entries[i].second.data(), buf + sizeof(uint64_t), sizeof(float) * kNumLabels);
+  }
+  std::string trailer;
+  if (!std::getline(in, trailer) || trailer != "end-model") {
+    return Status::Corruption(path + ": missing 'end-model' trailer after the weights; the file is truncated or corrupt");
+  }
+  weights->Build(entries);
+  return Status::OK();
+}
+
+}  // namespace
+
+StatusOr<TaggerModel> LoadModel(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound("cannot open NER model " + path);
+  LineReader reader(in, path);
+  TaggerModel model;
+  Counts counts;
+  PG_RETURN_IF_ERROR(ReadHeaderLine(reader, path));
+  PG_RETURN_IF_ERROR(ReadHeaderFields(reader, &model, &counts));
+  PG_RETURN_IF_ERROR(ReadClusters(reader, counts.clusters, &model.clusters));
+  PG_RETURN_IF_ERROR(ReadGazetteer(reader, counts.gazetteer, &model.gazetteer));
+  PG_RETURN_IF_ERROR(ReadWeights(in, path, counts.features, &model.weights));
+  return model;
+}
+
+}  // namespace pactgraph::tagger

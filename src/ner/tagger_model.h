@@ -1,0 +1,140 @@
+// The parts of a trained tagger model and its file format. Internal to the
+// ner stage: NerTagger (tagger.h) is the public face.
+//
+// File format (doc/ner.md has the details):
+//   line 1:  "pactgraph-ner-tagger <version>"
+//   text header lines "key value..." up to a line "end-header"
+//   text sections: clusters, gazetteer (one entry per line)
+//   binary section: feature records (uint64 key, 9 x float weights), then
+//   the line "end-model".
+#ifndef PACTGRAPH_NER_TAGGER_MODEL_H_
+#define PACTGRAPH_NER_TAGGER_MODEL_H_
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "pactgraph/status.h"
+
+namespace pactgraph::tagger {
+
+inline constexpr int kNumLabels = 9;  // O, then B-/I- for PER, ORG, LOC, MISC
+inline constexpr int kNumTypes = 4;
+inline constexpr int kFormatVersion = 1;
+inline constexpr const char* kFormatName = "pactgraph-ner-tagger";
+
+extern const char* const kLabelNames[kNumLabels];
+extern const char* const kTypeNames[kNumTypes];  // PER, ORG, LOC, MISC
+
+// Label helpers: 0 is O; 1 + 2t is B-type t, 2 + 2t is I-type t.
+inline int LabelType(int label) { return label == 0 ? -1 : (label - 1) / 2; }
+inline bool IsInside(int label) { return label != 0 && label % 2 == 0; }
+// Index of an IOB2 label name, or -1 when unknown.
+int LabelIndex(std::string_view name);
+// True when `cur` may follow `prev` in IOB2 (prev < 0 means sentence start).
+bool TransitionAllowed(int prev, int cur);
+
+using LabelWeights = std::array<float, kNumLabels>;
+
+// Feature key -> per-label weights, open addressing, built once.
+class WeightTable {
+ public:
+  void Build(const std::vector<std::pair<uint64_t, LabelWeights>>& entries);
+  // nullptr when the feature is unknown.
+  const float* Find(uint64_t key) const {
+    if (slots_.empty()) return nullptr;
+    size_t i = Mix(key) & mask_;
+    while (true) {
+      const Slot& s = slots_[i];
+      if (s.key == key) return s.w.data();
+      if (s.key == kEmpty) return nullptr;
+      i = (i + 1) & mask_;
+    }
+  }
+  size_t size() const { return count_; }
+  // Every stored entry, in slot order.
+  std::vector<std::pair<uint64_t, LabelWeights>> Entries() const;
+
+ private:
+  static constexpr uint64_t kEmpty = 0;
+  static uint64_t Mix(uint64_t k) {
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdULL;
+    k ^= k >> 33;
+    return k;
+  }
+  struct Slot {
+    uint64_t key = kEmpty;
+    LabelWeights w{};
+  };
+  std::vector<Slot> slots_;
+  size_t mask_ = 0, count_ = 0;
+};
+
+// Word -> (coarse, fine) distributional cluster ids, learned from
+// unlabelled text. Looked up by the hash of the exact form, then of the
+// lowercased form.
+class WordClusters {
+ public:
+  struct Ids {
+    uint16_t coarse = 0, fine = 0;  // 0 = unknown word
+  };
+  void Add(std::string_view word, Ids ids);
+  Ids Find(uint64_t form_hash, uint64_t lower_hash) const;
+  size_t size() const { return words_.size(); }
+  const std::vector<std::pair<std::string, Ids>>& words() const { return words_; }
+
+ private:
+  std::unordered_map<uint64_t, Ids> by_hash_;
+  std::vector<std::pair<std::string, Ids>> words_;  // for saving
+};
+
+// Phrases (token sequences, exact case) -> bitmask of gazetteer classes.
+class Gazetteer {
+ public:
+  // Classes: the four entity types from training data, plus company names.
+  enum Class : uint8_t { kPer = 1, kOrg = 2, kLoc = 4, kMisc = 8, kCompany = 16 };
+  static constexpr int kNumClasses = 5;
+  static constexpr int kMaxLen = 6;
+
+  void Add(const std::vector<std::string>& tokens, uint8_t classes);
+  // Mask of the phrase whose token hashes are combined in `phrase_hash`.
+  uint8_t Find(uint64_t phrase_hash) const {
+    auto it = phrases_.find(phrase_hash);
+    return it == phrases_.end() ? 0 : it->second;
+  }
+  static uint64_t Extend(uint64_t phrase_hash, uint64_t token_hash);
+  static constexpr uint64_t kSeed = 0x9e3779b97f4a7c15ULL;
+  size_t size() const { return phrases_.size(); }
+  // Entries in insertion order, space-joined tokens, for saving.
+  const std::vector<std::pair<std::string, uint8_t>>& entries() const { return entries_; }
+
+ private:
+  std::unordered_map<uint64_t, uint8_t> phrases_;
+  std::vector<std::pair<std::string, uint8_t>> entries_;
+  std::unordered_map<std::string, size_t> entry_index_;
+};
+
+// Everything a tagger needs; immutable once built or loaded.
+struct TaggerModel {
+  std::string lang;         // "en", "de", ...
+  std::string description;  // free text: training data, date
+  WordClusters clusters;
+  Gazetteer gazetteer;
+  WeightTable weights;
+  // transition[prev + 1][cur]; row 0 is the sentence start.
+  std::array<std::array<float, kNumLabels>, kNumLabels + 1> transition{};
+  // Span confidence = 1 / (1 + exp(-(conf_a * margin + conf_b))).
+  float conf_a = 1.0f, conf_b = 0.0f;
+};
+
+Status SaveModel(const TaggerModel& model, const std::string& path);
+StatusOr<TaggerModel> LoadModel(const std::string& path);
+
+}  // namespace pactgraph::tagger
+
+#endif  // PACTGRAPH_NER_TAGGER_MODEL_H_

@@ -1,0 +1,45 @@
+// Training the NER tagger: an averaged structured perceptron (Collins 2002)
+// over the features of tagger_features.h, with jackknifed gazetteers and
+// prediction-history features learned from the model's own decisions.
+#ifndef PACTGRAPH_NER_TAGGER_TRAIN_H_
+#define PACTGRAPH_NER_TAGGER_TRAIN_H_
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "ner/tagger.h"
+#include "ner/tagger_corpus.h"
+#include "ner/tagger_model.h"
+
+namespace pactgraph::tagger {
+
+struct TrainOptions {
+  int max_epochs = 20;           // passes over the training data
+  int patience = 4;              // stop after this many passes without a better dev F1
+  float prune_below = 0.005f;    // drop features whose averaged weights are all smaller
+  int gazetteer_folds = 5;       // training documents see a gazetteer built from the other folds
+  unsigned seed = 1;             // document shuffling
+  std::string lang = "en";
+  std::string description;
+};
+
+// A gazetteer phrase from outside the training data (e.g. company lists).
+struct GazetteerPhrase {
+  std::vector<std::string> tokens;
+  uint8_t classes = Gazetteer::kCompany;
+};
+
+// Trains on `train`, picks the epoch with the best F1 on `dev` (which may be
+// empty: then the last epoch). `clusters` may be empty.
+StatusOr<TaggerModel> TrainTagger(const std::vector<LabeledDocument>& train, const std::vector<LabeledDocument>& dev,
+                                  WordClusters clusters, const std::vector<GazetteerPhrase>& external,
+                                  const TrainOptions& options, std::ostream* log);
+
+// Tags every document of `docs` (document-level features on) and scores it
+// against the gold labels.
+SpanScorer Evaluate(const NerTagger& tagger, const std::vector<LabeledDocument>& docs);
+
+}  // namespace pactgraph::tagger
+
+#endif  // PACTGRAPH_NER_TAGGER_TRAIN_H_

@@ -1,0 +1,224 @@
+// train_ner: trains the NER tagger model data/ner/<lang>.model from the
+// public corpora in ../shared/data (see doc/ner.md and data/README.md for
+// the exact commands). Thin program: flags, corpus loading, library calls.
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "ner/tagger_clusters.h"
+#include "ner/tagger_corpus.h"
+#include "ner/tagger_model.h"
+#include "ner/tagger_train.h"
+
+namespace fs = std::filesystem;
+namespace tg = pactgraph::tagger;
+
+namespace {
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Minimal CSV field splitter (double quotes, "" escapes) for one line.
+std::vector<std::string> CsvFields(const std::string& line, char sep = ',', char quote = '"') {
+  std::vector<std::string> out(1);
+  bool quoted = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (quoted) {
+      if (c == quote && i + 1 < line.size() && line[i + 1] == quote) {
+        out.back() += quote;
+        ++i;
+      } else if (c == quote) {
+        quoted = false;
+      } else {
+        out.back() += c;
+      }
+    } else if (c == quote && out.back().empty()) {
+      quoted = true;
+    } else if (c == sep) {
+      out.emplace_back();
+    } else {
+      out.back() += c;
+    }
+  }
+  return out;
+}
+
+// Unlabelled text: every string is one document, tokenised later.
+std::vector<std::string> LoadUnlabelled(const fs::path& shared, const std::string& lang) {
+  std::vector<std::string> texts;
+  if (lang == "en") {
+    for (const auto& e : fs::directory_iterator(shared / "data/reuters21578/data/full")) {
+      if (e.path().extension() != ".json") continue;
+      nlohmann::json j = nlohmann::json::parse(ReadFile(e.path()), nullptr, false);
+      if (!j.is_array()) continue;
+      for (const auto& article : j)
+        if (article.contains("body") && article["body"].is_string()) texts.push_back(article["body"].get<std::string>());
+    }
+    for (const auto& e : fs::recursive_directory_iterator(shared / "data/bbc-news/bbc"))
+      if (e.path().extension() == ".txt") texts.push_back(ReadFile(e.path()));
+    std::ifstream ag(shared / "data/ag-news/test.csv");
+    std::string line;
+    std::getline(ag, line);
+    while (std::getline(ag, line)) {
+      auto f = CsvFields(line);
+      if (f.size() >= 3) texts.push_back(f[1] + " . " + f[2]);
+    }
+  } else {
+    std::ifstream gnad(shared / "data/10kgnad/test.csv");
+    std::string line;
+    while (std::getline(gnad, line)) {
+      auto f = CsvFields(line, ';', '\'');
+      if (f.size() >= 2) texts.push_back(f[1]);
+    }
+  }
+  return texts;
+}
+
+// Company names from the public-domain / MIT lists, with legal suffixes
+// removed as a second variant ("Agilent Technologies, Inc." ->
+// "Agilent Technologies").
+std::vector<tg::GazetteerPhrase> LoadCompanies(const fs::path& shared) {
+  static const char* const kSuffixes[] = {"Inc.", "Inc", "Corp.", "Corp", "Corporation", "Co.", "Company", "Ltd.",
+                                          "Ltd", "Limited", "plc", "PLC", "Holdings", "Group", "N.V.", "S.A.",
+                                          "AG", "SE", "LLC", "L.P.", "Incorporated", "&"};
+  std::vector<std::string> names;
+  auto read_column = [&](const fs::path& file, size_t col, size_t skip_if_col, const std::string& skip_value) {
+    std::ifstream in(file);
+    std::string line;
+    std::getline(in, line);
+    while (std::getline(in, line)) {
+      auto f = CsvFields(line);
+      if (f.size() <= col) continue;
+      if (skip_if_col < f.size() && f[skip_if_col] == skip_value) continue;
+      names.push_back(f[col]);
+      if (file.filename() == "company_symbol_list.csv" && f.size() > 2) {
+        for (auto& alt : CsvFields(f[2])) {
+          size_t b = alt.find_first_not_of(' ');
+          if (b != std::string::npos) names.push_back(alt.substr(b));
+        }
+      }
+    }
+  };
+  read_column(shared / "data/gazetteers/sp500/constituents.csv", 1, 99, "");
+  read_column(shared / "data/gazetteers/nasdaq/nasdaq-listed-symbols.csv", 1, 7, "Y");
+  read_column(shared / "data/gazetteers/ticker-sniffer/company_symbol_list.csv", 1, 99, "");
+  std::vector<tg::GazetteerPhrase> out;
+  std::vector<std::string_view> toks;
+  for (const std::string& name : names) {
+    tg::SimpleTokenize(name, &toks);
+    std::vector<std::string> tokens(toks.begin(), toks.end());
+    while (!tokens.empty() && (tokens.back() == "," || tokens.back() == ".")) tokens.pop_back();
+    if (tokens.empty()) continue;
+    out.push_back({tokens, tg::Gazetteer::kCompany});
+    bool stripped = false;
+    while (tokens.size() > 1) {
+      const std::string& last = tokens.back();
+      bool suffix = last == "," || last == ".";
+      for (const char* s : kSuffixes) suffix = suffix || last == s;
+      if (!suffix) break;
+      tokens.pop_back();
+      stripped = true;
+    }
+    if (stripped && !tokens.empty()) out.push_back({tokens, tg::Gazetteer::kCompany});
+  }
+  return out;
+}
+
+struct Flags {
+  std::string lang = "en";
+  std::vector<std::string> train, dev;
+  std::string format = "auto";
+  std::string out;
+  std::string shared = "../shared";
+  bool clusters = true, companies = true;
+  int fine = 256, coarse = 32, cluster_iters = 4;
+  tg::TrainOptions train_options;
+};
+
+pactgraph::StatusOr<std::vector<tg::LabeledDocument>> LoadAll(const std::vector<std::string>& files) {
+  std::vector<tg::LabeledDocument> docs;
+  for (const std::string& f : files) {
+    auto r = tg::ReadCorpus(f, tg::CorpusFormat::kAuto);
+    if (!r.ok()) return r.status();
+    for (auto& d : r.value()) docs.push_back(std::move(d));
+  }
+  return docs;
+}
+
+int Run(const Flags& flags) {
+  auto start = std::chrono::steady_clock::now();
+  auto train = LoadAll(flags.train);
+  if (!train.ok()) return std::cerr << "train_ner: " << train.status().ToString() << "\n", 1;
+  auto dev = LoadAll(flags.dev);
+  if (!dev.ok()) return std::cerr << "train_ner: " << dev.status().ToString() << "\n", 1;
+  std::cerr << "train: " << train->size() << " documents; dev: " << dev->size() << " documents\n";
+
+  tg::WordClusters clusters;
+  if (flags.clusters) {
+    std::vector<std::string> texts = LoadUnlabelled(flags.shared, flags.lang);
+    std::vector<std::vector<std::string_view>> sentences;
+    std::vector<std::string_view> toks;
+    for (const std::string& t : texts) {
+      tg::SimpleTokenize(t, &toks);
+      sentences.push_back(toks);
+    }
+    for (const auto& d : train.value())
+      for (const auto& s : d.sentences) sentences.emplace_back(s.words.begin(), s.words.end());
+    size_t tokens = 0;
+    for (const auto& s : sentences) tokens += s.size();
+    std::cerr << "unlabelled: " << texts.size() << " texts, " << tokens << " tokens with the training text\n";
+    tg::ClusterOptions co;
+    co.fine_classes = flags.fine;
+    co.coarse_classes = flags.coarse;
+    co.iterations = flags.cluster_iters;
+    clusters = tg::LearnWordClusters(sentences, co, &std::cerr);
+  }
+  std::vector<tg::GazetteerPhrase> companies;
+  if (flags.companies) companies = LoadCompanies(flags.shared);
+  std::cerr << "company phrases: " << companies.size() << "\n";
+
+  auto model = tg::TrainTagger(train.value(), dev.value(), std::move(clusters), companies, flags.train_options, &std::cerr);
+  if (!model.ok()) return std::cerr << "train_ner: " << model.status().ToString() << "\n", 1;
+  pactgraph::Status st = tg::SaveModel(model.value(), flags.out);
+  if (!st.ok()) return std::cerr << "train_ner: " << st.ToString() << "\n", 1;
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::cerr << "wrote " << flags.out << " (" << model->weights.size() << " features, " << fs::file_size(flags.out)
+            << " bytes) in " << secs << " s\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Trains the pactgraph NER tagger (averaged perceptron) and writes a model file"};
+  Flags flags;
+  app.add_option("--lang", flags.lang, "language code stored in the model")->check(CLI::IsMember({"en", "de"}));
+  app.add_option("--train", flags.train, "labelled training file(s): CoNLL, CoNLL-U-like or GermEval TSV")->required();
+  app.add_option("--dev", flags.dev, "labelled development file(s): picks the best epoch, calibrates confidence");
+  app.add_option("--out", flags.out, "model file to write")->required();
+  app.add_option("--shared", flags.shared, "the shared data folder (unlabelled corpora, company lists)");
+  app.add_flag("!--no-clusters", flags.clusters, "skip word clusters");
+  app.add_flag("!--no-companies", flags.companies, "skip the company-name gazetteer");
+  app.add_option("--fine-classes", flags.fine, "word clusters");
+  app.add_option("--coarse-classes", flags.coarse, "clusters of clusters");
+  app.add_option("--cluster-iterations", flags.cluster_iters, "exchange passes");
+  app.add_option("--epochs", flags.train_options.max_epochs, "maximum training passes");
+  app.add_option("--patience", flags.train_options.patience, "passes without dev gain before stopping");
+  app.add_option("--prune", flags.train_options.prune_below, "drop features whose averaged weights are all smaller");
+  app.add_option("--description", flags.train_options.description, "free text stored in the model header");
+  CLI11_PARSE(app, argc, argv);
+  flags.train_options.lang = flags.lang;
+  return Run(flags);
+}
