@@ -17,8 +17,6 @@
 #include <cctype>
 #include <cstdint>
 #include <cstring>
-#include <cstdio>
-#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -203,7 +201,7 @@ class TextWriter {
 
   void EmitByte(char c, uint32_t origin, bool copied) {
     if (!started_block_) {
-      if (pending_break_ != nullptr && !out_->empty()) Synthetic(pending_break_, origin);
+      if (pending_break_ != nullptr && (!out_->empty() || !run_.empty())) Synthetic(pending_break_, origin);
       pending_break_ = nullptr;
       started_block_ = true;
       pending_space_ = false;
@@ -712,19 +710,8 @@ class ContentFinder {
     ScoreParagraphs();
     int best = BestCandidate();
     root->assign(elems_.size(), 0);
-    if (getenv("HTML_DEBUG")) {
-      std::vector<int> order = scored_;
-      std::sort(order.begin(), order.end(), [&](int a, int b) { return elems_[a].score > elems_[b].score; });
-      for (size_t k = 0; k < order.size() && k < 8; ++k) {
-        const Elem& e = elems_[order[k]];
-        const char* c = Attr(e.node, "class");
-        const char* id = Attr(e.node, "id");
-        fprintf(stderr, "cand %d tag=%s class=%s id=%s score=%.1f text=%u link=%u pars=%u w=%d drop=%d\n", order[k],
-                gumbo_normalized_tagname(e.tag), c ? c : "", id ? id : "", e.score, e.text, e.link, e.paragraphs,
-                e.weight, (int)dropped_[order[k]]);
-      }
-    }
     if (best < 0) return false;
+    best = ClimbToWholeArticle(best);
     AddSiblings(best, root);
     return true;
   }
@@ -738,7 +725,7 @@ class ContentFinder {
     if (!e.furniture || e.parent < 0) return false;
     if (e.tag == GUMBO_TAG_BODY || e.tag == GUMBO_TAG_HTML) return false;
     bool article_like = e.paragraphs >= 3 && LinkDensity(e) < 0.3;
-    if (e.furniture == 1) return !article_like;
+    if (e.furniture == 1) return e.paragraphs < 3;
     return !(article_like && e.text * 2 > total_text_);
   }
 
@@ -759,19 +746,6 @@ class ContentFinder {
   }
 
   void ScoreParagraphs() {
-    if (getenv("HTML_DEBUG2")) {
-      size_t nd = 0;
-      for (char c : dropped_) nd += c;
-      fprintf(stderr, "elems=%zu blocks=%zu dropped=%zu\n", elems_.size(), blocks_.size(), nd);
-      for (const Block& b : blocks_) {
-        if (b.text < 100) continue;
-        for (int e = b.elem; e >= 0; e = elems_[e].parent) {
-          const char* c = Attr(elems_[e].node, "class");
-          fprintf(stderr, "  %s.%s f=%d d=%d\n", gumbo_normalized_tagname(elems_[e].tag), c ? c : "", elems_[e].furniture, dropped_[e]);
-        }
-        break;
-      }
-    }
     for (const Block& b : blocks_) {
       if (dropped_[b.elem] || b.text < 25) continue;
       if (IsHeading(elems_[b.elem].tag)) continue;
@@ -799,6 +773,25 @@ class ContentFinder {
         best = i;
         best_score = e.score;
       }
+    }
+    return best;
+  }
+
+  // An article split into chunks (between ad slots) scores per chunk; the
+  // ancestor holding clearly more good paragraphs at a low link density is
+  // the whole article.
+  int ClimbToWholeArticle(int best) {
+    int cur = best;
+    for (int level = 0; level < 3; ++level) {
+      int p = elems_[cur].parent;
+      if (p < 0 || dropped_[p] || elems_[p].tag == GUMBO_TAG_BODY || elems_[p].tag == GUMBO_TAG_HTML) break;
+      const Elem& up = elems_[p];
+      if (up.paragraphs >= elems_[best].paragraphs + 3 && LinkDensity(up) < 0.2) {
+        best = p;
+      } else if (up.paragraphs > elems_[best].paragraphs || up.text > elems_[best].text * 2) {
+        break;
+      }
+      cur = p;
     }
     return best;
   }
@@ -843,7 +836,7 @@ class ContentFinder {
 
 // Inside the article: containers that are link lists or furniture.
 bool IsClutter(const Elem& e) {
-  if (e.furniture) return true;
+  if (e.furniture == 2 || (e.furniture == 1 && e.paragraphs == 0)) return true;
   double ld = LinkDensity(e);
   switch (e.tag) {
     case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL:
