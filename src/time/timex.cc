@@ -110,7 +110,9 @@ class Tagger {
       x.value = std::move(m.value);
       x.relative = m.relative;
       x.mod = m.mod;
-      if (m.date.y > 0 && m.date.m > 0) ref_ = m.date;  // narratives: the newest dated point
+      // The newest dated point: narratives resolve against it, and "the
+      // following day" / "am selben Tag" always do.
+      if (m.date.y > 0 && (m.date.m > 0 || narrative_)) ref_ = m.date;
       out.push_back(std::move(x));
       i = m.e;
     }
@@ -145,7 +147,7 @@ class Tagger {
   // A cardinal at i: digits or a numeral word. *vague for "several".
   bool CountAt(size_t i, long* value, bool* vague) const {
     *vague = false;
-    if (NumTok(i) && t_[i].digits <= 4) {
+    if (NumTok(i) && t_[i].digits <= 4 && t_[i].num < 1000) {
       if (Punct(i + 1, '.') && Glued(i + 1) && NumTok(i + 2) && Glued(i + 2)) return false;  // decimals
       if (Punct(i + 1, ',') && Glued(i + 1) && NumTok(i + 2) && Glued(i + 2)) return false;
       *value = static_cast<long>(t_[i].num);
@@ -309,7 +311,7 @@ class Tagger {
     };
     Match m;
     m = Match(); consider(Core(i, &m), m);
-    m = Match(); consider(Modified(i, &m), m);
+    m = Match(); m.b = i; consider(Modified(i, &m), m);
     if (IsAny(i, {"the", "this", "that"}) && En() && !found) {
       // "the third quarter", "the 1990s", "the past": the article joins.
       Match inner;
@@ -329,6 +331,7 @@ class Tagger {
     const Token& tok = t_[i];
     if (tok.kind == Token::kNumber) {
       PG_TRY(NumericDate);
+      PG_TRY(BcYear);
       PG_TRY(DayMonth);
       PG_TRY(YearRule);
       PG_TRY(Century);
@@ -347,7 +350,10 @@ class Tagger {
       PG_TRY(SetRule);
       PG_TRY(Quarter);
       PG_TRY(TheDayAfter);
+      PG_TRY(SameOrAdjacent);
+      PG_TRY(PartOfDayOf);
       PG_TRY(YearRule);
+      PG_TRY(BcYear);
     } else if (Punct(i, '\'')) {
       PG_TRY(YearRule);
     }
@@ -488,6 +494,29 @@ class Tagger {
     return true;  // German nouns are capitalised; month names are unambiguous
   }
 
+  // The first day of a pair: "27./28. September", "15. und 21. Mai",
+  // "vom 6. bis 15. September" - month and year come from the second.
+  bool BareDayBeforeDate(size_t i, int day, size_t j, Match* m) {
+    if (!(De() && Punct(i + 1, '.'))) return false;
+    size_t k = j;
+    if (Punct(k, '/') || Punct(k, '-') || t_.size() > k && t_[k].low == "\xe2\x80\x93") ++k;
+    else if (IsAny(k, {"und", "bis", "oder"})) {
+      ++k;
+      if (IsAny(k, {"zum", "dem"})) ++k;
+    } else if (Is(k, "zum")) ++k;
+    else return false;
+    if (k == j || !NumTok(k)) return false;
+    Match second;
+    second.b = k;
+    if (!DayMonth(k, &second) || !second.date.HasDay() || second.value.size() != 10) return false;
+    if (day > DaysInMonth(second.date.y, second.date.m)) return false;
+    m->e = i + 2;
+    m->takes_article = false;
+    m->relative = second.relative;
+    SetDay(m, Date{second.date.y, second.date.m, day});
+    return true;
+  }
+
   // Day-first dates: "7 November 2018", "14. Mai 2024", "am 14. Mai".
   bool DayMonth(size_t i, Match* m) {
     int day = 0;
@@ -500,7 +529,7 @@ class Tagger {
     int month = 0;
     size_t k = 0;
     bool abbrev = false;
-    if (!MonthWord(j, &month, &k, &abbrev)) return false;
+    if (!MonthWord(j, &month, &k, &abbrev)) return BareDayBeforeDate(i, day, j, m);
     if (!t_[j].cap && !(abbrev && Glued(k - 1))) return false;
     m->takes_article = false;
     int year = 0;
@@ -647,8 +676,13 @@ class Tagger {
     else return false;
     if (UnitAt(j) != Unit::kCentury) return false;
     m->e = j + 1;
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "%02d", nth - 1);
+    char buf[16];
+    if (size_t bc = BcSuffix(j + 1)) {
+      m->e = bc;
+      std::snprintf(buf, sizeof buf, "BC%02d", (nth - 1) % 100);
+    } else {
+      std::snprintf(buf, sizeof buf, "%02d", (nth - 1) % 100);
+    }
     m->value = buf;
     return true;
   }
@@ -688,9 +722,9 @@ class Tagger {
       year = base.y;
       if (year && base.m) {
         int cur = half ? (base.m - 1) / 6 + 1 : (base.m - 1) / 3 + 1;
-        Tense tense = TenseAt(i);
-        if (tense != Tense::kFuture && w->ordinal > cur) --year;
-        if (tense == Tense::kFuture && w->ordinal < cur) ++year;
+        const Tense tense = TenseAt(i);
+        // The latest such period that has begun: reports look back.
+        if (w->ordinal > cur && !(tense == Tense::kFuture && w->ordinal == cur + 1)) --year;
       }
     }
     m->value = FormatYear(year) + (half ? "-H" : "-Q") + Num(w->ordinal);
@@ -756,6 +790,7 @@ class Tagger {
     };
     auto ref = [&](const char* v) { m->value = v; m->relative = true; return true; };
     if (En()) {
+      if (w == "today" && narrative_) return ref("PRESENT_REF");  // "today" in a history: nowadays
       if (w == "today") return day(0) && PartAfter(m);
       if (w == "yesterday") return day(-1) && PartAfter(m);
       if (w == "tomorrow") return day(1) && PartAfter(m);
@@ -763,10 +798,11 @@ class Tagger {
       if (w == "now" || w == "currently" || w == "presently" || w == "nowadays") return ref("PRESENT_REF");
       if (w == "at" && IsAny(i + 1, {"present"})) { m->e = i + 2; return ref("PRESENT_REF"); }
       if (w == "recently" || w == "lately") return ref("PAST_REF");
-      if (w == "recent" && !(UnitAt(i + 1) != Unit::kNone && !t_[i + 1].info->unit_plural)) {
-        if (UnitAt(i + 1) != Unit::kNone) m->e = i + 2;
-        else if (i + 1 < n() && Word(i + 1)) return false;  // "recent talks": adjective, not a time
-        return ref("PAST_REF");
+      if (w == "recent" && UnitAt(i + 1) != Unit::kNone && t_[i + 1].info->unit_plural) {
+        m->e = i + 2;  // "recent months": an unknown stretch up to now
+        m->type = "DURATION";
+        m->value = DurationValue(-1, UnitAt(i + 1));
+        return true;
       }
       if ((w == "past" || w == "future") && i > 0 && Is(i - 1, "the") && !(Word(i + 1) && (UnitAt(i + 1) != Unit::kNone || Info(i + 1)))) {
         m->b = i - 1;
@@ -781,6 +817,7 @@ class Tagger {
       }
     }
     if (De()) {
+      if (w == "heute" && narrative_) return ref("PRESENT_REF");
       if (w == "heute") return day(0) && PartAfter(m);
       if (w == "gestern") return day(-1) && PartAfter(m);
       if (w == "vorgestern") return day(-2);
@@ -1024,11 +1061,101 @@ class Tagger {
     m->type = "TIME";
     m->relative = true;
     m->takes_article = false;
-    const Date& base = ref_.HasDay() ? ref_ : anchor_;
+    Date base = ref_.HasDay() ? ref_ : anchor_;
+    // A day right after the clock time dates it: "5 p.m. EST Nov. 9",
+    // "10 p.m. Wednesday".
+    size_t d = Punct(k, ',') || Is(k, "on") ? k + 1 : k;
+    Match day;
+    day.b = d;
+    if (d < n() && (Weekday(d, &day) || MonthFirst(d, &day) || DayMonth(d, &day)) && day.date.HasDay() &&
+        day.value.size() == 10) {
+      base = day.date;
+      m->e = day.e;
+    }
     char buf[16];
     if (minute >= 0) std::snprintf(buf, sizeof buf, "T%02d:%02d", hour, minute);
     else std::snprintf(buf, sizeof buf, "T%02d:00", hour);
     m->value = (base.HasDay() ? FormatDay(base) : std::string("XXXX-XX-XX")) + buf;
+    return true;
+  }
+
+  // "v. Chr." after position k: returns the token after it, or 0.
+  size_t BcSuffix(size_t k) const {
+    if (De() && Is(k, "v") && Punct(k + 1, '.') && Glued(k + 1) && IsAny(k + 2, {"chr", "chr."})) {
+      return Punct(k + 3, '.') && Glued(k + 3) ? k + 4 : k + 3;
+    }
+    if (En() && IsAny(k, {"bc", "bce"})) return k + 1;
+    if (En() && Is(k, "b") && Punct(k + 1, '.') && Is(k + 2, "c") && Punct(k + 3, '.')) return k + 4;
+    return 0;
+  }
+
+  // Years before Christ: "490 v. Chr.", "Jahr 492 v. Chr.", "44 BC".
+  bool BcYear(size_t i, Match* m) {
+    size_t y = i;
+    if (De() && IsAny(i, {"jahr", "jahre", "jahres"})) ++y;
+    if (!NumTok(y) || t_[y].digits > 4 || t_[y].num < 1) return false;
+    size_t end = BcSuffix(y + 1);
+    if (!end) return false;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "BC%04d", static_cast<int>(t_[y].num));
+    m->value = buf;
+    m->e = end;
+    m->takes_article = false;
+    return true;
+  }
+
+  // Anaphoric days, months and years: "am selben Tag", "im gleichen Jahr",
+  // "the same day", "im Vorjahr", "im Folgejahr", "Vormonat".
+  bool SameOrAdjacent(size_t i, Match* m) {
+    const std::string_view w = t_[i].low;
+    m->relative = true;
+    m->takes_article = true;
+    if (De()) {
+      if (w == "vorjahr" || w == "vorjahres" || w == "folgejahr" || w == "folgejahres") {
+        m->e = i + 1;
+        return Shifted(Unit::kYear, w[0] == 'v' ? -1 : 1, Base(), m);
+      }
+      if (w == "vormonat" || w == "vormonats" || w == "folgemonat" || w == "folgemonats") {
+        m->e = i + 1;
+        return Shifted(Unit::kMonth, w[0] == 'v' ? -1 : 1, Base(), m);
+      }
+      if (w == "vorwoche" || w == "folgewoche") {
+        m->e = i + 1;
+        return Shifted(Unit::kWeek, w[0] == 'v' ? -1 : 1, Base(), m);
+      }
+      size_t j = i;
+      if (IsAny(j, {"am", "im"})) ++j;
+      if (IsAny(j, {"selben", "gleichen", "demselben", "desselben"})) {
+        Unit u = UnitAt(j + 1);
+        if (u != Unit::kDay && u != Unit::kMonth && u != Unit::kYear) return false;
+        m->e = j + 2;
+        return Shifted(u, 0, ref_, m);
+      }
+    }
+    if (En() && w == "same" && i > 0 && Is(i - 1, "the")) {
+      Unit u = UnitAt(i + 1);
+      if (u != Unit::kDay && u != Unit::kMonth && u != Unit::kYear) return false;
+      m->b = i - 1;
+      m->e = i + 2;
+      return Shifted(u, 0, ref_, m);
+    }
+    return false;
+  }
+
+  // "Morgen des 30. Juli", "Nacht vom 16. zum 17. Mai", "the night of May 3".
+  bool PartOfDayOf(size_t i, Match* m) {
+    const WordInfo* w = Info(i);
+    if (!w || w->part_of_day == PartOfDay::kNone || !t_[i].cap && De()) return false;
+    size_t j = i + 1;
+    if (!IsAny(j, {"des", "vom", "of"})) return false;
+    ++j;
+    Match day;
+    day.b = j;
+    if (!(DayMonth(j, &day) || MonthFirst(j, &day)) || !day.date.HasDay() || day.value.size() != 10) return false;
+    *m = std::move(day);
+    m->b = i;
+    m->value += PartCode(w->part_of_day);
+    m->type = "TIME";
     return true;
   }
 
