@@ -1,18 +1,41 @@
 #include "events/events.h"
 
+#include <algorithm>
+#include <cstring>
+#include <set>
+#include <unordered_map>
+
+#include "events/document.h"
+#include "events/resources.h"
+
 namespace pactgraph {
 namespace {
 
-// Placeholder until the event stage lands: finds nothing.
-class NullEventExtractor : public EventExtractor {
+using events::Cue;
+using events::DocContext;
+using events::Draft;
+using events::Resources;
+
+class LexiconEventExtractor : public EventExtractor {
  public:
-  std::vector<DocEvent> Extract(const EventInput&) const override { return {}; }
+  explicit LexiconEventExtractor(Resources res) : res_(std::move(res)) {}
+
+  std::vector<DocEvent> Extract(const EventInput& in) const override {
+    if (in.entities == nullptr || in.text.empty()) return {};
+    DocContext ctx(in, res_);
+    return ctx.Run();
+  }
+
+ private:
+  Resources res_;
 };
 
 }  // namespace
 
-StatusOr<std::unique_ptr<EventExtractor>> EventExtractor::Load(const std::string&) {
-  return std::unique_ptr<EventExtractor>(new NullEventExtractor());
+StatusOr<std::unique_ptr<EventExtractor>> EventExtractor::Load(const std::string& data_dir) {
+  StatusOr<events::Resources> res = events::LoadResources(data_dir + "/events");
+  if (!res.ok()) return res.status();
+  return std::unique_ptr<EventExtractor>(new LexiconEventExtractor(std::move(res).value()));
 }
 
 }  // namespace pactgraph

@@ -1,0 +1,753 @@
+#include "events/document.h"
+
+#include <algorithm>
+#include <cstring>
+#include <set>
+
+namespace pactgraph {
+namespace events {
+namespace {
+
+constexpr size_t kRightWindow = 14;      // words after a trigger searched for its object
+constexpr size_t kStatusAfter = 8;       // words after a trigger searched for modality cues
+constexpr size_t kContextSentences = 3;  // sentences searched back for anaphora and salience
+constexpr size_t kMaxTriggersPerSentence = 16;
+
+bool IsType(const EventInput& in, long e, const char* type) {
+  return e >= 0 && static_cast<size_t>(e) < in.entities->entities.size() && in.entities->entities[e].type == type;
+}
+
+bool IsSymmetricType(const std::string& type) { return type == "MEETING" || type == "PARTNERSHIP"; }
+
+bool IsoDate(const std::string& v) {
+  static const size_t kLens[] = {4, 7, 10};
+  if (std::find(std::begin(kLens), std::end(kLens), v.size()) == std::end(kLens)) return false;
+  for (size_t i = 0; i < v.size(); ++i) {
+    bool dash = i == 4 || i == 7;
+    if (dash ? v[i] != '-' : (v[i] < '0' || v[i] > '9')) return false;
+  }
+  return true;
+}
+
+// Dates agree when one is a prefix of the other ("2024-05" and "2024-05-14").
+bool DatesCompatible(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty()) return true;
+  return a.size() <= b.size() ? b.compare(0, a.size(), a) == 0 : a.compare(0, b.size(), b) == 0;
+}
+
+void SortUnique(std::vector<size_t>* v) {
+  std::sort(v->begin(), v->end());
+  v->erase(std::unique(v->begin(), v->end()), v->end());
+}
+
+template <typename T>
+bool Subset(const std::vector<T>& a, const std::vector<T>& b) {  // both sorted
+  return std::includes(b.begin(), b.end(), a.begin(), a.end());
+}
+
+const char* kAbbreviations[] = {"mr", "mrs", "ms", "dr", "prof", "inc", "corp", "co", "ltd", "jan", "feb", "mar",
+                                "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "st", "vs",
+                                "nr", "bzw", "ca", "gen", "jr", "sr", "dt", "bspw", "evtl", "ggf", "inkl", "usw"};
+
+bool IsAbbreviation(std::string_view text, size_t dot) {
+  size_t b = dot;
+  while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+  std::string w(text.substr(b, dot - b));
+  if (w.size() == 1) return true;  // an initial
+  for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* a : kAbbreviations) {
+    if (w == a) return true;
+  }
+  return false;
+}
+
+// A simple splitter used while the segmenter gives one sentence for a whole
+// multi-line text: breaks at newlines and at . ! ? followed by space and a
+// capital letter, digit-free start or quote, except after abbreviations.
+std::vector<TextRange> SplitPlain(std::string_view text) {
+  std::vector<TextRange> out;
+  uint32_t start = 0, n = static_cast<uint32_t>(text.size());
+  auto emit = [&](uint32_t end) {
+    if (end > start) out.push_back(TextRange{start, end});
+    start = end;
+  };
+  for (uint32_t i = 0; i < n; ++i) {
+    char c = text[i];
+    if (c == '\n') {
+      emit(i);
+      start = i + 1;
+    } else if ((c == '.' || c == '!' || c == '?') && i + 2 < n && text[i + 1] == ' ') {
+      unsigned char next = static_cast<unsigned char>(text[i + 2]);
+      bool capital = (next >= 'A' && next <= 'Z') || next == '"' || next >= 0xC3;
+      if (capital && !(c == '.' && IsAbbreviation(text, i))) {
+        emit(i + 1);
+        start = i + 2;
+      }
+    }
+  }
+  emit(n);
+  return out;
+}
+
+// Trims spaces at both ends of a range.
+TextRange Trim(std::string_view text, TextRange r) {
+  while (r.start < r.end && std::isspace(static_cast<unsigned char>(text[r.start]))) ++r.start;
+  while (r.end > r.start && std::isspace(static_cast<unsigned char>(text[r.end - 1]))) --r.end;
+  return r;
+}
+
+const char* kGlueWords[] = {"and",  "und",   "or",      "oder",        "sowie", "as",  "well", "also", "including",
+                            "the",  "of",    "von",     "der",     "des",   "from", "such", "wie",  "ceo",
+                            "ceos", "chief", "head",    "heads",   "chef",  "s",    "its",  "ihr",  "co",
+                            "founder", "chairman", "executive", "executives", "vorsitzende", "vorsitzenden", "n"};
+
+bool IsGlue(std::string_view w) {
+  for (const char* g : kGlueWords) {
+    if (w == g) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+DocContext::DocContext(const EventInput& in, const Resources& res)
+    : in_(in), res_(res), lex_(res.For(in.lang)), doc_(in.text) {}
+
+void DocContext::SplitSentences() {
+  std::vector<TextRange> base;
+  if (in_.seg != nullptr && in_.seg->sentences.size() > 1) {
+    for (const Sentence& s : in_.seg->sentences) base.push_back(TextRange{s.start, s.end});
+  } else {
+    base = SplitPlain(in_.text);
+  }
+  // A headline or a list item never runs across a line break.
+  for (TextRange r : base) {
+    uint32_t b = r.start;
+    for (uint32_t i = r.start; i <= r.end && i <= in_.text.size(); ++i) {
+      if (i == r.end || in_.text[i] == '\n') {
+        TextRange t = Trim(in_.text, TextRange{b, i});
+        if (t.end > t.start) sentence_bytes_.push_back(t);
+        b = i + 1;
+      }
+    }
+  }
+}
+
+void DocContext::IndexMentions() {
+  const auto& ents = in_.entities->entities;
+  role_org_.assign(ents.size(), -1);
+  mention_count_.assign(ents.size(), 0);
+  for (const DocRole& r : in_.entities->roles) {
+    if (r.person < ents.size() && r.org < ents.size() && role_org_[r.person] < 0 && ents[r.org].type == "ORG") {
+      role_org_[r.person] = static_cast<long>(r.org);
+    }
+  }
+  for (size_t e = 0; e < ents.size(); ++e) {
+    for (TextRange r : ents[e].mentions) {
+      if (r.end > in_.text.size() || r.start >= r.end) continue;
+      mentions_.push_back(MentionRef{r, static_cast<long>(e)});
+      ++mention_count_[e];
+    }
+  }
+  std::sort(mentions_.begin(), mentions_.end(),
+            [](const MentionRef& a, const MentionRef& b) { return a.r.start < b.r.start; });
+}
+
+long DocContext::OrgOf(long entity) const {
+  if (IsType(in_, entity, "ORG")) return entity;
+  if (IsType(in_, entity, "PERSON")) return role_org_[entity];
+  return -1;
+}
+
+bool DocContext::BoundaryBefore(size_t word) const {
+  const auto& w = doc_.words();
+  if (word == 0 || word >= w.size()) return true;
+  std::string_view gap = in_.text.substr(w[word - 1].end, w[word].start - w[word - 1].end);
+  for (char c : gap) {
+    if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"') return true;
+  }
+  return gap.find(" - ") != std::string_view::npos || gap.find("\xE2\x80\x93") != std::string_view::npos ||
+         gap.find("\xE2\x80\x94") != std::string_view::npos;
+}
+
+bool DocContext::HasCue(size_t s, Cue cue, size_t from, size_t to) const {
+  for (const PhraseMatch& c : sentences_[s].cues) {
+    if (c.payload == static_cast<int>(cue) && c.first_word >= from && c.first_word < to) return true;
+  }
+  return false;
+}
+
+size_t DocContext::ClauseStart(size_t s, size_t word) const {
+  const SentenceInfo& si = sentences_[s];
+  for (size_t i = word; i > si.wb; --i) {
+    if (BoundaryBefore(i)) return i;
+    if (HasCue(s, Cue::kBoundary, i - 1, i)) return i - 1;
+  }
+  return si.wb;
+}
+
+size_t DocContext::RightEnd(size_t s, size_t word) const {
+  const SentenceInfo& si = sentences_[s];
+  size_t limit = std::min(si.we, word + kRightWindow);
+  for (size_t i = word; i < limit; ++i) {
+    if (HasCue(s, Cue::kBoundary, i, i + 1)) return i;
+    std::string_view gap = i > 0 ? in_.text.substr(doc_.words()[i - 1].end, doc_.words()[i].start - doc_.words()[i - 1].end)
+                                 : std::string_view();
+    if (i > word && gap.find(';') != std::string_view::npos) return i;
+  }
+  return limit;
+}
+
+SentenceInfo DocContext::Analyse(size_t s) {
+  SentenceInfo si;
+  si.bytes = sentence_bytes_[s];
+  si.wb = doc_.WordAt(si.bytes.start);
+  si.we = doc_.WordAt(si.bytes.end);
+  lex_.cues.FindAll(doc_, si.wb, si.we, si.we, &si.cues);
+  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), si.bytes.start,
+                             [](const MentionRef& m, uint32_t p) { return m.r.start < p; });
+  for (; it != mentions_.end() && it->r.start < si.bytes.end; ++it) {
+    long e = it->entity;
+    bool product = IsType(in_, e, "PRODUCT");
+    if (!product && !IsType(in_, e, "ORG") && !IsType(in_, e, "PERSON")) continue;
+    Party p;
+    p.entity = e;
+    p.org = OrgOf(e);
+    p.product = product;
+    p.word = doc_.WordAt(it->r.start);
+    p.end_word = std::max(p.word + 1, doc_.WordAt(it->r.end));
+    si.parties.push_back(p);
+  }
+  return si;
+}
+
+void DocContext::MarkWithLists(SentenceInfo* si) const {
+  for (const PhraseMatch& c : si->cues) {
+    Cue kind = static_cast<Cue>(c.payload);
+    if (kind == Cue::kSource) {
+      for (Party& p : si->parties) {
+        if (p.word >= c.first_word && p.word < c.end_word + 4) p.source = true;
+      }
+    } else if (kind == Cue::kRival) {
+      for (Party& p : si->parties) {
+        if (p.word >= c.end_word) p.rival = true;
+      }
+    } else if (kind == Cue::kWith) {
+      size_t prev_end = c.end_word;
+      bool first = true;
+      for (Party& p : si->parties) {
+        if (p.word < c.end_word) continue;
+        size_t gap = p.word >= prev_end ? p.word - prev_end : 0;
+        bool glued = true;
+        for (size_t w = prev_end; w < p.word; ++w) glued = glued && IsGlue(doc_.Folded(w));
+        if (first ? gap > 4 : (gap > 4 || !glued)) break;
+        p.with = true;
+        prev_end = std::max(prev_end, p.end_word);
+        first = false;
+      }
+    }
+  }
+}
+
+long DocContext::SalientSubject(size_t s) const {
+  // The organisation most often named among the subjects of recent sentences.
+  long best = -1;
+  size_t best_count = 0;
+  for (size_t k = 0; k < kContextSentences && k < s; ++k) {
+    long org = sentences_[s - 1 - k].subject_org;
+    if (org < 0) continue;
+    size_t count = mention_count_[org];
+    if (count > best_count) {
+      best = org;
+      best_count = count;
+    }
+  }
+  return best;
+}
+
+std::vector<long> DocContext::ResolveOne(size_t s, size_t word, const SentenceInfo& si) const {
+  for (const Party& p : si.parties) {
+    if (p.word < word && p.org >= 0 && !p.source) return {p.org};
+  }
+  long org = SalientSubject(s);
+  if (org >= 0) return {org};
+  return {};
+}
+
+std::vector<Party> DocContext::ResolveTwo(size_t s, size_t word, const SentenceInfo& si) const {
+  std::vector<Party> out;
+  std::vector<long> keys;
+  auto take = [&](const std::vector<Party>& parties, size_t limit) {
+    for (auto it = parties.rbegin(); it != parties.rend() && keys.size() < 2; ++it) {
+      if (it->word >= limit || it->source || it->product) continue;
+      long key = it->org >= 0 ? it->org : it->entity;
+      if (std::find(keys.begin(), keys.end(), key) != keys.end()) {
+        out.push_back(*it);  // another person of the same side
+        continue;
+      }
+      keys.push_back(key);
+      out.push_back(*it);
+    }
+  };
+  take(si.parties, word);
+  for (size_t k = 0; k < kContextSentences && k < s && keys.size() < 2; ++k) {
+    take(sentences_[s - 1 - k].parties, static_cast<size_t>(-1));
+  }
+  if (keys.size() < 2) return {};
+  return out;
+}
+
+void DocContext::ResolveAnaphora(size_t s, SentenceInfo* si) {
+  std::vector<PhraseMatch> found;
+  lex_.anaphora.FindAll(doc_, si->wb, si->we, si->we, &found);
+  std::vector<Party> added;
+  size_t covered_until = 0;
+  for (const PhraseMatch& m : found) {
+    if (m.first_word < covered_until) continue;  // longest match per start comes first
+    covered_until = m.end_word;
+    bool inside_entity = false;
+    for (const Party& p : si->parties) inside_entity = inside_entity || (m.first_word >= p.word && m.first_word < p.end_word);
+    if (inside_entity) continue;
+    if (m.payload == static_cast<int>(Anaphor::kOne)) {
+      for (long org : ResolveOne(s, m.first_word, *si)) {
+        Party p;
+        p.entity = org;
+        p.org = org;
+        p.word = m.first_word;
+        p.end_word = m.end_word;
+        added.push_back(p);
+      }
+    } else {
+      for (Party p : ResolveTwo(s, m.first_word, *si)) {
+        p.word = m.first_word;
+        p.end_word = m.end_word;
+        p.with = false;
+        p.source = false;
+        p.rival = false;
+        added.push_back(p);
+      }
+    }
+  }
+  si->parties.insert(si->parties.end(), added.begin(), added.end());
+  std::stable_sort(si->parties.begin(), si->parties.end(), [](const Party& a, const Party& b) { return a.word < b.word; });
+}
+
+bool DocContext::IsAlliance(long entity) const {
+  if (!IsType(in_, entity, "ORG")) return false;
+  std::string name = FoldCase(in_.entities->entities[entity].name);
+  for (const std::string& w : res_.alliance_words) {
+    if (name.find(w) != std::string::npos) return true;
+  }
+  return false;
+}
+
+bool DocContext::Definite(size_t s, const PhraseMatch& m) const {
+  size_t from = m.first_word >= 3 ? m.first_word - 3 : 0;
+  return HasCue(s, Cue::kDefinite, std::max(from, sentences_[s].wb), m.first_word);
+}
+
+void DocContext::SetStatus(size_t s, const PhraseMatch& m, const TriggerInfo& info, Draft* d) const {
+  const SentenceInfo& si = sentences_[s];
+  size_t from = ClauseStart(s, m.first_word);
+  size_t to = std::min(si.we, m.end_word + kStatusAfter);
+  auto set = [d](const char* status, int strength) {
+    d->ev.status = status;
+    d->strength = strength;
+  };
+  if (info.status == "occurred") {
+    size_t near = m.first_word >= 3 ? m.first_word - 3 : 0;
+    if (HasCue(s, Cue::kModal, std::max(near, si.wb), m.first_word)) return set("speculative", 2);
+    return set("occurred", 2);
+  }
+  if (HasCue(s, Cue::kModal, from, to)) return set("speculative", 2);
+  if (HasCue(s, Cue::kPlanned, from, to)) return set("planned", 2);
+  if (!info.status.empty()) return set(info.status.c_str(), 2);
+  if (HasCue(s, Cue::kPast, from, to)) return set("occurred", 2);
+  if (HasCue(s, Cue::kOngoing, from, to)) return set("ongoing", 2);
+  if (HasCue(s, Cue::kHedge, from, to)) return set("speculative", 1);
+  const std::string& t = info.type;
+  if (t == "MEETING" || t == "INVESTMENT" || t == "DEAL" || t == "ACQUISITION") return set("occurred", 0);
+  return set("ongoing", 0);
+}
+
+std::string DocContext::DateFor(size_t s, const PhraseMatch& m) const {
+  if (in_.timexes == nullptr) return "";
+  const SentenceInfo& si = sentences_[s];
+  const auto& w = doc_.words();
+  uint32_t anchor = w[m.first_word].start;
+  std::string best;
+  uint32_t best_dist = UINT32_MAX;
+  for (const Timex& t : *in_.timexes) {
+    if (t.start < si.bytes.start || t.end > si.bytes.end || t.type != "DATE" || !IsoDate(t.value)) continue;
+    bool in_name = false;
+    for (const MentionRef& mr : mentions_) {
+      if (mr.r.start <= t.start && t.end <= mr.r.end && !IsType(in_, mr.entity, "LOC")) in_name = true;
+    }
+    if (in_name) continue;
+    uint32_t dist = t.start > anchor ? t.start - anchor : anchor - t.end;
+    if (dist < best_dist) {
+      best_dist = dist;
+      best = t.value;
+    }
+  }
+  return best;
+}
+
+long DocContext::PlaceFor(size_t s, const PhraseMatch& m) const {
+  static const char* kPrepositions[] = {"in", "im", "at", "bei", "nach"};
+  const SentenceInfo& si = sentences_[s];
+  long best = -1;
+  size_t best_dist = SIZE_MAX;
+  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), si.bytes.start,
+                             [](const MentionRef& mr, uint32_t p) { return mr.r.start < p; });
+  for (; it != mentions_.end() && it->r.start < si.bytes.end; ++it) {
+    if (!IsType(in_, it->entity, "LOC")) continue;
+    // A dateline ("Celle, Deutschland - ") names where the publisher is.
+    std::string_view after = in_.text.substr(it->r.end, std::min<size_t>(40, in_.text.size() - it->r.end));
+    size_t line_start = in_.text.rfind('\n', it->r.start);
+    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+    if (it->r.start - line_start < 40 &&
+        (after.find(" - ") != std::string_view::npos || after.find("\xE2\x80\x93") != std::string_view::npos)) {
+      continue;
+    }
+    size_t word = doc_.WordAt(it->r.start);
+    if (word == 0 || word <= si.wb) continue;
+    std::string_view prev = doc_.Folded(word - 1);
+    bool prep = false;
+    for (const char* p : kPrepositions) prep = prep || prev == p;
+    if (!prep) continue;
+    size_t dist = word > m.first_word ? word - m.first_word : m.first_word - word;
+    if (prev == "at" || prev == "bei") dist += 3;  // a venue; the city after "in" is preferred
+    if (dist < best_dist) {
+      best_dist = dist;
+      best = it->entity;
+    }
+  }
+  return best;
+}
+
+std::optional<Amount> DocContext::AmountFor(size_t s, const PhraseMatch& m) const {
+  if (in_.money == nullptr) return std::nullopt;
+  const SentenceInfo& si = sentences_[s];
+  uint32_t anchor = doc_.words()[m.first_word].start;
+  const Money* best = nullptr;
+  uint32_t best_dist = UINT32_MAX;
+  for (const Money& money : *in_.money) {
+    if (money.start < si.bytes.start || money.end > si.bytes.end || money.currency.empty()) continue;
+    uint32_t dist = money.start > anchor ? money.start - anchor : anchor - std::min(anchor, money.end);
+    if (dist < best_dist) {
+      best_dist = dist;
+      best = &money;
+    }
+  }
+  if (best == nullptr) return std::nullopt;
+  return Amount{best->value, best->currency};
+}
+
+void DocContext::EventsFromTrigger(size_t s, const PhraseMatch& m) {
+  const TriggerInfo& info = res_.triggers[m.payload];
+  Draft base;
+  base.ev.type = info.type;
+  base.ev.evidence.push_back(sentences_[s].bytes);
+  base.last_sentence = s;
+  base.order = order_++;
+  SetStatus(s, m, info, &base);
+  base.ev.date = DateFor(s, m);
+  if (info.type == "MEETING") base.ev.place = PlaceFor(s, m);
+  if (info.type == "INVESTMENT" || info.type == "DEAL" || info.type == "ACQUISITION") base.ev.amount = AmountFor(s, m);
+  base.ev.topics = sentences_[s].topics;
+  // A date after the publication date is announced, one before it happened.
+  if (base.strength < 2 && !base.ev.date.empty() && !in_.published.empty()) {
+    std::string pub = in_.published.substr(0, base.ev.date.size());
+    if (base.ev.date > pub) base.ev.status = "planned";
+    if (base.ev.date < pub) base.ev.status = "occurred";
+  }
+  if (IsSymmetricType(info.type)) {
+    Symmetric(s, m, info, std::move(base));
+  } else {
+    Directed(s, m, info, std::move(base));
+  }
+}
+
+void DocContext::Symmetric(size_t s, const PhraseMatch& m, const TriggerInfo& info, Draft base) {
+  const SentenceInfo& si = sentences_[s];
+  bool meeting = info.type == "MEETING";
+  auto add_party = [&](const Party& p, std::vector<size_t>* out) {
+    if (p.product) return;
+    if (meeting || IsType(in_, p.entity, "ORG")) out->push_back(static_cast<size_t>(p.entity));
+    if (p.org >= 0) out->push_back(static_cast<size_t>(p.org));
+  };
+  std::vector<const Party*> hub, with;
+  for (const Party& p : si.parties) {
+    if (p.source || p.rival || p.product) continue;
+    (p.with ? with : hub).push_back(&p);
+  }
+  std::vector<long> with_keys;
+  for (const Party* p : with) {
+    long key = p->org >= 0 ? p->org : p->entity;
+    if (std::find(with_keys.begin(), with_keys.end(), key) == with_keys.end()) with_keys.push_back(key);
+  }
+  std::vector<size_t> hub_ids;
+  for (const Party* p : hub) add_party(*p, &hub_ids);
+  if (hub_ids.empty() && !with.empty()) {
+    long salient = SalientSubject(s);
+    if (salient < 0 && si.subject_org >= 0) salient = si.subject_org;
+    bool salient_is_with = std::find(with_keys.begin(), with_keys.end(), salient) != with_keys.end();
+    if (salient >= 0 && !salient_is_with) hub_ids.push_back(static_cast<size_t>(salient));
+  }
+  bool split = with_keys.size() >= 2 && !hub_ids.empty() && (info.frame == Frame::kEach || info.type == "PARTNERSHIP");
+  bool definite = Definite(s, m);
+  if (split) {
+    for (long key : with_keys) {
+      Draft d = base;
+      d.ev.participants = hub_ids;
+      for (const Party* p : with) {
+        if ((p->org >= 0 ? p->org : p->entity) == key) add_party(*p, &d.ev.participants);
+      }
+      SortUnique(&d.ev.participants);
+      Add(std::move(d), false);
+    }
+    return;
+  }
+  Draft d = std::move(base);
+  d.ev.participants = hub_ids;
+  for (const Party* p : with) add_party(*p, &d.ev.participants);
+  SortUnique(&d.ev.participants);
+  Add(std::move(d), definite && meeting);
+}
+
+void DocContext::Directed(size_t s, const PhraseMatch& m, const TriggerInfo& info, Draft base) {
+  const SentenceInfo& si = sentences_[s];
+  const std::string& type = info.type;
+  size_t clause = ClauseStart(s, m.first_word);
+  size_t right_end = RightEnd(s, m.end_word);
+  auto object_ok = [&](const Party& p) {
+    if (type == "DEVELOPS") return p.product;
+    if (p.org < 0 || p.source) return false;
+    if (type == "MEMBERSHIP") return IsAlliance(p.entity);
+    return true;
+  };
+  auto subject_ok = [&](const Party& p) { return !p.product && !p.source && !p.rival && p.org >= 0; };
+
+  // Subjects: the parties of the clause before the trigger; else the sentence's subject.
+  std::vector<const Party*> subjects, left_with, left_objects, objects;
+  for (const Party& p : si.parties) {
+    if (p.word >= m.first_word) continue;
+    if (p.word >= clause && subject_ok(p) && !(type == "MEMBERSHIP" && IsAlliance(p.entity))) {
+      (p.with ? left_with : subjects).push_back(&p);
+    }
+    if (p.word >= clause && object_ok(p)) left_objects.push_back(&p);
+  }
+  if (subjects.empty()) {
+    for (const Party& p : si.parties) {
+      if (p.word < clause && subject_ok(p) && !p.with) {
+        subjects.push_back(&p);
+        break;
+      }
+    }
+  }
+  if (subjects.empty() && !left_with.empty()) {
+    subjects.push_back(left_with.front());
+    left_with.erase(left_with.begin());
+  }
+  if (subjects.empty()) return;
+  // Coordinated subjects ("Samsung and SK Hynix supply ...").
+  std::vector<long> from_orgs{subjects.front()->org};
+  for (size_t i = 1; i < subjects.size(); ++i) {
+    const Party* prev = subjects[i - 1];
+    bool glued = subjects[i]->word <= prev->end_word + 1;
+    for (size_t w = prev->end_word; w < subjects[i]->word && glued; ++w) glued = IsGlue(doc_.Folded(w));
+    if (!glued) break;
+    if (std::find(from_orgs.begin(), from_orgs.end(), subjects[i]->org) == from_orgs.end()) from_orgs.push_back(subjects[i]->org);
+  }
+  // Objects: after the trigger (or inside it, "uses X to supply"); a list counts item by item.
+  for (const Party& p : si.parties) {
+    if (p.word < m.first_word + (m.end_word - m.first_word > 1 ? 1 : 0) || p.word >= right_end) continue;
+    if (p.word < m.end_word && m.end_word - m.first_word <= 1) continue;
+    if (!object_ok(p)) continue;
+    if (!objects.empty()) {
+      const Party* prev = objects.back();
+      bool glued = p.word <= prev->end_word + 3;
+      for (size_t w = prev->end_word; w < p.word && glued; ++w) glued = IsGlue(doc_.Folded(w));
+      if (!glued) break;
+    }
+    objects.push_back(&p);
+  }
+  if (objects.empty() && !left_with.empty()) objects = left_with;
+  if (objects.empty()) {
+    // Verb-final clauses ("dass das Unternehmen an Mach-1 arbeitet"): the object precedes the verb.
+    for (const Party* p : left_objects) {
+      if (p->org != from_orgs.front() || p->product) objects.push_back(p);
+    }
+  }
+  if (objects.empty()) return;
+  std::vector<long> to_ids;
+  for (const Party* p : objects) {
+    long id = type == "DEVELOPS" ? p->entity : (type == "MEMBERSHIP" ? p->entity : p->org);
+    if (std::find(to_ids.begin(), to_ids.end(), id) == to_ids.end()) to_ids.push_back(id);
+  }
+  bool reverse = info.frame == Frame::kRev;
+  if (info.frame == Frame::kDeal) {
+    size_t from_word = ClauseStart(s, m.first_word);
+    bool buyer = HasCue(s, Cue::kBuyer, from_word, right_end);
+    bool seller = HasCue(s, Cue::kSeller, from_word, right_end);
+    reverse = !(buyer && !seller);  // a deal "with" someone: the partner is the buyer unless we are told otherwise
+  }
+  for (long f : from_orgs) {
+    for (long t : to_ids) {
+      Draft d = base;
+      d.ev.from = reverse ? t : f;
+      d.ev.to = reverse ? f : t;
+      if (d.ev.from == d.ev.to) continue;
+      if (type == "DEVELOPS" && reverse) std::swap(d.ev.from, d.ev.to);
+      Add(std::move(d), false);
+    }
+  }
+}
+
+std::vector<long> DocContext::OrgsOf(const DocEvent& e) const {
+  std::vector<long> out;
+  for (size_t p : e.participants) {
+    long org = OrgOf(static_cast<long>(p));
+    out.push_back(org >= 0 ? org : static_cast<long>(p));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+bool DocContext::Compatible(const Draft& a, const Draft& b) const {
+  if (a.ev.type != b.ev.type || !DatesCompatible(a.ev.date, b.ev.date)) return false;
+  if (a.ev.place >= 0 && b.ev.place >= 0 && a.ev.place != b.ev.place) return false;
+  if (!IsSymmetricType(a.ev.type)) return a.ev.from == b.ev.from && a.ev.to == b.ev.to;
+  std::vector<long> oa = OrgsOf(a.ev), ob = OrgsOf(b.ev);
+  if (oa.empty() || ob.empty()) return false;
+  return Subset(oa, ob) || Subset(ob, oa);
+}
+
+void DocContext::Merge(Draft* into, const Draft& from) const {
+  DocEvent& e = into->ev;
+  e.participants.insert(e.participants.end(), from.ev.participants.begin(), from.ev.participants.end());
+  SortUnique(&e.participants);
+  if (from.ev.date.size() > e.date.size() && DatesCompatible(e.date, from.ev.date)) e.date = from.ev.date;
+  if (e.place < 0) e.place = from.ev.place;
+  if (!e.amount) e.amount = from.ev.amount;
+  if (from.strength > into->strength) {
+    e.status = from.ev.status;
+    into->strength = from.strength;
+  }
+  for (const std::string& t : from.ev.topics) {
+    if (std::find(e.topics.begin(), e.topics.end(), t) == e.topics.end()) e.topics.push_back(t);
+  }
+  for (TextRange r : from.ev.evidence) {
+    bool have = false;
+    for (TextRange q : e.evidence) have = have || (q.start == r.start && q.end == r.end);
+    if (!have) {
+      e.evidence.push_back(r);
+      ++into->evidence_sentences;
+    }
+  }
+  into->last_sentence = std::max(into->last_sentence, from.last_sentence);
+}
+
+void DocContext::Add(Draft d, bool definite) {
+  if (definite) {
+    // "The talks", "das Treffen": the meeting already under discussion.
+    Draft* best = nullptr;
+    for (Draft& o : drafts_) {
+      if (o.ev.type != d.ev.type || o.last_sentence + kContextSentences + 1 < d.last_sentence) continue;
+      if (!DatesCompatible(o.ev.date, d.ev.date)) continue;
+      if (o.ev.place >= 0 && d.ev.place >= 0 && o.ev.place != d.ev.place) continue;
+      if (best == nullptr || o.evidence_sentences >= best->evidence_sentences) best = &o;
+    }
+    if (best != nullptr) {
+      Merge(best, d);
+      return;
+    }
+  }
+  for (auto it = drafts_.rbegin(); it != drafts_.rend(); ++it) {
+    if (Compatible(*it, d)) {
+      Merge(&*it, d);
+      return;
+    }
+  }
+  drafts_.push_back(std::move(d));
+}
+
+bool DocContext::Keep(const Draft& d) const {
+  if (!IsSymmetricType(d.ev.type)) return d.ev.from >= 0 && d.ev.to >= 0 && d.ev.from != d.ev.to;
+  if (d.ev.type == "PARTNERSHIP") {
+    size_t orgs = 0;
+    for (size_t p : d.ev.participants) orgs += IsType(in_, static_cast<long>(p), "ORG");
+    return orgs >= 2;
+  }
+  return OrgsOf(d.ev).size() >= 2;
+}
+
+std::vector<DocEvent> DocContext::Run() {
+  SplitSentences();
+  IndexMentions();
+  sentences_.reserve(sentence_bytes_.size());
+  std::vector<PhraseMatch> found, topic_matches;
+  for (size_t s = 0; s < sentence_bytes_.size(); ++s) {
+    sentences_.push_back(Analyse(s));
+    SentenceInfo& si = sentences_.back();
+    MarkWithLists(&si);
+    ResolveAnaphora(s, &si);
+    for (const Party& p : si.parties) {
+      if (!p.source && p.org >= 0) {
+        si.subject_org = p.org;
+        break;
+      }
+    }
+    // Topics: the longest surface form wins where matches overlap; none inside names of people or firms.
+    topic_matches.clear();
+    res_.For(in_.lang).topics.FindAll(doc_, si.wb, si.we, si.we, &topic_matches);
+    std::sort(topic_matches.begin(), topic_matches.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
+      return a.end_word - a.first_word > b.end_word - b.first_word;
+    });
+    std::vector<bool> taken(si.we - si.wb, false);
+    for (const PhraseMatch& t : topic_matches) {
+      bool free = true;
+      for (size_t w = t.first_word; w < t.end_word; ++w) free = free && !taken[w - si.wb];
+      for (const Party& p : si.parties) {
+        if (!p.product && t.first_word >= p.word && t.first_word < p.end_word && p.entity >= 0 &&
+            p.word != p.end_word && p.entity == p.org) {
+          free = false;  // inside an organisation's name
+        }
+      }
+      if (!free) continue;
+      for (size_t w = t.first_word; w < t.end_word; ++w) taken[w - si.wb] = true;
+      const std::string& label = res_.topic_labels[t.payload];
+      if (std::find(si.topics.begin(), si.topics.end(), label) == si.topics.end()) si.topics.push_back(label);
+    }
+    // Triggers: the longest pattern at each position, none inside a name (except a named event).
+    found.clear();
+    lex_.triggers.FindAll(doc_, si.wb, si.we, si.we, &found);
+    size_t covered = 0, used = 0;
+    for (const PhraseMatch& m : found) {
+      if (m.first_word < covered || used >= kMaxTriggersPerSentence) continue;
+      uint32_t b = doc_.words()[m.first_word].start, e = doc_.words()[m.end_word - 1].end;
+      bool in_name = false;
+      for (const MentionRef& mr : mentions_) {
+        if (mr.r.start >= e) break;
+        if (mr.r.end > b && !IsType(in_, mr.entity, "EVENT")) in_name = true;
+      }
+      if (in_name) continue;
+      covered = m.end_word;
+      ++used;
+      EventsFromTrigger(s, m);
+    }
+  }
+  std::vector<DocEvent> out;
+  for (Draft& d : drafts_) {
+    if (!Keep(d)) continue;
+    std::sort(d.ev.evidence.begin(), d.ev.evidence.end(),
+              [](const TextRange& a, const TextRange& b) { return a.start < b.start; });
+    out.push_back(std::move(d.ev));
+  }
+  return out;
+}
+
+}  // namespace events
+}  // namespace pactgraph

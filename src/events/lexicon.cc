@@ -1,0 +1,206 @@
+#include "events/lexicon.h"
+
+#include <algorithm>
+
+#include "util/hash.h"
+
+namespace pactgraph {
+namespace events {
+namespace {
+
+bool IsAsciiAlnum(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Byte length of the character at s[i] when it is part of a word, 0 when it
+// separates words. Non-ASCII letters count as word characters; Unicode
+// punctuation (quotes, dashes, bullets, no-break space) does not.
+size_t WordCharLength(std::string_view s, size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return IsAsciiAlnum(c) ? 1 : 0;
+  size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  if (i + len > s.size()) return 0;
+  unsigned char c1 = static_cast<unsigned char>(s[i + 1 < s.size() ? i + 1 : i]);
+  if (c == 0xC2) return 0;                                 // U+0080..U+00BF: symbols, nbsp, guillemets
+  if (c == 0xC3 && (c1 == 0x97 || c1 == 0xB7)) return 0;  // multiplication and division signs
+  if (c == 0xE2 && (c1 == 0x80 || c1 == 0x81)) return 0;  // general punctuation
+  if (c == 0xE3 && c1 == 0x80) return 0;                  // CJK punctuation
+  return len;
+}
+
+bool AllCapsAcronym(std::string_view w) {
+  if (w.size() < 2) return false;
+  bool upper = false;
+  for (unsigned char c : w) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 0x80) return false;
+    if (c >= 'A' && c <= 'Z') upper = true;
+  }
+  return upper;
+}
+
+}  // namespace
+
+std::string FoldCase(std::string_view s) {
+  std::string out(s);
+  for (size_t i = 0; i < out.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(out[i]);
+    if (c >= 'A' && c <= 'Z') {
+      out[i] = static_cast<char>(c + 32);
+    } else if (c == 0xC3 && i + 1 < out.size()) {
+      unsigned char c1 = static_cast<unsigned char>(out[i + 1]);
+      if (c1 >= 0x80 && c1 <= 0x9E && c1 != 0x97) out[i + 1] = static_cast<char>(c1 + 0x20);
+      ++i;
+    }
+  }
+  return out;
+}
+
+ScannedText::ScannedText(std::string_view text) : text_(text), folded_(FoldCase(text)) {
+  words_.reserve(text.size() / 6 + 1);
+  size_t i = 0, n = text.size();
+  while (i < n) {
+    size_t len = WordCharLength(text, i);
+    if (len == 0) {
+      ++i;
+      continue;
+    }
+    size_t b = i;
+    while (i < n && (len = WordCharLength(text, i)) > 0) i += len;
+    words_.push_back(Word{static_cast<uint32_t>(b), static_cast<uint32_t>(std::min(i, n))});
+  }
+}
+
+size_t ScannedText::WordAt(uint32_t pos) const {
+  return std::lower_bound(words_.begin(), words_.end(), pos, [](const Word& w, uint32_t p) { return w.start < p; }) -
+         words_.begin();
+}
+
+Status PhraseLexicon::Add(std::string_view pattern, int payload) {
+  Pattern p;
+  p.payload = payload;
+  size_t i = 0;
+  while (i < pattern.size()) {
+    while (i < pattern.size() && pattern[i] == ' ') ++i;
+    if (i >= pattern.size()) break;
+    size_t b = i;
+    while (i < pattern.size() && pattern[i] != ' ') ++i;
+    std::string_view token = pattern.substr(b, i - b);
+    Element el;
+    size_t a = 0;
+    while (a <= token.size()) {
+      size_t bar = token.find('|', a);
+      if (bar == std::string_view::npos) bar = token.size();
+      std::string_view alt = token.substr(a, bar - a);
+      a = bar + 1;
+      if (alt.empty()) return Status::InvalidArgument("empty alternative in pattern '" + std::string(pattern) + "'");
+      Alt al;
+      bool lead = alt.front() == '*', trail = alt.back() == '*';
+      if (alt == "_") {
+        al.kind = Kind::kAny;
+      } else if (alt == "~") {
+        al.kind = Kind::kGap;
+      } else {
+        std::string_view core = alt.substr(lead ? 1 : 0);
+        if (trail && !core.empty()) core.remove_suffix(1);
+        if (core.empty()) return Status::InvalidArgument("bare '*' in pattern '" + std::string(pattern) + "'");
+        al.kind = lead && trail ? Kind::kInfix : lead ? Kind::kSuffix : trail ? Kind::kPrefix : Kind::kExact;
+        al.text = FoldCase(core);
+        if (al.kind == Kind::kExact && AllCapsAcronym(core)) {
+          al.exact_case = true;
+          al.original = std::string(core);
+        }
+      }
+      el.alts.push_back(std::move(al));
+    }
+    if (el.alts.size() > 1) {
+      for (const Alt& al : el.alts) {
+        if (al.kind == Kind::kGap || al.kind == Kind::kAny) {
+          return Status::InvalidArgument("'_' and '~' cannot be alternatives in '" + std::string(pattern) + "'");
+        }
+      }
+    }
+    p.elements.push_back(std::move(el));
+  }
+  if (p.elements.empty()) return Status::InvalidArgument("empty pattern");
+  if (p.elements.front().gap() || p.elements.back().gap()) {
+    return Status::InvalidArgument("pattern may not start or end with '~': '" + std::string(pattern) + "'");
+  }
+  patterns_.push_back(std::move(p));
+  return Status::OK();
+}
+
+void PhraseLexicon::Compile() {
+  exact_index_.clear();
+  scanned_.clear();
+  for (uint32_t i = 0; i < patterns_.size(); ++i) {
+    const Element& first = patterns_[i].elements.front();
+    bool all_exact = std::all_of(first.alts.begin(), first.alts.end(), [](const Alt& a) { return a.kind == Kind::kExact; });
+    if (!all_exact) {
+      scanned_.push_back(i);
+      continue;
+    }
+    for (const Alt& a : first.alts) exact_index_.emplace_back(Fnv1a64(a.text), i);
+  }
+  std::sort(exact_index_.begin(), exact_index_.end());
+  exact_index_.erase(std::unique(exact_index_.begin(), exact_index_.end()), exact_index_.end());
+}
+
+bool PhraseLexicon::AltMatches(const Alt& a, std::string_view folded, std::string_view original) {
+  switch (a.kind) {
+    case Kind::kExact:
+      return a.exact_case ? original == a.original : folded == a.text;
+    case Kind::kPrefix:
+      return folded.size() >= a.text.size() && folded.compare(0, a.text.size(), a.text) == 0;
+    case Kind::kSuffix:
+      return folded.size() >= a.text.size() && folded.compare(folded.size() - a.text.size(), a.text.size(), a.text) == 0;
+    case Kind::kInfix:
+      return folded.find(a.text) != std::string_view::npos;
+    case Kind::kAny:
+      return true;
+    case Kind::kGap:
+      return false;
+  }
+  return false;
+}
+
+bool PhraseLexicon::MatchFrom(const ScannedText& doc, const Pattern& p, size_t el, size_t pos, size_t limit,
+                              size_t* end) const {
+  if (el == p.elements.size()) {
+    *end = pos;
+    return true;
+  }
+  const Element& e = p.elements[el];
+  if (e.gap()) {
+    for (size_t skip = 0; skip <= 3 && pos + skip <= limit; ++skip) {
+      if (MatchFrom(doc, p, el + 1, pos + skip, limit, end)) return true;
+    }
+    return false;
+  }
+  if (pos >= limit) return false;
+  std::string_view folded = doc.Folded(pos), original = doc.Original(pos);
+  for (const Alt& a : e.alts) {
+    if (AltMatches(a, folded, original)) return MatchFrom(doc, p, el + 1, pos + 1, limit, end);
+  }
+  return false;
+}
+
+void PhraseLexicon::MatchAt(const ScannedText& doc, size_t pos, size_t limit, std::vector<PhraseMatch>* out) const {
+  size_t before = out->size();
+  auto attempt = [&](uint32_t pi) {
+    size_t end = 0;
+    if (MatchFrom(doc, patterns_[pi], 0, pos, limit, &end)) out->push_back(PhraseMatch{pos, end, patterns_[pi].payload});
+  };
+  uint64_t h = Fnv1a64(doc.Folded(pos));
+  auto it = std::lower_bound(exact_index_.begin(), exact_index_.end(), std::make_pair(h, uint32_t{0}));
+  for (; it != exact_index_.end() && it->first == h; ++it) attempt(it->second);
+  for (uint32_t pi : scanned_) attempt(pi);
+  std::sort(out->begin() + before, out->end(),
+            [](const PhraseMatch& a, const PhraseMatch& b) { return a.end_word > b.end_word; });
+}
+
+void PhraseLexicon::FindAll(const ScannedText& doc, size_t begin, size_t end, size_t limit,
+                            std::vector<PhraseMatch>* out) const {
+  for (size_t pos = begin; pos < end && pos < limit; ++pos) MatchAt(doc, pos, limit, out);
+}
+
+}  // namespace events
+}  // namespace pactgraph
