@@ -1,0 +1,232 @@
+#include "ner/tagger.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "ner/tagger_corpus.h"
+#include "ner/tagger_features.h"
+#include "ner/tagger_model.h"
+#include "ner/tagger_train.h"
+
+namespace pactgraph::tagger {
+namespace {
+
+LabeledSentence Sent(const std::string& text, const std::string& tags) {
+  LabeledSentence s;
+  std::istringstream a(text), b(tags);
+  for (std::string w; a >> w;) s.words.push_back(w);
+  for (std::string t; b >> t;) s.labels.push_back(t);
+  return s;
+}
+
+std::vector<LabeledDocument> TinyCorpus() {
+  std::vector<LabeledDocument> docs(3);
+  docs[0].sentences = {Sent("Angela Merkel visited Paris on Monday .", "B-PER I-PER O B-LOC O O O"),
+                       Sent("Siemens said profits rose .", "B-ORG O O O O")};
+  docs[1].sentences = {Sent("John Smith works for Siemens in Berlin .", "B-PER I-PER O O B-ORG O B-LOC O"),
+                       Sent("The Olympic Games start soon .", "O B-MISC I-MISC O O O")};
+  docs[2].sentences = {Sent("Reuters reported that Paris and Berlin agreed .", "B-ORG O O B-LOC O B-LOC O O")};
+  return docs;
+}
+
+TaggerModel TrainTiny() {
+  TrainOptions options;
+  options.max_epochs = 10;
+  options.gazetteer_folds = 1;
+  options.prune_below = 0.0f;
+  auto model = TrainTagger(TinyCorpus(), {}, WordClusters(), {}, options, nullptr);
+  EXPECT_TRUE(model.ok()) << model.status().ToString();
+  return std::move(model).value();
+}
+
+std::vector<std::string_view> Views(const std::vector<std::string>& words) { return {words.begin(), words.end()}; }
+
+std::string TempPath(const std::string& name) {
+  return (std::filesystem::temp_directory_path() / ("pactgraph_tagger_test_" + name)).string();
+}
+
+TEST(TaggerTrainTest, TinyTrainingRunLearnsItsSentences) {
+  auto model = std::make_shared<const TaggerModel>(TrainTiny());
+  NerTagger tagger(model);
+  for (const LabeledDocument& doc : TinyCorpus()) {
+    for (const LabeledSentence& s : doc.sentences) {
+      EXPECT_EQ(tagger.Tag(Views(s.words)), s.labels) << s.words[0];
+    }
+  }
+}
+
+TEST(TaggerModelTest, SaveLoadRoundTripTagsIdentically) {
+  TaggerModel original = TrainTiny();
+  original.clusters.Add("Paris", {3, 17});
+  original.gazetteer.Add({"New", "York"}, Gazetteer::kLoc);
+  std::string path = TempPath("roundtrip.model");
+  ASSERT_TRUE(SaveModel(original, path).ok());
+  auto loaded = LoadModel(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_EQ(loaded->lang, original.lang);
+  EXPECT_EQ(loaded->weights.size(), original.weights.size());
+  EXPECT_EQ(loaded->clusters.size(), 1u);
+  EXPECT_EQ(loaded->gazetteer.size(), original.gazetteer.size());
+  for (const auto& [key, w] : original.weights.Entries()) {
+    const float* lw = loaded->weights.Find(key);
+    ASSERT_NE(lw, nullptr);
+    for (int y = 0; y < kNumLabels; ++y) EXPECT_FLOAT_EQ(lw[y], w[y]);
+  }
+  for (int p = 0; p <= kNumLabels; ++p)
+    for (int y = 0; y < kNumLabels; ++y) EXPECT_FLOAT_EQ(loaded->transition[p][y], original.transition[p][y]);
+  NerTagger a(std::make_shared<const TaggerModel>(std::move(original)));
+  auto b = NerTagger::Load(path);
+  ASSERT_TRUE(b.ok());
+  std::vector<std::string> words = {"Merkel", "flew", "to", "New", "York", "with", "Smith", "."};
+  EXPECT_EQ(a.Tag(Views(words)), (*b)->Tag(Views(words)));
+  std::remove(path.c_str());
+}
+
+void WriteFile(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out << bytes;
+}
+
+TEST(TaggerModelTest, RejectsBadFilesWithClearMessages) {
+  std::string path = TempPath("bad.model");
+  WriteFile(path, "hello world\n");
+  auto r = NerTagger::Load(path);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("not a pactgraph NER model"), std::string::npos) << r.status().message();
+  EXPECT_NE(r.status().message().find(path), std::string::npos);
+
+  WriteFile(path, "pactgraph-ner-tagger 99\n");
+  r = NerTagger::Load(path);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("newer"), std::string::npos) << r.status().message();
+
+  // A real model cut short in its binary part.
+  ASSERT_TRUE(SaveModel(TrainTiny(), path).ok());
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  WriteFile(path, bytes.substr(0, bytes.size() - 40));
+  r = NerTagger::Load(path);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("truncated"), std::string::npos) << r.status().message();
+
+  r = NerTagger::Load(TempPath("does-not-exist.model"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kNotFound);
+  std::remove(path.c_str());
+}
+
+TEST(SpansTest, FollowsConllevalChunkRules) {
+  // IOB1: I- after O starts a chunk; B- only separates adjacent chunks.
+  auto spans = SpansFromLabels({"I-PER", "I-PER", "B-PER", "O", "I-LOC", "I-ORG", "I-ORG"});
+  ASSERT_EQ(spans.size(), 4u);
+  EXPECT_EQ(spans[0].begin, 0u);
+  EXPECT_EQ(spans[0].end, 2u);
+  EXPECT_EQ(spans[1].begin, 2u);
+  EXPECT_EQ(spans[1].end, 3u);
+  EXPECT_EQ(spans[2].type, "LOC");
+  EXPECT_EQ(spans[3].begin, 5u);
+  EXPECT_EQ(spans[3].end, 7u);
+  EXPECT_EQ(ToIob2({"I-PER", "I-PER", "B-PER", "O", "I-LOC"}),
+            (std::vector<std::string>{"B-PER", "I-PER", "B-PER", "O", "B-LOC"}));
+}
+
+TEST(SpanScorerTest, ScoresExactSpansPerTypeLikeConlleval) {
+  SpanScorer scorer;
+  // gold: PER[0,2) LOC[3,4) ORG[5,7); predicted: PER[0,2) right, LOC[3,5)
+  // wrong boundary, ORG[6,7) wrong boundary, MISC[8,9) spurious.
+  scorer.Add({"B-PER", "I-PER", "O", "B-LOC", "O", "B-ORG", "I-ORG", "O", "O"},
+             {"B-PER", "I-PER", "O", "B-LOC", "I-LOC", "O", "B-ORG", "O", "B-MISC"});
+  EXPECT_EQ(scorer.overall().gold, 3);
+  EXPECT_EQ(scorer.overall().predicted, 4);
+  EXPECT_EQ(scorer.overall().correct, 1);
+  EXPECT_DOUBLE_EQ(scorer.overall().Precision(), 0.25);
+  EXPECT_DOUBLE_EQ(scorer.overall().Recall(), 1.0 / 3);
+  EXPECT_NEAR(scorer.overall().F1(), 2 * 0.25 / 3 / (0.25 + 1.0 / 3), 1e-12);
+  EXPECT_DOUBLE_EQ(scorer.by_type().at("PER").F1(), 1.0);
+  EXPECT_EQ(scorer.by_type().at("MISC").gold, 0);
+  EXPECT_EQ(scorer.tokens(), 9);
+  EXPECT_NE(scorer.Report().find("FB1:  28.57"), std::string::npos) << scorer.Report();
+}
+
+TEST(CorpusTest, ReadsConllIob1AndGermEvalWithTypeMapping) {
+  std::string conll = TempPath("c.conll");
+  WriteFile(conll, "-DOCSTART- -X- -X- O\n\nRODGAU Rodgau NE I-NC I-LOC\nliegt x x x O\n\n"
+                   "-DOCSTART- -X- -X- O\n\nHerr x x x O\nKohl x x x I-PER\n");
+  auto docs = ReadCorpus(conll, CorpusFormat::kAuto);
+  ASSERT_TRUE(docs.ok()) << docs.status().ToString();
+  ASSERT_EQ(docs->size(), 2u);
+  EXPECT_EQ((*docs)[0].sentences[0].labels, (std::vector<std::string>{"B-LOC", "O"}));
+  EXPECT_EQ((*docs)[1].sentences[0].labels, (std::vector<std::string>{"O", "B-PER"}));
+
+  std::string ge = TempPath("g.tsv");
+  WriteFile(ge, "#\thttp://x\t[2009]\n1\tDie\tO\tO\n2\tdeutsche\tB-LOCderiv\tO\n3\tEU-Kommission\tB-ORGpart\tO\n"
+                "4\tin\tO\tO\n5\tBad\tB-LOC\tO\n6\tEms\tI-LOC\tO\n7\tTatort\tB-OTH\tO\n\n");
+  docs = ReadCorpus(ge, CorpusFormat::kAuto);
+  ASSERT_TRUE(docs.ok()) << docs.status().ToString();
+  EXPECT_EQ((*docs)[0].sentences[0].labels,
+            (std::vector<std::string>{"O", "B-MISC", "O", "O", "B-LOC", "I-LOC", "B-MISC"}));
+
+  WriteFile(ge, "1\tDie\n");
+  docs = ReadCorpus(ge, CorpusFormat::kConllu);
+  ASSERT_FALSE(docs.ok());
+  EXPECT_NE(docs.status().message().find("line 1"), std::string::npos) << docs.status().message();
+  std::remove(conll.c_str());
+  std::remove(ge.c_str());
+}
+
+TEST(TokenizeTest, PeelsPunctuationButKeepsAbbreviationsAndPossessives) {
+  std::vector<std::string_view> toks;
+  SimpleTokenize("Samsung's chief (Lee) met U.S. officials, \xE2\x80\x9CMach-1\xE2\x80\x9D said.", &toks);
+  std::vector<std::string> got(toks.begin(), toks.end());
+  EXPECT_EQ(got, (std::vector<std::string>{"Samsung", "'s", "chief", "(", "Lee", ")", "met", "U.S.", "officials", ",",
+                                           "\xE2\x80\x9C", "Mach-1", "\xE2\x80\x9D", "said", "."}));
+}
+
+TEST(FeaturesTest, ShapesAndNormalisation) {
+  std::string out;
+  WordShape("Mach-1", false, &out);
+  EXPECT_EQ(out, "Xxxx-d");
+  WordShape("Mach-1", true, &out);
+  EXPECT_EQ(out, "Xx-d");
+  WordShape("\xC3\x9C" "ber", true, &out);  // Über
+  EXPECT_EQ(out, "Xx");
+  NormalizeWord("\xC3\x9C" "BER2024", &out);
+  EXPECT_EQ(out, "\xC3\xBC" "ber0000");
+}
+
+TEST(TaggerTest, SpansCarryConfidenceAndAgreeWithTag) {
+  NerTagger tagger(std::make_shared<const TaggerModel>(TrainTiny()));
+  std::vector<std::string> words = {"John", "Smith", "visited", "Berlin", "."};
+  auto labels = tagger.Tag(Views(words));
+  auto spans = tagger.TagSpans(Views(words));
+  auto expected = SpansFromLabels(labels);
+  ASSERT_EQ(spans.size(), expected.size());
+  for (size_t i = 0; i < spans.size(); ++i) {
+    EXPECT_EQ(spans[i].begin, expected[i].begin);
+    EXPECT_EQ(spans[i].type, expected[i].type);
+    EXPECT_GT(spans[i].confidence, 0.0f);
+    EXPECT_LE(spans[i].confidence, 1.0f);
+  }
+  EXPECT_TRUE(tagger.Tag({}).empty());
+}
+
+// The shipped models, when present: load and find obvious names.
+TEST(ShippedModelTest, EnglishModelTagsANewsSentence) {
+  std::string path = std::string(PACTGRAPH_DATA_DIR) + "/ner/en.model";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << path << " not built";
+  auto tagger = NerTagger::Load(path);
+  ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
+  std::vector<std::string> words = {"Microsoft", "chief", "Satya", "Nadella", "met", "officials", "in", "Seoul", "."};
+  auto labels = (*tagger)->Tag(Views(words));
+  EXPECT_EQ(labels[0], "B-ORG");
+  EXPECT_EQ(labels[2], "B-PER");
+  EXPECT_EQ(labels[3], "I-PER");
+  EXPECT_EQ(labels[7], "B-LOC");
+}
+
+}  // namespace
+}  // namespace pactgraph::tagger
