@@ -657,6 +657,12 @@ class Tagger {
                                            "people", "menschen", "mal", "times", "units", "shares", "employees",
                                            "mitarbeiter", "soldiers", "soldaten", "mann", "men", "cars", "pages"})) return false;
     if (year >= 1900 && year <= 2100) return true;
+    if (De() && !(Word(i + 1) && t_[i + 1].cap && !Info(i + 1))) {
+      // German: "1861 war ...", "Kriegsjahr 1915"; a capitalised noun after
+      // the number makes it a count ("1500 Panzern").
+      if (i == 0 || !IsAny(i - 1, {"rund", "etwa", "über", "ca", "insgesamt", "nur", "mehr", "knapp", "fast", "von", "nr", "auf"}))
+        return true;
+    }
     static constexpr std::string_view kCue[] = {"in", "since", "of", "until", "by", "year", "during", "from", "before",
                                                 "after", "im", "seit", "von", "bis", "um", "ab", "anno", "vor", "nach",
                                                 "jahr", "jahre", "jahres", "circa", "ca", "and", "und", "to"};
@@ -1190,6 +1196,12 @@ class Tagger {
         if (IsAny(j, {"des", "dieses"}) && IsAny(j + 1, {"jahres", "jahrs", "monats"})) {
           m->e = j + 2;
           m->mod = mod;
+          int year = 0;
+          if (Is(j + 1, "jahres") && YearAt(j + 2, &year)) {  // "Ende des Jahres 1914"
+            m->e = j + 3;
+            SetYear(m, year);
+            return true;
+          }
           return Shifted(Is(j + 1, "monats") ? Unit::kMonth : Unit::kYear, 0, Base(), m);
         }
         if (Is(j, "des") || Is(j, "der")) ++j;  // "Ende des nächsten Jahres", "Mitte der 1990er"
