@@ -901,12 +901,14 @@ class Emitter {
         if (raw.substr(at, title.size()) == title) {
           writer_.Write(title, raw.substr(at, title.size()), t.start_pos.offset);
           writer_.Break("\n\n");
+          writer_.Flush();
           return;
         }
       }
     }
     writer_.WriteSynthetic(title, 0);
     writer_.Break("\n\n");
+    writer_.Flush();
   }
 
   void Block(const Block& b) {
