@@ -1,12 +1,410 @@
+// Plain text captured from web pages: the article's own lines, its title and
+// its date. Page furniture is recognised by position and general signals
+// (see doc/front.md, "Cleaning plain text"):
+//   - the body runs from the first to the last paragraph of running text;
+//   - above it, the headline is the first substantial line; page-header lines
+//     above the headline, bylines, author-name lines, date lines, "Share"
+//     lines and repeats of the headline are dropped;
+//   - inside it, lines opening with a furniture cue, promotional paragraphs,
+//     date and byline lines and runs of short link-like lines are dropped;
+//   - after it, sentence-like lines are kept until the first furniture line,
+//     and everything from there on is dropped.
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "clean/clean.h"
+#include "clean/metadata.h"
+#include "clean/text_cues.h"
 
 namespace pactgraph {
+namespace {
 
-// Placeholder until plain-text cleaning lands.
-CleanDoc CleanPlainText(const OffsetText& text) {
-  CleanDoc d;
-  d.text = text;
-  return d;
+struct Line {
+  uint32_t b = 0, e = 0;  // trimmed byte range in the text
+  uint32_t core = 0;      // start after leading bullets
+  bool blank_before = false;
+  int words = 0;
+  bool punctuated = false;  // ends with sentence punctuation
+  bool cue = false;         // opens with a furniture cue
+  bool date_line = false;   // nothing but a date
+  bool byline = false;
+  bool nav = false;         // "Home | News | Tech"
+  int promo = 0;            // promo evidence (see TextCues::PromoScore)
+  bool strong_promo = false;
+  bool content = false;     // a paragraph of running text
+  bool keep = false;
+
+  bool furniture() const { return cue || date_line || byline || nav; }
+};
+
+// Spaces that pages leave around lines: ASCII, NBSP, thin spaces, ZWSP, ideographic.
+size_t SpaceAt(std::string_view t, size_t i) {
+  auto c = static_cast<unsigned char>(t[i]);
+  if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') return 1;
+  if (c == 0xC2 && i + 1 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0xA0) return 2;
+  if (c == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80) {
+    auto d = static_cast<unsigned char>(t[i + 2]);
+    if (d <= 0x8B || d == 0xAF) return 3;
+  }
+  if (c == 0xE3 && t.substr(i, 3) == "\xE3\x80\x80") return 3;
+  return 0;
 }
+
+size_t SpaceBefore(std::string_view t, size_t e) {
+  if (e >= 1 && SpaceAt(t, e - 1) == 1) return 1;
+  if (e >= 2 && SpaceAt(t, e - 2) == 2) return 2;
+  if (e >= 3 && SpaceAt(t, e - 3) == 3) return 3;
+  return 0;
+}
+
+// Bullets and dashes that open list and byline lines: "• By Kim", "- item".
+size_t BulletAt(std::string_view t, size_t i, size_t e) {
+  for (std::string_view b : {"\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xAA", "\xE2\x96\xBA", "\xE2\x96\xB6", "-", "*",
+                             "\xE2\x80\x93", "\xE2\x80\x94", ">", "\xC2\xBB", "|"}) {
+    if (t.substr(i, b.size()) == b && i + b.size() < e && SpaceAt(t, i + b.size())) return b.size();
+  }
+  return 0;
+}
+
+int CountWords(std::string_view s) {
+  int n = 0;
+  bool in = false;
+  for (char c : s) {
+    bool space = c == ' ' || c == '\t';
+    if (!space && !in) ++n;
+    in = !space;
+  }
+  return n;
+}
+
+bool EndsWithSentencePunct(std::string_view s) {
+  // Skip closing quotes and brackets: ...said." / ...(AP).
+  while (!s.empty()) {
+    char c = s.back();
+    if (c == '"' || c == '\'' || c == ')' || c == ']') {
+      s.remove_suffix(1);
+    } else if (s.size() >= 3 && (s.substr(s.size() - 3) == "\xE2\x80\x9D" || s.substr(s.size() - 3) == "\xE2\x80\x99" ||
+                                 s.substr(s.size() - 3) == "\xE2\x80\x9C")) {
+      s.remove_suffix(3);
+    } else if (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xAB") {
+      s.remove_suffix(2);
+    } else {
+      break;
+    }
+  }
+  if (s.empty()) return false;
+  char c = s.back();
+  return c == '.' || c == '!' || c == '?' || (s.size() >= 3 && s.substr(s.size() - 3) == "\xE2\x80\xA6");
+}
+
+bool HasDigit(std::string_view s) {
+  for (char c : s) {
+    if (c >= '0' && c <= '9') return true;
+  }
+  return false;
+}
+
+// Menus and breadcrumbs: several separators on one line.
+bool LooksLikeNavigation(std::string_view s) {
+  int seps = 0;
+  for (std::string_view sep : {" | ", " \xE2\x80\xBA ", " \xC2\xBB ", " > ", " / "}) {
+    for (size_t at = s.find(sep); at != std::string_view::npos; at = s.find(sep, at + 1)) ++seps;
+  }
+  return seps >= 2;
+}
+
+void LowerInto(std::string_view s, std::string* out) {
+  out->assign(s);
+  for (char& c : *out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+}
+
+// Normalised form for comparing lines (case and spacing ignored).
+std::string Normalized(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return out;
+}
+
+std::vector<Line> SplitLines(std::string_view t) {
+  std::vector<Line> lines;
+  size_t start = 0;
+  bool blank = false;
+  while (start <= t.size()) {
+    size_t nl = t.find('\n', start);
+    size_t end = nl == std::string_view::npos ? t.size() : nl;
+    size_t b = start, e = end;
+    while (b < e && SpaceAt(t, b)) b += SpaceAt(t, b);
+    while (e > b && SpaceBefore(t, e)) e -= SpaceBefore(t, e);
+    if (b == e) {
+      blank = true;
+    } else {
+      Line l;
+      l.b = static_cast<uint32_t>(b);
+      l.e = static_cast<uint32_t>(e);
+      size_t core = b;
+      while (size_t n = BulletAt(t, core, e)) {
+        core += n;
+        while (core < e && SpaceAt(t, core)) core += SpaceAt(t, core);
+      }
+      l.core = static_cast<uint32_t>(core);
+      l.blank_before = blank || lines.empty();
+      blank = false;
+      lines.push_back(l);
+    }
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  return lines;
+}
+
+void Describe(std::string_view t, const TextCues& cues, Line* l, std::string* lower) {
+  std::string_view core = t.substr(l->core, l->e - l->core);
+  LowerInto(core, lower);
+  l->words = CountWords(core);
+  l->punctuated = EndsWithSentencePunct(core);
+  l->cue = cues.IsLineCue(*lower) || cues.IsLabelOrPrefixCue(*lower, l->words, l->punctuated);
+  if (l->words <= 80) {
+    bool opens_with_cue = cues.StartsWithPrefixCue(*lower);
+    l->promo = cues.PromoScore(*lower) + (opens_with_cue ? 1 : 0);
+    l->strong_promo = l->promo >= 3 || (l->promo >= 2 && opens_with_cue);
+  }
+  if (l->words <= 14 && HasDigit(core)) l->date_line = IsDateLine(core);
+  if (l->words <= 12) l->byline = IsBylineLine(core);
+  l->nav = LooksLikeNavigation(core);
+  l->content = !l->furniture() && l->promo < 2 && ((l->words >= 8 && l->punctuated) || l->words >= 20);
+}
+
+// The first sentence of a paragraph, as a stand-in headline (at most ~200 bytes).
+std::string FirstSentence(std::string_view s) {
+  for (size_t i = 20; i + 1 < s.size() && i < 300; ++i) {
+    if ((s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i + 1] == ' ') {
+      s = s.substr(0, i + 1);
+      break;
+    }
+  }
+  if (s.size() > 200) {
+    size_t cut = s.rfind(' ', 200);
+    s = s.substr(0, cut == std::string_view::npos ? 200 : cut);
+  }
+  return std::string(s);
+}
+
+// A date printed before a dash at the start of the body: "SEOUL, Nov. 7, 2018 - ...".
+std::string DatelineDate(std::string_view first_paragraph) {
+  std::string_view head = first_paragraph.substr(0, 100);
+  for (std::string_view dash : {" - ", " -- ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
+    size_t at = head.find(dash);
+    if (at == std::string_view::npos) continue;
+    DateMatch m = FindDate(head.substr(0, at));
+    if (m.found()) return m.iso;
+  }
+  return "";
+}
+
+class TextCleaner {
+ public:
+  TextCleaner(const OffsetText& text, const TextCues& cues) : t_(text.text()), cues_(cues) {}
+
+  CleanDoc Run() {
+    lines_ = SplitLines(t_);
+    std::string lower;
+    for (Line& l : lines_) Describe(t_, cues_, &l, &lower);
+    FindBody();
+    ChooseTitle();
+    KeepHeader();
+    KeepBody();
+    KeepTail();
+    CleanDoc d;
+    d.title = title_;
+    d.published = PublishedDate();
+    d.text = Assemble();
+    return d;
+  }
+
+ private:
+  std::string_view Core(const Line& l) const { return t_.substr(l.core, l.e - l.core); }
+
+  // A short single sentence opening the text is a headline even when it ends
+  // with "!" or "?", not the first paragraph.
+  bool HeadlineShaped(const Line& l) const {
+    std::string_view core = Core(l);
+    return l.words <= 16 && core.find(". ") == std::string_view::npos && core.find("! ") == std::string_view::npos &&
+           core.find("? ") == std::string_view::npos;
+  }
+
+  void FindBody() {
+    first_ = last_ = kNone;
+    bool seen_text = false;
+    for (size_t i = 0; i < lines_.size(); ++i) {
+      Line& l = lines_[i];
+      if (!seen_text && !l.furniture() && l.promo < 2) {
+        seen_text = true;
+        if (l.content && HeadlineShaped(l)) l.content = false;
+      }
+      if (!l.content) continue;
+      if (first_ == kNone) first_ = i;
+      last_ = i;
+    }
+  }
+
+  bool TitleCandidate(const Line& l) const {
+    return !l.furniture() && l.promo < 2 && l.words >= 2 && l.words <= 40;
+  }
+
+  void ChooseTitle() {
+    size_t header_end = first_ == kNone ? lines_.size() : first_;
+    for (size_t i = 0; i < header_end; ++i) {
+      if (TitleCandidate(lines_[i])) {
+        title_line_ = i;
+        title_ = std::string(Core(lines_[i]));
+        title_norm_ = Normalized(title_);
+        return;
+      }
+    }
+    if (first_ != kNone) title_ = FirstSentence(Core(lines_[first_]));
+  }
+
+  bool IsTitleRepeat(size_t i) const {
+    return i != title_line_ && !title_norm_.empty() && Normalized(Core(lines_[i])) == title_norm_;
+  }
+
+  // Above the body: the headline and subtitles stay; page-header lines above
+  // the headline, bylines, author names, dates and cue lines go.
+  void KeepHeader() {
+    size_t header_end = first_ == kNone ? 0 : first_;
+    for (size_t i = 0; i < header_end; ++i) {
+      Line& l = lines_[i];
+      bool dated = l.date_line || l.byline || (l.words <= 12 && title_line_ != kNone && i > title_line_);
+      if (dated) {
+        DateMatch m = FindDate(Core(l));
+        if (m.found()) (title_line_ != kNone && i > title_line_ ? date_below_ : date_above_).push_back(m.iso);
+      }
+      if (title_line_ == kNone || i < title_line_) continue;
+      if (i == title_line_) {
+        l.keep = true;
+        continue;
+      }
+      bool name_like = l.words <= 3 && !l.punctuated && !HasDigit(Core(l));
+      l.keep = !l.furniture() && l.promo < 2 && !IsTitleRepeat(i) && !name_like;
+    }
+  }
+
+  // The body; with no paragraph of running text, every line is body.
+  void KeepBody() {
+    size_t b = first_ == kNone ? 0 : first_;
+    size_t e = first_ == kNone ? lines_.size() : last_ + 1;
+    for (size_t i = b; i < e; ++i) {
+      const Line& l = lines_[i];
+      if (first_ == kNone && i == title_line_) {
+        lines_[i].keep = true;
+        continue;
+      }
+      if (first_ == kNone && (l.date_line || l.byline)) {
+        DateMatch m = FindDate(Core(l));
+        if (m.found()) (title_line_ != kNone && i > title_line_ ? date_below_ : date_above_).push_back(m.iso);
+      }
+      lines_[i].keep = !l.furniture() && !l.strong_promo && !IsTitleRepeat(i);
+    }
+    DropLinkRuns(b, e);
+  }
+
+  // Three or more short unpunctuated lines in a row are a list of links
+  // ("Related" boxes); a lone one is a subheading and stays.
+  void DropLinkRuns(size_t b, size_t e) {
+    size_t run = b;
+    for (size_t i = b; i <= e; ++i) {
+      bool linkish = i < e && i != title_line_ && !lines_[i].content && lines_[i].words <= 10 && !lines_[i].punctuated;
+      if (linkish) continue;
+      if (i - run >= 3) {
+        for (size_t k = run; k < i; ++k) lines_[k].keep = false;
+      }
+      run = i + 1;
+    }
+  }
+
+  // After the last paragraph: sentences that round the article off stay,
+  // up to the first furniture line; nothing after that.
+  void KeepTail() {
+    if (first_ == kNone) return;
+    for (size_t i = last_ + 1; i < lines_.size(); ++i) {
+      Line& l = lines_[i];
+      if (l.furniture() || l.promo >= 2 || !(l.words >= 4 && l.punctuated) || IsTitleRepeat(i)) {
+        tail_start_ = i;
+        break;
+      }
+      l.keep = true;
+    }
+    // A "Published ..." line below the article may still date it.
+    for (size_t i = tail_start_; i < lines_.size(); ++i) {
+      if (lines_[i].date_line) {
+        DateMatch m = FindDate(Core(lines_[i]));
+        if (m.found()) date_tail_.push_back(m.iso);
+      }
+    }
+  }
+
+  // A date below the headline (byline, dateline) beats one above it (the
+  // page header's capture date).
+  std::string PublishedDate() const {
+    if (!date_below_.empty()) return date_below_.front();
+    if (first_ != kNone) {
+      std::string d = DatelineDate(Core(lines_[first_]));
+      if (!d.empty()) return d;
+    }
+    if (!date_above_.empty()) return date_above_.front();
+    if (!date_tail_.empty()) return date_tail_.front();
+    return "";
+  }
+
+  OffsetText Assemble() const {
+    OffsetText out;
+    out.Reserve(t_.size());
+    size_t prev = kNone;
+    for (size_t i = 0; i < lines_.size(); ++i) {
+      const Line& l = lines_[i];
+      if (!l.keep) continue;
+      if (prev != kNone) {
+        const Line& p = lines_[prev];
+        // Adjacent lines of a hard-wrapped paragraph stay one paragraph.
+        size_t len = p.e - p.core;
+        bool wrapped = i == prev + 1 && !l.blank_before && !p.punctuated && prev != title_line_ && len >= 55 &&
+                       len <= 100;
+        out.AppendSynthetic(wrapped ? "\n" : "\n\n", p.e);
+      }
+      out.AppendCopied(Core(l), l.core);
+      prev = i;
+    }
+    out.SetEnd(static_cast<uint32_t>(t_.size()));
+    return out;
+  }
+
+  static constexpr size_t kNone = static_cast<size_t>(-1);
+  std::string_view t_;
+  const TextCues& cues_;
+  std::vector<Line> lines_;
+  size_t first_ = kNone, last_ = kNone, title_line_ = kNone, tail_start_ = static_cast<size_t>(-1);
+  std::string title_, title_norm_;
+  std::vector<std::string> date_below_, date_above_, date_tail_;
+};
+
+}  // namespace
+
+CleanDoc CleanPlainText(const OffsetText& text, const TextCues& cues) {
+  return TextCleaner(text, cues).Run();
+}
+
+CleanDoc CleanPlainText(const OffsetText& text) { return CleanPlainText(text, DefaultTextCues()); }
 
 }  // namespace pactgraph

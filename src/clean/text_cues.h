@@ -1,0 +1,55 @@
+// Cue phrases that mark page furniture in plain text captured from web pages
+// ("See also:", "Trending Posts", "Kommentare (0)", cookie and event adverts).
+// Loaded from data/clean/text_furniture.tsv (format and kinds documented in
+// the file and in doc/front.md). Immutable after loading; thread-safe.
+#ifndef PACTGRAPH_CLEAN_TEXT_CUES_H_
+#define PACTGRAPH_CLEAN_TEXT_CUES_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clean/clean.h"
+#include "pactgraph/status.h"
+
+namespace pactgraph {
+
+class TextCues {
+ public:
+  static constexpr int kFormatVersion = 1;
+  static constexpr const char* kFileName = "clean/text_furniture.tsv";
+
+  // Parses the file's content; `name` names it in error messages.
+  static StatusOr<std::shared_ptr<const TextCues>> Parse(std::string_view content, const std::string& name);
+  // Reads <data_dir>/clean/text_furniture.tsv.
+  static StatusOr<std::shared_ptr<const TextCues>> Load(const std::string& data_dir);
+
+  // All take an ASCII-lower-cased line without leading bullets.
+  bool IsLineCue(std::string_view lower) const;
+  // A label ("tags:") or prefix ("see also") cue opens the line.
+  bool IsLabelOrPrefixCue(std::string_view lower, int words, bool punctuated) const;
+  // Starts with a prefix cue, whatever follows (one point of promo evidence).
+  bool StartsWithPrefixCue(std::string_view lower) const;
+  // Number of different promo phrases in the paragraph.
+  int PromoScore(std::string_view lower) const;
+
+  size_t size() const { return line_.size() + label_.size() + prefix_.size() + promo_.size(); }
+
+ private:
+  std::vector<std::string> line_, label_, prefix_, promo_;
+};
+
+// The cues from $PACTGRAPH_DATA, else the build's data folder, loaded on first
+// use. When the file is missing or invalid, an empty set (structure-only
+// cleaning); DefaultTextCuesStatus() says why.
+const TextCues& DefaultTextCues();
+Status DefaultTextCuesStatus();
+
+// CleanPlainText (clean.h) with explicit cues; CleanPlainText(text) uses
+// DefaultTextCues().
+CleanDoc CleanPlainText(const OffsetText& text, const TextCues& cues);
+
+}  // namespace pactgraph
+
+#endif  // PACTGRAPH_CLEAN_TEXT_CUES_H_
