@@ -649,9 +649,9 @@ class Tagger {
   }
 
   bool YearContextOk(size_t i, int year) const {
-    if (i > 0 && (Punct(i - 1, '$') || t_[i - 1].low == "\xe2\x82\xac" || t_[i - 1].low == "#" || Punct(i - 1, '-') || Punct(i - 1, '/'))) {
-      if (!(Punct(i - 1, '-') && i >= 2 && NumTok(i - 2) && t_[i - 2].digits == 4)) return false;  // "2009-2010" is fine
-    }
+    if (i > 0 && (Punct(i - 1, '$') || t_[i - 1].low == "\xe2\x82\xac" || t_[i - 1].low == "#" || Punct(i - 1, '/'))) return false;
+    // "555-2024" is a number; "2009-2010" and "mid-2024" are years.
+    if (i >= 2 && Punct(i - 1, '-') && NumTok(i - 2) && t_[i - 2].digits != 4) return false;
     if (Punct(i + 1, '%') || IsAny(i + 1, {"percent", "prozent", "million", "millionen", "billion", "milliarden",
                                            "euro", "dollar", "dollars", "km", "m", "kg", "meter", "metres", "meters",
                                            "people", "menschen", "mal", "times", "units", "shares", "employees",
@@ -734,6 +734,7 @@ class Tagger {
       }
     }
     m->value = FormatYear(year) + (half ? "-H" : "-Q") + Num(w->ordinal);
+    if (!m->relative) m->date = Date{year, 0, 0};
     return true;
   }
 
@@ -780,6 +781,7 @@ class Tagger {
       }
     }
     m->value = FormatYear(year) + "-" + SeasonCode(w->season);
+    if (!m->relative) m->date = Date{year, 0, 0};
     return true;
   }
 
