@@ -1,20 +1,124 @@
 #include "ner/entities.h"
 
+#include <sys/stat.h>
+
+#include <map>
+
+#include "ner/coref.h"
+#include "ner/gazetteer.h"
+#include "ner/mentions.h"
+#include "ner/roles.h"
+#include "ner/tagger.h"
+
 namespace pactgraph {
 namespace {
 
-// Placeholder until the entity stage lands: finds nothing.
-class NullRecognizer : public EntityRecognizer {
+using ner::Candidate;
+using ner::Word;
+
+bool FileExists(const std::string& path) {
+  struct stat st;
+  return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+// The gazetteer files, curated lists first so that they win over derived ones.
+constexpr const char* kGazetteerFiles[] = {"orgs.tsv", "products.tsv", "places.tsv", "companies.tsv"};
+
+class RuleAndTaggerRecognizer : public EntityRecognizer {
  public:
-  EntityResult Recognize(std::string_view, const Segmented&, const std::string&) const override {
-    return {};
+  explicit RuleAndTaggerRecognizer(std::unique_ptr<ner::Resources> res) : res_(std::move(res)) {}
+
+  Status LoadTaggers(const std::string& data_dir) {
+    for (const char* lang : {"en", "de"}) {
+      std::string path = data_dir + "/ner/" + lang + ".model";
+      if (!FileExists(path)) continue;  // rules and gazetteers work alone
+      auto tagger = NerTagger::Load(path);
+      if (!tagger.ok()) return tagger.status();
+      taggers_[lang] = std::move(tagger).value();
+    }
+    return Status::OK();
   }
+
+  EntityResult Recognize(std::string_view text, const Segmented& seg, const std::string& lang) const override {
+    std::vector<Word> words = ner::MakeWords(text, seg);
+    std::vector<Candidate> cands = ner::FindGazetteerMentions(*res_, text, words, lang);
+    std::vector<Candidate> patterns = ner::FindPatternMentions(*res_, text, words, lang);
+    cands.insert(cands.end(), patterns.begin(), patterns.end());
+    AddTaggerMentions(words, lang, &cands);
+    cands = ner::ResolveOverlaps(std::move(cands));
+    ner::AddAcronymMentions(text, words, &cands);
+    ner::Grouping groups = ner::GroupMentions(*res_, text, words, cands, lang);
+    EntityResult out;
+    out.roles = ner::FindRoles(*res_, text, words, groups, lang);
+    out.entities = std::move(groups.entities);
+    return out;
+  }
+
+ private:
+  const NerTagger* TaggerFor(const std::string& lang) const {
+    auto it = taggers_.find(lang == "de" ? "de" : "en");
+    return it == taggers_.end() ? nullptr : it->second.get();
+  }
+
+  // Tagger spans over the document's sentences (split at sentence starts).
+  void AddTaggerMentions(const std::vector<Word>& words, const std::string& lang,
+                         std::vector<Candidate>* cands) const {
+    const NerTagger* tagger = TaggerFor(lang);
+    if (!tagger || words.empty()) return;
+    std::vector<std::vector<std::string_view>> sentences;
+    std::vector<size_t> offsets;
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (i == 0 || words[i].Is(ner::kSentenceStart)) {
+        sentences.emplace_back();
+        offsets.push_back(i);
+      }
+      sentences.back().push_back(words[i].text);
+    }
+    std::vector<std::vector<std::string>> labels = tagger->TagDocument(sentences);
+    for (size_t s = 0; s < labels.size() && s < sentences.size(); ++s) {
+      for (const LabelSpan& span : SpansFromLabels(labels[s])) {
+        AddTaggerSpan(words, offsets[s] + span.begin, offsets[s] + span.end, span.type, lang, cands);
+      }
+    }
+  }
+
+  void AddTaggerSpan(const std::vector<Word>& words, size_t b, size_t e, const std::string& tag,
+                     const std::string& lang, std::vector<Candidate>* cands) const {
+    static const std::map<std::string, std::string> kTypes = {{"PER", "PERSON"}, {"ORG", "ORG"}, {"LOC", "LOC"}};
+    auto type = kTypes.find(tag);
+    if (type == kTypes.end() || e > words.size()) return;
+    // Leading function words and titles are not part of the name ("The", "CEO").
+    while (b < e && (res_->lexicon.HasHash("stop", words[b].hash) ||
+                     ner::MatchTitle(*res_, words, b, lang, nullptr) > 0 || words[b].Is(ner::kPunct)))
+      ++b;
+    while (e > b && (words[e - 1].Is(ner::kPunct) || words[e - 1].Is(ner::kPossessive))) --e;
+    if (b >= e) return;
+    if (e - b == 1 && (ner::IsCommonWord(*res_, words[b], lang) || !words[b].Is(ner::kUpper))) return;
+    Candidate c;
+    c.first = static_cast<uint32_t>(b);
+    c.last = static_cast<uint32_t>(e);
+    c.start = words[b].start;
+    c.end = words[e - 1].end;
+    c.type = type->second;
+    c.source = ner::Source::kTagger;
+    cands->push_back(std::move(c));
+  }
+
+  std::unique_ptr<ner::Resources> res_;
+  std::map<std::string, std::unique_ptr<NerTagger>> taggers_;
 };
 
 }  // namespace
 
-StatusOr<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Load(const std::string&) {
-  return std::unique_ptr<EntityRecognizer>(new NullRecognizer());
+StatusOr<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Load(const std::string& data_dir) {
+  auto res = std::make_unique<ner::Resources>();
+  std::string dir = data_dir + "/ner/";
+  for (const char* f : kGazetteerFiles) PG_RETURN_IF_ERROR(res->gazetteer.AddFile(dir + f));
+  PG_RETURN_IF_ERROR(res->lexicon.AddFile(dir + "lexicon.tsv"));
+  PG_RETURN_IF_ERROR(res->titles.AddFile(dir + "titles.tsv"));
+  auto rec = std::make_unique<RuleAndTaggerRecognizer>(std::move(res));
+  PG_RETURN_IF_ERROR(rec->LoadTaggers(data_dir));
+  return std::unique_ptr<EntityRecognizer>(std::move(rec));
 }
 
 }  // namespace pactgraph

@@ -1,0 +1,437 @@
+#include "ner/coref.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <unordered_map>
+
+namespace pactgraph {
+namespace ner {
+namespace {
+
+class UnionFind {
+ public:
+  explicit UnionFind(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
+  size_t Find(size_t i) {
+    while (parent_[i] != i) i = parent_[i] = parent_[parent_[i]];
+    return i;
+  }
+  // The earlier item stays the root, so roots are stable in document order.
+  void Union(size_t a, size_t b) {
+    a = Find(a);
+    b = Find(b);
+    if (a == b) return;
+    if (b < a) std::swap(a, b);
+    parent_[b] = a;
+  }
+  void Grow(size_t n) {
+    size_t old = parent_.size();
+    parent_.resize(n);
+    for (size_t i = old; i < n; ++i) parent_[i] = i;
+  }
+
+ private:
+  std::vector<size_t> parent_;
+};
+
+struct Item {
+  Candidate c;
+  std::string text;  // the mention as written
+  std::string key;   // NameKey of the canonical hint or the text
+};
+
+std::vector<std::string_view> SplitSpaces(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t b = i;
+    while (i < s.size() && s[i] != ' ') ++i;
+    if (i > b) out.push_back(s.substr(b, i - b));
+  }
+  return out;
+}
+
+std::string StripYear(std::string key) {
+  if (key.size() > 6) {
+    std::string_view tail(key.data() + key.size() - 4, 4);
+    if ((tail.substr(0, 2) == "19" || tail.substr(0, 2) == "20") &&
+        std::all_of(tail.begin(), tail.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      key.resize(key.size() - 4);
+  }
+  return key;
+}
+
+bool FamilyFirst(const Item& it) {
+  if (it.c.family_first) return true;
+  std::vector<std::string_view> parts = SplitSpaces(it.text);
+  return parts.size() == 2 && parts[1].find('-') != std::string_view::npos &&
+         parts[0].find('-') == std::string_view::npos;
+}
+
+// The word of a person's name that stands alone for them later.
+std::string SurnameKey(const Item& it) {
+  std::vector<std::string_view> parts = SplitSpaces(it.text);
+  if (parts.size() < 2) return "";
+  return NameKey(FamilyFirst(it) ? parts.front() : parts.back());
+}
+
+int SourceWeight(Source s) {
+  switch (s) {
+    case Source::kGazetteer:
+    case Source::kPattern:
+      return 3;
+    case Source::kAlias:
+      return 2;
+    case Source::kTagger:
+      return 1;
+  }
+  return 1;
+}
+
+// "Mach-1" -> ("mach", "1"); empty stem when not of that shape.
+std::pair<std::string, std::string> ModelParts(std::string_view text) {
+  size_t dash = text.rfind('-');
+  if (dash == std::string_view::npos || dash == 0 || dash + 1 >= text.size()) return {};
+  std::string_view num = text.substr(dash + 1);
+  if (!(num[0] >= '0' && num[0] <= '9')) return {};
+  return {Fold(text.substr(0, dash)), std::string(num)};
+}
+
+// Can the acronym letters [ai..] be spelled by the initials of words [wi..]?
+bool SpellsAcronym(std::string_view acr, size_t ai, const std::vector<std::string_view>& words, size_t wi) {
+  if (ai == acr.size()) {
+    for (size_t k = wi; k < words.size(); ++k)
+      if (StartsUpper(words[k])) return false;
+    return true;
+  }
+  if (wi == words.size()) return false;
+  std::string_view w = words[wi];
+  if (!StartsUpper(w) && !HasDigit(w)) {
+    // Lower-case connectors ("of", "and", "&") may be skipped.
+    return wi > 0 && SpellsAcronym(acr, ai, words, wi + 1);
+  }
+  // Letters this word may contribute, in order: all capitals of an acronym
+  // word ("AI"), else the initials of its hyphen parts ("High-Bandwidth").
+  std::string letters;
+  if (IsAllCaps(w)) {
+    for (char c : w)
+      if (c >= 'A' && c <= 'Z') letters.push_back(c);
+  } else {
+    letters.push_back(w[0]);
+    for (size_t k = 1; k + 1 < w.size(); ++k)
+      if (w[k] == '-' && w[k + 1] >= 'A' && w[k + 1] <= 'Z') letters.push_back(w[k + 1]);
+  }
+  for (size_t take = 1; take <= letters.size() && ai + take <= acr.size(); ++take) {
+    if (letters[take - 1] != acr[ai + take - 1]) break;
+    if (SpellsAcronym(acr, ai + take, words, wi + 1)) return true;
+  }
+  return false;
+}
+
+bool IsAcronymWord(std::string_view w) {
+  if (w.size() < 2 || w.size() > 6) return false;
+  for (char c : w)
+    if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9')) return false;
+  return true;
+}
+
+}  // namespace
+
+std::string NameKey(std::string_view name) {
+  std::string f = Fold(name);
+  std::string out;
+  out.reserve(f.size());
+  for (size_t i = 0; i < f.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(f[i]);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) out.push_back(static_cast<char>(c));
+  }
+  // Typographic punctuation (multi-byte, E2 80 xx) is not part of a name.
+  std::string clean;
+  clean.reserve(out.size());
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (static_cast<unsigned char>(out[i]) == 0xE2 && i + 2 < out.size()) {
+      i += 2;
+      continue;
+    }
+    clean.push_back(out[i]);
+  }
+  return clean;
+}
+
+size_t EditDistance(std::string_view a, std::string_view b, size_t cap) {
+  if (a.size() > b.size() + cap || b.size() > a.size() + cap) return cap + 1;
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  std::iota(prev.begin(), prev.end(), 0);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    }
+    std::swap(prev, cur);
+  }
+  return std::min(prev[b.size()], cap + 1);
+}
+
+void AddAcronymMentions(std::string_view text, const std::vector<Word>& words, std::vector<Candidate>* cands) {
+  std::vector<Candidate> added;
+  std::vector<int> owner(words.size(), -1);
+  for (size_t k = 0; k < cands->size(); ++k)
+    for (uint32_t w = (*cands)[k].first; w < (*cands)[k].last && w < words.size(); ++w) owner[w] = static_cast<int>(k);
+  for (size_t i = 1; i + 2 < words.size(); ++i) {
+    if (words[i].text != "(" || words[i + 2].text != ")" || !IsAcronymWord(words[i + 1].text)) continue;
+    if (owner[i + 1] >= 0 || owner[i - 1] < 0) continue;
+    const Candidate& longform = (*cands)[owner[i - 1]];
+    if (longform.last != i || (longform.type != "ORG" && longform.type != "EVENT" && longform.type != "PRODUCT"))
+      continue;
+    std::vector<std::string_view> lw;
+    for (uint32_t w = longform.first; w < longform.last; ++w)
+      if (!words[w].Is(kPunct) || words[w].text == "&") lw.push_back(words[w].text);
+    std::string_view acr = words[i + 1].text;
+    if (!SpellsAcronym(acr, 0, lw, 0)) continue;
+    std::string canon = longform.canonical.empty()
+                            ? std::string(text.substr(longform.start, longform.end - longform.start))
+                            : longform.canonical;
+    for (size_t j = 0; j < words.size(); ++j) {
+      if (owner[j] >= 0 || words[j].text != acr) continue;
+      Candidate c;
+      c.first = static_cast<uint32_t>(j);
+      c.last = static_cast<uint32_t>(j + 1);
+      c.start = words[j].start;
+      c.end = words[j].end;
+      c.type = longform.type;
+      c.canonical = canon;
+      c.source = Source::kAlias;
+      owner[j] = static_cast<int>(cands->size() + added.size());
+      added.push_back(std::move(c));
+    }
+  }
+  for (Candidate& c : added) cands->push_back(std::move(c));
+  std::sort(cands->begin(), cands->end(), [](const Candidate& a, const Candidate& b) { return a.start < b.start; });
+}
+
+Grouping GroupMentions(const Resources& res, std::string_view text, const std::vector<Word>& words,
+                       const std::vector<Candidate>& cands, const std::string& lang) {
+  std::vector<Item> items;
+  items.reserve(cands.size());
+  std::vector<uint8_t> covered(words.size(), 0);
+  for (const Candidate& c : cands) {
+    Item it{c, std::string(text.substr(c.start, c.end - c.start)), ""};
+    bool use_canonical = !c.canonical.empty() && c.source != Source::kPattern;
+    it.key = NameKey(use_canonical ? std::string_view(c.canonical) : std::string_view(it.text));
+    if (c.type == "EVENT") it.key = StripYear(it.key);
+    if (it.key.empty()) continue;
+    for (uint32_t w = c.first; w < c.last && w < words.size(); ++w) covered[w] = 1;
+    items.push_back(std::move(it));
+  }
+  UnionFind uf(items.size());
+  auto union_by_key = [&]() {
+    std::unordered_map<std::string, size_t> by_key;
+    for (size_t i = 0; i < items.size(); ++i) {
+      auto [pos, fresh] = by_key.emplace(items[i].key, i);
+      if (!fresh) uf.Union(pos->second, i);
+    }
+  };
+  union_by_key();
+
+  // Spelling variants of East-Asian names: same given name, family name off
+  // by a typo ("Cheyst Tae-won" / "Chey Tae-won").
+  for (size_t a = 0; a < items.size(); ++a) {
+    if (items[a].c.type != "PERSON" || !FamilyFirst(items[a])) continue;
+    std::vector<std::string_view> pa = SplitSpaces(items[a].text);
+    for (size_t b = a + 1; b < items.size(); ++b) {
+      if (items[b].c.type != "PERSON" || !FamilyFirst(items[b])) continue;
+      std::vector<std::string_view> pb = SplitSpaces(items[b].text);
+      if (pa.size() != 2 || pb.size() != 2 || NameKey(pa[1]) != NameKey(pb[1])) continue;
+      std::string fa = NameKey(pa[0]), fb = NameKey(pb[0]);
+      if (fa.size() >= 2 && fb.size() >= 2 && EditDistance(fa, fb, 2) <= 2 &&
+          (fa.compare(0, 2, fb, 0, 2) == 0))
+        uf.Union(a, b);
+    }
+  }
+
+  // Surnames of people named in full.
+  std::unordered_map<std::string, long> surname;  // key -> root, -1 when ambiguous
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (items[i].c.type != "PERSON") continue;
+    std::string s = SurnameKey(items[i]);
+    if (s.size() < 2) continue;
+    long root = static_cast<long>(uf.Find(i));
+    auto [pos, fresh] = surname.emplace(s, root);
+    if (!fresh && pos->second != root && static_cast<long>(uf.Find(static_cast<size_t>(pos->second))) != root)
+      pos->second = -1;
+  }
+  auto surname_root = [&](const std::string& key) -> long {
+    auto it = surname.find(key);
+    return it == surname.end() ? -1 : it->second;
+  };
+  for (size_t i = 0; i < items.size(); ++i) {
+    const Candidate& c = items[i].c;
+    bool single = c.last - c.first == 1 || SplitSpaces(items[i].text).size() == 1;
+    if (!single) continue;
+    if (c.type != "PERSON" && c.source != Source::kTagger) continue;
+    long r = surname_root(items[i].key);
+    if (r >= 0) uf.Union(static_cast<size_t>(r), i);
+  }
+  // Bare surnames elsewhere: "Kyung said ...", German genitive "Altmans".
+  for (size_t w = 0; w < words.size(); ++w) {
+    const Word& word = words[w];
+    if (covered[w] || !word.Is(kUpper) || word.Is(kAllCaps) || word.Is(kPunct)) continue;
+    std::string key = NameKey(word.text);
+    long r = surname_root(key);
+    if (r < 0 && lang == "de" && key.size() > 3 && key.back() == 's') r = surname_root(key.substr(0, key.size() - 1));
+    if (r < 0) continue;
+    Candidate c;
+    c.first = static_cast<uint32_t>(w);
+    c.last = static_cast<uint32_t>(w + 1);
+    c.start = word.start;
+    c.end = word.end;
+    c.type = "PERSON";
+    c.source = Source::kAlias;
+    items.push_back(Item{c, std::string(word.text), key});
+    uf.Grow(items.size());
+    uf.Union(static_cast<size_t>(r), items.size() - 1);
+    covered[w] = 1;
+  }
+
+  // Per group: type by weighted vote, words of its longest name.
+  auto group_type = [&](size_t root) {
+    std::map<std::string, int> votes;
+    for (size_t i = 0; i < items.size(); ++i)
+      if (uf.Find(i) == root) votes[items[i].c.type] += SourceWeight(items[i].c.source);
+    std::string best;
+    int top = -1;
+    for (auto& [t, v] : votes)
+      if (v > top) best = t, top = v;
+    return best;
+  };
+  std::vector<std::string> type_of(items.size());
+  auto refresh_types = [&]() {
+    std::unordered_map<size_t, std::string> memo;
+    for (size_t i = 0; i < items.size(); ++i) {
+      size_t r = uf.Find(i);
+      auto it = memo.find(r);
+      if (it == memo.end()) it = memo.emplace(r, group_type(r)).first;
+      type_of[i] = it->second;
+    }
+  };
+  refresh_types();
+
+  // Short forms: "Samsung" -> the one "Samsung X" organisation; "Korea" -> "South Korea".
+  for (size_t i = 0; i < items.size(); ++i) {
+    const Item& s = items[i];
+    if ((type_of[i] != "ORG" && type_of[i] != "LOC") || SplitSpaces(s.text).size() != 1) continue;
+    if (s.c.gaz_flags & kDistinct) continue;
+    if (s.c.source == Source::kGazetteer && NameKey(s.c.canonical) != NameKey(s.text)) continue;
+    size_t root = uf.Find(i);
+    long target = -1;
+    bool ambiguous = false;
+    for (size_t j = 0; j < items.size(); ++j) {
+      if (type_of[j] != type_of[i] || uf.Find(j) == root) continue;
+      std::string name = items[j].c.source == Source::kGazetteer ? items[j].c.canonical : items[j].text;
+      std::vector<std::string_view> parts = SplitSpaces(name);
+      if (parts.size() < 2) continue;
+      std::string_view edge = type_of[i] == "ORG" ? parts.front() : parts.back();
+      if (NameKey(edge) != s.key) continue;
+      long r = static_cast<long>(uf.Find(j));
+      if (target >= 0 && target != r) ambiguous = true;
+      target = r;
+    }
+    if (target >= 0 && !ambiguous) uf.Union(root, static_cast<size_t>(target));
+  }
+  // Model names off by one letter with the same number: "Mack-1" / "Mach-1".
+  for (size_t a = 0; a < items.size(); ++a) {
+    if (type_of[a] != "PRODUCT") continue;
+    auto pa = ModelParts(items[a].text);
+    if (pa.first.size() < 4) continue;
+    for (size_t b = a + 1; b < items.size(); ++b) {
+      if (type_of[b] != "PRODUCT") continue;
+      auto pb = ModelParts(items[b].text);
+      if (pb.first.size() >= 4 && pa.second == pb.second && EditDistance(pa.first, pb.first, 1) <= 1)
+        uf.Union(a, b);
+    }
+  }
+  refresh_types();
+
+  // Collect groups in order of their first mention.
+  std::vector<size_t> order(items.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return items[a].c.start < items[b].c.start; });
+  std::unordered_map<size_t, size_t> entity_of_root;
+  std::vector<std::vector<size_t>> members;
+  for (size_t i : order) {
+    size_t r = uf.Find(i);
+    auto it = entity_of_root.find(r);
+    if (it == entity_of_root.end()) {
+      it = entity_of_root.emplace(r, members.size()).first;
+      members.emplace_back();
+    }
+    members[it->second].push_back(i);
+  }
+
+  Grouping out;
+  static const char* const kTypes[] = {"PERSON", "ORG", "PRODUCT", "LOC", "EVENT"};
+  for (const std::vector<size_t>& m : members) {
+    const std::string& type = type_of[m[0]];
+    if (std::none_of(std::begin(kTypes), std::end(kTypes), [&](const char* t) { return type == t; })) continue;
+    // A group named only by ambiguous short forms ("MS" without Microsoft) is dropped.
+    if (std::all_of(m.begin(), m.end(), [&](size_t i) { return (items[i].c.gaz_flags & kAmbiguous) != 0; })) continue;
+    DocEntity e;
+    e.type = type;
+    // Canonical: the gazetteer's name when known, else the fullest written form.
+    std::map<std::string, int> canon_votes;
+    for (size_t i : m)
+      if (items[i].c.source == Source::kGazetteer && items[i].c.type == type) ++canon_votes[items[i].c.canonical];
+    if (!canon_votes.empty()) {
+      // The fullest name first ("Samsung Electronics" over "Samsung"), then the most frequent.
+      int top = 0;
+      size_t top_words = 0;
+      for (auto& [n, v] : canon_votes) {
+        size_t nw = SplitSpaces(n).size();
+        if (nw > top_words || (nw == top_words && v > top)) e.name = n, top = v, top_words = nw;
+      }
+    } else {
+      std::map<std::string, int> freq;
+      for (size_t i : m) ++freq[items[i].text];
+      for (size_t i : m) {  // bare-surname references count for the full form they abbreviate
+        if (SplitSpaces(items[i].text).size() != 1) continue;
+        for (auto& [n, v] : freq) {
+          std::vector<std::string_view> parts = SplitSpaces(n);
+          if (parts.size() > 1 && (parts.front() == items[i].text || parts.back() == items[i].text)) ++v;
+        }
+      }
+      size_t best_words = 0;
+      int best_freq = -1;
+      for (size_t i : m) {
+        const std::string& t = items[i].c.source == Source::kAlias && !items[i].c.canonical.empty()
+                                   ? items[i].c.canonical
+                                   : items[i].text;
+        size_t nw = SplitSpaces(t).size();
+        int f = freq.count(t) ? freq[t] : 0;
+        if (nw > best_words || (nw == best_words && f > best_freq)) {
+          e.name = t;
+          best_words = nw;
+          best_freq = f;
+        }
+      }
+    }
+    size_t index = out.entities.size();
+    for (size_t i : m) {
+      const Candidate& c = items[i].c;
+      e.mentions.push_back(TextRange{c.start, c.end});
+      out.mentions.push_back(MentionRef{c.start, c.end, c.first, c.last, index});
+    }
+    std::sort(e.mentions.begin(), e.mentions.end(),
+              [](const TextRange& a, const TextRange& b) { return a.start < b.start; });
+    e.mentions.erase(std::unique(e.mentions.begin(), e.mentions.end(),
+                                 [](const TextRange& a, const TextRange& b) { return a.start == b.start; }),
+                     e.mentions.end());
+    out.entities.push_back(std::move(e));
+  }
+  std::sort(out.mentions.begin(), out.mentions.end(),
+            [](const MentionRef& a, const MentionRef& b) { return a.start < b.start; });
+  return out;
+}
+
+}  // namespace ner
+}  // namespace pactgraph

@@ -1,0 +1,377 @@
+#include "ner/gazetteer.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace pactgraph {
+namespace ner {
+namespace {
+
+constexpr uint64_t kFnvOffset = 0xcbf29ce484222325ull;
+constexpr uint64_t kFnvPrime = 0x100000001b3ull;
+
+// Calls emit(byte) for every byte of the folded form of s.
+template <typename Emit>
+void ForEachFolded(std::string_view s, Emit emit) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 'A' && c <= 'Z') {
+      emit(static_cast<char>(c + 32));
+    } else if (c == 0xC3 && i + 1 < s.size()) {
+      unsigned char d = static_cast<unsigned char>(s[i + 1]);
+      emit(static_cast<char>(c));
+      emit(static_cast<char>((d >= 0x80 && d <= 0x9E && d != 0x97) ? d + 0x20 : d));
+      ++i;
+    } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+               (static_cast<unsigned char>(s[i + 2]) == 0x99 || static_cast<unsigned char>(s[i + 2]) == 0x98)) {
+      emit('\'');
+      i += 2;
+    } else {
+      emit(static_cast<char>(c));
+    }
+  }
+}
+
+// Length in bytes of a punctuation mark at the start of s (0 if none).
+size_t LeadingPunct(std::string_view s) {
+  if (s.empty()) return 0;
+  char c = s[0];
+  if (c == '(' || c == '[' || c == '{' || c == '"' || c == '\'' || c == '*' || c == '<') return 1;
+  if (s.size() >= 2 && (s.substr(0, 2) == "\xC2\xAB" || s.substr(0, 2) == "\xC2\xBB")) return 2;
+  if (s.size() >= 3 && static_cast<unsigned char>(s[0]) == 0xE2 && static_cast<unsigned char>(s[1]) == 0x80) {
+    unsigned char d = static_cast<unsigned char>(s[2]);
+    // ‘ ’ ‚ “ ” „ • – —
+    if (d == 0x98 || d == 0x99 || d == 0x9A || d == 0x9C || d == 0x9D || d == 0x9E || d == 0xA2 ||
+        d == 0x93 || d == 0x94)
+      return 3;
+  }
+  return 0;
+}
+
+// Length in bytes of a punctuation mark at the end of s (0 if none).
+size_t TrailingPunct(std::string_view s) {
+  if (s.empty()) return 0;
+  char c = s.back();
+  if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == ']' ||
+      c == '}' || c == '"' || c == '\'' || c == '*' || c == '>')
+    return 1;
+  if (s.size() >= 2 && (s.substr(s.size() - 2) == "\xC2\xAB" || s.substr(s.size() - 2) == "\xC2\xBB")) return 2;
+  if (s.size() >= 3 && static_cast<unsigned char>(s[s.size() - 3]) == 0xE2 &&
+      static_cast<unsigned char>(s[s.size() - 2]) == 0x80) {
+    unsigned char d = static_cast<unsigned char>(s.back());
+    // ‘ ’ “ ” …
+    if (d == 0x98 || d == 0x99 || d == 0x9C || d == 0x9D || d == 0xA6) return 3;
+  }
+  return 0;
+}
+
+bool IsAbbreviation(std::string_view core) {
+  static const char* const kAbbr[] = {"corp", "inc", "co", "ltd", "jr", "sr", "dr", "mr", "mrs", "ms",
+                                      "prof", "st", "no", "nr", "vs", "bzw", "gen", "gov", "sen", "rep"};
+  std::string f = Fold(core);
+  for (const char* a : kAbbr)
+    if (f == a) return true;
+  return false;
+}
+
+bool IsAlnumByte(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0xC3; }
+
+Status LineError(const std::string& path, int line, const std::string& what) {
+  return Status::Corruption(path + ":" + std::to_string(line) + ": " + what);
+}
+
+// Reads a data file whose first line is "# <format> <version>".
+Status ReadVersioned(const std::string& path, const std::string& format, std::vector<std::string>* lines) {
+  std::ifstream in(path);
+  if (!in) return Status::NotFound("cannot open " + path);
+  std::string first;
+  std::getline(in, first);
+  std::istringstream head(first);
+  std::string hash, name;
+  int version = 0;
+  head >> hash >> name >> version;
+  if (hash != "#" || name != format) {
+    return LineError(path, 1, "expected the header \"# " + format + " 1\", found \"" + first + "\"");
+  }
+  if (version != 1) return LineError(path, 1, "unsupported " + format + " version " + std::to_string(version));
+  lines->push_back(first);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    lines->push_back(line);
+  }
+  return Status::OK();
+}
+
+std::vector<std::string> SplitTabs(const std::string& line) {
+  std::vector<std::string> out;
+  size_t b = 0;
+  for (;;) {
+    size_t e = line.find('\t', b);
+    out.push_back(line.substr(b, e == std::string::npos ? std::string::npos : e - b));
+    if (e == std::string::npos) break;
+    b = e + 1;
+  }
+  return out;
+}
+
+uint64_t SequenceHash(const std::vector<std::string>& words) {
+  uint64_t h = 0;
+  for (const std::string& w : words) h = CombineHash(h, FoldedHash(w));
+  return h;
+}
+
+}  // namespace
+
+std::string Fold(std::string_view s) {
+  std::string out;
+  FoldInto(s, &out);
+  return out;
+}
+
+void FoldInto(std::string_view s, std::string* out) {
+  out->clear();
+  out->reserve(s.size());
+  ForEachFolded(s, [out](char c) { out->push_back(c); });
+}
+
+uint64_t FoldedHash(std::string_view s) {
+  uint64_t h = kFnvOffset;
+  ForEachFolded(s, [&h](char c) { h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime; });
+  return h;
+}
+
+bool StartsUpper(std::string_view w) {
+  if (w.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(w[0]);
+  if (c >= 'A' && c <= 'Z') return true;
+  if (c == 0xC3 && w.size() > 1) {
+    unsigned char d = static_cast<unsigned char>(w[1]);
+    return d >= 0x80 && d <= 0x9E && d != 0x97;
+  }
+  return false;
+}
+
+bool StartsLower(std::string_view w) {
+  if (w.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(w[0]);
+  if (c >= 'a' && c <= 'z') return true;
+  if (c == 0xC3 && w.size() > 1) return static_cast<unsigned char>(w[1]) >= 0x9F;
+  return false;
+}
+
+bool IsAllCaps(std::string_view w) {
+  int letters = 0;
+  for (size_t i = 0; i < w.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(w[i]);
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++letters;
+    if (c == 0xC3 && i + 1 < w.size()) {
+      if (static_cast<unsigned char>(w[i + 1]) >= 0x9F) return false;
+      ++letters;
+      ++i;
+    }
+  }
+  return letters >= 2;
+}
+
+bool HasDigit(std::string_view w) {
+  for (char c : w)
+    if (c >= '0' && c <= '9') return true;
+  return false;
+}
+
+bool HasLetter(std::string_view w) {
+  for (char c : w) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u == 0xC3) return true;
+  }
+  return false;
+}
+
+void SplitToken(std::string_view tok, uint32_t offset, std::vector<Piece>* out) {
+  size_t b = 0, e = tok.size();
+  // A possessive the segmenter already split off: "'s", "’s".
+  if (tok == "'s" || tok == "'S" || tok == "\xE2\x80\x99s" || tok == "\xE2\x80\x99S") {
+    out->push_back(Piece{offset, offset + static_cast<uint32_t>(tok.size()), true});
+    return;
+  }
+  // Leading punctuation, one piece per mark.
+  while (b < e) {
+    size_t n = LeadingPunct(tok.substr(b, e - b));
+    if (n == 0 || n == e - b) break;
+    out->push_back(Piece{offset + static_cast<uint32_t>(b), offset + static_cast<uint32_t>(b + n), false});
+    b += n;
+  }
+  // Trailing punctuation, collected and emitted after the core.
+  std::vector<Piece> tail;
+  while (e > b) {
+    std::string_view core = tok.substr(b, e - b);
+    size_t n = TrailingPunct(core);
+    if (n == 0 || n == core.size()) break;
+    if (core.back() == '.') {
+      std::string_view stem = core.substr(0, core.size() - 1);
+      bool inner_dot = stem.find('.') != std::string_view::npos;
+      bool initial = stem.size() == 1 && StartsUpper(stem);
+      if (inner_dot || initial || IsAbbreviation(stem)) break;
+    }
+    tail.push_back(Piece{offset + static_cast<uint32_t>(e - n), offset + static_cast<uint32_t>(e), false});
+    e -= n;
+  }
+  // Possessive 's / ’s, and s' / s’.
+  std::string_view core = tok.substr(b, e - b);
+  size_t pos_len = 0;
+  if (core.size() > 2 && (core.back() == 's' || core.back() == 'S') && core[core.size() - 2] == '\'') {
+    pos_len = 2;
+  } else if (core.size() > 4 && (core.back() == 's' || core.back() == 'S') &&
+             core.substr(core.size() - 4, 3) == "\xE2\x80\x99") {
+    pos_len = 4;
+  } else if (core.size() > 2 && core.back() == '\'' && core[core.size() - 2] == 's') {
+    pos_len = 1;
+  } else if (core.size() > 4 && core.substr(core.size() - 3) == "\xE2\x80\x99" && core[core.size() - 4] == 's') {
+    pos_len = 3;
+  }
+  if (pos_len > 0 && IsAlnumByte(static_cast<unsigned char>(core[0]))) {
+    out->push_back(Piece{offset + static_cast<uint32_t>(b), offset + static_cast<uint32_t>(e - pos_len), false});
+    out->push_back(Piece{offset + static_cast<uint32_t>(e - pos_len), offset + static_cast<uint32_t>(e), true});
+  } else if (e > b) {
+    out->push_back(Piece{offset + static_cast<uint32_t>(b), offset + static_cast<uint32_t>(e), false});
+  }
+  for (auto it = tail.rbegin(); it != tail.rend(); ++it) out->push_back(*it);
+}
+
+std::vector<std::string> NameWords(std::string_view name) {
+  std::vector<std::string> words;
+  std::vector<Piece> pieces;
+  size_t i = 0;
+  while (i < name.size()) {
+    while (i < name.size() && (name[i] == ' ' || name[i] == '\t')) ++i;
+    size_t b = i;
+    while (i < name.size() && name[i] != ' ' && name[i] != '\t') ++i;
+    if (i > b) SplitToken(name.substr(b, i - b), static_cast<uint32_t>(b), &pieces);
+  }
+  for (const Piece& p : pieces) words.emplace_back(name.substr(p.start, p.end - p.start));
+  return words;
+}
+
+Status Gazetteer::Add(std::string_view name, std::string_view type, std::string_view canonical, uint8_t flags) {
+  GazEntry e;
+  e.name = std::string(name);
+  e.type = std::string(type);
+  e.canonical = canonical.empty() ? e.name : std::string(canonical);
+  e.words = NameWords(name);
+  e.flags = flags;
+  if (e.words.empty()) return Status::InvalidArgument("empty name");
+  uint64_t h = SequenceHash(e.words);
+  auto& bucket = by_hash_[h];
+  for (uint32_t id : bucket)
+    if (entries_[id].name == e.name) return Status::OK();  // earlier file wins
+  bucket.push_back(static_cast<uint32_t>(entries_.size()));
+  first_words_.insert(FoldedHash(e.words[0]));
+  if (e.words.size() > max_words_) max_words_ = e.words.size();
+  entries_.push_back(std::move(e));
+  return Status::OK();
+}
+
+Status Gazetteer::AddFile(const std::string& path) {
+  std::vector<std::string> lines;
+  PG_RETURN_IF_ERROR(ReadVersioned(path, "pactgraph-gazetteer", &lines));
+  static const char* const kTypes[] = {"ORG", "PRODUCT", "LOC", "PERSON", "EVENT"};
+  for (size_t n = 1; n < lines.size(); ++n) {
+    const std::string& line = lines[n];
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> cols = SplitTabs(line);
+    int ln = static_cast<int>(n + 1);
+    if (cols.size() < 2) return LineError(path, ln, "expected name<TAB>type[<TAB>canonical<TAB>flags]");
+    if (cols[0].empty()) return LineError(path, ln, "empty name");
+    bool known = false;
+    for (const char* t : kTypes) known = known || cols[1] == t;
+    if (!known) return LineError(path, ln, "unknown type \"" + cols[1] + "\"");
+    uint8_t flags = 0;
+    if (cols.size() > 3 && !cols[3].empty()) {
+      std::stringstream ss(cols[3]);
+      std::string f;
+      while (std::getline(ss, f, ',')) {
+        if (f == "ambiguous") flags |= kAmbiguous;
+        else if (f == "distinct") flags |= kDistinct;
+        else if (f == "cs") flags |= kCaseSensitive;
+        else if (f == "prefix") flags |= kPrefix;
+        else if (f == "weak") flags |= kWeak;
+        else if (f == "derived") flags |= kDerived;
+        else return LineError(path, ln, "unknown flag \"" + f + "\"");
+      }
+    }
+    Status st = Add(cols[0], cols[1], cols.size() > 2 ? cols[2] : "", flags);
+    if (!st.ok()) return LineError(path, ln, st.message());
+  }
+  return Status::OK();
+}
+
+const std::vector<uint32_t>* Gazetteer::Find(uint64_t seq_hash) const {
+  auto it = by_hash_.find(seq_hash);
+  return it == by_hash_.end() ? nullptr : &it->second;
+}
+
+void WordLexicon::Add(std::string_view word, std::string_view cls) {
+  classes_[std::string(cls)].insert(FoldedHash(word));
+}
+
+Status WordLexicon::AddFile(const std::string& path) {
+  std::vector<std::string> lines;
+  PG_RETURN_IF_ERROR(ReadVersioned(path, "pactgraph-lexicon", &lines));
+  for (size_t n = 1; n < lines.size(); ++n) {
+    const std::string& line = lines[n];
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> cols = SplitTabs(line);
+    if (cols.size() != 2 || cols[0].empty() || cols[1].empty()) {
+      return LineError(path, static_cast<int>(n + 1), "expected word<TAB>class");
+    }
+    Add(cols[0], cols[1]);
+  }
+  return Status::OK();
+}
+
+bool WordLexicon::Has(std::string_view cls, std::string_view word) const {
+  return HasHash(cls, FoldedHash(word));
+}
+
+bool WordLexicon::HasHash(std::string_view cls, uint64_t folded_hash) const {
+  auto it = classes_.find(std::string(cls));
+  return it != classes_.end() && it->second.count(folded_hash) > 0;
+}
+
+void TitleLexicon::Add(std::string_view phrase, std::string_view lang, std::string_view normalised) {
+  std::vector<std::string> words = NameWords(phrase);
+  if (words.size() > max_words_) max_words_ = words.size();
+  by_hash_[SequenceHash(words)].push_back(Title{std::string(lang), std::string(normalised)});
+}
+
+Status TitleLexicon::AddFile(const std::string& path) {
+  std::vector<std::string> lines;
+  PG_RETURN_IF_ERROR(ReadVersioned(path, "pactgraph-titles", &lines));
+  for (size_t n = 1; n < lines.size(); ++n) {
+    const std::string& line = lines[n];
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> cols = SplitTabs(line);
+    int ln = static_cast<int>(n + 1);
+    if (cols.size() != 3 || cols[0].empty() || cols[2].empty()) {
+      return LineError(path, ln, "expected phrase<TAB>lang<TAB>normalised");
+    }
+    if (cols[1] != "en" && cols[1] != "de" && cols[1] != "*") {
+      return LineError(path, ln, "language must be en, de or *, found \"" + cols[1] + "\"");
+    }
+    Add(cols[0], cols[1], cols[2]);
+  }
+  return Status::OK();
+}
+
+const std::string* TitleLexicon::Find(uint64_t seq_hash, std::string_view lang) const {
+  auto it = by_hash_.find(seq_hash);
+  if (it == by_hash_.end()) return nullptr;
+  for (const Title& t : it->second)
+    if (t.lang == "*" || t.lang == lang) return &t.normalised;
+  return nullptr;
+}
+
+}  // namespace ner
+}  // namespace pactgraph

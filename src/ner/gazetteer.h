@@ -1,0 +1,128 @@
+// Lexical resources of the entity recognizer, compiled once at load time:
+// gazetteers of names (data/ner/*.tsv, "pactgraph-gazetteer 1"), word classes
+// (data/ner/lexicon.tsv) and job titles (data/ner/titles.tsv). All of them
+// are immutable after loading and safe to share between threads.
+#ifndef PACTGRAPH_NER_GAZETTEER_H_
+#define PACTGRAPH_NER_GAZETTEER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "pactgraph/status.h"
+
+namespace pactgraph {
+namespace ner {
+
+// Lower-cases ASCII and the Latin-1 capitals (À..Þ) of UTF-8 text, and maps
+// the typographic apostrophe to '\''. Enough to compare names of English and
+// German text without ICU in the hot loop.
+std::string Fold(std::string_view s);
+void FoldInto(std::string_view s, std::string* out);
+// 64-bit FNV-1a of the folded form of `s` (no allocation).
+uint64_t FoldedHash(std::string_view s);
+// Combines the hashes of consecutive words into the hash of the sequence.
+inline uint64_t CombineHash(uint64_t seq, uint64_t word) {
+  return (seq ^ word) * 0x100000001b3ull + 0x9e3779b97f4a7c15ull;
+}
+
+// Character classes of a word, UTF-8 aware for Latin-1 letters.
+bool StartsUpper(std::string_view w);
+bool StartsLower(std::string_view w);
+bool IsAllCaps(std::string_view w);  // at least two letters, none lower case
+bool HasDigit(std::string_view w);
+bool HasLetter(std::string_view w);
+
+// One word of a token: punctuation is split off, a possessive "'s" / "’s"
+// becomes a word of its own flagged `possessive`.
+struct Piece {
+  uint32_t start = 0, end = 0;  // byte range, offset added
+  bool possessive = false;
+};
+void SplitToken(std::string_view token, uint32_t offset, std::vector<Piece>* out);
+
+// Splits a name into the words the recognizer compares it by: whitespace
+// separated, with leading/trailing punctuation as words of their own (the
+// same rule as the document word splitter).
+std::vector<std::string> NameWords(std::string_view name);
+
+enum GazFlag : uint8_t {
+  kAmbiguous = 1,       // only when the canonical entity is also named in the document
+  kDistinct = 2,        // a short name that is its own entity ("SK" = SK Group)
+  kCaseSensitive = 4,   // the words must be written exactly so
+  kPrefix = 8,          // product family head: "<name> <Capitalised|model>"
+  kWeak = 16,           // a common word too: needs supporting context
+  kDerived = 32,        // from a derived (listing) source, not curated
+};
+
+struct GazEntry {
+  std::string name;                // as written in the file
+  std::string type;                // ORG, PRODUCT, LOC, PERSON, EVENT
+  std::string canonical;           // canonical name; equals name when not given
+  std::vector<std::string> words;  // NameWords(name)
+  uint8_t flags = 0;
+};
+
+// Names of several files compiled into one hash of word sequences.
+class Gazetteer {
+ public:
+  // Adds the entries of a "pactgraph-gazetteer 1" TSV file; earlier files win
+  // over later ones for identical names. Errors name the file and line.
+  Status AddFile(const std::string& path);
+  // Adds one entry (used by AddFile and tests).
+  Status Add(std::string_view name, std::string_view type, std::string_view canonical,
+             uint8_t flags);
+
+  // Entries whose folded word sequence hashes to `seq_hash`, or nullptr.
+  const std::vector<uint32_t>* Find(uint64_t seq_hash) const;
+  const GazEntry& entry(uint32_t i) const { return entries_[i]; }
+  // True when some entry starts with a word of this folded hash.
+  bool IsFirstWord(uint64_t word_hash) const { return first_words_.count(word_hash) > 0; }
+  size_t max_words() const { return max_words_; }
+  size_t size() const { return entries_.size(); }
+
+ private:
+  std::vector<GazEntry> entries_;
+  std::unordered_map<uint64_t, std::vector<uint32_t>> by_hash_;
+  std::unordered_set<uint64_t> first_words_;
+  size_t max_words_ = 0;
+};
+
+// Word classes from lexicon.tsv ("pactgraph-lexicon 1": word<TAB>class).
+// Lookups are by folded form; class names are the file's.
+class WordLexicon {
+ public:
+  Status AddFile(const std::string& path);
+  void Add(std::string_view word, std::string_view cls);
+  bool Has(std::string_view cls, std::string_view word) const;
+  bool HasHash(std::string_view cls, uint64_t folded_hash) const;
+
+ private:
+  std::unordered_map<std::string, std::unordered_set<uint64_t>> classes_;
+};
+
+// Job titles (titles.tsv, "pactgraph-titles 1": phrase<TAB>lang<TAB>normalised).
+class TitleLexicon {
+ public:
+  Status AddFile(const std::string& path);
+  void Add(std::string_view phrase, std::string_view lang, std::string_view normalised);
+  // Normalised title of the phrase whose folded word hashes are given, for
+  // the language ("en"/"de"; "*" entries match both); nullptr when none.
+  const std::string* Find(uint64_t seq_hash, std::string_view lang) const;
+  size_t max_words() const { return max_words_; }
+
+ private:
+  struct Title {
+    std::string lang, normalised;
+  };
+  std::unordered_map<uint64_t, std::vector<Title>> by_hash_;
+  size_t max_words_ = 0;
+};
+
+}  // namespace ner
+}  // namespace pactgraph
+
+#endif  // PACTGRAPH_NER_GAZETTEER_H_

@@ -1,0 +1,534 @@
+#include "ner/mentions.h"
+
+#include <algorithm>
+
+namespace pactgraph {
+namespace ner {
+namespace {
+
+bool IsSentenceEnd(std::string_view w) {
+  return w == "." || w == "!" || w == "?" || w == ":" || w == "\xE2\x80\xA2" || w == "\xE2\x80\xA6" ||
+         w == ";" || w == "|";
+}
+
+bool IsOpeningQuote(std::string_view w) {
+  return w == "\"" || w == "\xE2\x80\x9C" || w == "\xE2\x80\x9E" || w == "\xC2\xAB" || w == "\xC2\xBB" ||
+         w == "'" || w == "\xE2\x80\x98" || w == "(";
+}
+
+bool IsQuote(std::string_view w) {
+  return w == "\"" || w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D" || w == "\xE2\x80\x9E" || w == "\xC2\xAB" ||
+         w == "\xC2\xBB";
+}
+
+uint16_t ShapeFlags(std::string_view w) {
+  uint16_t f = 0;
+  if (StartsUpper(w)) f |= kUpper;
+  if (StartsLower(w)) f |= kLower;
+  if (IsAllCaps(w)) f |= kAllCaps;
+  if (HasDigit(w)) f |= kDigit;
+  if (!HasLetter(w) && !HasDigit(w)) f |= kPunct;
+  if (w.find('-') != std::string_view::npos && w.size() > 1) f |= kHyphen;
+  return f;
+}
+
+bool BlankLineBetween(std::string_view text, uint32_t a, uint32_t b) {
+  int newlines = 0;
+  for (uint32_t i = a; i < b && i < text.size(); ++i)
+    if (text[i] == '\n') ++newlines;
+  return newlines >= 2;
+}
+
+bool NewlineBetween(std::string_view text, uint32_t a, uint32_t b) {
+  for (uint32_t i = a; i < b && i < text.size(); ++i)
+    if (text[i] == '\n') return true;
+  return false;
+}
+
+// Marks the words of lines written headline-style (most long words capitalised).
+void MarkTitleLines(std::string_view text, std::vector<Word>* words) {
+  size_t line_begin = 0;
+  for (size_t i = 0; i <= words->size(); ++i) {
+    bool line_end = i == words->size() || (i > line_begin && NewlineBetween(text, (*words)[i - 1].end, (*words)[i].start));
+    if (!line_end) continue;
+    int long_words = 0, capitalised = 0;
+    for (size_t j = line_begin; j < i; ++j) {
+      const Word& w = (*words)[j];
+      if (w.text.size() < 4 || w.Is(kPunct) || w.Is(kDigit)) continue;
+      ++long_words;
+      if (w.Is(kUpper)) ++capitalised;
+    }
+    if (long_words >= 3 && capitalised * 4 >= long_words * 3) {
+      for (size_t j = line_begin; j < i; ++j) (*words)[j].flags |= kTitleLine;
+    }
+    line_begin = i;
+  }
+}
+
+bool CaseMatches(const GazEntry& e, const std::vector<Word>& words, size_t i) {
+  for (size_t k = 0; k < e.words.size(); ++k) {
+    std::string_view t = words[i + k].text;
+    const std::string& g = e.words[k];
+    if (e.flags & kCaseSensitive) {
+      if (t != g) return false;
+      continue;
+    }
+    if (StartsUpper(g) && !StartsUpper(t)) return false;
+    if (StartsLower(g) && !(StartsLower(t) || t == g)) {
+      // "eBay" may open a sentence as "EBay"; we still require the lower-case form.
+      return false;
+    }
+  }
+  return true;
+}
+
+const GazEntry* MatchAt(const Gazetteer& gaz, const std::vector<Word>& words, size_t i, uint64_t seq_hash,
+                        size_t len) {
+  const std::vector<uint32_t>* ids = gaz.Find(seq_hash);
+  if (!ids) return nullptr;
+  for (uint32_t id : *ids) {
+    const GazEntry& e = gaz.entry(id);
+    if (e.words.size() == len && CaseMatches(e, words, i)) return &e;
+  }
+  return nullptr;
+}
+
+// Single-word entry for a piece of text (the head of a compound or a genitive stem).
+const GazEntry* MatchPiece(const Gazetteer& gaz, std::string_view piece) {
+  const std::vector<uint32_t>* ids = gaz.Find(CombineHash(0, FoldedHash(piece)));
+  if (!ids) return nullptr;
+  for (uint32_t id : *ids) {
+    const GazEntry& e = gaz.entry(id);
+    if (e.words.size() != 1 || (e.flags & kWeak)) continue;
+    if (e.flags & kCaseSensitive ? piece == e.words[0] : StartsUpper(piece) == StartsUpper(e.words[0])) return &e;
+  }
+  return nullptr;
+}
+
+Candidate MakeCandidate(const std::vector<Word>& words, size_t first, size_t last, const std::string& type,
+                        Source src) {
+  Candidate c;
+  c.first = static_cast<uint32_t>(first);
+  c.last = static_cast<uint32_t>(last);
+  c.start = words[first].start;
+  c.end = words[last - 1].end;
+  c.type = type;
+  c.source = src;
+  return c;
+}
+
+bool IsYear(std::string_view w) {
+  return w.size() == 4 && (w.substr(0, 2) == "19" || w.substr(0, 2) == "20") && HasDigit(w) &&
+         std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool IsAlphaName(std::string_view w) {
+  for (size_t i = 0; i < w.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(w[i]);
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 || c == '-' || c == '\'';
+    if (!ok) return false;
+  }
+  return HasLetter(w);
+}
+
+// A common-word company name ("Target", "Visa") counts only when followed by
+// a legal suffix, a possessive or a job title, away from sentence starts.
+bool WeakNameSupported(const Resources& res, const std::vector<Word>& words, size_t i, const std::string& lang) {
+  if (words[i].Is(kSentenceStart) || words[i].Is(kTitleLine) || i + 1 >= words.size()) return false;
+  const Word& n = words[i + 1];
+  return n.Is(kPossessive) || res.lexicon.HasHash("legal_suffix", n.hash) ||
+         res.titles.Find(CombineHash(0, n.hash), lang == "de" ? "de" : "en") != nullptr;
+}
+
+}  // namespace
+
+std::vector<Word> MakeWords(std::string_view text, const Segmented& seg) {
+  std::vector<Word> words;
+  words.reserve(seg.tokens.size() + seg.tokens.size() / 4);
+  std::vector<Piece> pieces;
+  std::vector<uint8_t> token_starts_sentence(seg.tokens.size(), 0);
+  for (const Sentence& s : seg.sentences)
+    if (s.first_token < seg.tokens.size()) token_starts_sentence[s.first_token] = 1;
+  for (size_t t = 0; t < seg.tokens.size(); ++t) {
+    const Token& tok = seg.tokens[t];
+    if (tok.end <= tok.start || tok.end > text.size()) continue;
+    pieces.clear();
+    SplitToken(text.substr(tok.start, tok.end - tok.start), tok.start, &pieces);
+    for (size_t p = 0; p < pieces.size(); ++p) {
+      Word w;
+      w.start = pieces[p].start;
+      w.end = pieces[p].end;
+      w.text = text.substr(w.start, w.end - w.start);
+      w.hash = FoldedHash(w.text);
+      w.flags = ShapeFlags(w.text);
+      if (pieces[p].possessive) w.flags |= kPossessive;
+      if (p == 0 && token_starts_sentence[t]) w.flags |= kSentenceStart;
+      words.push_back(w);
+    }
+  }
+  for (size_t i = 0; i < words.size(); ++i) {
+    Word& w = words[i];
+    if (i == 0) {
+      w.flags |= kSentenceStart | kParagraphStart;
+      continue;
+    }
+    const Word& prev = words[i - 1];
+    if (BlankLineBetween(text, prev.end, w.start)) w.flags |= kParagraphStart | kSentenceStart;
+    if (IsSentenceEnd(prev.text) || NewlineBetween(text, prev.end, w.start)) w.flags |= kSentenceStart;
+    if (IsOpeningQuote(prev.text) && prev.Is(kSentenceStart)) w.flags |= kSentenceStart;
+  }
+  MarkTitleLines(text, &words);
+  return words;
+}
+
+bool IsCommonWord(const Resources& res, const Word& w, const std::string& lang) {
+  const WordLexicon& lx = res.lexicon;
+  if ((lx.HasHash("stop", w.hash) && !w.Is(kAllCaps)) || lx.HasHash("month", w.hash) || lx.HasHash("weekday", w.hash) ||
+      lx.HasHash("common_cap", w.hash))
+    return true;
+  if (lang == "de" && lx.HasHash("noun_de", w.hash)) return true;
+  return false;
+}
+
+size_t MatchTitle(const Resources& res, const std::vector<Word>& words, size_t i, const std::string& lang,
+                  std::string* normalised) {
+  std::string_view l = lang == "de" ? "de" : "en";
+  uint64_t h = 0;
+  size_t best = 0;
+  size_t max = std::min(res.titles.max_words(), words.size() - i);
+  for (size_t k = 0; k < max; ++k) {
+    if (words[i + k].Is(kPossessive)) break;
+    h = CombineHash(h, words[i + k].hash);
+    if (const std::string* n = res.titles.Find(h, l)) {
+      best = k + 1;
+      if (normalised) *normalised = *n;
+    }
+  }
+  return best;
+}
+
+std::vector<Candidate> FindGazetteerMentions(const Resources& res, std::string_view text,
+                                             const std::vector<Word>& words, const std::string& lang) {
+  std::vector<Candidate> out;
+  const Gazetteer& gaz = res.gazetteer;
+  std::vector<uint64_t> hashes(gaz.max_words() + 1);
+  for (size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
+    if (w.Is(kPunct) || w.Is(kPossessive)) continue;
+    const GazEntry* hit = nullptr;
+    size_t len = 0;
+    if (gaz.IsFirstWord(w.hash)) {
+      size_t max = std::min(gaz.max_words(), words.size() - i);
+      uint64_t h = 0;
+      for (size_t k = 0; k < max; ++k) {
+        h = CombineHash(h, words[i + k].hash);
+        hashes[k + 1] = h;
+      }
+      for (size_t k = max; k >= 1 && !hit; --k) {
+        hit = MatchAt(gaz, words, i, hashes[k], k);
+        if (hit) len = k;
+      }
+    }
+    if (hit && len == 1 && !(hit->flags & kCaseSensitive) && IsCommonWord(res, w, lang)) hit = nullptr;
+    if (hit && (hit->flags & kWeak) && !WeakNameSupported(res, words, i, lang)) hit = nullptr;
+    if (hit) {
+      size_t last = i + len;
+      if (hit->type == "ORG") {
+        while (last < words.size() && res.lexicon.HasHash("legal_suffix", words[last].hash) &&
+               !words[last].Is(kSentenceStart))
+          ++last;
+      }
+      if (hit->flags & kPrefix) {
+        size_t limit = std::min(words.size(), last + 3);
+        while (last < limit) {
+          const Word& n = words[last];
+          bool model = n.Is(kAllCaps) || n.Is(kDigit) || (n.Is(kUpper) && !IsCommonWord(res, n, lang));
+          if (n.Is(kPunct) || n.Is(kPossessive) || n.Is(kSentenceStart) || !model ||
+              res.lexicon.HasHash("stop", n.hash))
+            break;
+          ++last;
+        }
+      }
+      Candidate c = MakeCandidate(words, i, last, hit->type, Source::kGazetteer);
+      c.canonical = last > i + len ? std::string(text.substr(c.start, c.end - c.start)) : hit->canonical;
+      c.gaz_flags = hit->flags;
+      out.push_back(std::move(c));
+      i = last - 1;
+      continue;
+    }
+    // Compound with a known name as its head: "Microsoft-Gründer", "SK-Konzerns".
+    size_t dash = w.text.find('-');
+    if (dash != std::string_view::npos && dash > 0) {
+      std::string_view head = w.text.substr(0, dash);
+      if (const GazEntry* e = MatchPiece(gaz, head)) {
+        Candidate c = MakeCandidate(words, i, i + 1, e->type, Source::kGazetteer);
+        c.end = c.start + static_cast<uint32_t>(dash);
+        c.canonical = e->canonical;
+        c.gaz_flags = e->flags;
+        out.push_back(std::move(c));
+        continue;
+      }
+    }
+    // German genitive of a known name: "Samsungs", "Googles".
+    if (lang == "de" && w.Is(kUpper) && w.text.size() > 3 && w.text.back() == 's') {
+      if (const GazEntry* e = MatchPiece(gaz, w.text.substr(0, w.text.size() - 1))) {
+        Candidate c = MakeCandidate(words, i, i + 1, e->type, Source::kGazetteer);
+        c.canonical = e->canonical;
+        c.gaz_flags = e->flags;
+        out.push_back(std::move(c));
+      }
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// A capitalised word that may be part of a name.
+bool NameLike(const Resources& res, const Word& w, const std::string& lang) {
+  return w.Is(kUpper) && !w.Is(kPossessive) && !w.Is(kPunct) && IsAlphaName(w.text) &&
+         !IsCommonWord(res, w, lang);
+}
+
+// Person name words starting at i: 1..max name-like words that do not start a
+// gazetteer name of another type. Returns the count.
+size_t PersonWordsAt(const Resources& res, const std::vector<Word>& words, size_t i, size_t max,
+                     const std::string& lang) {
+  size_t n = 0;
+  while (i + n < words.size() && n < max) {
+    const Word& w = words[i + n];
+    if (!NameLike(res, w, lang)) break;
+    if (n > 0 && w.Is(kSentenceStart)) break;
+    if (res.lexicon.HasHash("event_head", w.hash) || res.lexicon.HasHash("org_suffix", w.hash)) break;
+    if (res.titles.Find(CombineHash(0, w.hash), lang == "de" ? "de" : "en")) break;
+    ++n;
+  }
+  return n;
+}
+
+bool IsEastAsianGiven(const Resources& res, std::string_view w) {
+  size_t dash = w.find('-');
+  if (dash == std::string_view::npos || dash < 2 || dash > 6 || w.size() - dash - 1 < 2 || w.size() - dash - 1 > 6)
+    return false;
+  if (!StartsUpper(w)) return false;
+  for (size_t i = 1; i < w.size(); ++i) {
+    if (i == dash) continue;
+    char c = w[i];
+    bool lower = c >= 'a' && c <= 'z';
+    bool upper_after_dash = i == dash + 1 && c >= 'A' && c <= 'Z';
+    if (!lower && !upper_after_dash) return false;
+  }
+  return !res.lexicon.Has("ea_place_suffix", w.substr(dash + 1));
+}
+
+void FindPersons(const Resources& res, const std::vector<Word>& words, const std::string& lang,
+                 std::vector<Candidate>* out) {
+  const WordLexicon& lx = res.lexicon;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
+    // East-Asian order with a hyphenated given name: "Kwak Noh-jung".
+    if (i + 1 < words.size() && w.Is(kUpper) && !w.Is(kAllCaps) && w.text.size() >= 2 && w.text.size() <= 8 &&
+        IsAlphaName(w.text) && w.text.find('-') == std::string_view::npos && !lx.HasHash("stop", w.hash) &&
+        !lx.HasHash("month", w.hash) && IsEastAsianGiven(res, words[i + 1].text) &&
+        !words[i + 1].Is(kSentenceStart)) {
+      Candidate c = MakeCandidate(words, i, i + 2, "PERSON", Source::kPattern);
+      c.family_first = true;
+      out->push_back(std::move(c));
+      ++i;
+      continue;
+    }
+    // A known given name and one or two capitalised words: "Bill Gates".
+    if (w.Is(kUpper) && !w.Is(kAllCaps) && lx.HasHash("given_name", w.hash) && !lx.HasHash("stop", w.hash)) {
+      size_t n = PersonWordsAt(res, words, i + 1, 2, lang);
+      if (n > 0 && !(words[i + 1].Is(kSentenceStart))) {
+        out->push_back(MakeCandidate(words, i, i + 1 + n, "PERSON", Source::kPattern));
+        i += n;
+        continue;
+      }
+    }
+    // Honorific or title before a name: "Herr Müller", "CEO Satya Nadella".
+    std::string norm;
+    size_t t = lx.HasHash("honorific", w.hash) ? 1 : MatchTitle(res, words, i, lang, &norm);
+    if (t > 0 && i + t < words.size()) {
+      size_t j = i + t;
+      if (words[j].text == "," && t > 0 && !lx.HasHash("honorific", w.hash)) ++j;
+      size_t n = j < words.size() ? PersonWordsAt(res, words, j, 3, lang) : 0;
+      if (n > 0 && !words[j].Is(kSentenceStart) && !words[j].Is(kAllCaps)) {
+        out->push_back(MakeCandidate(words, j, j + n, "PERSON", Source::kPattern));
+        i = j + n - 1;
+        continue;
+      }
+    }
+    // Apposition: "Mark Zuckerberg, founder and CEO of Meta".
+    size_t n = PersonWordsAt(res, words, i, 3, lang);
+    if (n >= 2 && i + n + 1 < words.size() && words[i + n].text == ",") {
+      size_t j = i + n + 1;
+      if (lx.HasHash("stop", words[j].hash) && j + 1 < words.size()) ++j;  // the / der / its
+      if (MatchTitle(res, words, j, lang, nullptr) > 0) {
+        out->push_back(MakeCandidate(words, i, i + n, "PERSON", Source::kPattern));
+        i += n - 1;
+        continue;
+      }
+    }
+    // Byline and attribution: "By Jane Doe", "said John Smith".
+    if ((w.text == "By" || w.text == "said" || w.text == "says" || w.text == "sagte" || w.text == "sagt") &&
+        i + 1 < words.size()) {
+      size_t m = PersonWordsAt(res, words, i + 1, 3, lang);
+      if (m >= 2) {
+        out->push_back(MakeCandidate(words, i + 1, i + 1 + m, "PERSON", Source::kPattern));
+        i += m;
+      }
+    }
+  }
+}
+
+// "Mach-1", "GPT-4", "Mack-1-Chip" (-> Mack-1), "H100", "MI300X".
+size_t ModelNameLength(const Resources& res, std::string_view w) {
+  size_t dash = w.find('-');
+  if (dash != std::string_view::npos) {
+    std::string_view stem = w.substr(0, dash);
+    if (stem.size() < 2 || !StartsUpper(stem) || !IsAlphaName(stem) || res.lexicon.Has("not_product", stem))
+      return 0;
+    size_t i = dash + 1, digits = 0;
+    while (i < w.size() && w[i] >= '0' && w[i] <= '9') ++i, ++digits;
+    if (digits == 0 || digits > 3) return 0;
+    if (i + 1 < w.size() && w[i] == '.' && w[i + 1] >= '0' && w[i + 1] <= '9') i += 2;
+    while (i < w.size() && i < dash + 1 + digits + 3 && ((w[i] >= 'a' && w[i] <= 'z') || (w[i] >= 'A' && w[i] <= 'Z')))
+      ++i;
+    if (i == w.size()) return i;
+    if (w[i] == '-' && i + 1 < w.size() && StartsUpper(w.substr(i + 1))) return i;  // German compound tail
+    return 0;
+  }
+  size_t i = 0;
+  while (i < w.size() && w[i] >= 'A' && w[i] <= 'Z') ++i;
+  size_t letters = i;
+  if (letters < 1 || letters > 3) return 0;
+  size_t d = i;
+  while (i < w.size() && w[i] >= '0' && w[i] <= '9') ++i;
+  size_t digits = i - d;
+  if (digits < 2 || digits > 4) return 0;
+  while (i < w.size() && i < d + digits + 2 && w[i] >= 'A' && w[i] <= 'Z') ++i;
+  if (i != w.size()) return 0;
+  if (res.lexicon.Has("not_product", w.substr(0, letters))) return 0;
+  return i;
+}
+
+void FindProducts(const Resources& res, const std::vector<Word>& words, std::vector<Candidate>* out) {
+  for (size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
+    if (!w.Is(kDigit) || w.Is(kPunct)) continue;
+    size_t len = ModelNameLength(res, w.text);
+    if (len == 0) continue;
+    Candidate c = MakeCandidate(words, i, i + 1, "PRODUCT", Source::kPattern);
+    c.end = c.start + static_cast<uint32_t>(len);
+    out->push_back(std::move(c));
+  }
+}
+
+// Walks back from word `head` over name words and connectors; returns the
+// first word of the name, or `head` when there is none.
+size_t NameStartBefore(const Resources& res, const std::vector<Word>& words, size_t head, const std::string& lang,
+                       bool of_connectors) {
+  size_t b = head;
+  while (b > 0) {
+    const Word& p = words[b - 1];
+    bool name = (p.Is(kUpper) || p.Is(kAllCaps) || (p.Is(kDigit) && HasLetter(p.text))) && !p.Is(kPossessive);
+    bool joiner = p.text == "&" || (of_connectors && (p.text == "of" || p.text == "on" || p.text == "for"));
+    bool conn = joiner && b - 1 > 0 && b < head && (words[b - 2].Is(kUpper) || words[b - 2].Is(kAllCaps));
+    if (!(name || conn) || p.Is(kPunct) && p.text != "&") break;
+    if (words[b].Is(kSentenceStart) && b < head) break;
+    --b;
+    if (p.Is(kSentenceStart)) break;
+  }
+  // Drop leading function words and sentence-initial common words ("The", "Die").
+  while (b < head && ((res.lexicon.HasHash("stop", words[b].hash) && !words[b].Is(kAllCaps)) ||
+                      res.lexicon.HasHash("connector", words[b].hash) ||
+                      words[b].text == "&" || (words[b].Is(kSentenceStart) && IsCommonWord(res, words[b], lang) &&
+                                               !res.lexicon.HasHash("common_cap", words[b].hash))))
+    ++b;
+  return b;
+}
+
+// True when the words [b, head) carry a name: some word is not a common word,
+// or there are two words or more.
+bool DistinctiveName(const Resources& res, const std::vector<Word>& words, size_t b, size_t head,
+                     const std::string& lang) {
+  if (head - b >= 2) return true;
+  for (size_t k = b; k < head; ++k)
+    if (!IsCommonWord(res, words[k], lang)) return true;
+  return false;
+}
+
+void FindNamedEvents(const Resources& res, const std::vector<Word>& words, const std::string& lang,
+                     std::vector<Candidate>* out) {
+  for (size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
+    bool head = res.lexicon.HasHash("event_head", w.hash);
+    // Quoted event name before or after the head: the “Future Now” conference.
+    if (IsQuote(w.text) && i + 2 < words.size() && words[i + 1].Is(kUpper)) {
+      size_t j = i + 1;
+      while (j < words.size() && j < i + 8 && !IsQuote(words[j].text) && !IsSentenceEnd(words[j].text)) ++j;
+      if (j < words.size() && j > i + 1 && IsQuote(words[j].text)) {
+        bool after = j + 1 < words.size() && res.lexicon.HasHash("event_head", words[j + 1].hash);
+        bool before = i > 0 && res.lexicon.HasHash("event_head", words[i - 1].hash);
+        if (after || before) {
+          out->push_back(MakeCandidate(words, i + 1, j, "EVENT", Source::kPattern));
+          i = j;
+          continue;
+        }
+      }
+    }
+    if (!head || !w.Is(kUpper)) continue;
+    size_t b = NameStartBefore(res, words, i, lang, true);
+    if (b == i || !DistinctiveName(res, words, b, i, lang)) continue;
+    size_t last = i + 1;
+    if (last < words.size() && IsYear(words[last].text)) ++last;
+    out->push_back(MakeCandidate(words, b, last, "EVENT", Source::kPattern));
+  }
+}
+
+void FindSuffixOrgs(const Resources& res, const std::vector<Word>& words, const std::string& lang,
+                    std::vector<Candidate>* out) {
+  for (size_t i = 1; i < words.size(); ++i) {
+    const Word& w = words[i];
+    if (!w.Is(kUpper) || !res.lexicon.HasHash("org_suffix", w.hash)) continue;
+    size_t b = NameStartBefore(res, words, i, lang, false);
+    if (b == i || !DistinctiveName(res, words, b, i, lang)) continue;
+    size_t last = i + 1;
+    while (last < words.size() && res.lexicon.HasHash("legal_suffix", words[last].hash)) ++last;
+    out->push_back(MakeCandidate(words, b, last, "ORG", Source::kPattern));
+  }
+}
+
+}  // namespace
+
+std::vector<Candidate> FindPatternMentions(const Resources& res, std::string_view text,
+                                           const std::vector<Word>& words, const std::string& lang) {
+  std::vector<Candidate> out;
+  FindPersons(res, words, lang, &out);
+  FindProducts(res, words, &out);
+  FindNamedEvents(res, words, lang, &out);
+  FindSuffixOrgs(res, words, lang, &out);
+  return out;
+}
+
+std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> cands) {
+  auto rank = [](const Candidate& c) { return c.source == Source::kTagger ? 1 : 0; };
+  std::stable_sort(cands.begin(), cands.end(), [&](const Candidate& a, const Candidate& b) {
+    if (rank(a) != rank(b)) return rank(a) < rank(b);
+    if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
+    if (a.source != b.source) return a.source == Source::kGazetteer;  // same span: gazetteer knows the canonical
+    return a.start < b.start;
+  });
+  std::vector<Candidate> kept;
+  for (Candidate& c : cands) {
+    bool overlaps = false;
+    for (const Candidate& k : kept) overlaps = overlaps || (c.start < k.end && k.start < c.end);
+    if (!overlaps) kept.push_back(std::move(c));
+  }
+  std::sort(kept.begin(), kept.end(), [](const Candidate& a, const Candidate& b) { return a.start < b.start; });
+  return kept;
+}
+
+}  // namespace ner
+}  // namespace pactgraph

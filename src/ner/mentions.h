@@ -1,0 +1,84 @@
+// Words of one document and the name mentions found in them by gazetteers,
+// patterns and (when a model is loaded) the statistical tagger.
+#ifndef PACTGRAPH_NER_MENTIONS_H_
+#define PACTGRAPH_NER_MENTIONS_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ner/gazetteer.h"
+#include "segment/segment.h"
+
+namespace pactgraph {
+namespace ner {
+
+enum WordFlag : uint16_t {
+  kUpper = 1,           // starts with a capital letter
+  kLower = 2,           // starts with a lower-case letter
+  kAllCaps = 4,         // two or more letters, all capitals
+  kDigit = 8,           // contains a digit
+  kPunct = 16,          // no letter or digit
+  kPossessive = 32,     // the "'s" split off a name
+  kSentenceStart = 64,  // first word of a sentence, line or quote
+  kParagraphStart = 128,
+  kTitleLine = 256,     // on a headline-style line where most words are capitalised
+  kHyphen = 512,        // contains '-'
+};
+
+struct Word {
+  uint32_t start = 0, end = 0;
+  std::string_view text;
+  uint64_t hash = 0;  // FoldedHash(text)
+  uint16_t flags = 0;
+  bool Is(uint16_t f) const { return (flags & f) != 0; }
+};
+
+// Splits the segmenter's tokens into words (punctuation and possessives apart)
+// and marks sentence, paragraph and headline starts.
+std::vector<Word> MakeWords(std::string_view text, const Segmented& seg);
+
+// Where a mention came from, strongest first.
+enum class Source : uint8_t { kPattern = 0, kGazetteer = 1, kTagger = 2, kAlias = 3 };
+
+struct Candidate {
+  uint32_t start = 0, end = 0;      // byte range of the name (may be part of a word)
+  uint32_t first = 0, last = 0;     // word index range [first, last)
+  std::string type;                 // PERSON, ORG, PRODUCT, LOC, EVENT
+  std::string canonical;            // canonical name hint (gazetteer), may be empty
+  Source source = Source::kPattern;
+  uint8_t gaz_flags = 0;
+  bool family_first = false;        // East-Asian order: "Lee Jae-yong" (family name first)
+};
+
+// The immutable resources mention finding needs.
+struct Resources {
+  Gazetteer gazetteer;
+  WordLexicon lexicon;
+  TitleLexicon titles;
+};
+
+// Everything the rules find without the tagger, overlaps not yet resolved.
+std::vector<Candidate> FindGazetteerMentions(const Resources& res, std::string_view text,
+                                             const std::vector<Word>& words, const std::string& lang);
+std::vector<Candidate> FindPatternMentions(const Resources& res, std::string_view text,
+                                           const std::vector<Word>& words, const std::string& lang);
+
+// Length in words of the title phrase starting at word i (0 if none); sets
+// *normalised. Matches titles of `lang` ("other" counts as English).
+size_t MatchTitle(const Resources& res, const std::vector<Word>& words, size_t i, const std::string& lang,
+                  std::string* normalised);
+
+// True for a capitalised word that names nothing by itself: function words,
+// months, weekdays, common sentence openers, and (German) common nouns.
+bool IsCommonWord(const Resources& res, const Word& w, const std::string& lang);
+
+// Keeps the best of overlapping candidates: patterns and gazetteers before
+// the tagger, longer before shorter, earlier before later.
+std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> cands);
+
+}  // namespace ner
+}  // namespace pactgraph
+
+#endif  // PACTGRAPH_NER_MENTIONS_H_

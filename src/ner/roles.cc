@@ -1,0 +1,331 @@
+#include "ner/roles.h"
+
+#include <algorithm>
+#include <map>
+
+namespace pactgraph {
+namespace ner {
+namespace {
+
+// The document as a sequence of entity mentions, title phrases and other words.
+struct Item {
+  enum Kind { kEntity, kTitle, kWord } kind = kWord;
+  long entity = -1;
+  std::string title;  // normalised, for kTitle
+  std::string_view text;
+  uint64_t hash = 0;
+  uint32_t start = 0, end = 0;
+  bool possessive = false;
+  bool paragraph_start = false;
+};
+
+bool OneOf(std::string_view w, std::initializer_list<const char*> set) {
+  std::string f = Fold(w);
+  for (const char* s : set)
+    if (f == s) return true;
+  return false;
+}
+
+class RoleFinder {
+ public:
+  RoleFinder(const Resources& res, std::string_view text, const std::vector<Word>& words, const Grouping& groups,
+             const std::string& lang)
+      : res_(res), text_(text), words_(words), groups_(groups), lang_(lang) {
+    BuildItems();
+  }
+
+  std::vector<DocRole> Run() {
+    for (size_t k = 0; k < items_.size(); ++k) {
+      if (IsType(k, "PERSON")) PersonFirst(k);
+      if (IsType(k, "ORG")) {
+        OrgFirst(k);
+        LedBy(k);
+      }
+      if (items_[k].kind == Item::kWord && OneOf(items_[k].text, {"its", "seine", "seiner", "seinem", "ihr", "ihre",
+                                                                  "ihrem", "ihrer", "dessen", "deren"}))
+        Its(k);
+      if (items_[k].kind == Item::kTitle && !consumed_[k]) TitleOfOrg(k);
+    }
+    return roles_;
+  }
+
+ private:
+  void BuildItems() {
+    size_t m = 0;
+    const std::vector<MentionRef>& ms = groups_.mentions;
+    for (size_t i = 0; i < words_.size();) {
+      while (m < ms.size() && ms[m].start < words_[i].start) ++m;
+      const Word& w = words_[i];
+      if (m < ms.size() && ms[m].start == w.start) {
+        const MentionRef& r = ms[m];
+        Item it;
+        it.kind = Item::kEntity;
+        it.entity = static_cast<long>(r.entity);
+        it.start = r.start;
+        it.end = r.end;
+        it.text = text_.substr(r.start, r.end - r.start);
+        it.paragraph_start = w.Is(kParagraphStart);
+        items_.push_back(it);
+        size_t last = std::max<size_t>(r.last, i + 1);
+        const Word& lw = words_[last - 1];
+        if (r.end + 1 < lw.end && text_[r.end] == '-') AddCompoundTail(r.end + 1, lw.end);
+        i = last;
+        ++m;
+        continue;
+      }
+      std::string norm;
+      size_t t = MatchTitle(res_, words_, i, lang_, &norm);
+      Item it;
+      it.start = w.start;
+      it.paragraph_start = w.Is(kParagraphStart);
+      if (t > 0) {
+        it.kind = Item::kTitle;
+        it.title = norm;
+        it.end = words_[i + t - 1].end;
+        it.text = text_.substr(it.start, it.end - it.start);
+        items_.push_back(it);
+        i += t;
+        continue;
+      }
+      it.end = w.end;
+      it.text = w.text;
+      it.hash = w.hash;
+      it.possessive = w.Is(kPossessive);
+      items_.push_back(it);
+      ++i;
+    }
+    consumed_.assign(items_.size(), 0);
+  }
+
+  // "Gründer" of "Microsoft-Gründer": a title (or a plain word) after the name.
+  void AddCompoundTail(uint32_t b, uint32_t e) {
+    Item it;
+    it.start = b;
+    it.end = e;
+    it.text = text_.substr(b, e - b);
+    it.hash = FoldedHash(it.text);
+    if (const std::string* n = res_.titles.Find(CombineHash(0, it.hash), lang_ == "de" ? "de" : "en")) {
+      it.kind = Item::kTitle;
+      it.title = *n;
+    }
+    items_.push_back(it);
+  }
+
+  bool IsType(size_t k, const char* type) const {
+    return k < items_.size() && items_[k].kind == Item::kEntity &&
+           groups_.entities[static_cast<size_t>(items_[k].entity)].type == type;
+  }
+  bool IsWord(size_t k, std::initializer_list<const char*> set) const {
+    return k < items_.size() && items_[k].kind == Item::kWord && OneOf(items_[k].text, set);
+  }
+  bool IsComma(size_t k) const { return k < items_.size() && items_[k].text == ","; }
+
+  size_t SkipArticle(size_t k) const {
+    return IsWord(k, {"the", "der", "die", "das", "dem", "den", "des", "a", "an", "ein", "eine", "einer"}) ? k + 1 : k;
+  }
+  size_t SkipModifier(size_t k) const {
+    return IsWord(k, {"former", "new", "current", "incoming", "outgoing", "interim", "acting", "then", "ehemalige",
+                      "ehemaliger", "ehemaligen", "neue", "neuer", "neuen", "amtierende", "amtierender", "langjährige",
+                      "langjähriger"})
+               ? k + 1
+               : k;
+  }
+
+  // Title phrases joined by and/und/&/comma: "founder and CEO", "CEO und Mitgründer".
+  size_t ParseTitles(size_t k, std::string* title) const {
+    k = SkipModifier(k);
+    if (k >= items_.size() || items_[k].kind != Item::kTitle) return 0;
+    *title = items_[k].title;
+    size_t end = k + 1;
+    for (;;) {
+      size_t j = end;
+      if (!IsWord(j, {"and", "und", "&"}) && !IsComma(j)) break;
+      ++j;
+      j = SkipModifier(j);
+      if (j >= items_.size() || items_[j].kind != Item::kTitle) break;
+      *title += " and " + items_[j].title;
+      end = j + 1;
+    }
+    return end;
+  }
+
+  bool IsConnector(size_t k) const {
+    return IsWord(k, {"of", "at", "from", "von", "bei", "des", "der", "für", "for", "with"});
+  }
+
+  // After a connector: [article] ORG, or a division phrase then connector then
+  // ORG ("der DS-Abteilung von Samsung"). Returns the ORG item or -1.
+  long OrgAfterConnector(size_t k, std::string* division) const {
+    size_t j = SkipArticle(k);
+    if (IsType(j, "ORG")) return static_cast<long>(j);
+    size_t words = 0;
+    std::string phrase;
+    while (j < items_.size() && words < 4 && items_[j].kind == Item::kWord && !IsComma(j) && !IsConnector(j) &&
+           !items_[j].possessive && items_[j].text != "." && items_[j].text != "(") {
+      if (!phrase.empty()) phrase += ' ';
+      phrase += std::string(items_[j].text);
+      ++j;
+      ++words;
+    }
+    if (words == 0 || !IsConnector(j)) return -1;
+    j = SkipArticle(j + 1);
+    if (!IsType(j, "ORG")) return -1;
+    if (division) *division = phrase;
+    return static_cast<long>(j);
+  }
+
+  void AddRole(size_t person_item, size_t org_item, std::string title, size_t first, size_t last) {
+    size_t p = static_cast<size_t>(items_[person_item].entity);
+    size_t o = static_cast<size_t>(items_[org_item].entity);
+    for (DocRole& r : roles_) {
+      if (r.person == p && r.org == o) {
+        if (r.title.empty()) r.title = title;
+        return;
+      }
+    }
+    TextRange ev{items_[first].start, items_[last].end};
+    roles_.push_back(DocRole{p, o, std::move(title), ev});
+    last_role_person_item_ = static_cast<long>(person_item);
+    last_role_org_item_ = static_cast<long>(org_item);
+  }
+
+  // "Kwak Noh-jung, CEO of SK Hynix", "Kyung Kye-hyun of Samsung",
+  // "Sam Altman, der CEO und Mitgründer von OpenAI".
+  void PersonFirst(size_t k) {
+    size_t j = k + 1;
+    bool comma = IsComma(j);
+    if (comma) ++j;
+    j = SkipArticle(j);
+    std::string title;
+    size_t after = ParseTitles(j, &title);
+    if (after == 0) {
+      if (comma || !IsWord(k + 1, {"of", "from", "at", "von", "bei"})) return;
+      if (IsType(k + 2, "ORG")) {
+        std::string pre;
+        if (k > 0 && items_[k - 1].kind == Item::kTitle) pre = items_[k - 1].title;
+        AddRole(k, k + 2, pre, k, k + 2);
+      }
+      return;
+    }
+    if (!IsConnector(after)) return;
+    std::string division;
+    long org = OrgAfterConnector(after + 1, &division);
+    if (org < 0) return;
+    for (size_t c = j; c < after; ++c) consumed_[c] = 1;
+    if (!division.empty() && title == "head") title += " of " + division;
+    AddRole(k, static_cast<size_t>(org), title, k, static_cast<size_t>(org));
+  }
+
+  // "Microsoft CEO Satya Nadella", "Microsoft's founder, Bill Gates",
+  // "Microsoft-Gründer Bill Gates", "Samsung's Lee".
+  void OrgFirst(size_t k) {
+    size_t j = k + 1;
+    bool possessive = j < items_.size() && items_[j].possessive;
+    if (possessive) ++j;
+    if (IsComma(j) && !possessive) return;
+    std::string title;
+    size_t after = ParseTitles(j, &title);
+    if (after == 0) {
+      if (possessive && IsType(j, "PERSON")) AddRole(j, k, "", k, j);
+      return;
+    }
+    size_t p = after;
+    if (IsComma(p)) ++p;
+    if (!IsType(p, "PERSON")) return;
+    for (size_t c = j; c < after; ++c) consumed_[c] = 1;
+    AddRole(p, k, title, k, p);
+    // "... und CEO Satya Nadella": a coordinated title without its own organisation.
+    size_t q = p + 1;
+    if (IsComma(q)) ++q;
+    if (IsWord(q, {"and", "und"})) {
+      std::string t2;
+      size_t a2 = ParseTitles(q + 1, &t2);
+      if (a2 > 0 && IsType(a2, "PERSON") && !IsConnector(a2 + 1)) {
+        for (size_t c = q + 1; c < a2; ++c) consumed_[c] = 1;
+        AddRole(a2, k, t2, k, a2);
+      }
+    }
+  }
+
+  // "its chairman and CEO, Satya Nadella": "its" is the last organisation named.
+  void Its(size_t k) {
+    std::string title;
+    size_t after = ParseTitles(k + 1, &title);
+    if (after == 0) return;
+    size_t p = after;
+    if (IsComma(p)) ++p;
+    if (!IsType(p, "PERSON")) return;
+    for (size_t b = k; b > 0 && k - b < 40; --b) {
+      if (items_[b].paragraph_start && b != k) break;
+      if (IsType(b - 1, "ORG")) {
+        for (size_t c = k + 1; c < after; ++c) consumed_[c] = 1;
+        AddRole(p, b - 1, title, k, p);
+        return;
+      }
+    }
+  }
+
+  // "the CEO of SK Hynix, Kwak Noh-jung", "der Vorsitzende des SK-Konzerns, Chey Tae-won".
+  void TitleOfOrg(size_t k) {
+    std::string title;
+    size_t after = ParseTitles(k, &title);
+    if (after == 0 || !IsConnector(after)) return;
+    std::string division;
+    long org = OrgAfterConnector(after + 1, &division);
+    if (org < 0) return;
+    size_t p = static_cast<size_t>(org) + 1;
+    if (IsComma(p)) ++p;
+    if (!IsType(p, "PERSON")) return;
+    if (!division.empty() && title == "head") title += " of " + division;
+    AddRole(p, static_cast<size_t>(org), title, k, p);
+  }
+
+  // "SK Telecom, led by CEO Ryu", "OpenAI, gegründet von Sam Altman".
+  void LedBy(size_t k) {
+    size_t j = k + 1;
+    if (IsComma(j)) ++j;
+    std::string implied;
+    if (IsWord(j, {"led", "headed", "run", "chaired", "geführt", "angeführt", "geleitet"}) &&
+        IsWord(j + 1, {"by", "von"})) {
+      implied = "head";
+      j += 2;
+    } else if (IsWord(j, {"founded", "co-founded", "gegründet", "mitgegründet"}) && IsWord(j + 1, {"by", "von"})) {
+      implied = OneOf(items_[j].text, {"co-founded", "mitgegründet"}) ? "co-founder" : "founder";
+      j += 2;
+    } else if (IsWord(j, {"unter"}) && IsWord(j + 1, {"der"}) && IsWord(j + 2, {"leitung"}) && IsWord(j + 3, {"von"})) {
+      implied = "head";
+      j += 4;
+    } else {
+      return;
+    }
+    std::string title;
+    size_t after = ParseTitles(j, &title);
+    if (after > 0) {
+      for (size_t c = j; c < after; ++c) consumed_[c] = 1;
+      j = after;
+    } else {
+      title = implied;
+    }
+    if (IsType(j, "PERSON")) AddRole(j, k, title, k, j);
+  }
+
+  const Resources& res_;
+  std::string_view text_;
+  const std::vector<Word>& words_;
+  const Grouping& groups_;
+  const std::string& lang_;
+  std::vector<Item> items_;
+  std::vector<uint8_t> consumed_;
+  std::vector<DocRole> roles_;
+  long last_role_person_item_ = -1, last_role_org_item_ = -1;
+};
+
+}  // namespace
+
+std::vector<DocRole> FindRoles(const Resources& res, std::string_view text, const std::vector<Word>& words,
+                               const Grouping& groups, const std::string& lang) {
+  return RoleFinder(res, text, words, groups, lang).Run();
+}
+
+}  // namespace ner
+}  // namespace pactgraph
