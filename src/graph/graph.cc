@@ -1,2 +1,0 @@
-// The graph store lands with issue 5.
-namespace pactgraph {}
