@@ -351,6 +351,7 @@ class Tagger {
       PG_TRY(Quarter);
       PG_TRY(TheDayAfter);
       PG_TRY(SameOrAdjacent);
+      if (tok.info && tok.info->unit != Unit::kNone) PG_TRY(BareUnit);
       PG_TRY(PartOfDayOf);
       PG_TRY(YearRule);
       PG_TRY(BcYear);
@@ -933,6 +934,8 @@ class Tagger {
     if (HyphenGlued(k + 1) && IsAny(k + 2, {"old", "olds"})) return false;  // ages: "6-year-old"
     const WordInfo* ui = Info(k);
     if (vague && k == j && !ui->unit_plural) return false;
+    if (hyphenated && ui->unit_plural) return false;  // "three-quarters" is a fraction
+    if (Is(j, "a") && k == j + 1 && (u == Unit::kSecond || u == Unit::kQuarter)) return false;  // "a second", "a quarter"
     if (k == j && !the_past) return false;
     const bool article = Is(j, "a") || Is(j, "an") || (De() && Word(j) && Info(j) && Info(j)->number == 1);
     m->e = k + 1;
@@ -1087,6 +1090,36 @@ class Tagger {
     return true;
   }
 
+  // Bare plural units after a preposition: "for years", "within weeks",
+  // "seit Jahren"; and "the weekend" resolved by tense.
+  bool BareUnit(size_t i, Match* m) {
+    Unit u = UnitAt(i);
+    if (u == Unit::kNone || i == 0) return false;
+    const WordInfo* w = Info(i);
+    if (u == Unit::kWeekend && !w->unit_plural && Is(i - 1, "the") && En()) {
+      m->b = i - 1;
+      m->e = i + 1;
+      m->relative = true;
+      if (!anchor_.HasDay()) { m->value = "XXXX-WXX-WE"; return true; }
+      const int wd = IsoWeekday(anchor_);
+      long shift = 0;  // this week's weekend
+      const Tense tense = TenseAt(i);
+      if (tense == Tense::kPast && wd < 6) shift = -7;
+      if (tense == Tense::kFuture && wd >= 6) shift = 7;
+      m->value = FormatWeek(AddDays(anchor_, shift)) + "-WE";
+      return true;
+    }
+    if (!w->unit_plural || IsClockUnit(u) || u == Unit::kWeekend) return false;
+    if (!(En() && IsAny(i - 1, {"for", "within", "over", "in", "after", "take", "takes", "took"})) &&
+        !(De() && IsAny(i - 1, {"seit", "binnen", "innerhalb", "nach", "über"})))
+      return false;
+    if (Word(i + 1) && IsAny(i + 1, {"of", "ago", "later", "earlier", "old"})) return false;
+    m->e = i + 1;
+    m->type = "DURATION";
+    m->value = DurationValue(-1, u);
+    return true;
+  }
+
   // "v. Chr." after position k: returns the token after it, or 0.
   size_t BcSuffix(size_t k) const {
     if (De() && Is(k, "v") && Punct(k + 1, '.') && Glued(k + 1) && IsAny(k + 2, {"chr", "chr."})) {
@@ -1130,6 +1163,10 @@ class Tagger {
       if (w == "vorwoche" || w == "folgewoche") {
         m->e = i + 1;
         return Shifted(Unit::kWeek, w[0] == 'v' ? -1 : 1, Base(), m);
+      }
+      if (StartsWith(i, "neue") && IsAny(i + 1, {"jahr", "jahres", "jahrs"}) && i > 0 && IsAny(i - 1, {"im", "des", "ins"})) {
+        m->e = i + 2;  // "im neuen Jahr": the year after the one in view
+        return Shifted(Unit::kYear, 1, narrative_ ? ref_ : anchor_, m);
       }
       size_t j = i;
       if (IsAny(j, {"am", "im"})) ++j;
