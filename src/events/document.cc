@@ -275,25 +275,31 @@ std::vector<long> DocContext::ResolveOne(size_t s, size_t word, const SentenceIn
 }
 
 std::vector<Party> DocContext::ResolveTwo(size_t s, size_t word, const SentenceInfo& si) const {
-  std::vector<Party> out;
+  // Gather parties from the nearest text back until two sides are named, then
+  // keep the two sides named most often in the document.
+  std::vector<const Party*> cands;
   std::vector<long> keys;
-  auto take = [&](const std::vector<Party>& parties, size_t limit) {
-    for (auto it = parties.rbegin(); it != parties.rend() && keys.size() < 2; ++it) {
-      if (it->word >= limit || it->source || it->product) continue;
-      long key = it->org >= 0 ? it->org : it->entity;
-      if (std::find(keys.begin(), keys.end(), key) != keys.end()) {
-        out.push_back(*it);  // another person of the same side
-        continue;
-      }
-      keys.push_back(key);
-      out.push_back(*it);
+  auto gather = [&](const std::vector<Party>& parties, size_t limit) {
+    for (const Party& p : parties) {
+      if (p.word >= limit || p.source || p.product || p.rival) continue;
+      cands.push_back(&p);
+      long key = p.org >= 0 ? p.org : p.entity;
+      if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
     }
   };
-  take(si.parties, word);
+  gather(si.parties, word);
   for (size_t k = 0; k < kContextSentences && k < s && keys.size() < 2; ++k) {
-    take(sentences_[s - 1 - k].parties, static_cast<size_t>(-1));
+    gather(sentences_[s - 1 - k].parties, static_cast<size_t>(-1));
   }
   if (keys.size() < 2) return {};
+  auto salience = [&](long key) { return mention_count_[key]; };
+  std::stable_sort(keys.begin(), keys.end(), [&](long a, long b) { return salience(a) > salience(b); });
+  keys.resize(2);
+  std::vector<Party> out;
+  for (const Party* p : cands) {
+    long key = p->org >= 0 ? p->org : p->entity;
+    if (key == keys[0] || key == keys[1]) out.push_back(*p);
+  }
   return out;
 }
 
@@ -330,6 +336,20 @@ void DocContext::ResolveAnaphora(size_t s, SentenceInfo* si) {
   }
   si->parties.insert(si->parties.end(), added.begin(), added.end());
   std::stable_sort(si->parties.begin(), si->parties.end(), [](const Party& a, const Party& b) { return a.word < b.word; });
+}
+
+// Whether a word lies inside the name of a person, firm, product or place
+// (a named event such as "MS CEO Summit 2024" may still be a trigger).
+bool DocContext::InName(size_t word) const {
+  const Word& w = doc_.words()[word];
+  auto it = std::upper_bound(mentions_.begin(), mentions_.end(), w.start,
+                             [](uint32_t p, const MentionRef& m) { return p < m.r.start; });
+  // Mentions do not nest deeply; look back over a few that start before the word.
+  for (int k = 0; k < 4 && it != mentions_.begin(); ++k) {
+    --it;
+    if (it->r.end > w.start && !IsType(in_, it->entity, "EVENT")) return true;
+  }
+  return false;
 }
 
 bool DocContext::IsAlliance(long entity) const {
@@ -370,7 +390,8 @@ void DocContext::SetStatus(size_t s, const PhraseMatch& m, const TriggerInfo& in
   return set("ongoing", 0);
 }
 
-std::string DocContext::DateFor(size_t s, const PhraseMatch& m) const {
+std::string DocContext::DateFor(size_t s, const PhraseMatch& m, bool* relative) const {
+  *relative = false;
   if (in_.timexes == nullptr) return "";
   const SentenceInfo& si = sentences_[s];
   const auto& w = doc_.words();
@@ -388,16 +409,17 @@ std::string DocContext::DateFor(size_t s, const PhraseMatch& m) const {
     if (dist < best_dist) {
       best_dist = dist;
       best = t.value;
+      *relative = t.relative;
     }
   }
   return best;
 }
 
-long DocContext::PlaceFor(size_t s, const PhraseMatch& m) const {
+long DocContext::PlaceFor(size_t s, size_t anchor_word, size_t right_end) const {
   static const char* kPrepositions[] = {"in", "im", "at", "bei", "nach"};
   const SentenceInfo& si = sentences_[s];
-  long best = -1;
-  size_t best_dist = SIZE_MAX;
+  long best_right = -1, best_left = -1;
+  size_t right_dist = SIZE_MAX, left_dist = SIZE_MAX;
   auto it = std::lower_bound(mentions_.begin(), mentions_.end(), si.bytes.start,
                              [](const MentionRef& mr, uint32_t p) { return mr.r.start < p; });
   for (; it != mentions_.end() && it->r.start < si.bytes.end; ++it) {
@@ -416,14 +438,33 @@ long DocContext::PlaceFor(size_t s, const PhraseMatch& m) const {
     bool prep = false;
     for (const char* p : kPrepositions) prep = prep || prev == p;
     if (!prep) continue;
-    size_t dist = word > m.first_word ? word - m.first_word : m.first_word - word;
-    if (prev == "at" || prev == "bei") dist += 3;  // a venue; the city after "in" is preferred
-    if (dist < best_dist) {
-      best_dist = dist;
-      best = it->entity;
+    size_t venue = (prev == "at" || prev == "bei") ? 3 : 0;  // the city after "in" is preferred to a venue
+    if (word >= anchor_word && word < right_end && word - anchor_word + venue < right_dist) {
+      right_dist = word - anchor_word + venue;
+      best_right = it->entity;
+    } else if (word < anchor_word && anchor_word - word + venue < left_dist) {
+      left_dist = anchor_word - word + venue;
+      best_left = it->entity;
     }
   }
-  return best;
+  return best_right >= 0 ? best_right : best_left;
+}
+
+void DocContext::PlacesFromSameDate() {
+  // "The conference held in Seoul on Nov. 7 ... met on Nov. 7": a meeting
+  // without a place of its own takes the place given for the same day.
+  if (in_.timexes == nullptr) return;
+  for (Draft& d : drafts_) {
+    if (d.ev.type != "MEETING" || d.ev.place >= 0 || d.ev.date.size() != 10) continue;
+    for (const Timex& t : *in_.timexes) {
+      if (t.value != d.ev.date) continue;
+      for (size_t s = 0; s < sentences_.size() && d.ev.place < 0; ++s) {
+        if (t.start < sentences_[s].bytes.start || t.end > sentences_[s].bytes.end) continue;
+        d.ev.place = PlaceFor(s, doc_.WordAt(t.start), sentences_[s].we);
+      }
+      if (d.ev.place >= 0) break;
+    }
+  }
 }
 
 std::optional<Amount> DocContext::AmountFor(size_t s, const PhraseMatch& m) const {
@@ -452,8 +493,8 @@ void DocContext::EventsFromTrigger(size_t s, const PhraseMatch& m) {
   base.last_sentence = s;
   base.order = order_++;
   SetStatus(s, m, info, &base);
-  base.ev.date = DateFor(s, m);
-  if (info.type == "MEETING") base.ev.place = PlaceFor(s, m);
+  base.ev.date = DateFor(s, m, &base.date_relative);
+  if (info.type == "MEETING") base.ev.place = PlaceFor(s, m.first_word, RightEnd(s, m.end_word));
   if (info.type == "INVESTMENT" || info.type == "DEAL" || info.type == "ACQUISITION") base.ev.amount = AmountFor(s, m);
   base.ev.topics = sentences_[s].topics;
   // A date after the publication date is announced, one before it happened.
@@ -546,9 +587,10 @@ void DocContext::Directed(size_t s, const PhraseMatch& m, const TriggerInfo& inf
       }
     }
   }
+  bool subject_from_list = false;
   if (subjects.empty() && !left_with.empty()) {
     subjects.push_back(left_with.front());
-    left_with.erase(left_with.begin());
+    subject_from_list = true;  // its list fellows are co-subjects, not objects
   }
   if (subjects.empty()) return;
   // Coordinated subjects ("Samsung and SK Hynix supply ...").
@@ -573,10 +615,17 @@ void DocContext::Directed(size_t s, const PhraseMatch& m, const TriggerInfo& inf
     }
     objects.push_back(&p);
   }
-  if (objects.empty() && !left_with.empty()) objects = left_with;
+  if (objects.empty() && !left_with.empty() && !subject_from_list) {
+    for (const Party* p : left_with) {
+      if (object_ok(*p)) objects.push_back(p);
+    }
+  }
   if (objects.empty()) {
     // Verb-final clauses ("dass das Unternehmen an Mach-1 arbeitet"): the object precedes the verb.
+    const Party* subject = subjects.front();
     for (const Party* p : left_objects) {
+      if (p->word < subject->end_word || p->word == subject->word) continue;
+      if (subject_from_list && p->with) continue;
       if (p->org != from_orgs.front() || p->product) objects.push_back(p);
     }
   }
@@ -616,8 +665,17 @@ std::vector<long> DocContext::OrgsOf(const DocEvent& e) const {
   return out;
 }
 
+// A date resolved from a relative expression ("next month") against an
+// inferred anchor is uncertain: it only has to agree on the year.
+bool DocContext::DatesAgree(const Draft& a, const Draft& b) const {
+  if (DatesCompatible(a.ev.date, b.ev.date)) return true;
+  if (!a.date_relative && !b.date_relative) return false;
+  return a.ev.date.compare(0, 4, b.ev.date, 0, 4) == 0;
+}
+
 bool DocContext::Compatible(const Draft& a, const Draft& b) const {
-  if (a.ev.type != b.ev.type || !DatesCompatible(a.ev.date, b.ev.date)) return false;
+  if (a.ev.type != b.ev.type) return false;
+  if (!DatesAgree(a, b)) return false;
   if (a.ev.place >= 0 && b.ev.place >= 0 && a.ev.place != b.ev.place) return false;
   if (!IsSymmetricType(a.ev.type)) return a.ev.from == b.ev.from && a.ev.to == b.ev.to;
   std::vector<long> oa = OrgsOf(a.ev), ob = OrgsOf(b.ev);
@@ -629,7 +687,13 @@ void DocContext::Merge(Draft* into, const Draft& from) const {
   DocEvent& e = into->ev;
   e.participants.insert(e.participants.end(), from.ev.participants.begin(), from.ev.participants.end());
   SortUnique(&e.participants);
-  if (from.ev.date.size() > e.date.size() && DatesCompatible(e.date, from.ev.date)) e.date = from.ev.date;
+  bool take_date = !from.ev.date.empty() &&
+                   ((into->date_relative && !from.date_relative) || e.date.empty() ||
+                    (from.ev.date.size() > e.date.size() && DatesCompatible(e.date, from.ev.date)));
+  if (take_date) {
+    e.date = from.ev.date;
+    into->date_relative = from.date_relative;
+  }
   if (e.place < 0) e.place = from.ev.place;
   if (!e.amount) e.amount = from.ev.amount;
   if (from.strength > into->strength) {
@@ -651,23 +715,29 @@ void DocContext::Merge(Draft* into, const Draft& from) const {
 }
 
 void DocContext::Add(Draft d, bool definite) {
-  if (definite) {
-    // "The talks", "das Treffen": the meeting already under discussion.
-    Draft* best = nullptr;
-    for (Draft& o : drafts_) {
-      if (o.ev.type != d.ev.type || o.last_sentence + kContextSentences + 1 < d.last_sentence) continue;
-      if (!DatesCompatible(o.ev.date, d.ev.date)) continue;
-      if (o.ev.place >= 0 && d.ev.place >= 0 && o.ev.place != d.ev.place) continue;
-      if (best == nullptr || o.evidence_sentences >= best->evidence_sentences) best = &o;
-    }
-    if (best != nullptr) {
-      Merge(best, d);
-      return;
-    }
-  }
   for (auto it = drafts_.rbegin(); it != drafts_.rend(); ++it) {
     if (Compatible(*it, d)) {
       Merge(&*it, d);
+      return;
+    }
+  }
+  if (definite) {
+    // "The talks", "das Treffen": the meeting under discussion. Without parties
+    // of its own it joins the most discussed recent meeting; with parties, the
+    // meeting of the sentence just before.
+    bool incomplete = OrgsOf(d.ev).size() < 2;
+    Draft* best = nullptr;
+    for (Draft& o : drafts_) {
+      size_t window = incomplete ? kContextSentences + 1 : 1;
+      if (o.ev.type != d.ev.type || o.last_sentence + window < d.last_sentence) continue;
+      if (!DatesAgree(o, d)) continue;
+      if (o.ev.place >= 0 && d.ev.place >= 0 && o.ev.place != d.ev.place) continue;
+      if (best == nullptr || (incomplete ? o.evidence_sentences >= best->evidence_sentences : o.order > best->order)) {
+        best = &o;
+      }
+    }
+    if (best != nullptr) {
+      Merge(best, d);
       return;
     }
   }
@@ -727,18 +797,13 @@ std::vector<DocEvent> DocContext::Run() {
     size_t covered = 0, used = 0;
     for (const PhraseMatch& m : found) {
       if (m.first_word < covered || used >= kMaxTriggersPerSentence) continue;
-      uint32_t b = doc_.words()[m.first_word].start, e = doc_.words()[m.end_word - 1].end;
-      bool in_name = false;
-      for (const MentionRef& mr : mentions_) {
-        if (mr.r.start >= e) break;
-        if (mr.r.end > b && !IsType(in_, mr.entity, "EVENT")) in_name = true;
-      }
-      if (in_name) continue;
+      if (InName(m.first_word) || InName(m.end_word - 1)) continue;
       covered = m.end_word;
       ++used;
       EventsFromTrigger(s, m);
     }
   }
+  PlacesFromSameDate();
   std::vector<DocEvent> out;
   for (Draft& d : drafts_) {
     if (!Keep(d)) continue;

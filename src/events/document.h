@@ -42,6 +42,7 @@ struct Draft {
   size_t last_sentence = 0;
   size_t evidence_sentences = 1;
   size_t order = 0;   // position of the first mention
+  bool date_relative = false;  // the date was resolved from a relative expression
 };
 
 class DocContext {
@@ -65,13 +66,16 @@ class DocContext {
   size_t RightEnd(size_t s, size_t word) const;
   bool HasCue(size_t s, Cue cue, size_t from, size_t to) const;
   void SetStatus(size_t s, const PhraseMatch& m, const TriggerInfo& info, Draft* d) const;
-  std::string DateFor(size_t s, const PhraseMatch& m) const;
-  long PlaceFor(size_t s, const PhraseMatch& m) const;
+  std::string DateFor(size_t s, const PhraseMatch& m, bool* relative) const;
+  long PlaceFor(size_t s, size_t anchor_word, size_t right_end) const;
+  void PlacesFromSameDate();
   std::optional<Amount> AmountFor(size_t s, const PhraseMatch& m) const;
   bool IsAlliance(long entity) const;
+  bool InName(size_t word) const;
   bool Definite(size_t s, const PhraseMatch& m) const;
   void Add(Draft d, bool definite);
   bool Compatible(const Draft& a, const Draft& b) const;
+  bool DatesAgree(const Draft& a, const Draft& b) const;
   void Merge(Draft* into, const Draft& from) const;
   bool Keep(const Draft& d) const;
   std::vector<long> OrgsOf(const DocEvent& e) const;

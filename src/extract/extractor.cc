@@ -65,7 +65,9 @@ class PipelineExtractor : public Extractor {
 
     Segmented seg = Segment(text.text(), doc.lang);
     EntityResult ents = ner_->Recognize(text.text(), seg, doc.lang);
-    std::vector<Timex> timexes = FindTimexes(text.text(), doc.lang, doc.published);
+    // Without a publication date, relative dates resolve against the date the text itself establishes.
+    std::string anchor = !doc.published.empty() ? doc.published : InferAnchor(text.text(), doc.lang);
+    std::vector<Timex> timexes = FindTimexes(text.text(), doc.lang, anchor);
     std::vector<Money> money = FindMoney(text.text(), doc.lang);
     EventInput in{text.text(), &seg, doc.lang, doc.published, &ents, &timexes, &money};
     std::vector<DocEvent> events = events_->Extract(in);
