@@ -258,7 +258,7 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
     if (s.size() < 2) continue;
     long root = static_cast<long>(uf.Find(i));
     auto [pos, fresh] = surname.emplace(s, root);
-    if (!fresh && pos->second != root && static_cast<long>(uf.Find(static_cast<size_t>(pos->second))) != root)
+    if (!fresh && pos->second >= 0 && static_cast<long>(uf.Find(static_cast<size_t>(pos->second))) != root)
       pos->second = -1;
   }
   auto surname_root = [&](const std::string& key) -> long {

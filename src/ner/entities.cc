@@ -111,13 +111,18 @@ class RuleAndTaggerRecognizer : public EntityRecognizer {
 }  // namespace
 
 StatusOr<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Load(const std::string& data_dir) {
+  return Load(data_dir, EntityOptions());
+}
+
+StatusOr<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Load(const std::string& data_dir,
+                                                                   const EntityOptions& options) {
   auto res = std::make_unique<ner::Resources>();
   std::string dir = data_dir + "/ner/";
   for (const char* f : kGazetteerFiles) PG_RETURN_IF_ERROR(res->gazetteer.AddFile(dir + f));
   PG_RETURN_IF_ERROR(res->lexicon.AddFile(dir + "lexicon.tsv"));
   PG_RETURN_IF_ERROR(res->titles.AddFile(dir + "titles.tsv"));
   auto rec = std::make_unique<RuleAndTaggerRecognizer>(std::move(res));
-  PG_RETURN_IF_ERROR(rec->LoadTaggers(data_dir));
+  if (options.use_tagger) PG_RETURN_IF_ERROR(rec->LoadTaggers(data_dir));
   return std::unique_ptr<EntityRecognizer>(std::move(rec));
 }
 

@@ -37,10 +37,20 @@ struct EntityResult {
   std::vector<DocRole> roles;
 };
 
+struct EntityOptions {
+  // Use the statistical tagger (<data_dir>/ner/<lang>.model) when its model
+  // file exists; without it, gazetteers and patterns work alone.
+  bool use_tagger = true;
+};
+
 // Loaded once from the data folder; immutable and thread-safe afterwards.
+// Reads <data_dir>/ner/{orgs,products,places,companies,lexicon,titles}.tsv
+// (see doc/entities.md) and fails with the file and line of a bad entry.
 class EntityRecognizer {
  public:
   static StatusOr<std::unique_ptr<EntityRecognizer>> Load(const std::string& data_dir);
+  static StatusOr<std::unique_ptr<EntityRecognizer>> Load(const std::string& data_dir,
+                                                          const EntityOptions& options);
   virtual ~EntityRecognizer() = default;
   virtual EntityResult Recognize(std::string_view text, const Segmented& seg,
                                  const std::string& lang) const = 0;

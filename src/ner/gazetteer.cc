@@ -209,6 +209,9 @@ void SplitToken(std::string_view tok, uint32_t offset, std::vector<Piece>* out) 
     std::string_view core = tok.substr(b, e - b);
     size_t n = TrailingPunct(core);
     if (n == 0 || n == core.size()) break;
+    bool apostrophe = core.back() == '\'' || (n == 3 && core.substr(core.size() - 3) == "\xE2\x80\x99");
+    if (apostrophe && core.size() > n && core[core.size() - n - 1] == 's') break;  // plural possessive
+
     if (core.back() == '.') {
       std::string_view stem = core.substr(0, core.size() - 1);
       bool inner_dot = stem.find('.') != std::string_view::npos;

@@ -359,6 +359,35 @@ void FindPersons(const Resources& res, const std::vector<Word>& words, const std
         continue;
       }
     }
+    // A compound ending in a title, then the name: "Infineon-Chef Jochen Hanebeck".
+    size_t dash = w.text.rfind('-');
+    if (dash != std::string_view::npos && dash + 1 < w.text.size() && i + 1 < words.size() &&
+        res.titles.Find(CombineHash(0, FoldedHash(w.text.substr(dash + 1))), lang == "de" ? "de" : "en")) {
+      size_t m = PersonWordsAt(res, words, i + 1, 3, lang);
+      if (m > 0 && !words[i + 1].Is(kAllCaps)) {
+        out->push_back(MakeCandidate(words, i + 1, i + 1 + m, "PERSON", Source::kPattern));
+        i += m;
+        continue;
+      }
+    }
+    // Title of an organisation, then the name: "the CEO of SK Hynix, Kwak Noh-jung".
+    if (t > 0 && i + t < words.size() && !lx.HasHash("honorific", w.hash) &&
+        lx.HasHash("connector", words[i + t].hash) && StartsLower(words[i + t].text)) {
+      size_t j = i + t + 1;
+      if (j < words.size() && lx.HasHash("stop", words[j].hash) && !words[j].Is(kAllCaps)) ++j;
+      size_t org_end = j;
+      while (org_end < words.size() && org_end < j + 4 &&
+             (words[org_end].Is(kUpper) || words[org_end].Is(kAllCaps)) && !words[org_end].Is(kPunct))
+        ++org_end;
+      if (org_end > j && org_end + 1 < words.size() && words[org_end].text == ",") {
+        size_t m = PersonWordsAt(res, words, org_end + 1, 3, lang);
+        if (m >= 2) {
+          out->push_back(MakeCandidate(words, org_end + 1, org_end + 1 + m, "PERSON", Source::kPattern));
+          i = org_end + m;
+          continue;
+        }
+      }
+    }
     // Apposition: "Mark Zuckerberg, founder and CEO of Meta".
     size_t n = PersonWordsAt(res, words, i, 3, lang);
     if (n >= 2 && i + n + 1 < words.size() && words[i + n].text == ",") {

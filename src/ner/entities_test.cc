@@ -1,0 +1,214 @@
+// End-to-end tests of the entity and role stage on made-up sentences, run
+// without the statistical tagger so that they test the rules and lists alone.
+#include "ner/entities.h"
+
+#include <algorithm>
+
+#include <gtest/gtest.h>
+
+#include "ner/coref.h"
+#include "segment/segment.h"
+
+namespace pactgraph {
+namespace {
+
+class EntitiesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    EntityOptions opts;
+    opts.use_tagger = false;
+    auto r = EntityRecognizer::Load(PACTGRAPH_DATA_DIR, opts);
+    ASSERT_TRUE(r.ok()) << r.status().message();
+    rec_ = std::move(r).value().release();
+  }
+  static void TearDownTestSuite() {
+    delete rec_;
+    rec_ = nullptr;
+  }
+
+  void Run(const std::string& text, const std::string& lang) {
+    text_ = text;
+    result_ = rec_->Recognize(text_, Segment(text_, lang), lang);
+  }
+  // The entity with this name (canonical) or -1.
+  long Find(const std::string& type, const std::string& name) const {
+    for (size_t i = 0; i < result_.entities.size(); ++i)
+      if (result_.entities[i].type == type && result_.entities[i].name == name) return static_cast<long>(i);
+    return -1;
+  }
+  std::vector<std::string> Mentions(long e) const {
+    std::vector<std::string> out;
+    for (const TextRange& r : result_.entities[static_cast<size_t>(e)].mentions)
+      out.push_back(text_.substr(r.start, r.end - r.start));
+    return out;
+  }
+  bool HasName(const std::string& name) const {
+    return std::any_of(result_.entities.begin(), result_.entities.end(),
+                       [&](const DocEntity& e) { return e.name == name; });
+  }
+  // Title of the role person -> org, "<none>" when absent.
+  std::string Role(const std::string& person, const std::string& org) const {
+    for (const DocRole& r : result_.roles)
+      if (result_.entities[r.person].name == person && result_.entities[r.org].name == org) return r.title;
+    return "<none>";
+  }
+  std::string Dump() const {
+    std::string s;
+    for (const DocEntity& e : result_.entities) s += e.type + ":" + e.name + "; ";
+    return s;
+  }
+
+  static EntityRecognizer* rec_;
+  std::string text_;
+  EntityResult result_;
+};
+
+EntityRecognizer* EntitiesTest::rec_ = nullptr;
+
+TEST_F(EntitiesTest, EastAsianNameWithSurnameAndCaseVariant) {
+  Run("Park Min-soo, chief executive of Hanwha, spoke in Busan. Park said the Hanwha plant will open. "
+      "Later Park Min-Soo left.",
+      "en");
+  long p = Find("PERSON", "Park Min-soo");
+  ASSERT_GE(p, 0) << Dump();
+  EXPECT_EQ(Mentions(p), (std::vector<std::string>{"Park Min-soo", "Park", "Park Min-Soo"}));
+  EXPECT_EQ(Role("Park Min-soo", "Hanwha"), "CEO");
+  EXPECT_GE(Find("LOC", "Busan"), 0);
+}
+
+TEST_F(EntitiesTest, WesternNameSurnameAndPossessive) {
+  Run("Google's founder, Larry Page, met Tim Cook. Cook later said Apple's plans were firm.", "en");
+  long cook = Find("PERSON", "Tim Cook");
+  ASSERT_GE(cook, 0) << Dump();
+  EXPECT_EQ(Mentions(cook).size(), 2u);
+  EXPECT_EQ(Role("Larry Page", "Google"), "founder");
+  EXPECT_GE(Find("ORG", "Apple"), 0);
+}
+
+TEST_F(EntitiesTest, OrgCeoNameAndItsChairman) {
+  Run("Nokia CEO Pekka Lundmark met Ericsson's leaders. Intel said its chairman and CEO, Jane Roe, would attend.",
+      "en");
+  EXPECT_EQ(Role("Pekka Lundmark", "Nokia"), "CEO");
+  EXPECT_EQ(Role("Jane Roe", "Intel"), "chairman and CEO");
+}
+
+TEST_F(EntitiesTest, ShortFormJoinsTheOnlyLongForm) {
+  Run("Hyundai Motor said on Monday that Hyundai will build a plant in Georgia.", "en");
+  long h = Find("ORG", "Hyundai Motor");
+  ASSERT_GE(h, 0) << Dump();
+  EXPECT_EQ(Mentions(h).size(), 2u);
+  EXPECT_EQ(Find("ORG", "Hyundai"), -1);
+}
+
+TEST_F(EntitiesTest, ShortFormStaysApartWhenTwoLongFormsCompete) {
+  Run("LG Display and LG Chem reported results. LG did not comment.", "en");
+  EXPECT_GE(Find("ORG", "LG Display"), 0);
+  EXPECT_GE(Find("ORG", "LG Chem"), 0);
+  EXPECT_GE(Find("ORG", "LG"), 0) << Dump();
+}
+
+TEST_F(EntitiesTest, AmbiguousAbbreviationNeedsItsFullName) {
+  Run("The MS patients group met in Boston.", "en");
+  EXPECT_FALSE(HasName("Microsoft")) << Dump();
+  Run("Microsoft opened an office. MS staff moved in.", "en");
+  long ms = Find("ORG", "Microsoft");
+  ASSERT_GE(ms, 0);
+  EXPECT_EQ(Mentions(ms), (std::vector<std::string>{"Microsoft", "MS"}));
+}
+
+TEST_F(EntitiesTest, AcronymDefinedInText) {
+  Run("The Open Robotics Consortium (ORC) was founded in Oslo. Members of the ORC meet yearly.", "en");
+  long orc = Find("ORG", "Open Robotics Consortium");
+  ASSERT_GE(orc, 0) << Dump();
+  EXPECT_EQ(Mentions(orc), (std::vector<std::string>{"Open Robotics Consortium", "ORC", "ORC"}));
+}
+
+TEST_F(EntitiesTest, ModelNamesAndTypoVariant) {
+  Run("The company showed its chips Nova-3 and Nova-4. A deal for the Nava-3 chip was signed.", "en");
+  long n3 = Find("PRODUCT", "Nova-3");
+  ASSERT_GE(n3, 0) << Dump();
+  EXPECT_EQ(Mentions(n3).size(), 2u);
+  EXPECT_GE(Find("PRODUCT", "Nova-4"), 0);
+  EXPECT_EQ(Find("PRODUCT", "COVID-19"), -1);
+}
+
+TEST_F(EntitiesTest, ProductFamilyAndGazetteerProducts) {
+  Run("Owners of the Galaxy S24 can use Gemini and ChatGPT on Snapdragon chips.", "en");
+  EXPECT_GE(Find("PRODUCT", "Galaxy S24"), 0) << Dump();
+  EXPECT_GE(Find("PRODUCT", "Gemini"), 0);
+  EXPECT_GE(Find("PRODUCT", "ChatGPT"), 0);
+  EXPECT_GE(Find("PRODUCT", "Snapdragon"), 0);
+}
+
+TEST_F(EntitiesTest, NamedEvents) {
+  Run("Speakers at the Nordic Chip Summit 2025 met again at the \xE2\x80\x9C" "Bright Horizons\xE2\x80\x9D conference. "
+      "The Nordic Chip Summit drew crowds.",
+      "en");
+  long s = Find("EVENT", "Nordic Chip Summit 2025");
+  ASSERT_GE(s, 0) << Dump();
+  EXPECT_EQ(Mentions(s).size(), 2u);
+  EXPECT_GE(Find("EVENT", "Bright Horizons"), 0);
+}
+
+TEST_F(EntitiesTest, SentenceInitialWordsAndMonthsAreNotNames) {
+  Run("However, May was quiet. Today the market rose. Monday brought news.", "en");
+  EXPECT_TRUE(result_.entities.empty()) << Dump();
+}
+
+TEST_F(EntitiesTest, GermanAppositionGenitiveAndCompounds) {
+  Run("Anna Schmidt, die Vorsitzende des Siemens-Konzerns, traf den Infineon-Chef Jochen Hanebeck. "
+      "Siemens will mit Infineon kooperieren. Die Siemens-Zentrale liegt in München. "
+      "Siemens' Pläne und Infineons Strategie wurden gelobt.",
+      "de");
+  long siemens = Find("ORG", "Siemens");
+  ASSERT_GE(siemens, 0) << Dump();
+  EXPECT_GE(Mentions(siemens).size(), 4u);
+  long infineon = Find("ORG", "Infineon");
+  ASSERT_GE(infineon, 0);
+  EXPECT_EQ(Mentions(infineon).back(), "Infineons");
+  EXPECT_EQ(Role("Anna Schmidt", "Siemens"), "chairman");
+  EXPECT_EQ(Role("Jochen Hanebeck", "Infineon"), "head");
+  EXPECT_GE(Find("LOC", "Munich"), 0);
+}
+
+TEST_F(EntitiesTest, GermanTitleVonOrgThenName) {
+  Run("Er sprach mit dem Gründer von DeepL, Jarek Kutylowski, und mit Herrn Weber.", "de");
+  EXPECT_EQ(Role("Jarek Kutylowski", "DeepL"), "founder") << Dump();
+  EXPECT_GE(Find("PERSON", "Weber"), 0);
+}
+
+TEST_F(EntitiesTest, LedByWithSurnameOnly) {
+  Run("Yoon Seo-jin joined KT in 2020. KT, led by CEO Yoon, plans a data center.", "en");
+  EXPECT_EQ(Role("Yoon Seo-jin", "KT"), "CEO") << Dump();
+  EXPECT_EQ(Find("PERSON", "Yoon"), -1);
+}
+
+TEST_F(EntitiesTest, PersonOfOrgWithoutTitle) {
+  Run("The panel included Jin Hye-won of Naver and Oh Dae-ho from Kakao.", "en");
+  EXPECT_EQ(Role("Jin Hye-won", "Naver"), "");
+  EXPECT_EQ(Role("Oh Dae-ho", "Kakao"), "");
+}
+
+TEST_F(EntitiesTest, CoordinatedTitlesShareTheOrganisation) {
+  Run("Nvidia-Gründer Jensen Huang und CFO Colette Kress reisten nach Taipeh.", "de");
+  EXPECT_EQ(Role("Jensen Huang", "Nvidia"), "founder") << Dump();
+  EXPECT_EQ(Role("Colette Kress", "Nvidia"), "CFO");
+  EXPECT_GE(Find("LOC", "Taipei"), 0);
+}
+
+TEST_F(EntitiesTest, EmptyAndOddInput) {
+  Run("", "en");
+  EXPECT_TRUE(result_.entities.empty());
+  Run("((( ''' \xE2\x80\x99s \xE2\x80\x9C\xE2\x80\x9D --- 123", "other");
+  EXPECT_TRUE(result_.roles.empty());
+}
+
+TEST(NameKeyTest, IgnoresCaseHyphensAndTypographicMarks) {
+  EXPECT_EQ(ner::NameKey("Kye-Hyun"), ner::NameKey("kye hyun"));
+  EXPECT_EQ(ner::NameKey("SK\xE2\x80\x99s"), "sks");
+  EXPECT_EQ(ner::EditDistance("chey", "cheyst", 2), 2u);
+  EXPECT_EQ(ner::EditDistance("abc", "xyzabc", 2), 3u);
+}
+
+}  // namespace
+}  // namespace pactgraph

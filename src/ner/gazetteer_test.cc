@@ -1,0 +1,126 @@
+#include "ner/gazetteer.h"
+
+#include <cstdio>
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+namespace pactgraph {
+namespace ner {
+namespace {
+
+std::string WriteTemp(const std::string& name, const std::string& body) {
+  std::string path = ::testing::TempDir() + "/" + name;
+  std::ofstream(path) << body;
+  return path;
+}
+
+std::vector<std::string> Pieces(std::string_view tok) {
+  std::vector<Piece> ps;
+  SplitToken(tok, 0, &ps);
+  std::vector<std::string> out;
+  for (const Piece& p : ps) out.push_back(std::string(tok.substr(p.start, p.end - p.start)) + (p.possessive ? "/P" : ""));
+  return out;
+}
+
+TEST(FoldTest, LowersAsciiAndLatin1AndApostrophes) {
+  EXPECT_EQ(Fold("ÜBER Straße"), "über straße");
+  EXPECT_EQ(Fold("Samsung\xE2\x80\x99s"), "samsung's");
+  EXPECT_EQ(FoldedHash("SK HYNIX"), FoldedHash("sk hynix"));
+  EXPECT_NE(FoldedHash("SK Hynix"), FoldedHash("SK Hynux"));
+}
+
+TEST(ShapeTest, CapitalsOfLatin1Letters) {
+  EXPECT_TRUE(StartsUpper("Österreich"));
+  EXPECT_TRUE(StartsLower("übrigens"));
+  EXPECT_TRUE(IsAllCaps("GTAA"));
+  EXPECT_FALSE(IsAllCaps("A"));
+  EXPECT_FALSE(IsAllCaps("Meta"));
+}
+
+TEST(SplitTokenTest, PunctuationAndPossessives) {
+  EXPECT_EQ(Pieces("(GTAA),"), (std::vector<std::string>{"(", "GTAA", ")", ","}));
+  EXPECT_EQ(Pieces("Samsung\xE2\x80\x99s"), (std::vector<std::string>{"Samsung", "\xE2\x80\x99s/P"}));
+  EXPECT_EQ(Pieces("Electronics'"), (std::vector<std::string>{"Electronics", "'/P"}));
+  EXPECT_EQ(Pieces("'s"), (std::vector<std::string>{"'s/P"}));
+  EXPECT_EQ(Pieces("U.S."), (std::vector<std::string>{"U.S."}));
+  EXPECT_EQ(Pieces("Corp."), (std::vector<std::string>{"Corp."}));
+  EXPECT_EQ(Pieces("Seoul."), (std::vector<std::string>{"Seoul", "."}));
+  EXPECT_EQ(Pieces("\xE2\x80\x9C" "Future"), (std::vector<std::string>{"\xE2\x80\x9C", "Future"}));
+  EXPECT_EQ(Pieces("Kye-hyun,"), (std::vector<std::string>{"Kye-hyun", ","}));
+}
+
+TEST(GazetteerTest, LoadsAndFindsSequences) {
+  std::string path = WriteTemp("g_ok.tsv",
+                               "# pactgraph-gazetteer 1\n# comment\nAcme Widgets\tORG\t\t\nAW\tORG\tAcme Widgets\tcs,ambiguous\n");
+  Gazetteer g;
+  ASSERT_TRUE(g.AddFile(path).ok());
+  EXPECT_EQ(g.size(), 2u);
+  uint64_t h = CombineHash(CombineHash(0, FoldedHash("acme")), FoldedHash("WIDGETS"));
+  const std::vector<uint32_t>* ids = g.Find(h);
+  ASSERT_NE(ids, nullptr);
+  EXPECT_EQ(g.entry((*ids)[0]).canonical, "Acme Widgets");
+  const std::vector<uint32_t>* aw = g.Find(CombineHash(0, FoldedHash("AW")));
+  ASSERT_NE(aw, nullptr);
+  EXPECT_EQ(g.entry((*aw)[0]).flags, kCaseSensitive | kAmbiguous);
+  EXPECT_EQ(g.max_words(), 2u);
+}
+
+TEST(GazetteerTest, ErrorsNameFileAndLine) {
+  Gazetteer g;
+  Status st = g.AddFile(WriteTemp("g_bad_type.tsv", "# pactgraph-gazetteer 1\nAcme\tORG\nFoo\tCOMPANY\n"));
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("g_bad_type.tsv:3"), std::string::npos) << st.message();
+  EXPECT_NE(st.message().find("COMPANY"), std::string::npos);
+
+  st = g.AddFile(WriteTemp("g_bad_flag.tsv", "# pactgraph-gazetteer 1\nAcme\tORG\t\tloud\n"));
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find(":2: unknown flag"), std::string::npos) << st.message();
+
+  st = g.AddFile(WriteTemp("g_bad_head.tsv", "name\ttype\n"));
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find(":1:"), std::string::npos);
+
+  st = g.AddFile(WriteTemp("g_new.tsv", "# pactgraph-gazetteer 2\n"));
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("version 2"), std::string::npos);
+
+  st = g.AddFile(::testing::TempDir() + "/does-not-exist.tsv");
+  EXPECT_EQ(st.code(), Status::Code::kNotFound);
+}
+
+TEST(TitleLexiconTest, LanguageAndStarEntries) {
+  TitleLexicon t;
+  ASSERT_TRUE(t.AddFile(WriteTemp("t.tsv", "# pactgraph-titles 1\nceo\t*\tCEO\nvice chairman\ten\tvice chairman\n"
+                                           "gründer\tde\tfounder\n"))
+                  .ok());
+  uint64_t vc = CombineHash(CombineHash(0, FoldedHash("Vice")), FoldedHash("Chairman"));
+  ASSERT_NE(t.Find(vc, "en"), nullptr);
+  EXPECT_EQ(*t.Find(vc, "en"), "vice chairman");
+  EXPECT_EQ(t.Find(vc, "de"), nullptr);
+  EXPECT_NE(t.Find(CombineHash(0, FoldedHash("CEO")), "de"), nullptr);
+  EXPECT_NE(t.Find(CombineHash(0, FoldedHash("Gründer")), "de"), nullptr);
+  Status st = t.AddFile(WriteTemp("t_bad.tsv", "# pactgraph-titles 1\nboss\tfr\thead\n"));
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("t_bad.tsv:2"), std::string::npos);
+}
+
+TEST(ShippedDataTest, AllNerDataFilesLoad) {
+  std::string dir = std::string(PACTGRAPH_DATA_DIR) + "/ner/";
+  Gazetteer g;
+  for (const char* f : {"orgs.tsv", "products.tsv", "places.tsv", "companies.tsv"}) {
+    Status st = g.AddFile(dir + f);
+    EXPECT_TRUE(st.ok()) << st.message();
+  }
+  EXPECT_GT(g.size(), 3000u);
+  WordLexicon lx;
+  ASSERT_TRUE(lx.AddFile(dir + "lexicon.tsv").ok());
+  EXPECT_TRUE(lx.Has("month", "März"));
+  EXPECT_TRUE(lx.Has("event_head", "Gipfel"));
+  TitleLexicon t;
+  ASSERT_TRUE(t.AddFile(dir + "titles.tsv").ok());
+}
+
+}  // namespace
+}  // namespace ner
+}  // namespace pactgraph
