@@ -182,7 +182,7 @@ void Describe(std::string_view t, const TextCues& cues, Line* l, std::string* lo
   }
   if (l->words <= 14 && HasDigit(core)) l->date_line = IsDateLine(core);
   if (l->words <= 12) l->byline = IsBylineLine(core);
-  l->nav = LooksLikeNavigation(core);
+  l->nav = l->words <= 20 && LooksLikeNavigation(core);
   l->content = !l->furniture() && l->promo < 2 && ((l->words >= 8 && l->punctuated) || l->words >= 20);
 }
 
@@ -320,17 +320,17 @@ class TextCleaner {
     DropLinkRuns(b, e);
   }
 
-  // Three or more short unpunctuated lines in a row are a list of links
-  // ("Related" boxes); a lone one is a subheading and stays.
+  // Short unpunctuated lines right after a cue line ("Related", "Mehr zum
+  // Thema") are the cue's list of links; elsewhere such lines are
+  // subheadings or lists that belong to the article.
   void DropLinkRuns(size_t b, size_t e) {
-    size_t run = b;
-    for (size_t i = b; i <= e; ++i) {
-      bool linkish = i < e && i != title_line_ && !lines_[i].content && lines_[i].words <= 10 && !lines_[i].punctuated;
-      if (linkish) continue;
-      if (i - run >= 3) {
-        for (size_t k = run; k < i; ++k) lines_[k].keep = false;
+    for (size_t i = b; i < e; ++i) {
+      if (!lines_[i].cue) continue;
+      for (size_t k = i + 1; k < e; ++k) {
+        const Line& l = lines_[k];
+        if (l.content || l.punctuated || l.words > 12 || (k > i + 1 && l.blank_before && lines_[k - 1].keep)) break;
+        lines_[k].keep = false;
       }
-      run = i + 1;
     }
   }
 

@@ -1,5 +1,6 @@
 #include "clean/text_cues.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -83,11 +84,17 @@ StatusOr<std::shared_ptr<const TextCues>> TextCues::Parse(std::string_view conte
     for (char& c : phrase) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     }
-    if (kind == "line") cues->line_.push_back(phrase);
-    else if (kind == "label") cues->label_.push_back(phrase);
-    else if (kind == "prefix") cues->prefix_.push_back(phrase);
-    else if (kind == "promo") cues->promo_.push_back(phrase);
-    else return Status::Corruption(where + ": unknown kind \"" + kind + "\" (line, label, prefix, promo)");
+    std::vector<std::string>* list = kind == "line"     ? &cues->line_
+                                     : kind == "label"  ? &cues->label_
+                                     : kind == "prefix" ? &cues->prefix_
+                                     : kind == "promo"  ? &cues->promo_
+                                                        : nullptr;
+    if (!list) return Status::Corruption(where + ": unknown kind \"" + kind + "\" (line, label, prefix, promo)");
+    // A phrase listed twice would count twice as promo evidence.
+    if (std::find(list->begin(), list->end(), phrase) != list->end()) {
+      return Status::Corruption(where + ": \"" + phrase + "\" is already listed as " + kind + " (use lang *)");
+    }
+    list->push_back(phrase);
   }
   if (!header) return Status::Corruption(name + ": empty file");
   return std::shared_ptr<const TextCues>(std::move(cues));

@@ -1,5 +1,7 @@
 #include "lang/lang.h"
 
+#include <cstdio>  // before CLD2, whose header uses FILE
+
 #include <cld2/public/compact_lang_det.h>
 
 #include <algorithm>
@@ -9,7 +11,7 @@
 namespace pactgraph {
 namespace {
 
-constexpr size_t kMaxBytes = 64 * 1024;  // an article's language shows long before this
+constexpr size_t kMaxBytes = 16 * 1024;  // an article's language shows long before this
 
 struct StopwordCounts {
   int en = 0, de = 0;

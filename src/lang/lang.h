@@ -1,6 +1,6 @@
 // Which language an article is written in.
 //
-// CLD2 (Compact Language Detector 2, Debian libcld2) on the first 64 KB of
+// CLD2 (Compact Language Detector 2, Debian libcld2) on the first 16 KB of
 // the text; for short or unreliable input, a count of the most frequent
 // English and German function words decides between the two.
 // Thread-safe, no state.
