@@ -416,7 +416,7 @@ std::string DocContext::DateFor(size_t s, const PhraseMatch& m, bool* relative) 
 }
 
 long DocContext::PlaceFor(size_t s, size_t anchor_word, size_t right_end) const {
-  static const char* kPrepositions[] = {"in", "im", "at", "bei", "nach"};
+  static const char* kPrepositions[] = {"in", "im", "at", "bei", "nach", "to"};
   const SentenceInfo& si = sentences_[s];
   long best_right = -1, best_left = -1;
   size_t right_dist = SIZE_MAX, left_dist = SIZE_MAX;
@@ -439,6 +439,7 @@ long DocContext::PlaceFor(size_t s, size_t anchor_word, size_t right_end) const 
     for (const char* p : kPrepositions) prep = prep || prev == p;
     if (!prep) continue;
     size_t venue = (prev == "at" || prev == "bei") ? 3 : 0;  // the city after "in" is preferred to a venue
+    if (prev == "to" && (word < anchor_word || word > anchor_word + 2)) continue;  // "a trip to Seoul"
     if (word >= anchor_word && word < right_end && word - anchor_word + venue < right_dist) {
       right_dist = word - anchor_word + venue;
       best_right = it->entity;
@@ -675,7 +676,9 @@ bool DocContext::DatesAgree(const Draft& a, const Draft& b) const {
 
 bool DocContext::Compatible(const Draft& a, const Draft& b) const {
   if (a.ev.type != b.ev.type) return false;
-  if (!DatesAgree(a, b)) return false;
+  // A partnership or a supply relation is one standing relation however often it is dated;
+  // meetings on different days are different meetings.
+  if (a.ev.type == "MEETING" && !DatesAgree(a, b)) return false;
   if (a.ev.place >= 0 && b.ev.place >= 0 && a.ev.place != b.ev.place) return false;
   if (!IsSymmetricType(a.ev.type)) return a.ev.from == b.ev.from && a.ev.to == b.ev.to;
   std::vector<long> oa = OrgsOf(a.ev), ob = OrgsOf(b.ev);
@@ -795,9 +798,17 @@ std::vector<DocEvent> DocContext::Run() {
     found.clear();
     lex_.triggers.FindAll(doc_, si.wb, si.we, si.we, &found);
     size_t covered = 0, used = 0;
+    // "meetings with A, B and C" gives one meeting per party; another meeting
+    // word in the same sentence ("a trip ... concluded with meetings with ...") adds nothing.
+    bool split_meetings = false;
+    for (const PhraseMatch& m : found) {
+      split_meetings = split_meetings || res_.triggers[m.payload].frame == Frame::kEach;
+    }
     for (const PhraseMatch& m : found) {
       if (m.first_word < covered || used >= kMaxTriggersPerSentence) continue;
       if (InName(m.first_word) || InName(m.end_word - 1)) continue;
+      const TriggerInfo& info = res_.triggers[m.payload];
+      if (split_meetings && info.type == "MEETING" && info.frame != Frame::kEach) continue;
       covered = m.end_word;
       ++used;
       EventsFromTrigger(s, m);
