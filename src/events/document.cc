@@ -691,7 +691,7 @@ void DocContext::Merge(Draft* into, const Draft& from) const {
   e.participants.insert(e.participants.end(), from.ev.participants.begin(), from.ev.participants.end());
   SortUnique(&e.participants);
   bool take_date = !from.ev.date.empty() &&
-                   ((into->date_relative && !from.date_relative) || e.date.empty() ||
+                   ((into->date_relative && !from.date_relative && DatesAgree(*into, from)) || e.date.empty() ||
                     (from.ev.date.size() > e.date.size() && DatesCompatible(e.date, from.ev.date)));
   if (take_date) {
     e.date = from.ev.date;
