@@ -317,6 +317,16 @@ const std::vector<uint32_t>* Gazetteer::Find(uint64_t seq_hash) const {
 
 void WordLexicon::Add(std::string_view word, std::string_view cls) {
   classes_[std::string(cls)].insert(FoldedHash(word));
+  folded_lists_[std::string(cls)].push_back(Fold(word));
+}
+
+bool WordLexicon::EndsWithAny(std::string_view cls, std::string_view folded_word) const {
+  auto it = folded_lists_.find(std::string(cls));
+  if (it == folded_lists_.end()) return false;
+  for (const std::string& s : it->second) {
+    if (folded_word.size() > s.size() && folded_word.substr(folded_word.size() - s.size()) == s) return true;
+  }
+  return false;
 }
 
 Status WordLexicon::AddFile(const std::string& path) {
@@ -346,6 +356,8 @@ bool WordLexicon::HasHash(std::string_view cls, uint64_t folded_hash) const {
 void TitleLexicon::Add(std::string_view phrase, std::string_view lang, std::string_view normalised) {
   std::vector<std::string> words = NameWords(phrase);
   if (words.size() > max_words_) max_words_ = words.size();
+  if (words.size() == 1 && lang != "en" && words[0].size() >= 4 && words[0].find('-') == std::string::npos)
+    german_heads_.emplace_back(Fold(words[0]), std::string(normalised));
   by_hash_[SequenceHash(words)].push_back(Title{std::string(lang), std::string(normalised)});
 }
 
@@ -366,6 +378,19 @@ Status TitleLexicon::AddFile(const std::string& path) {
     Add(cols[0], cols[1], cols[2]);
   }
   return Status::OK();
+}
+
+const std::string* TitleLexicon::FindGermanCompound(std::string_view folded_word) const {
+  const std::string* best = nullptr;
+  size_t best_len = 0;
+  for (const auto& [head, norm] : german_heads_) {
+    if (folded_word.size() >= head.size() + 3 && head.size() > best_len &&
+        folded_word.substr(folded_word.size() - head.size()) == head) {
+      best = &norm;
+      best_len = head.size();
+    }
+  }
+  return best;
 }
 
 const std::string* TitleLexicon::Find(uint64_t seq_hash, std::string_view lang) const {

@@ -99,9 +99,13 @@ class WordLexicon {
   void Add(std::string_view word, std::string_view cls);
   bool Has(std::string_view cls, std::string_view word) const;
   bool HasHash(std::string_view cls, uint64_t folded_hash) const;
+  // True when the folded word is longer than, and ends with, a word of the
+  // class (used for suffix lists such as German noun endings).
+  bool EndsWithAny(std::string_view cls, std::string_view folded_word) const;
 
  private:
   std::unordered_map<std::string, std::unordered_set<uint64_t>> classes_;
+  std::unordered_map<std::string, std::vector<std::string>> folded_lists_;
 };
 
 // Job titles (titles.tsv, "pactgraph-titles 1": phrase<TAB>lang<TAB>normalised).
@@ -112,6 +116,9 @@ class TitleLexicon {
   // Normalised title of the phrase whose folded word hashes are given, for
   // the language ("en"/"de"; "*" entries match both); nullptr when none.
   const std::string* Find(uint64_t seq_hash, std::string_view lang) const;
+  // German compounds ending in a one-word title: "Verbandspräsident",
+  // "Rechtschef". `folded_word` is Fold(word); nullptr when none.
+  const std::string* FindGermanCompound(std::string_view folded_word) const;
   size_t max_words() const { return max_words_; }
 
  private:
@@ -119,6 +126,7 @@ class TitleLexicon {
     std::string lang, normalised;
   };
   std::unordered_map<uint64_t, std::vector<Title>> by_hash_;
+  std::vector<std::pair<std::string, std::string>> german_heads_;  // folded title, normalised
   size_t max_words_ = 0;
 };
 

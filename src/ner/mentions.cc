@@ -204,6 +204,12 @@ size_t MatchTitle(const Resources& res, const std::vector<Word>& words, size_t i
       if (normalised) *normalised = *n;
     }
   }
+  if (best == 0 && lang == "de" && words[i].Is(kUpper) && words[i].text.size() >= 7) {
+    if (const std::string* n = res.titles.FindGermanCompound(Fold(words[i].text))) {
+      if (normalised) *normalised = *n;
+      return 1;
+    }
+  }
   return best;
 }
 
@@ -284,10 +290,17 @@ std::vector<Candidate> FindGazetteerMentions(const Resources& res, std::string_v
 
 namespace {
 
+// German common nouns are capitalised too; long words with a typical noun
+// ending ("Finanzdienstleisters", "Zusammenarbeit") are not names.
+bool LooksLikeGermanNoun(const Resources& res, const Word& w, const std::string& lang) {
+  if (lang != "de" || w.Is(kAllCaps) || w.text.size() < 7) return false;
+  return res.lexicon.EndsWithAny("noun_suffix_de", Fold(w.text));
+}
+
 // A capitalised word that may be part of a name.
 bool NameLike(const Resources& res, const Word& w, const std::string& lang) {
   return w.Is(kUpper) && !w.Is(kPossessive) && !w.Is(kPunct) && IsAlphaName(w.text) &&
-         !IsCommonWord(res, w, lang);
+         !IsCommonWord(res, w, lang) && !LooksLikeGermanNoun(res, w, lang);
 }
 
 // Person name words starting at i: 1..max name-like words that do not start a
@@ -301,6 +314,7 @@ size_t PersonWordsAt(const Resources& res, const std::vector<Word>& words, size_
     if (n > 0 && w.Is(kSentenceStart)) break;
     if (res.lexicon.HasHash("event_head", w.hash) || res.lexicon.HasHash("org_suffix", w.hash)) break;
     if (res.titles.Find(CombineHash(0, w.hash), lang == "de" ? "de" : "en")) break;
+    if (n == 0 && res.gazetteer.Find(CombineHash(0, w.hash))) break;  // "Sony Cyber-shot" is no person
     ++n;
   }
   return n;
@@ -464,7 +478,7 @@ size_t NameStartBefore(const Resources& res, const std::vector<Word>& words, siz
     bool name = (p.Is(kUpper) || p.Is(kAllCaps) || (p.Is(kDigit) && HasLetter(p.text))) && !p.Is(kPossessive);
     bool joiner = p.text == "&" || (of_connectors && (p.text == "of" || p.text == "on" || p.text == "for"));
     bool conn = joiner && b - 1 > 0 && b < head && (words[b - 2].Is(kUpper) || words[b - 2].Is(kAllCaps));
-    if (!(name || conn) || p.Is(kPunct) && p.text != "&") break;
+    if (!(name || conn) || (p.Is(kPunct) && p.text != "&") || LooksLikeGermanNoun(res, p, lang)) break;
     if (words[b].Is(kSentenceStart) && b < head) break;
     --b;
     if (p.Is(kSentenceStart)) break;
