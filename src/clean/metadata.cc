@@ -28,7 +28,7 @@ struct DatePatterns {
       : all{Pattern{Make("(\\b" PG_MONTH "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b)"), "mdy"},
             Pattern{Make("(\\b(\\d{1,2})(?:\\.|st|nd|rd|th)?\\s+(?:of\\s+)?" PG_MONTH "\\.?,?\\s+(\\d{4})\\b)"),
                     "dmy"},
-            Pattern{Make("(\\b(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})\\b)"), "ymd"},
+            Pattern{Make("(\\b(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2}))(?:T|\\b)"), "ymd"},
             Pattern{Make("(\\b(\\d{1,2})\\.\\s?(\\d{1,2})\\.\\s?(\\d{4})\\b)"), "dmy"},
             Pattern{Make("(\\b" PG_MONTH "\\.?\\s+(\\d{4})\\b)"), "my"}} {}
 
@@ -130,6 +130,18 @@ bool TryPattern(const DatePatterns::Pattern& p, std::string_view s, size_t from,
 
 bool IsWordByte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
 
+// Length of a separator at s[k]: ASCII punctuation other than - ' . (which
+// occur in names), bullets, dashes, guillemets; 0 when none.
+size_t SeparatorAt(std::string_view s, size_t k) {
+  auto c = static_cast<unsigned char>(s[k]);
+  if (c < 0x80) return !std::isalnum(c) && c != ' ' && c != '-' && c != '\'' && c != '.' ? 1 : 0;
+  for (std::string_view sep : {"\xE2\x80\xA2", "\xC2\xB7", "\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xBB",
+                               "\xE2\x80\xBA", "\xE2\x96\xAA", "\xE2\x96\xBA"}) {
+    if (s.substr(k, sep.size()) == sep) return sep.size();
+  }
+  return 0;
+}
+
 std::string LowerAscii(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -186,7 +198,11 @@ bool IsDateLine(std::string_view line) {
 
 bool IsBylineLine(std::string_view line) {
   size_t i = 0;
-  while (i < line.size() && !IsWordByte(static_cast<unsigned char>(line[i]))) ++i;
+  while (i < line.size()) {
+    size_t sep = SeparatorAt(line, i);
+    if (sep == 0 && line[i] != ' ' && line[i] != '-') break;
+    i += sep ? sep : 1;
+  }
   std::string lower = LowerAscii(line.substr(i, 16));
   size_t skip = 0;
   bool labelled = false;
@@ -209,9 +225,9 @@ bool IsBylineLine(std::string_view line) {
     while (k < name.size() && name[k] == ' ') ++k;
     if (k >= name.size()) break;
     auto c = static_cast<unsigned char>(name[k]);
-    if (!IsWordByte(c)) break;  // separator: "•", "|", "-", ","
+    if (SeparatorAt(name, k) || name[k] == '-') break;  // "•", "|", "-", ","
     size_t b = k;
-    while (k < name.size() && name[k] != ' ' && name[k] != ',' && name[k] != '|') ++k;
+    while (k < name.size() && name[k] != ' ' && !SeparatorAt(name, k)) ++k;
     std::string_view w = name.substr(b, k - b);
     bool joiner = w == "and" || w == "und" || w == "&" || w == "de" || w == "van" || w == "von";
     if (!joiner && !labelled && !(std::isupper(c) || c >= 0x80)) return false;

@@ -328,7 +328,7 @@ class TextCleaner {
       if (!lines_[i].cue) continue;
       for (size_t k = i + 1; k < e; ++k) {
         const Line& l = lines_[k];
-        if (l.content || l.punctuated || l.words > 12 || (k > i + 1 && l.blank_before && lines_[k - 1].keep)) break;
+        if (l.content || l.punctuated || l.words > 12 || l.blank_before) break;
         lines_[k].keep = false;
       }
     }
