@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <memory>
@@ -187,10 +188,11 @@ bool IsDateLine(std::string_view line) {
   if (!m.found()) return false;
   std::string rest = LowerAscii(line.substr(0, m.begin)) + " " + LowerAscii(line.substr(m.end));
   size_t i = 0;
+  auto word_at = [&](size_t k) { return IsWordByte(static_cast<unsigned char>(rest[k])) && !SeparatorAt(rest, k); };
   while (i < rest.size()) {
-    while (i < rest.size() && !IsWordByte(static_cast<unsigned char>(rest[i]))) ++i;
+    while (i < rest.size() && !word_at(i)) i += std::max<size_t>(1, SeparatorAt(rest, i));
     size_t b = i;
-    while (i < rest.size() && IsWordByte(static_cast<unsigned char>(rest[i]))) ++i;
+    while (i < rest.size() && word_at(i)) ++i;
     if (i > b && !IsDateLineFiller(std::string_view(rest).substr(b, i - b))) return false;
   }
   return true;

@@ -46,6 +46,8 @@ TEST(IsDateLine, OnlyDatesWithLabelsAndTimes) {
   EXPECT_TRUE(IsDateLine("November 7, 2018, 18:15"));
   EXPECT_TRUE(IsDateLine("Published: 14.05.2024 | 09:30 Uhr"));
   EXPECT_TRUE(IsDateLine("Stand: 3. Oktober 2024"));
+  EXPECT_TRUE(IsDateLine("04.03.2026 · 10:15 Uhr"));
+  EXPECT_TRUE(IsDateLine("• March 3, 2025 — 09:10 CET"));
   EXPECT_FALSE(IsDateLine("Samsung and Microsoft met on November 7, 2018."));
   EXPECT_FALSE(IsDateLine("The summit takes place on May 14, 2024"));
   EXPECT_FALSE(IsDateLine("No date here"));
