@@ -24,6 +24,7 @@
 #include "clean/clean.h"
 #include "clean/html_date.h"
 #include "clean/html_extract.h"
+#include "clean/html_prescan.h"
 
 namespace pactgraph {
 namespace {
@@ -102,18 +103,21 @@ size_t EntityLength(std::string_view raw, size_t r) {
 // whitespace and normalised newlines are "synthetic" at their source position.
 class TextWriter {
  public:
-  TextWriter(OffsetText* out, const char* page_begin, size_t page_size)
-      : out_(out), page_(page_begin), page_size_(page_size) {}
+  // `parsed` is the buffer the parser read; origins are mapped through it
+  // to the page.
+  TextWriter(OffsetText* out, const StrippedHtml& parsed)
+      : out_(out), parsed_(parsed), page_(parsed.text().data()), page_size_(parsed.text().size()) {}
 
   // `decoded` is gumbo's text; `raw` its original source (may be empty or
-  // outside the page, then everything is synthetic at `fallback_origin`).
-  void Write(std::string_view decoded, std::string_view raw, uint32_t fallback_origin) {
+  // outside the buffer, then everything is synthetic at `fallback_pos`).
+  // Positions are in the parsed buffer.
+  void Write(std::string_view decoded, std::string_view raw, size_t fallback_pos) {
     bool in_page = !raw.empty() && raw.data() >= page_ && raw.data() + raw.size() <= page_ + page_size_;
     if (!in_page) {
-      WriteSynthetic(decoded, fallback_origin);
+      WriteSynthetic(decoded, parsed_.ToOriginal(std::min(fallback_pos, page_size_)));
       return;
     }
-    uint32_t base = static_cast<uint32_t>(raw.data() - page_);
+    uint32_t base = parsed_.ToOriginal(static_cast<size_t>(raw.data() - page_));
     size_t d = 0, r = 0;
     while (d < decoded.size()) {
       uint32_t origin = base + static_cast<uint32_t>(std::min(r, raw.size() - 1));
@@ -233,6 +237,7 @@ class TextWriter {
   }
 
   OffsetText* out_;
+  const StrippedHtml& parsed_;
   const char* page_;
   size_t page_size_;
   std::string run_;  // copied bytes not yet appended (contiguous origins)
@@ -884,8 +889,8 @@ std::string ChooseTitle(const Meta& m) {
 
 class Emitter {
  public:
-  Emitter(const PageModel& model, const char* buf, size_t size, HtmlArticle* out)
-      : model_(model), writer_(&out->text, buf, size) {}
+  Emitter(const PageModel& model, const StrippedHtml& parsed, HtmlArticle* out)
+      : model_(model), writer_(&out->text, parsed) {}
 
   void Title(const std::string& title, const Meta& meta) {
     if (title.empty()) return;
@@ -917,7 +922,7 @@ class Emitter {
     for (uint32_t p = b.first_piece; p < b.end_piece; ++p) {
       const GumboText& t = pieces[p].node->v.text;
       writer_.Write(t.text, std::string_view(t.original_text.data, t.original_text.length),
-                    static_cast<uint32_t>(t.start_pos.offset));
+                    t.start_pos.offset);
     }
   }
 
@@ -961,9 +966,10 @@ HtmlArticle ExtractHtmlArticle(const OffsetText& page, const HtmlExtractOptions&
     while (cut > 0 && (static_cast<unsigned char>(html[cut]) & 0xC0) == 0x80) --cut;
     html = html.substr(0, cut);
   }
+  StrippedHtml parsed = StrippedHtml::Strip(html);
   GumboOptions gopts = kGumboDefaultOptions;
   gopts.max_errors = 0;  // we never read parse errors; recording them costs time
-  GumboOutput* output = gumbo_parse_with_options(&gopts, html.data(), html.size());
+  GumboOutput* output = gumbo_parse_with_options(&gopts, parsed.text().data(), parsed.text().size());
 
   PageModel model(options);
   model.Build(output->document);
@@ -978,7 +984,7 @@ HtmlArticle ExtractHtmlArticle(const OffsetText& page, const HtmlExtractOptions&
     }
   }
 
-  Emitter emitter(model, html.data(), html.size(), &article);
+  Emitter emitter(model, parsed, &article);
   if (options.include_title) emitter.Title(article.title, meta);
   article.body_start = article.text.size();
 
