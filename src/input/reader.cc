@@ -40,19 +40,27 @@ Kind Sniff(const std::string& bytes) {
   return Kind::kText;
 }
 
-Status ReadFile(const fs::path& p, size_t max_bytes, std::string* out) {
-  std::error_code ec;
-  auto size = fs::file_size(p, ec);
-  if (ec) return Status::IOError("cannot read: " + ec.message());
-  if (size > max_bytes) {
-    return Status::InvalidArgument("file is " + std::to_string(size) + " bytes, over the limit of " +
-                                   std::to_string(max_bytes));
+// Reads one line (without "\n") into *line, keeping at most max_bytes + 1
+// bytes so that a giant line cannot exhaust memory; *too_long says it was cut.
+bool ReadBoundedLine(std::istream& in, size_t max_bytes, std::string* line, bool* too_long) {
+  line->clear();
+  *too_long = false;
+  std::streambuf* buf = in.rdbuf();
+  bool any = false;
+  for (;;) {
+    int c = buf->sbumpc();
+    if (c == std::char_traits<char>::eof()) {
+      in.setstate(std::ios::eofbit);
+      return any;
+    }
+    any = true;
+    if (c == '\n') return true;
+    if (line->size() <= max_bytes) {
+      line->push_back(static_cast<char>(c));
+    } else {
+      *too_long = true;
+    }
   }
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return Status::IOError("cannot open for reading");
-  out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  if (in.bad()) return Status::IOError("read failed");
-  return Status::OK();
 }
 
 void EmitJsonl(std::istream& in, const std::string& name, const ReaderOptions& opt,
@@ -60,16 +68,18 @@ void EmitJsonl(std::istream& in, const std::string& name, const ReaderOptions& o
                const std::function<void(const Status&)>& on_error) {
   std::string line;
   size_t n = 0;
-  while (std::getline(in, line)) {
+  bool too_long = false;
+  while (ReadBoundedLine(in, opt.max_bytes, &line, &too_long)) {
     ++n;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    if (n == 1 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);  // UTF-8 BOM
+    if (!line.empty() && line.back() == '\r') line.pop_back();
     std::string where = name + ":" + std::to_string(n);
-    if (line.size() > opt.max_bytes) {
-      on_error(Status::InvalidArgument("line is " + std::to_string(line.size()) +
-                                       " bytes, over the limit of " + std::to_string(opt.max_bytes))
+    if (too_long || line.size() > opt.max_bytes) {
+      on_error(Status::InvalidArgument("line is over the limit of " + std::to_string(opt.max_bytes) + " bytes")
                    .WithContext(where));
       continue;
     }
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
     StatusOr<Article> a = ParseJsonlArticle(line, where);
     if (a.ok()) {
       on_article(std::move(a).value());
@@ -77,6 +87,37 @@ void EmitJsonl(std::istream& in, const std::string& name, const ReaderOptions& o
       on_error(a.status());
     }
   }
+  if (in.bad()) on_error(Status::IOError("read failed after line " + std::to_string(n)).WithContext(name));
+}
+
+// Reads a whole stream, refusing more than max_bytes.
+Status ReadStream(std::istream& in, size_t max_bytes, std::string* out) {
+  out->clear();
+  char buf[1 << 16];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    out->append(buf, static_cast<size_t>(in.gcount()));
+    if (out->size() > max_bytes) {
+      return Status::InvalidArgument("input is over the limit of " + std::to_string(max_bytes) + " bytes");
+    }
+  }
+  if (in.bad()) return Status::IOError("read failed");
+  return Status::OK();
+}
+
+Status ReadFile(const fs::path& p, size_t max_bytes, std::string* out) {
+  std::error_code ec;
+  bool regular = fs::is_regular_file(p, ec);
+  if (regular) {
+    auto size = fs::file_size(p, ec);
+    if (ec) return Status::IOError("cannot read: " + ec.message());
+    if (size > max_bytes) {
+      return Status::InvalidArgument("file is " + std::to_string(size) + " bytes, over the limit of " +
+                                     std::to_string(max_bytes));
+    }
+  }
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return Status::IOError("cannot open for reading");
+  return ReadStream(in, max_bytes, out);
 }
 
 void EmitBytes(std::string&& bytes, Kind kind, const std::string& name, const ReaderOptions& opt,
@@ -117,6 +158,32 @@ void EmitFile(const fs::path& p, const std::string& name, const ReaderOptions& o
   EmitBytes(std::move(bytes), kind, name, opt, on_article, on_error);
 }
 
+// stdin: a JSONL stream is read line by line (it may be endless); anything
+// else is one article, read up to the size limit.
+void ReadStdin(const ReaderOptions& opt, const std::function<void(Article&&)>& on_article,
+               const std::function<void(const Status&)>& on_error) {
+  std::istream& in = std::cin;
+  std::string head;
+  for (int c; (c = in.peek()) != std::char_traits<char>::eof();) {
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+      head.push_back(static_cast<char>(in.get()));
+      continue;
+    }
+    if (c == '{') {
+      EmitJsonl(in, "-", opt, on_article, on_error);
+      return;
+    }
+    break;
+  }
+  std::string rest;
+  Status st = ReadStream(in, opt.max_bytes, &rest);
+  if (!st.ok()) {
+    on_error(st.WithContext("-"));
+    return;
+  }
+  EmitBytes(head + rest, Kind::kUnknown, "-", opt, on_article, on_error);
+}
+
 }  // namespace
 
 StatusOr<Article> ParseJsonlArticle(const std::string& line, const std::string& where) {
@@ -154,15 +221,7 @@ void ForEachArticle(const std::vector<std::string>& paths, const ReaderOptions& 
                     const std::function<void(const Status&)>& on_error) {
   for (const std::string& arg : paths) {
     if (arg == "-") {
-      std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-      if (Sniff(bytes) == Kind::kJsonl) {
-        std::istringstream in(bytes);
-        EmitJsonl(in, "-", opt, on_article, on_error);
-      } else if (bytes.size() > opt.max_bytes) {
-        on_error(Status::InvalidArgument("stdin is over the size limit").WithContext("-"));
-      } else {
-        EmitBytes(std::move(bytes), Kind::kUnknown, "-", opt, on_article, on_error);
-      }
+      ReadStdin(opt, on_article, on_error);
       continue;
     }
     fs::path p(arg);
