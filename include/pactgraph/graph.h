@@ -27,7 +27,7 @@ struct GraphOptions {
   // Typo merging: the largest edit distance allowed between two normalised
   // names is max(1, length / typo_chars_per_edit), never more than
   // max_typo_edits; names shorter than min_typo_length are never fuzzy-merged.
-  int typo_chars_per_edit = 6;
+  int typo_chars_per_edit = 5;
   int max_typo_edits = 2;
   int min_typo_length = 5;
   // Neighbour lookups (for typo context) read at most this many linked
@@ -135,8 +135,17 @@ class GraphStore {
   static StatusOr<std::unique_ptr<GraphStore>> Open(const std::string& path, const GraphOptions& options);
   virtual ~GraphStore() = default;
 
-  // Merges one article's facts in one transaction: all or nothing.
+  // Merges one article's facts, all or nothing: in its own transaction, or
+  // inside an open batch as a savepoint (a failed article is rolled back
+  // alone; the batch goes on).
   virtual StatusOr<IngestResult> Ingest(const Extraction& extraction, const IngestInfo& info) = 0;
+
+  // Group commit: articles ingested between BeginBatch() and CommitBatch()
+  // become durable together at CommitBatch() (far fewer page writes than
+  // one commit per article). Articles are only "done" once it returns OK;
+  // destroying the store with a batch open rolls the batch back.
+  virtual Status BeginBatch() = 0;
+  virtual Status CommitBatch() = 0;
   StatusOr<IngestResult> Ingest(const Extraction& extraction) { return Ingest(extraction, IngestInfo{}); }
 
   virtual StatusOr<GraphCounts> Counts() = 0;

@@ -543,10 +543,20 @@ Status SqliteGraphStore::UpdateCanonicalName(int64_t id) {
     rows.push_back(Row{q->Text(0), q->Text(1), q->Text(2), q->Int(3), q->Int(4)});
   }
   if (rows.empty()) return Status::OK();
-  auto better = [](const Row& a, const Row& b) {
+  std::string current;
+  {
+    auto c = db_->Prepare("SELECT name FROM entities WHERE id = ?");
+    if (!c.ok()) return c.status();
+    c->Bind(1, id);
+    auto r = c->Step();
+    if (!r.ok()) return r.status();
+    if (*r) current = c->Text(0);
+  }
+  // On a tie the name already shown stays: names do not flip-flop.
+  auto better = [&current](const Row& a, const Row& b) {
     if (a.votes != b.votes) return a.votes > b.votes;
     if (a.mentions != b.mentions) return a.mentions > b.mentions;
-    if (a.alias.size() != b.alias.size()) return a.alias.size() > b.alias.size();
+    if ((a.alias == current) != (b.alias == current)) return a.alias == current;
     return a.alias < b.alias;
   };
   const Row* best = &rows[0];

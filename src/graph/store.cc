@@ -65,12 +65,38 @@ StatusOr<IngestResult> SqliteGraphStore::Ingest(const Extraction& x, const Inges
   if (x.doc.id.empty() && info.content_hash.empty()) {
     return Status::InvalidArgument("document has neither an id nor a content hash");
   }
+  if (batch_) {
+    PG_RETURN_IF_ERROR(db_->Exec("SAVEPOINT article"));
+    StatusOr<IngestResult> r = IngestLocked(x, info);
+    if (!r.ok()) {
+      Status undo = db_->ExecRaw("ROLLBACK TO article; RELEASE article");
+      return undo.ok() ? r.status() : undo.WithContext(r.status().message());
+    }
+    PG_RETURN_IF_ERROR(db_->Exec("RELEASE article"));
+    return r;
+  }
   Transaction tx(db_.get());
   PG_RETURN_IF_ERROR(tx.Begin());
   StatusOr<IngestResult> r = IngestLocked(x, info);
   if (!r.ok()) return r.status();  // tx rolls back
   PG_RETURN_IF_ERROR(tx.Commit());
   return r;
+}
+
+Status SqliteGraphStore::BeginBatch() {
+  if (options_.read_only) return Status::InvalidArgument("store opened read-only");
+  if (batch_) return Status::InvalidArgument("a batch is already open");
+  auto tx = std::make_unique<Transaction>(db_.get());
+  PG_RETURN_IF_ERROR(tx->Begin());
+  batch_ = std::move(tx);
+  return Status::OK();
+}
+
+Status SqliteGraphStore::CommitBatch() {
+  if (!batch_) return Status::InvalidArgument("no batch is open");
+  Status st = batch_->Commit();
+  batch_.reset();  // rolls back if the commit failed
+  return st;
 }
 
 StatusOr<IngestResult> SqliteGraphStore::IngestLocked(const Extraction& x, const IngestInfo& info) {
@@ -144,7 +170,7 @@ StatusOr<std::unique_ptr<GraphStore>> GraphStore::Open(const std::string& path, 
       // a crash of the process (kill -9), which is what ingest promises.
       PG_RETURN_IF_ERROR(d->Exec("PRAGMA journal_mode=WAL").WithContext(path));
     }
-    PG_RETURN_IF_ERROR(d->Exec("PRAGMA synchronous=NORMAL"));
+    PG_RETURN_IF_ERROR(d->Exec("PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=8192"));
     PG_RETURN_IF_ERROR(graph::Migrate(d).WithContext(path));
   }
   PG_RETURN_IF_ERROR(d->Exec("PRAGMA foreign_keys=OFF; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY"));

@@ -36,6 +36,8 @@ class SqliteGraphStore : public GraphStore {
   SqliteGraphStore(std::unique_ptr<Db> db, const GraphOptions& options) : db_(std::move(db)), options_(options) {}
 
   StatusOr<IngestResult> Ingest(const Extraction& extraction, const IngestInfo& info) override;
+  Status BeginBatch() override;
+  Status CommitBatch() override;
   StatusOr<GraphCounts> Counts() override;
   StatusOr<EntityRef> Resolve(const std::string& name) override;
   StatusOr<std::vector<PartnerRow>> Partners(const std::string& name) override;
@@ -95,6 +97,7 @@ class SqliteGraphStore : public GraphStore {
 
   std::unique_ptr<Db> db_;
   GraphOptions options_;
+  std::unique_ptr<Transaction> batch_;  // open group commit, if any
 };
 
 // Lets tests make statements fail; `store` must come from GraphStore::Open.
