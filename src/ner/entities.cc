@@ -41,6 +41,7 @@ class RuleAndTaggerRecognizer : public EntityRecognizer {
 
   EntityResult Recognize(std::string_view text, const Segmented& seg, const std::string& lang) const override {
     std::vector<Word> words = ner::MakeWords(text, seg);
+    ner::ClassifyWords(*res_, &words);
     std::vector<Candidate> cands = ner::FindGazetteerMentions(*res_, text, words, lang);
     std::vector<Candidate> patterns = ner::FindPatternMentions(*res_, text, words, lang);
     cands.insert(cands.end(), patterns.begin(), patterns.end());
@@ -88,7 +89,7 @@ class RuleAndTaggerRecognizer : public EntityRecognizer {
     auto type = kTypes.find(tag);
     if (type == kTypes.end() || e > words.size()) return;
     // Leading function words and titles are not part of the name ("The", "CEO").
-    while (b < e && (res_->lexicon.HasHash("stop", words[b].hash) ||
+    while (b < e && (words[b].In(res_->bits.stop) ||
                      ner::MatchTitle(*res_, words, b, lang, nullptr) > 0 || words[b].Is(ner::kPunct)))
       ++b;
     while (e > b && (words[e - 1].Is(ner::kPunct) || words[e - 1].Is(ner::kPossessive))) --e;
@@ -121,6 +122,7 @@ StatusOr<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Load(const std::st
   for (const char* f : kGazetteerFiles) PG_RETURN_IF_ERROR(res->gazetteer.AddFile(dir + f));
   PG_RETURN_IF_ERROR(res->lexicon.AddFile(dir + "lexicon.tsv"));
   PG_RETURN_IF_ERROR(res->titles.AddFile(dir + "titles.tsv"));
+  res->ResolveBits();
   auto rec = std::make_unique<RuleAndTaggerRecognizer>(std::move(res));
   if (options.use_tagger) PG_RETURN_IF_ERROR(rec->LoadTaggers(data_dir));
   return std::unique_ptr<EntityRecognizer>(std::move(rec));

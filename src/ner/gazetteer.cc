@@ -315,9 +315,22 @@ const std::vector<uint32_t>* Gazetteer::Find(uint64_t seq_hash) const {
   return it == by_hash_.end() ? nullptr : &it->second;
 }
 
-void WordLexicon::Add(std::string_view word, std::string_view cls) {
-  classes_[std::string(cls)].insert(FoldedHash(word));
+Status WordLexicon::Add(std::string_view word, std::string_view cls) {
+  uint32_t bit = Bit(cls);
+  if (bit == 0) {
+    if (names_.size() >= 32) return Status::InvalidArgument("more than 32 word classes");
+    names_.emplace_back(cls);
+    bit = 1u << (names_.size() - 1);
+  }
+  mask_[FoldedHash(word)] |= bit;
   folded_lists_[std::string(cls)].push_back(Fold(word));
+  return Status::OK();
+}
+
+uint32_t WordLexicon::Bit(std::string_view cls) const {
+  for (size_t i = 0; i < names_.size(); ++i)
+    if (names_[i] == cls) return 1u << i;
+  return 0;
 }
 
 bool WordLexicon::EndsWithAny(std::string_view cls, std::string_view folded_word) const {
@@ -339,7 +352,8 @@ Status WordLexicon::AddFile(const std::string& path) {
     if (cols.size() != 2 || cols[0].empty() || cols[1].empty()) {
       return LineError(path, static_cast<int>(n + 1), "expected word<TAB>class");
     }
-    Add(cols[0], cols[1]);
+    Status st = Add(cols[0], cols[1]);
+    if (!st.ok()) return LineError(path, static_cast<int>(n + 1), st.message());
   }
   return Status::OK();
 }
@@ -349,13 +363,14 @@ bool WordLexicon::Has(std::string_view cls, std::string_view word) const {
 }
 
 bool WordLexicon::HasHash(std::string_view cls, uint64_t folded_hash) const {
-  auto it = classes_.find(std::string(cls));
-  return it != classes_.end() && it->second.count(folded_hash) > 0;
+  return (Mask(folded_hash) & Bit(cls)) != 0;
 }
 
 void TitleLexicon::Add(std::string_view phrase, std::string_view lang, std::string_view normalised) {
   std::vector<std::string> words = NameWords(phrase);
+  if (words.empty()) return;
   if (words.size() > max_words_) max_words_ = words.size();
+  first_words_.insert(FoldedHash(words[0]));
   if (words.size() == 1 && lang != "en" && words[0].size() >= 4 && words[0].find('-') == std::string::npos)
     german_heads_.emplace_back(Fold(words[0]), std::string(normalised));
   by_hash_[SequenceHash(words)].push_back(Title{std::string(lang), std::string(normalised)});

@@ -96,15 +96,24 @@ class Gazetteer {
 class WordLexicon {
  public:
   Status AddFile(const std::string& path);
-  void Add(std::string_view word, std::string_view cls);
+  // At most 32 classes; a further class is an error.
+  Status Add(std::string_view word, std::string_view cls);
   bool Has(std::string_view cls, std::string_view word) const;
   bool HasHash(std::string_view cls, uint64_t folded_hash) const;
+  // Bit of a class (0 when the file has no such class) and the classes of a
+  // word as a bit mask: the fast path for per-word tests.
+  uint32_t Bit(std::string_view cls) const;
+  uint32_t Mask(uint64_t folded_hash) const {
+    auto it = mask_.find(folded_hash);
+    return it == mask_.end() ? 0 : it->second;
+  }
   // True when the folded word is longer than, and ends with, a word of the
   // class (used for suffix lists such as German noun endings).
   bool EndsWithAny(std::string_view cls, std::string_view folded_word) const;
 
  private:
-  std::unordered_map<std::string, std::unordered_set<uint64_t>> classes_;
+  std::vector<std::string> names_;  // class i has bit 1 << i
+  std::unordered_map<uint64_t, uint32_t> mask_;
   std::unordered_map<std::string, std::vector<std::string>> folded_lists_;
 };
 
@@ -119,6 +128,8 @@ class TitleLexicon {
   // German compounds ending in a one-word title: "Verbandspräsident",
   // "Rechtschef". `folded_word` is Fold(word); nullptr when none.
   const std::string* FindGermanCompound(std::string_view folded_word) const;
+  // True when some title starts with a word of this folded hash.
+  bool IsFirstWord(uint64_t word_hash) const { return first_words_.count(word_hash) > 0; }
   size_t max_words() const { return max_words_; }
 
  private:
@@ -127,6 +138,7 @@ class TitleLexicon {
   };
   std::unordered_map<uint64_t, std::vector<Title>> by_hash_;
   std::vector<std::pair<std::string, std::string>> german_heads_;  // folded title, normalised
+  std::unordered_set<uint64_t> first_words_;
   size_t max_words_ = 0;
 };
 

@@ -136,11 +136,29 @@ bool IsAlphaName(std::string_view w) {
 bool WeakNameSupported(const Resources& res, const std::vector<Word>& words, size_t i, const std::string& lang) {
   if (words[i].Is(kSentenceStart) || words[i].Is(kTitleLine) || i + 1 >= words.size()) return false;
   const Word& n = words[i + 1];
-  return n.Is(kPossessive) || res.lexicon.HasHash("legal_suffix", n.hash) ||
+  return n.Is(kPossessive) || n.In(res.bits.legal_suffix) ||
          res.titles.Find(CombineHash(0, n.hash), lang == "de" ? "de" : "en") != nullptr;
 }
 
 }  // namespace
+
+void Resources::ResolveBits() {
+  bits.stop = lexicon.Bit("stop");
+  bits.month = lexicon.Bit("month");
+  bits.weekday = lexicon.Bit("weekday");
+  bits.common_cap = lexicon.Bit("common_cap");
+  bits.noun_de = lexicon.Bit("noun_de");
+  bits.given_name = lexicon.Bit("given_name");
+  bits.org_suffix = lexicon.Bit("org_suffix");
+  bits.legal_suffix = lexicon.Bit("legal_suffix");
+  bits.event_head = lexicon.Bit("event_head");
+  bits.honorific = lexicon.Bit("honorific");
+  bits.connector = lexicon.Bit("connector");
+}
+
+void ClassifyWords(const Resources& res, std::vector<Word>* words) {
+  for (Word& w : *words) w.cls = res.lexicon.Mask(w.hash);
+}
 
 std::vector<Word> MakeWords(std::string_view text, const Segmented& seg) {
   std::vector<Word> words;
@@ -183,16 +201,25 @@ std::vector<Word> MakeWords(std::string_view text, const Segmented& seg) {
 
 bool IsCommonWord(const Resources& res, const Word& w, const std::string& lang) {
   const WordLexicon& lx = res.lexicon;
-  if ((lx.HasHash("stop", w.hash) && !w.Is(kAllCaps)) || lx.HasHash("month", w.hash) || lx.HasHash("weekday", w.hash) ||
-      lx.HasHash("common_cap", w.hash))
+  if ((w.In(res.bits.stop) && !w.Is(kAllCaps)) || w.In(res.bits.month) || w.In(res.bits.weekday) ||
+      w.In(res.bits.common_cap))
     return true;
-  if (lang == "de" && lx.HasHash("noun_de", w.hash)) return true;
+  if (lang == "de" && w.In(res.bits.noun_de)) return true;
   return false;
 }
 
 size_t MatchTitle(const Resources& res, const std::vector<Word>& words, size_t i, const std::string& lang,
                   std::string* normalised) {
   std::string_view l = lang == "de" ? "de" : "en";
+  if (i >= words.size()) return 0;
+  if (!res.titles.IsFirstWord(words[i].hash)) {
+    if (lang != "de" || !words[i].Is(kUpper) || words[i].text.size() < 7) return 0;
+    if (const std::string* n = res.titles.FindGermanCompound(Fold(words[i].text))) {
+      if (normalised) *normalised = *n;
+      return 1;
+    }
+    return 0;
+  }
   uint64_t h = 0;
   size_t best = 0;
   size_t max = std::min(res.titles.max_words(), words.size() - i);
@@ -240,7 +267,7 @@ std::vector<Candidate> FindGazetteerMentions(const Resources& res, std::string_v
     if (hit) {
       size_t last = i + len;
       if (hit->type == "ORG") {
-        while (last < words.size() && res.lexicon.HasHash("legal_suffix", words[last].hash) &&
+        while (last < words.size() && words[last].In(res.bits.legal_suffix) &&
                !words[last].Is(kSentenceStart))
           ++last;
       }
@@ -250,7 +277,7 @@ std::vector<Candidate> FindGazetteerMentions(const Resources& res, std::string_v
           const Word& n = words[last];
           bool model = n.Is(kAllCaps) || n.Is(kDigit) || (n.Is(kUpper) && !IsCommonWord(res, n, lang));
           if (n.Is(kPunct) || n.Is(kPossessive) || n.Is(kSentenceStart) || !model ||
-              res.lexicon.HasHash("stop", n.hash))
+              n.In(res.bits.stop))
             break;
           ++last;
         }
@@ -312,8 +339,8 @@ size_t PersonWordsAt(const Resources& res, const std::vector<Word>& words, size_
     const Word& w = words[i + n];
     if (!NameLike(res, w, lang)) break;
     if (n > 0 && w.Is(kSentenceStart)) break;
-    if (res.lexicon.HasHash("event_head", w.hash) || res.lexicon.HasHash("org_suffix", w.hash)) break;
-    if (res.titles.Find(CombineHash(0, w.hash), lang == "de" ? "de" : "en")) break;
+    if (w.In(res.bits.event_head) || w.In(res.bits.org_suffix)) break;
+    if (MatchTitle(res, words, i + n, lang, nullptr) > 0) break;
     if (n == 0 && res.gazetteer.Find(CombineHash(0, w.hash))) break;  // "Sony Cyber-shot" is no person
     ++n;
   }
@@ -342,8 +369,9 @@ void FindPersons(const Resources& res, const std::vector<Word>& words, const std
     const Word& w = words[i];
     // East-Asian order with a hyphenated given name: "Kwak Noh-jung".
     if (i + 1 < words.size() && w.Is(kUpper) && !w.Is(kAllCaps) && w.text.size() >= 2 && w.text.size() <= 8 &&
-        IsAlphaName(w.text) && w.text.find('-') == std::string_view::npos && !lx.HasHash("stop", w.hash) &&
-        !lx.HasHash("month", w.hash) && IsEastAsianGiven(res, words[i + 1].text) &&
+        IsAlphaName(w.text) && w.text.find('-') == std::string_view::npos && !w.In(res.bits.stop) &&
+        !w.In(res.bits.month) && IsEastAsianGiven(res, words[i + 1].text) &&
+        !res.gazetteer.Find(CombineHash(0, w.hash)) &&
         !words[i + 1].Is(kSentenceStart)) {
       Candidate c = MakeCandidate(words, i, i + 2, "PERSON", Source::kPattern);
       c.family_first = true;
@@ -352,7 +380,7 @@ void FindPersons(const Resources& res, const std::vector<Word>& words, const std
       continue;
     }
     // A known given name and one or two capitalised words: "Bill Gates".
-    if (w.Is(kUpper) && !w.Is(kAllCaps) && lx.HasHash("given_name", w.hash) && !lx.HasHash("stop", w.hash)) {
+    if (w.Is(kUpper) && !w.Is(kAllCaps) && w.In(res.bits.given_name) && !w.In(res.bits.stop)) {
       size_t n = PersonWordsAt(res, words, i + 1, 2, lang);
       if (n > 0 && !(words[i + 1].Is(kSentenceStart))) {
         out->push_back(MakeCandidate(words, i, i + 1 + n, "PERSON", Source::kPattern));
@@ -362,10 +390,10 @@ void FindPersons(const Resources& res, const std::vector<Word>& words, const std
     }
     // Honorific or title before a name: "Herr Müller", "CEO Satya Nadella".
     std::string norm;
-    size_t t = lx.HasHash("honorific", w.hash) ? 1 : MatchTitle(res, words, i, lang, &norm);
+    size_t t = w.In(res.bits.honorific) ? 1 : MatchTitle(res, words, i, lang, &norm);
     if (t > 0 && i + t < words.size()) {
       size_t j = i + t;
-      if (words[j].text == "," && t > 0 && !lx.HasHash("honorific", w.hash)) ++j;
+      if (words[j].text == "," && t > 0 && !w.In(res.bits.honorific)) ++j;
       size_t n = j < words.size() ? PersonWordsAt(res, words, j, 3, lang) : 0;
       if (n > 0 && !words[j].Is(kSentenceStart) && !words[j].Is(kAllCaps)) {
         out->push_back(MakeCandidate(words, j, j + n, "PERSON", Source::kPattern));
@@ -385,10 +413,10 @@ void FindPersons(const Resources& res, const std::vector<Word>& words, const std
       }
     }
     // Title of an organisation, then the name: "the CEO of SK Hynix, Kwak Noh-jung".
-    if (t > 0 && i + t < words.size() && !lx.HasHash("honorific", w.hash) &&
-        lx.HasHash("connector", words[i + t].hash) && StartsLower(words[i + t].text)) {
+    if (t > 0 && i + t < words.size() && !w.In(res.bits.honorific) &&
+        words[i + t].In(res.bits.connector) && StartsLower(words[i + t].text)) {
       size_t j = i + t + 1;
-      if (j < words.size() && lx.HasHash("stop", words[j].hash) && !words[j].Is(kAllCaps)) ++j;
+      if (j < words.size() && words[j].In(res.bits.stop) && !words[j].Is(kAllCaps)) ++j;
       size_t org_end = j;
       while (org_end < words.size() && org_end < j + 4 &&
              (words[org_end].Is(kUpper) || words[org_end].Is(kAllCaps)) && !words[org_end].Is(kPunct))
@@ -406,7 +434,7 @@ void FindPersons(const Resources& res, const std::vector<Word>& words, const std
     size_t n = PersonWordsAt(res, words, i, 3, lang);
     if (n >= 2 && i + n + 1 < words.size() && words[i + n].text == ",") {
       size_t j = i + n + 1;
-      if (lx.HasHash("stop", words[j].hash) && j + 1 < words.size()) ++j;  // the / der / its
+      if (words[j].In(res.bits.stop) && j + 1 < words.size()) ++j;  // the / der / its
       if (MatchTitle(res, words, j, lang, nullptr) > 0) {
         out->push_back(MakeCandidate(words, i, i + n, "PERSON", Source::kPattern));
         i += n - 1;
@@ -484,10 +512,10 @@ size_t NameStartBefore(const Resources& res, const std::vector<Word>& words, siz
     if (p.Is(kSentenceStart)) break;
   }
   // Drop leading function words and sentence-initial common words ("The", "Die").
-  while (b < head && ((res.lexicon.HasHash("stop", words[b].hash) && !words[b].Is(kAllCaps)) ||
-                      res.lexicon.HasHash("connector", words[b].hash) ||
+  while (b < head && ((words[b].In(res.bits.stop) && !words[b].Is(kAllCaps)) ||
+                      words[b].In(res.bits.connector) ||
                       words[b].text == "&" || (words[b].Is(kSentenceStart) && IsCommonWord(res, words[b], lang) &&
-                                               !res.lexicon.HasHash("common_cap", words[b].hash))))
+                                               !words[b].In(res.bits.common_cap))))
     ++b;
   return b;
 }
@@ -506,14 +534,14 @@ void FindNamedEvents(const Resources& res, const std::vector<Word>& words, const
                      std::vector<Candidate>* out) {
   for (size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
-    bool head = res.lexicon.HasHash("event_head", w.hash);
+    bool head = w.In(res.bits.event_head);
     // Quoted event name before or after the head: the “Future Now” conference.
     if (IsQuote(w.text) && i + 2 < words.size() && words[i + 1].Is(kUpper)) {
       size_t j = i + 1;
       while (j < words.size() && j < i + 8 && !IsQuote(words[j].text) && !IsSentenceEnd(words[j].text)) ++j;
       if (j < words.size() && j > i + 1 && IsQuote(words[j].text)) {
-        bool after = j + 1 < words.size() && res.lexicon.HasHash("event_head", words[j + 1].hash);
-        bool before = i > 0 && res.lexicon.HasHash("event_head", words[i - 1].hash);
+        bool after = j + 1 < words.size() && words[j + 1].In(res.bits.event_head);
+        bool before = i > 0 && words[i - 1].In(res.bits.event_head);
         if (after || before) {
           out->push_back(MakeCandidate(words, i + 1, j, "EVENT", Source::kPattern));
           i = j;
@@ -534,11 +562,11 @@ void FindSuffixOrgs(const Resources& res, const std::vector<Word>& words, const 
                     std::vector<Candidate>* out) {
   for (size_t i = 1; i < words.size(); ++i) {
     const Word& w = words[i];
-    if (!w.Is(kUpper) || !res.lexicon.HasHash("org_suffix", w.hash)) continue;
+    if (!w.Is(kUpper) || !w.In(res.bits.org_suffix)) continue;
     size_t b = NameStartBefore(res, words, i, lang, false);
     if (b == i || !DistinctiveName(res, words, b, i, lang)) continue;
     size_t last = i + 1;
-    while (last < words.size() && res.lexicon.HasHash("legal_suffix", words[last].hash)) ++last;
+    while (last < words.size() && words[last].In(res.bits.legal_suffix)) ++last;
     out->push_back(MakeCandidate(words, b, last, "ORG", Source::kPattern));
   }
 }

@@ -32,7 +32,9 @@ struct Word {
   std::string_view text;
   uint64_t hash = 0;  // FoldedHash(text)
   uint16_t flags = 0;
+  uint32_t cls = 0;   // WordLexicon::Mask(hash): the word classes it belongs to
   bool Is(uint16_t f) const { return (flags & f) != 0; }
+  bool In(uint32_t class_bit) const { return (cls & class_bit) != 0; }
 };
 
 // Splits the segmenter's tokens into words (punctuation and possessives apart)
@@ -52,12 +54,24 @@ struct Candidate {
   bool family_first = false;        // East-Asian order: "Lee Jae-yong" (family name first)
 };
 
+// Bits of the word classes the rules test (see data/ner/lexicon.tsv).
+struct ClassBits {
+  uint32_t stop = 0, month = 0, weekday = 0, common_cap = 0, noun_de = 0, given_name = 0, org_suffix = 0,
+           legal_suffix = 0, event_head = 0, honorific = 0, connector = 0;
+};
+
 // The immutable resources mention finding needs.
 struct Resources {
   Gazetteer gazetteer;
   WordLexicon lexicon;
   TitleLexicon titles;
+  ClassBits bits;
+  // Resolves `bits` once the lexicon is loaded.
+  void ResolveBits();
 };
+
+// Sets Word::cls from the lexicon.
+void ClassifyWords(const Resources& res, std::vector<Word>* words);
 
 // Everything the rules find without the tagger, overlaps not yet resolved.
 std::vector<Candidate> FindGazetteerMentions(const Resources& res, std::string_view text,
