@@ -102,7 +102,6 @@ class Tagger {
     while (i < t_.size()) {
       Match m;
       if (!Best(i, &m)) { ++i; continue; }
-      if (m.takes_article && m.b > 0 && m.b == i + 1) {}  // (unreachable; kept simple)
       Timex x;
       x.start = t_[m.b].b;
       x.end = t_[m.e - 1].e;
@@ -500,7 +499,7 @@ class Tagger {
   bool BareDayBeforeDate(size_t i, int day, size_t j, Match* m) {
     if (!(De() && Punct(i + 1, '.'))) return false;
     size_t k = j;
-    if (Punct(k, '/') || Punct(k, '-') || t_.size() > k && t_[k].low == "\xe2\x80\x93") ++k;
+    if (Punct(k, '/') || Punct(k, '-') || (k < n() && t_[k].low == "\xe2\x80\x93")) ++k;
     else if (IsAny(k, {"und", "bis", "oder"})) {
       ++k;
       if (IsAny(k, {"zum", "dem"})) ++k;
@@ -706,7 +705,7 @@ class Tagger {
     bool half = Is(j, "half") || u == Unit::kHalfYear;
     if (u == Unit::kCentury) {
       m->e = j + 1;
-      char buf[8];
+      char buf[16];
       std::snprintf(buf, sizeof buf, "%02d", w->ordinal - 1);
       m->value = buf;
       return true;
@@ -778,7 +777,6 @@ class Tagger {
         if (IsAny(i - 1, {"last", "next", "this"})) m->b = i - 1;
         if (tense == Tense::kPast && sm > base.m) --year;
         if (tense == Tense::kFuture && sm < base.m) ++year;
-        if (Is(i - 1, "last") && sm <= base.m && s != Season::kWinter && false) --year;
       }
     }
     m->value = FormatYear(year) + "-" + SeasonCode(w->season);
@@ -832,7 +830,7 @@ class Tagger {
       if (w == "vorgestern") return day(-2);
       if (w == "übermorgen") return day(2);
       if (w == "morgen" && !t_[i].cap && !(i > 0 && IsAny(i - 1, {"am", "den", "jeden", "diesen", "heute", "gestern", "guten", "am"}))) return day(1);
-      if (w == "jetzt" || w == "derzeit" || w == "zurzeit" || w == "gegenwärtig" || w == "momentan" || w == "heutzutage" || w == "aktuell" && !(Word(i + 1) && t_[i + 1].cap))
+      if (w == "jetzt" || w == "derzeit" || w == "zurzeit" || w == "gegenwärtig" || w == "momentan" || w == "heutzutage" || (w == "aktuell" && !(Word(i + 1) && t_[i + 1].cap)))
         return ref("PRESENT_REF");
       if (w == "zur" && Is(i + 1, "zeit")) { m->e = i + 2; return ref("PRESENT_REF"); }
       if (w == "kürzlich" || w == "jüngst" || w == "neulich" || w == "unlängst") return ref("PAST_REF");
@@ -926,7 +924,6 @@ class Tagger {
     else if (CountAt(k, &count, &vague)) ++k;
     else if (the_past) { count = -1; vague = true; }  // "the past years"? handled below
     else return false;
-    if (!vague && count == 1 && (Is(j, "a") || Is(j, "an"))) {}
     bool hyphenated = false;
     if (HyphenGlued(k)) { ++k; hyphenated = true; }  // "30-year", "two-week"
     Unit u = UnitAt(k);
@@ -1000,7 +997,6 @@ class Tagger {
     else if (De() && IsAny(i, {"vortag", "vortags"})) { shift = -1; e = i + 1; }
     else return false;
     m->e = e;
-    if (En() && Is(i, "day")) {}
     const Date& base = ref_.HasDay() ? ref_ : anchor_;
     m->relative = true;
     if (!base.HasDay()) { m->value = "XXXX-XX-XX"; return true; }
@@ -1083,7 +1079,7 @@ class Tagger {
       base = day.date;
       m->e = day.e;
     }
-    char buf[16];
+    char buf[32];
     if (minute >= 0) std::snprintf(buf, sizeof buf, "T%02d:%02d", hour, minute);
     else std::snprintf(buf, sizeof buf, "T%02d:00", hour);
     m->value = (base.HasDay() ? FormatDay(base) : std::string("XXXX-XX-XX")) + buf;
@@ -1190,7 +1186,7 @@ class Tagger {
   // "Morgen des 30. Juli", "Nacht vom 16. zum 17. Mai", "the night of May 3".
   bool PartOfDayOf(size_t i, Match* m) {
     const WordInfo* w = Info(i);
-    if (!w || w->part_of_day == PartOfDay::kNone || !t_[i].cap && De()) return false;
+    if (!w || w->part_of_day == PartOfDay::kNone || (!t_[i].cap && De())) return false;
     size_t j = i + 1;
     if (!IsAny(j, {"des", "vom", "of"})) return false;
     ++j;
@@ -1218,7 +1214,6 @@ class Tagger {
       if (mod && (w == "beginning" || w == "start" || w == "end" || w == "middle")) {
         if (!Is(j, "of")) return false;
         ++j;
-        if (i > 0 && Is(i - 1, "the")) {}
       }
       if (w == "mid" && HyphenGlued(j)) ++j;
     }

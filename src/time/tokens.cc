@@ -64,6 +64,7 @@ CharClass Classify(std::string_view text, size_t i, size_t* len) {
 void Tokenize(std::string_view text, uint8_t langs, std::string* lower, std::vector<Token>* out) {
   Lowercase(text, lower);
   out->clear();
+  out->reserve(text.size() / 5 + 16);  // about one token per five bytes of news text
   const std::string_view low(*lower);
   size_t i = 0;
   bool space = true;
