@@ -5,6 +5,7 @@
 // and the share of the input's non-blank line bytes that cleaning kept.
 //   usage: front_text_bench [--repeat N] [--dropped] [--csv-10kgnad FILE] DIR...
 //   --dropped       print every line cleaning dropped (to review what goes)
+//   --sentences     print every sentence, one per line (to review segmentation)
 //   --csv-10kgnad   also read the 10kGNAD test.csv (label;'text' per line)
 #include <algorithm>
 #include <chrono>
@@ -112,12 +113,14 @@ void PrintDropped(const Doc& doc, const std::string& input, const std::string& k
 
 int main(int argc, char** argv) {
   int repeat = 1;
-  bool dropped = false;
+  bool dropped = false, print_sentences = false;
   std::vector<std::string> dirs;
   std::string gnad;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--repeat") && i + 1 < argc) {
       repeat = std::max(1, std::atoi(argv[++i]));
+    } else if (!std::strcmp(argv[i], "--sentences")) {
+      print_sentences = true;
     } else if (!std::strcmp(argv[i], "--dropped")) {
       dropped = true;
     } else if (!std::strcmp(argv[i], "--csv-10kgnad") && i + 1 < argc) {
@@ -169,6 +172,13 @@ int main(int argc, char** argv) {
         ++langs[lang.code];
         if (dropped && lang.code == "other") std::printf("OTHER %s (%.2f): %.100s\n", doc.name.c_str(), lang.confidence, clean.text.text().c_str());
         if (dropped) PrintDropped(doc, decoded->text.text(), clean.text.text());
+        if (print_sentences) {
+          for (const pactgraph::Sentence& x : seg.sentences) {
+            std::string sent = clean.text.text().substr(x.start, x.end - x.start);
+            std::replace(sent.begin(), sent.end(), '\n', ' ');
+            std::printf("SENT %s\n", sent.c_str());
+          }
+        }
       }
     }
   }
