@@ -4,12 +4,6 @@
 # and print what it found.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SUDO=""
-if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
-if ! dpkg -s $(cat scripts/debian-packages.txt) >/dev/null 2>&1; then
-  $SUDO apt-get update
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends $(cat scripts/debian-packages.txt)
-fi
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DPACTGRAPH_TESTS=OFF -DPACTGRAPH_BENCH=OFF >/dev/null
 cmake --build build -j"$(nproc)" --target pactgraph_cli
 ./build/pactgraph extract examples
