@@ -123,6 +123,42 @@ uint64_t SequenceHash(const std::vector<std::string>& words) {
 
 }  // namespace
 
+uint32_t& HashIndex::operator[](uint64_t key) {
+  key = Slot(key);
+  if ((size_ + 1) * 2 > keys_.size()) Rehash(keys_.empty() ? 64 : keys_.size() * 2);
+  size_t mask = keys_.size() - 1;
+  size_t i = (key ^ (key >> 29)) & mask;
+  while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask;
+  if (keys_[i] == 0) {
+    keys_[i] = key;
+    values_[i] = 0;
+    ++size_;
+  }
+  return values_[i];
+}
+
+const uint32_t* HashIndex::Find(uint64_t key) const {
+  if (keys_.empty()) return nullptr;
+  key = Slot(key);
+  size_t mask = keys_.size() - 1;
+  size_t i = (key ^ (key >> 29)) & mask;
+  while (keys_[i] != 0) {
+    if (keys_[i] == key) return &values_[i];
+    i = (i + 1) & mask;
+  }
+  return nullptr;
+}
+
+void HashIndex::Rehash(size_t capacity) {
+  std::vector<uint64_t> old_keys = std::move(keys_);
+  std::vector<uint32_t> old_values = std::move(values_);
+  keys_.assign(capacity, 0);
+  values_.assign(capacity, 0);
+  size_ = 0;
+  for (size_t i = 0; i < old_keys.size(); ++i)
+    if (old_keys[i] != 0) (*this)[old_keys[i]] = old_values[i];
+}
+
 std::string Fold(std::string_view s) {
   std::string out;
   FoldInto(s, &out);
@@ -265,12 +301,21 @@ Status Gazetteer::Add(std::string_view name, std::string_view type, std::string_
   e.words = NameWords(name);
   e.flags = flags;
   if (e.words.empty()) return Status::InvalidArgument("empty name");
-  uint64_t h = SequenceHash(e.words);
-  auto& bucket = by_hash_[h];
+  uint64_t h = 0;
+  for (size_t k = 0; k + 1 < e.words.size(); ++k) {
+    h = CombineHash(h, FoldedHash(e.words[k]));
+    index_[h];  // a prefix: keeps its bucket if it is also a whole entry
+  }
+  h = CombineHash(h, FoldedHash(e.words.back()));
+  uint32_t& slot = index_[h];
+  if (slot == 0) {
+    buckets_.emplace_back();
+    slot = static_cast<uint32_t>(buckets_.size());
+  }
+  std::vector<uint32_t>& bucket = buckets_[slot - 1];
   for (uint32_t id : bucket)
     if (entries_[id].name == e.name) return Status::OK();  // earlier file wins
   bucket.push_back(static_cast<uint32_t>(entries_.size()));
-  first_words_.insert(FoldedHash(e.words[0]));
   if (e.words.size() > max_words_) max_words_ = e.words.size();
   entries_.push_back(std::move(e));
   return Status::OK();
@@ -311,8 +356,8 @@ Status Gazetteer::AddFile(const std::string& path) {
 }
 
 const std::vector<uint32_t>* Gazetteer::Find(uint64_t seq_hash) const {
-  auto it = by_hash_.find(seq_hash);
-  return it == by_hash_.end() ? nullptr : &it->second;
+  const uint32_t* slot = index_.Find(seq_hash);
+  return slot && *slot > 0 ? &buckets_[*slot - 1] : nullptr;
 }
 
 Status WordLexicon::Add(std::string_view word, std::string_view cls) {
@@ -370,10 +415,15 @@ void TitleLexicon::Add(std::string_view phrase, std::string_view lang, std::stri
   std::vector<std::string> words = NameWords(phrase);
   if (words.empty()) return;
   if (words.size() > max_words_) max_words_ = words.size();
-  first_words_.insert(FoldedHash(words[0]));
+  first_words_[FoldedHash(words[0])] = 1;
   if (words.size() == 1 && lang != "en" && words[0].size() >= 4 && words[0].find('-') == std::string::npos)
     german_heads_.emplace_back(Fold(words[0]), std::string(normalised));
-  by_hash_[SequenceHash(words)].push_back(Title{std::string(lang), std::string(normalised)});
+  uint32_t& slot = index_[SequenceHash(words)];
+  if (slot == 0) {
+    titles_.emplace_back();
+    slot = static_cast<uint32_t>(titles_.size());
+  }
+  titles_[slot - 1].push_back(Title{std::string(lang), std::string(normalised)});
 }
 
 Status TitleLexicon::AddFile(const std::string& path) {
@@ -409,9 +459,9 @@ const std::string* TitleLexicon::FindGermanCompound(std::string_view folded_word
 }
 
 const std::string* TitleLexicon::Find(uint64_t seq_hash, std::string_view lang) const {
-  auto it = by_hash_.find(seq_hash);
-  if (it == by_hash_.end()) return nullptr;
-  for (const Title& t : it->second)
+  const uint32_t* slot = index_.Find(seq_hash);
+  if (!slot || *slot == 0) return nullptr;
+  for (const Title& t : titles_[*slot - 1])
     if (t.lang == "*" || t.lang == lang) return &t.normalised;
   return nullptr;
 }

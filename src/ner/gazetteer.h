@@ -49,6 +49,24 @@ void SplitToken(std::string_view token, uint32_t offset, std::vector<Piece>* out
 // same rule as the document word splitter).
 std::vector<std::string> NameWords(std::string_view name);
 
+// Open-addressing hash table from 64-bit keys (already hashes) to 32-bit
+// values, linear probing, built once and then only read: one cache line per
+// lookup instead of the node chasing of std::unordered_map.
+class HashIndex {
+ public:
+  // Sets the value of key (inserting it when absent) and returns it.
+  uint32_t& operator[](uint64_t key);
+  const uint32_t* Find(uint64_t key) const;
+  size_t size() const { return size_; }
+
+ private:
+  static uint64_t Slot(uint64_t key) { return key == 0 ? 1 : key; }  // 0 marks an empty slot
+  void Rehash(size_t capacity);
+  std::vector<uint64_t> keys_;
+  std::vector<uint32_t> values_;
+  size_t size_ = 0;
+};
+
 enum GazFlag : uint8_t {
   kAmbiguous = 1,       // only when the canonical entity is also named in the document
   kDistinct = 2,        // a short name that is its own entity ("SK" = SK Group)
@@ -78,16 +96,20 @@ class Gazetteer {
 
   // Entries whose folded word sequence hashes to `seq_hash`, or nullptr.
   const std::vector<uint32_t>* Find(uint64_t seq_hash) const;
+  // True when some entry starts with this word sequence (or is it).
+  bool IsPrefix(uint64_t seq_hash) const { return index_.Find(seq_hash) != nullptr; }
   const GazEntry& entry(uint32_t i) const { return entries_[i]; }
   // True when some entry starts with a word of this folded hash.
-  bool IsFirstWord(uint64_t word_hash) const { return first_words_.count(word_hash) > 0; }
+  bool IsFirstWord(uint64_t word_hash) const { return IsPrefix(CombineHash(0, word_hash)); }
   size_t max_words() const { return max_words_; }
   size_t size() const { return entries_.size(); }
 
  private:
   std::vector<GazEntry> entries_;
-  std::unordered_map<uint64_t, std::vector<uint32_t>> by_hash_;
-  std::unordered_set<uint64_t> first_words_;
+  // Sequence hash -> 1 + index into buckets_ (entries with that sequence),
+  // or 0 for a proper prefix of some entry.
+  HashIndex index_;
+  std::vector<std::vector<uint32_t>> buckets_;
   size_t max_words_ = 0;
 };
 
@@ -104,8 +126,8 @@ class WordLexicon {
   // word as a bit mask: the fast path for per-word tests.
   uint32_t Bit(std::string_view cls) const;
   uint32_t Mask(uint64_t folded_hash) const {
-    auto it = mask_.find(folded_hash);
-    return it == mask_.end() ? 0 : it->second;
+    const uint32_t* m = mask_.Find(folded_hash);
+    return m ? *m : 0;
   }
   // True when the folded word is longer than, and ends with, a word of the
   // class (used for suffix lists such as German noun endings).
@@ -113,7 +135,7 @@ class WordLexicon {
 
  private:
   std::vector<std::string> names_;  // class i has bit 1 << i
-  std::unordered_map<uint64_t, uint32_t> mask_;
+  HashIndex mask_;
   std::unordered_map<std::string, std::vector<std::string>> folded_lists_;
 };
 
@@ -129,16 +151,17 @@ class TitleLexicon {
   // "Rechtschef". `folded_word` is Fold(word); nullptr when none.
   const std::string* FindGermanCompound(std::string_view folded_word) const;
   // True when some title starts with a word of this folded hash.
-  bool IsFirstWord(uint64_t word_hash) const { return first_words_.count(word_hash) > 0; }
+  bool IsFirstWord(uint64_t word_hash) const { return first_words_.Find(word_hash) != nullptr; }
   size_t max_words() const { return max_words_; }
 
  private:
   struct Title {
     std::string lang, normalised;
   };
-  std::unordered_map<uint64_t, std::vector<Title>> by_hash_;
+  HashIndex index_;  // sequence hash -> index into titles_
+  std::vector<std::vector<Title>> titles_;
   std::vector<std::pair<std::string, std::string>> german_heads_;  // folded title, normalised
-  std::unordered_set<uint64_t> first_words_;
+  HashIndex first_words_;
   size_t max_words_ = 0;
 };
 

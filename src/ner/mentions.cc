@@ -251,13 +251,18 @@ std::vector<Candidate> FindGazetteerMentions(const Resources& res, std::string_v
     const GazEntry* hit = nullptr;
     size_t len = 0;
     if (gaz.IsFirstWord(w.hash)) {
+      // Walk forward while the words are a prefix of some entry, then try
+      // the longest whole entries first.
       size_t max = std::min(gaz.max_words(), words.size() - i);
       uint64_t h = 0;
+      size_t reach = 0;
       for (size_t k = 0; k < max; ++k) {
         h = CombineHash(h, words[i + k].hash);
+        if (!gaz.IsPrefix(h)) break;
         hashes[k + 1] = h;
+        reach = k + 1;
       }
-      for (size_t k = max; k >= 1 && !hit; --k) {
+      for (size_t k = reach; k >= 1 && !hit; --k) {
         hit = MatchAt(gaz, words, i, hashes[k], k);
         if (hit) len = k;
       }

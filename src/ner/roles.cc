@@ -19,10 +19,22 @@ struct Item {
   bool paragraph_start = false;
 };
 
-bool OneOf(std::string_view w, std::initializer_list<const char*> set) {
-  std::string f = Fold(w);
-  for (const char* s : set)
-    if (f == s) return true;
+// Case-insensitive membership; the words of `set` are lower case. Folding
+// keeps the byte length of letters, so only same-length words are compared.
+bool OneOf(std::string_view w, std::initializer_list<std::string_view> set) {
+  if (w.size() > 16) return false;
+  char buf[16];
+  bool folded = false;
+  for (std::string_view s : set) {
+    if (s.size() != w.size()) continue;
+    if (!folded) {
+      std::string f = Fold(w);
+      if (f.size() != w.size()) return false;
+      std::copy(f.begin(), f.end(), buf);
+      folded = true;
+    }
+    if (std::string_view(buf, w.size()) == s) return true;
+  }
   return false;
 }
 
@@ -115,7 +127,7 @@ class RoleFinder {
     return k < items_.size() && items_[k].kind == Item::kEntity &&
            groups_.entities[static_cast<size_t>(items_[k].entity)].type == type;
   }
-  bool IsWord(size_t k, std::initializer_list<const char*> set) const {
+  bool IsWord(size_t k, std::initializer_list<std::string_view> set) const {
     return k < items_.size() && items_[k].kind == Item::kWord && OneOf(items_[k].text, set);
   }
   bool IsComma(size_t k) const { return k < items_.size() && items_[k].text == ","; }
