@@ -4,6 +4,7 @@
 # and print what it found.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DPACTGRAPH_TESTS=OFF -DPACTGRAPH_BENCH=OFF >/dev/null
 cmake --build build -j"$(nproc)" --target pactgraph_cli
 ./build/pactgraph extract examples
