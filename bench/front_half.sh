@@ -57,25 +57,28 @@ fi
 
 for corpus in aeb bbc; do
   ours=$(taskset -c 0 "$bench_bin" --repeat 3 "$tmp/$corpus")
+  html_only=$(taskset -c 0 "$bench_bin" --repeat 3 --html-only "$tmp/$corpus")
   theirs=$(taskset -c 0 "$py" "$here/bench/front_half_readability.py" "$tmp/$corpus")
   echo "$ours"
+  echo "$html_only"
   echo "$theirs"
   json=$tmp/$corpus.json
   hyperfine --warmup 1 --runs 3 --export-json "$json" \
     -n pactgraph "taskset -c 0 $bench_bin $tmp/$corpus" \
     -n readability "taskset -c 0 $py $here/bench/front_half_readability.py $tmp/$corpus" >&2
-  python3 - "$corpus" "$ours" "$theirs" "$json" >>"$out" <<'PY'
+  python3 - "$corpus" "$ours" "$theirs" "$json" "$html_only" >>"$out" <<'PY'
 import json, re, sys
-corpus, ours, theirs, path = sys.argv[1:]
+corpus, ours, theirs, path, html_only = sys.argv[1:]
 means = {r['command']: r['user'] + r['system'] for r in json.load(open(path))['results']}
 def fields(line):
     m = re.search(r'(\d+) pages, (\d+) bytes, ([\d.]+) s, ([\d.]+) pages/s, ([\d.]+) MB/s', line)
     return m.groups()
-o, t = fields(ours), fields(theirs)
+o, t, h = fields(ours), fields(theirs), fields(html_only)
 name = {'aeb': 'article-extraction-benchmark (181 pages)', 'bbc': 'bbc-news as HTML (2,225 pages)'}[corpus]
 print(f'| {name} | pactgraph front half | {o[2]} s | {o[3]} | {o[4]} | {means["pactgraph"]:.3f} s |')
+print(f'| {name} | (of which decode + CleanHtml) | {h[2]} s | {h[3]} | {h[4]} | |')
 print(f'| {name} | readability-lxml | {t[2]} s | {t[3]} | {t[4]} | {means["readability"]:.3f} s |')
-print(f'| {name} | **ratio** | **{float(t[2]) / float(o[2]):.0f}×** | | | **{means["readability"] / means["pactgraph"]:.0f}×** |')
+print(f'| {name} | **ratio** | **{float(t[2]) / float(o[2]):.1f}×** | | | **{means["readability"] / means["pactgraph"]:.1f}×** |')
 PY
 done
 tail -n 12 "$out"
