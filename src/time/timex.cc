@@ -86,12 +86,18 @@ const char* PartCode(PartOfDay p) {
   return "";
 }
 
+class Tagger;
+
+// A publication date written as words ("May 20, 2024", "20. Mai 2024",
+// "Mon, 20 May 2024 10:00:00 GMT"): the first fully dated expression in it.
+Date DateFromText(std::string_view s);
+
 class Tagger {
  public:
   Tagger(std::string_view text, const std::string& lang, const TimexOptions& options)
       : text_(text), narrative_(options.narrative) {
     langs_ = lang == "en" ? kEn : lang == "de" ? kDe : kAnyLang;
-    if (!options.anchor.empty()) ParseIsoDate(options.anchor, &anchor_);
+    if (!options.anchor.empty() && !ParseIsoDate(options.anchor, &anchor_)) anchor_ = DateFromText(options.anchor);
     ref_ = anchor_;
     Tokenize(text, langs_, &lower_, &t_);
   }
@@ -1281,6 +1287,16 @@ class Tagger {
   std::string lower_;
   std::vector<Token> t_;
 };
+
+Date DateFromText(std::string_view s) {
+  if (s.size() > 200) return Date();
+  Tagger tagger(s, "", TimexOptions());
+  for (const Timex& t : tagger.Run()) {
+    Date d;
+    if (t.value.size() == 10 && ParseIsoDate(t.value, &d) && d.HasDay()) return d;
+  }
+  return Date();
+}
 
 }  // namespace
 }  // namespace timex

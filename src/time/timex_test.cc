@@ -228,3 +228,20 @@ TEST(TimexEvalTest, TempEvalPlatinumFloor) {
 
 }  // namespace
 }  // namespace pactgraph
+
+namespace pactgraph {
+namespace {
+
+TEST(TimexTest, AnchorMayBeWrittenInWords) {
+  for (const char* anchor : {"May 20, 2024", "20. Mai 2024", "Mon, 20 May 2024 10:00:00 GMT", "2024-05-20T10:00:00Z"}) {
+    auto found = FindTimexes("He said yesterday that", "en", std::string(anchor));
+    ASSERT_EQ(found.size(), 1u) << anchor;
+    EXPECT_EQ(found[0].value, "2024-05-19") << anchor;
+  }
+  auto found = FindTimexes("He said yesterday that", "en", std::string("not a date"));
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "XXXX-XX-XX");
+}
+
+}  // namespace
+}  // namespace pactgraph
