@@ -341,7 +341,7 @@ bool IsHidden(const GumboNode* node) {
 // Furniture even when the name also says "content" ("comment-content").
 constexpr const char* kOverridingNegativeParts[] = {
     "comment", "disqus", "cookie", "consent", "gdpr", "newsletter", "outbrain", "taboola",
-    "social", "sharing", "share-", "-share", "breadcrumb", "paywall", "related", "recommend",
+    "social", "sharing", "share-", "-share", "breadcrumb", "related", "recommend",
 };
 constexpr const char* kStrongNegativeParts[] = {
     "share", "sidebar", "subscri", "promo", "advert", "sponsor", "popular", "trending",
@@ -388,7 +388,7 @@ void ApplyHints(Elem& e) {
   switch (e.tag) {
     case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM:
     case GUMBO_TAG_MENU: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_DETAILS: case GUMBO_TAG_FIGURE:
       if (e.tag != GUMBO_TAG_FORM && e.tag != GUMBO_TAG_HEADER) e.furniture = 2;
       e.weight -= 25;
       break;
@@ -853,6 +853,22 @@ bool IsClutter(const Elem& e) {
   }
 }
 
+// A short block that only labels an ad slot ("Advertisement", "Anzeige").
+bool IsAdLabel(const Block& b, const std::vector<Piece>& pieces) {
+  if (b.text > 40) return false;
+  std::string text;
+  for (uint32_t p = b.first_piece; p < b.end_piece; ++p) text += pieces[p].node->v.text.text;
+  std::string t = AsciiLower(CollapseSpaces(text));
+  static constexpr const char* kLabels[] = {"advertisement", "advert", "ad", "ads", "anzeige", "werbung",
+                                            "sponsored", "sponsored content", "story continues below advertisement",
+                                            "scroll to continue with content", "continue reading below",
+                                            "article continues below", "publicit\xc3\xa9", "pubblicit\xc3\xa0"};
+  for (const char* label : kLabels) {
+    if (t == label) return true;
+  }
+  return false;
+}
+
 // ------------------------------------------------------------ title
 
 std::string TrimSiteName(const std::string& title, const std::string& site) {
@@ -998,6 +1014,7 @@ HtmlArticle ExtractHtmlArticle(const OffsetText& page, const HtmlExtractOptions&
       if (!InArticle(elems, root, finder.dropped(), memo, b.elem)) continue;
       if (b.link * 2 > b.text && b.text < 200) continue;  // a link line ("Read more: ...")
       if (elems[b.elem].tag == GUMBO_TAG_H1) continue;    // the title, emitted above
+      if (IsAdLabel(b, model.pieces())) continue;
       emitter.Block(b);
     }
   }
