@@ -343,9 +343,9 @@ class Tagger {
       PG_TRY(Counted);
       PG_TRY(ClockTime);
     } else if (tok.kind == Token::kWord) {
+      if (tok.info || (De() && tok.cap)) PG_TRY(Weekday);  // German compounds: "Dienstagabend"
       if (tok.info) {
         PG_TRY(MonthFirst);
-        PG_TRY(Weekday);
         PG_TRY(SeasonRule);
         PG_TRY(OrdinalPeriod);
       }
@@ -494,7 +494,7 @@ class Tagger {
       if (!ambiguous) return true;
       if (i == 0) return false;
       for (std::string_view p : kEnPreps) if (t_[i - 1].low == p) return true;
-      return false;
+      return i >= 2 && Punct(i - 1, '-') && Is(i - 2, "mid");  // "mid-May"
     }
     (void)month;
     return true;  // German nouns are capitalised; month names are unambiguous
