@@ -180,7 +180,12 @@ void AddAcronymMentions(std::string_view text, const std::vector<Word>& words, s
     for (uint32_t w = (*cands)[k].first; w < (*cands)[k].last && w < words.size(); ++w) owner[w] = static_cast<int>(k);
   for (size_t i = 1; i + 2 < words.size(); ++i) {
     if (words[i].text != "(" || words[i + 2].text != ")" || !IsAcronymWord(words[i + 1].text)) continue;
-    if (owner[i + 1] >= 0 || owner[i - 1] < 0) continue;
+    auto tagger_word = [&](size_t w) {
+      if (owner[w] < 0) return false;
+      const Candidate& c = (*cands)[owner[w]];
+      return c.source == Source::kTagger && c.last - c.first == 1 && c.first == w;
+    };
+    if ((owner[i + 1] >= 0 && !tagger_word(i + 1)) || owner[i - 1] < 0) continue;
     const Candidate& longform = (*cands)[owner[i - 1]];
     if (longform.last != i || (longform.type != "ORG" && longform.type != "EVENT" && longform.type != "PRODUCT"))
       continue;
@@ -193,7 +198,15 @@ void AddAcronymMentions(std::string_view text, const std::vector<Word>& words, s
                             ? std::string(text.substr(longform.start, longform.end - longform.start))
                             : longform.canonical;
     for (size_t j = 0; j < words.size(); ++j) {
-      if (owner[j] >= 0 || words[j].text != acr) continue;
+      if (words[j].text != acr) continue;
+      if (tagger_word(j)) {  // the acronym of a defined long form, not the tagger's guess
+        Candidate& c = (*cands)[owner[j]];
+        c.type = longform.type;
+        c.canonical = canon;
+        c.source = Source::kAlias;
+        continue;
+      }
+      if (owner[j] >= 0) continue;
       Candidate c;
       c.first = static_cast<uint32_t>(j);
       c.last = static_cast<uint32_t>(j + 1);
@@ -212,10 +225,37 @@ void AddAcronymMentions(std::string_view text, const std::vector<Word>& words, s
 
 Grouping GroupMentions(const Resources& res, std::string_view text, const std::vector<Word>& words,
                        const std::vector<Candidate>& cands, const std::string& lang) {
-  std::vector<Item> items;
-  items.reserve(cands.size());
-  std::vector<uint8_t> covered(words.size(), 0);
+  // Surnames of the people the rules found, to split a tagger span that runs
+  // two of them together ("hatte Chey Altman eingeladen").
+  std::unordered_map<std::string, int> rule_surnames;
   for (const Candidate& c : cands) {
+    if (c.type != "PERSON" || c.source == Source::kTagger || c.last - c.first < 2) continue;
+    Item probe{c, std::string(text.substr(c.start, c.end - c.start)), ""};
+    ++rule_surnames[SurnameKey(probe)];
+  }
+  std::vector<Candidate> split;
+  for (const Candidate& c : cands) {
+    if (c.source == Source::kTagger && c.type == "PERSON" && c.last - c.first == 2 && c.last <= words.size()) {
+      std::string a = NameKey(words[c.first].text), b = NameKey(words[c.first + 1].text);
+      if (a != b && rule_surnames.count(a) && rule_surnames.count(b)) {
+        for (uint32_t w = c.first; w < c.last; ++w) {
+          Candidate one = c;
+          one.first = w;
+          one.last = w + 1;
+          one.start = words[w].start;
+          one.end = words[w].end;
+          one.source = Source::kAlias;
+          split.push_back(std::move(one));
+        }
+        continue;
+      }
+    }
+    split.push_back(c);
+  }
+  std::vector<Item> items;
+  items.reserve(split.size());
+  std::vector<uint8_t> covered(words.size(), 0);
+  for (const Candidate& c : split) {
     Item it{c, std::string(text.substr(c.start, c.end - c.start)), ""};
     bool use_canonical = !c.canonical.empty() && c.source != Source::kPattern;
     it.key = NameKey(use_canonical ? std::string_view(c.canonical) : std::string_view(it.text));
@@ -376,6 +416,12 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
     if (std::none_of(std::begin(kTypes), std::end(kTypes), [&](const char* t) { return type == t; })) continue;
     // A group named only by ambiguous short forms ("MS" without Microsoft) is dropped.
     if (std::all_of(m.begin(), m.end(), [&](size_t i) { return (items[i].c.gaz_flags & kAmbiguous) != 0; })) continue;
+    // A one-word person only the tagger saw, never named in full, is more
+    // often a misread word ("Cloud First") than a person.
+    if (type == "PERSON" && std::all_of(m.begin(), m.end(), [&](size_t i) {
+          return items[i].c.source == Source::kTagger && SplitSpaces(items[i].text).size() == 1;
+        }))
+      continue;
     DocEntity e;
     e.type = type;
     // Canonical: the gazetteer's name when known, else the fullest written form.

@@ -95,6 +95,23 @@ class RuleAndTaggerRecognizer : public EntityRecognizer {
     while (e > b && (words[e - 1].Is(ner::kPunct) || words[e - 1].Is(ner::kPossessive))) --e;
     if (b >= e) return;
     if (e - b == 1 && (ner::IsCommonWord(*res_, words[b], lang) || !words[b].Is(ner::kUpper))) return;
+    // Technical terms and common words are not names ("HBM", "AI PCs", "KI-Chips").
+    bool all_terms = true;
+    for (size_t k = b; k < e; ++k) {
+      const Word& w = words[k];
+      size_t dash = w.text.find('-');
+      bool term_head = dash != std::string_view::npos &&
+                       (res_->lexicon.Mask(ner::FoldedHash(w.text.substr(0, dash))) & res_->bits.term);
+      if (term_head) return;
+      bool common = w.In(res_->bits.term) || ner::IsCommonWord(*res_, w, lang);
+      // A person's name has no common word in it ("Bett Tech"); an
+      // organisation with a technical term in it needs an organisation word
+      // at the end ("Samsung AI Center" is rare next to "Telco AI Platform").
+      if (common && type->second == "PERSON") return;
+      if (w.In(res_->bits.term) && type->second == "ORG" && !words[e - 1].In(res_->bits.org_suffix)) return;
+      all_terms = all_terms && common;
+    }
+    if (all_terms) return;
     Candidate c;
     c.first = static_cast<uint32_t>(b);
     c.last = static_cast<uint32_t>(e);

@@ -154,6 +154,7 @@ void Resources::ResolveBits() {
   bits.event_head = lexicon.Bit("event_head");
   bits.honorific = lexicon.Bit("honorific");
   bits.connector = lexicon.Bit("connector");
+  bits.term = lexicon.Bit("term");
 }
 
 void ClassifyWords(const Resources& res, std::vector<Word>* words) {

@@ -57,7 +57,7 @@ struct Candidate {
 // Bits of the word classes the rules test (see data/ner/lexicon.tsv).
 struct ClassBits {
   uint32_t stop = 0, month = 0, weekday = 0, common_cap = 0, noun_de = 0, given_name = 0, org_suffix = 0,
-           legal_suffix = 0, event_head = 0, honorific = 0, connector = 0;
+           legal_suffix = 0, event_head = 0, honorific = 0, connector = 0, term = 0;
 };
 
 // The immutable resources mention finding needs.
