@@ -71,7 +71,7 @@ int CountWords(std::string_view s) {
   int n = 0;
   bool in = false;
   for (char c : s) {
-    bool space = c == ' ' || c == '\t';
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
     if (!space && !in) ++n;
     in = !space;
   }
@@ -126,7 +126,7 @@ std::string Normalized(std::string_view s) {
   std::string out;
   bool space = false;
   for (char c : s) {
-    if (c == ' ' || c == '\t') {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
       space = !out.empty();
       continue;
     }
@@ -137,8 +137,34 @@ std::string Normalized(std::string_view s) {
   return out;
 }
 
+// Hard-wrapped text (wire copy, e-mail): most lines 50 to 80 bytes long.
+bool IsHardWrapped(const std::vector<Line>& lines) {
+  size_t wrapped = 0;
+  for (const Line& l : lines) wrapped += l.e - l.b >= 50 && l.e - l.b <= 80;
+  return lines.size() >= 6 && wrapped * 10 >= lines.size() * 6;
+}
+
+// In hard-wrapped text a paragraph is a run of lines up to a blank line, an
+// indented line or a short line; it becomes one unit (its inner line breaks
+// are copied as they are).
+std::vector<Line> MergeWrapped(const std::vector<Line>& lines, const std::vector<bool>& indented) {
+  std::vector<Line> out;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const Line& l = lines[i];
+    bool joins = !out.empty() && !l.blank_before && !indented[i] && lines[i - 1].e - lines[i - 1].b >= 40 &&
+                 l.core == l.b;
+    if (joins) {
+      out.back().e = l.e;
+    } else {
+      out.push_back(l);
+    }
+  }
+  return out;
+}
+
 std::vector<Line> SplitLines(std::string_view t) {
   std::vector<Line> lines;
+  std::vector<bool> indented;
   size_t start = 0;
   bool blank = false;
   while (start <= t.size()) {
@@ -162,10 +188,12 @@ std::vector<Line> SplitLines(std::string_view t) {
       l.blank_before = blank || lines.empty();
       blank = false;
       lines.push_back(l);
+      indented.push_back(b - start >= 2);
     }
     if (nl == std::string_view::npos) break;
     start = nl + 1;
   }
+  if (IsHardWrapped(lines)) return MergeWrapped(lines, indented);
   return lines;
 }
 

@@ -142,6 +142,32 @@ TEST(CleanPlainText, OffsetsPointIntoTheInput) {
   EXPECT_FALSE(Has(d, "nav"));
 }
 
+// Wire copy wrapped at ~70 columns, paragraphs indented: each paragraph is one
+// unit, so lines that do not end a sentence are not mistaken for furniture.
+TEST(CleanPlainText, HardWrappedWireCopyIsKeptWhole) {
+  std::string in =
+      "LUMORA TO BUY VANTEC STAKE\n\n"
+      "Lumora Systems Inc said it agreed to buy a 20 pct stake in the\n"
+      "cloud operator Vantec Corp for 150 mln dlrs in cash and said\n"
+      "the deal was expected to close in the second quarter of the year.\n"
+      "    Lumora said the two companies would also develop a new line of\n"
+      "server chips together and that Vantec would buy the chips for\n"
+      "its data centers in Europe and Asia over the next three years\n"
+      "under a supply agreement signed on Monday in New York.\n"
+      "    Vantec shares rose two dlrs to 41 dlrs in early trading on the\n"
+      "news, while analysts said the price looked fair for both sides\n"
+      "of the agreement.\n"
+      " REUTER\n";
+  CleanDoc d = Clean(in);
+  EXPECT_EQ(d.title, "LUMORA TO BUY VANTEC STAKE");
+  for (const char* piece : {"Lumora Systems Inc said", "cloud operator Vantec", "in the second quarter",
+                            "server chips together", "its data centers in Europe", "news, while analysts",
+                            "of the agreement."}) {
+    EXPECT_TRUE(Has(d, piece)) << piece;
+  }
+  EXPECT_FALSE(Has(d, "REUTER"));
+}
+
 TEST(CleanPlainText, ShortAndOddInputs) {
   CleanDoc one = Clean("A fine article about Microsoft.");
   EXPECT_EQ(one.text.text(), "A fine article about Microsoft.");
