@@ -716,8 +716,10 @@ class ContentFinder {
     int best = BestCandidate();
     root->assign(elems_.size(), 0);
     if (best < 0) return false;
+    int chosen = best;
     best = ClimbToWholeArticle(best);
     AddSiblings(best, root);
+    AddSameClassChunks(chosen, root);
     return true;
   }
 
@@ -799,6 +801,21 @@ class ContentFinder {
       cur = p;
     }
     return best;
+  }
+
+  // Articles cut into sections far apart in the tree (between figures or
+  // asides) repeat the container's class; other elements with exactly that
+  // class and real paragraphs are more of the article.
+  void AddSameClassChunks(int chosen, std::vector<char>* root) {
+    const char* cls = Attr(elems_[chosen].node, "class");
+    if (cls == nullptr || *cls == '\0') return;
+    for (size_t i = 0; i < elems_.size(); ++i) {
+      const Elem& e = elems_[i];
+      if (static_cast<int>(i) == chosen || dropped_[i] || e.tag != elems_[chosen].tag) continue;
+      if (e.paragraphs < 2 || LinkDensity(e) >= 0.25) continue;
+      const char* c = Attr(e.node, "class");
+      if (c != nullptr && std::strcmp(c, cls) == 0) (*root)[i] = 1;
+    }
   }
 
   void AddSiblings(int best, std::vector<char>* root) {
