@@ -291,17 +291,34 @@ class TextCleaner {
     return !l.furniture() && l.promo < 2 && l.words >= 2 && l.words <= 40;
   }
 
+  // The headline: a header line that the page prints twice (site templates
+  // often repeat it), else the first substantial header line; without a
+  // header, the first sentence of the body.
   void ChooseTitle() {
     size_t header_end = first_ == kNone ? lines_.size() : first_;
-    for (size_t i = 0; i < header_end; ++i) {
-      if (TitleCandidate(lines_[i])) {
-        title_line_ = i;
-        title_ = std::string(Core(lines_[i]));
-        title_norm_ = Normalized(title_);
-        return;
+    std::vector<std::string> norms;
+    size_t first_candidate = kNone, repeated = kNone;
+    for (size_t i = 0; i < header_end && i < 12 && repeated == kNone; ++i) {
+      norms.push_back(TitleCandidate(lines_[i]) ? Normalized(Core(lines_[i])) : std::string());
+      if (norms.back().empty()) continue;
+      if (first_candidate == kNone) first_candidate = i;
+      for (size_t k = 0; k < i; ++k) {
+        if (norms[k] == norms[i]) repeated = k;
       }
     }
-    if (first_ != kNone) title_ = FirstSentence(Core(lines_[first_]));
+    if (first_candidate == kNone) {
+      for (size_t i = norms.size(); i < header_end && first_candidate == kNone; ++i) {
+        if (TitleCandidate(lines_[i])) first_candidate = i;
+      }
+    }
+    size_t pick = repeated != kNone ? repeated : first_candidate;
+    if (pick != kNone) {
+      title_line_ = pick;
+      title_ = std::string(Core(lines_[pick]));
+      title_norm_ = Normalized(title_);
+    } else if (first_ != kNone) {
+      title_ = FirstSentence(Core(lines_[first_]));
+    }
   }
 
   bool IsTitleRepeat(size_t i) const {

@@ -72,6 +72,14 @@ TEST(CleanPlainText, HeaderDateAboveTitleLosesToBylineDate) {
   EXPECT_EQ(t.find("Lumora to Supply"), 0u);
 }
 
+TEST(CleanPlainText, RepeatedHeadlineBeatsASiteNameAboveIt) {
+  CleanDoc d = Clean(std::string("The Circuit Ledger\nLumora to Supply Chips to Vantec\n\nLumora to Supply Chips to Vantec\n\n") +
+                     kPara1 + "\n\n" + kPara2);
+  EXPECT_EQ(d.title, "Lumora to Supply Chips to Vantec");
+  EXPECT_FALSE(Has(d, "Circuit Ledger"));
+  EXPECT_EQ(d.text.text().find("Lumora to Supply"), 0u);
+}
+
 TEST(CleanPlainText, OnlyHeaderDateIsUsedWhenNothingElse) {
   CleanDoc d = Clean(std::string("14.05.2024\nLumora plant neue Chips\n\n") +
                      "Lumora Systems will in Dresden eine neue Fabrik für KI-Chips bauen, teilte das Unternehmen am "
