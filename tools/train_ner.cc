@@ -142,7 +142,8 @@ struct Flags {
   std::string format = "auto";
   std::string out;
   std::string shared = "../shared";
-  bool clusters = true, companies = true;
+  std::string clusters_cache;
+  bool clusters = true, companies = true, refit = false;
   int fine = 256, coarse = 32, cluster_iters = 4;
   tg::TrainOptions train_options;
 };
@@ -166,7 +167,13 @@ int Run(const Flags& flags) {
   std::cerr << "train: " << train->size() << " documents; dev: " << dev->size() << " documents\n";
 
   tg::WordClusters clusters;
-  if (flags.clusters) {
+  if (flags.clusters && !flags.clusters_cache.empty() && fs::exists(flags.clusters_cache)) {
+    std::ifstream in(flags.clusters_cache);
+    std::string word;
+    unsigned coarse = 0, fine = 0;
+    while (in >> word >> coarse >> fine) clusters.Add(word, {uint16_t(coarse), uint16_t(fine)});
+    std::cerr << "clusters: " << clusters.size() << " words from " << flags.clusters_cache << "\n";
+  } else if (flags.clusters) {
     std::vector<std::string> texts = LoadUnlabelled(flags.shared, flags.lang);
     std::vector<std::vector<std::string_view>> sentences;
     std::vector<std::string_view> toks;
@@ -184,13 +191,32 @@ int Run(const Flags& flags) {
     co.coarse_classes = flags.coarse;
     co.iterations = flags.cluster_iters;
     clusters = tg::LearnWordClusters(sentences, co, &std::cerr);
+    if (!flags.clusters_cache.empty()) {
+      std::ofstream out(flags.clusters_cache);
+      for (const auto& [w, ids] : clusters.words()) out << w << '\t' << ids.coarse << '\t' << ids.fine << '\n';
+    }
   }
   std::vector<tg::GazetteerPhrase> companies;
   if (flags.companies) companies = LoadCompanies(flags.shared);
   std::cerr << "company phrases: " << companies.size() << "\n";
 
-  auto model = tg::TrainTagger(train.value(), dev.value(), std::move(clusters), companies, flags.train_options, &std::cerr);
+  tg::TrainReport report;
+  auto model = tg::TrainTagger(train.value(), dev.value(), clusters, companies, flags.train_options, &std::cerr, &report);
   if (!model.ok()) return std::cerr << "train_ner: " << model.status().ToString() << "\n", 1;
+  if (flags.refit && !dev->empty()) {
+    // Second run on train + dev for the epoch count the dev set chose; the
+    // confidence calibration of the first run is kept.
+    std::cerr << "refit on train + dev for " << report.best_epoch << " epochs (dev F1 " << report.best_dev_f1 << ")\n";
+    std::vector<tg::LabeledDocument> all = std::move(train.value());
+    for (auto& d : dev.value()) all.push_back(std::move(d));
+    tg::TrainOptions options = flags.train_options;
+    options.max_epochs = report.best_epoch;
+    float conf_a = model->conf_a, conf_b = model->conf_b;
+    model = tg::TrainTagger(all, {}, clusters, companies, options, &std::cerr);
+    if (!model.ok()) return std::cerr << "train_ner: " << model.status().ToString() << "\n", 1;
+    model->conf_a = conf_a;
+    model->conf_b = conf_b;
+  }
   pactgraph::Status st = tg::SaveModel(model.value(), flags.out);
   if (!st.ok()) return std::cerr << "train_ner: " << st.ToString() << "\n", 1;
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -209,6 +235,9 @@ int main(int argc, char** argv) {
   app.add_option("--dev", flags.dev, "labelled development file(s): picks the best epoch, calibrates confidence");
   app.add_option("--out", flags.out, "model file to write")->required();
   app.add_option("--shared", flags.shared, "the shared data folder (unlabelled corpora, company lists)");
+  app.add_option("--clusters-cache", flags.clusters_cache,
+                 "file to reuse learned clusters from (written when absent); speeds up repeated training");
+  app.add_flag("--refit", flags.refit, "after choosing the epoch count on --dev, retrain on train + dev");
   app.add_flag("!--no-clusters", flags.clusters, "skip word clusters");
   app.add_flag("!--no-companies", flags.companies, "skip the company-name gazetteer");
   app.add_option("--fine-classes", flags.fine, "word clusters");

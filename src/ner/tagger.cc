@@ -47,7 +47,7 @@ Decoded DecodeFull(const tagger::TaggerModel& m, const std::vector<std::string_v
 std::vector<std::string> LabelNames(const std::vector<int>& labels) {
   std::vector<std::string> out;
   out.reserve(labels.size());
-  for (int y : labels) out.emplace_back(tagger::kLabelNames[y]);
+  for (int y : labels) out.emplace_back(tagger::Iob2Name(y));
   return out;
 }
 

@@ -44,7 +44,9 @@ void Viterbi(const std::vector<float>& emissions, size_t n, const Transitions& t
   std::vector<int> back;
   Forward(emissions, n, trans, &alpha, &back);
   const float* last = &alpha[(n - 1) * kNumLabels];
-  int y = static_cast<int>(std::max_element(last, last + kNumLabels) - last);
+  int y = 0;
+  for (int z = 1; z < kNumLabels; ++z)
+    if (EndAllowed(z) && last[z] > last[y]) y = z;
   for (size_t t = n; t-- > 0;) {
     (*labels)[t] = y;
     if (t > 0) y = back[t * kNumLabels + y];
@@ -57,6 +59,8 @@ void TokenMargins(const std::vector<float>& emissions, size_t n, const Transitio
   if (n == 0) return;
   std::vector<float> alpha, beta(n * kNumLabels, 0.0f);
   Forward(emissions, n, trans, &alpha, nullptr);
+  for (int y = 0; y < kNumLabels; ++y)
+    if (!EndAllowed(y)) beta[(n - 1) * kNumLabels + y] = kNegInf;
   // beta[t][y]: best score of the suffix after token t given label y at t.
   for (size_t t = n - 1; t-- > 0;) {
     for (int y = 0; y < kNumLabels; ++y) {

@@ -1,6 +1,7 @@
 #include "ner/tagger_features.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "util/hash.h"
 
@@ -13,8 +14,8 @@ enum Template : uint64_t {
   kBias = 1, kWord, kLower, kPrefix, kSuffix, kShape, kShortShape, kFlags, kFirstCap,
   kLowerM1, kLowerP1, kLowerM2, kLowerP2, kShapeM1Cur, kShapeCurP1, kBigramM1, kBigramP1,
   kFineCur, kCoarseCur, kFineM1, kFineP1, kCoarseM1, kCoarseP1, kFineM2, kFineP2,
-  kGazetteer, kDocLowercase, kDocCapMid, kHistory, kHistoryLower, kLast, kShapeM1, kShapeP1,
-  kSuffixM1, kGazetteerNext, kGazetteerPrev, kShortShapeWindow,
+  kGazetteer, kDocLowercase, kDocCapMid, kHistory, kHistoryLower, kLastToken, kShapeM1, kShapeP1,
+  kSuffixM1, kGazetteerNext, kGazetteerPrev, kShortShapeWindow, kFineBigram, kFineShape,
 };
 
 inline uint64_t Key(uint64_t tmpl, uint64_t value) {
@@ -101,7 +102,15 @@ void BuildTokenInfo(const std::vector<std::string_view>& words, const FeatureRes
     WordShape(w, true, &scratch);
     t.short_shape = Fnv1a64(scratch);
     t.flags = ComputeFlags(w);
-    if (res.clusters) t.cluster = res.clusters->Find(t.form, t.lower);
+    if (res.clusters) {
+      t.cluster = res.clusters->Find(t.form, t.lower);
+      if (t.cluster.fine == 0 && (t.flags & kAllCap) && scratch.size() > 1) {
+        // Headlines in capitals: try the title-case spelling ("JAPAN" -> "Japan").
+        NormalizeWord(w, &scratch);
+        scratch[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(scratch[0])));
+        t.cluster = res.clusters->Find(Fnv1a64(scratch), t.lower);
+      }
+    }
   }
 }
 
@@ -117,8 +126,12 @@ void GazetteerCodes(const std::vector<TokenInfo>& info, const Gazetteer& gaz, st
     uint64_t h = Gazetteer::kSeed;
     for (size_t len = 1; len <= static_cast<size_t>(Gazetteer::kMaxLen) && i + len <= n; ++len) {
       h = Gazetteer::Extend(h, info[i + len - 1].form);
-      uint8_t mask = gaz.Find(h);
-      if (mask == 0) continue;
+      const uint8_t found = gaz.Find(h);
+      const uint8_t mask = found & ~Gazetteer::kPrefixBit;
+      if (mask == 0) {
+        if (found & Gazetteer::kPrefixBit) continue;
+        break;
+      }
       for (int c = 0; c < nc; ++c) {
         if (!(mask & (1 << c))) continue;
         for (size_t j = i; j < i + len; ++j) {
@@ -259,7 +272,7 @@ void ExtractStaticFeatures(const std::vector<std::string_view>& words, const Fea
     k.push_back(Key(kShortShape, t.short_shape));
     k.push_back(Key(kFlags, t.flags));
     k.push_back(Key(kFirstCap, Combine(ui == 0, t.flags & (kInitCap | kAllCap))));
-    if (ui + 1 == n) k.push_back(Key(kLast, t.flags & kAllPunct));
+    if (ui + 1 == n) k.push_back(Key(kLastToken, t.flags & kAllPunct));
     k.push_back(Key(kLowerM1, lower_at(i - 1)));
     k.push_back(Key(kLowerP1, lower_at(i + 1)));
     k.push_back(Key(kLowerM2, lower_at(i - 2)));
@@ -284,6 +297,9 @@ void ExtractStaticFeatures(const std::vector<std::string_view>& words, const Fea
       k.push_back(Key(kCoarseP1, coarse_at(i + 1)));
       k.push_back(Key(kFineM2, fine_at(i - 2)));
       k.push_back(Key(kFineP2, fine_at(i + 2)));
+      k.push_back(Key(kFineBigram, Combine(fine_at(i), fine_at(i + 1))));
+      k.push_back(Key(kFineBigram, Combine(fine_at(i - 1), fine_at(i)) + 1));
+      k.push_back(Key(kFineShape, Combine(fine_at(i), t.short_shape)));
     }
     if (res.gazetteer) {
       for (int c = 0; c < nc; ++c) {

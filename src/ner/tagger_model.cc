@@ -4,24 +4,46 @@
 #include <fstream>
 #include <sstream>
 
+#include "ner/tagger.h"
 #include "util/hash.h"
 
 namespace pactgraph::tagger {
 
-const char* const kLabelNames[kNumLabels] = {"O",     "B-PER", "I-PER", "B-ORG", "I-ORG",
-                                             "B-LOC", "I-LOC", "B-MISC", "I-MISC"};
+const char* const kLabelNames[kNumLabels] = {"O",      "B-PER",  "I-PER",  "L-PER",  "U-PER",  "B-ORG",
+                                             "I-ORG",  "L-ORG",  "U-ORG",  "B-LOC",  "I-LOC",  "L-LOC",
+                                             "U-LOC",  "B-MISC", "I-MISC", "L-MISC", "U-MISC"};
 const char* const kTypeNames[kNumTypes] = {"PER", "ORG", "LOC", "MISC"};
 
-int LabelIndex(std::string_view name) {
-  for (int i = 0; i < kNumLabels; ++i) {
-    if (name == kLabelNames[i]) return i;
-  }
-  return -1;
-}
+namespace {
+const char* const kIob2Names[kNumLabels] = {"O",      "B-PER",  "I-PER",  "I-PER",  "B-PER",  "B-ORG",
+                                            "I-ORG",  "I-ORG",  "B-ORG",  "B-LOC",  "I-LOC",  "I-LOC",
+                                            "B-LOC",  "B-MISC", "I-MISC", "I-MISC", "B-MISC"};
+}  // namespace
+
+const char* Iob2Name(int label) { return kIob2Names[label]; }
 
 bool TransitionAllowed(int prev, int cur) {
-  if (!IsInside(cur)) return true;
-  return prev >= 0 && LabelType(prev) == LabelType(cur);
+  bool continuing = cur != 0 && (LabelPartOf(cur) == kInside || LabelPartOf(cur) == kLast);
+  if (prev >= 0 && IsOpen(prev)) return continuing && LabelType(cur) == LabelType(prev);
+  return !continuing;
+}
+
+std::vector<int> BilouFromIob(const std::vector<std::string>& labels) {
+  std::vector<int> out(labels.size(), 0);
+  for (const LabelSpan& s : SpansFromLabels(labels)) {
+    int type = -1;
+    for (int t = 0; t < kNumTypes; ++t)
+      if (s.type == kTypeNames[t]) type = t;
+    if (type < 0) continue;
+    if (s.end - s.begin == 1) {
+      out[s.begin] = MakeLabel(type, kUnit);
+      continue;
+    }
+    out[s.begin] = MakeLabel(type, kBegin);
+    for (size_t i = s.begin + 1; i + 1 < s.end; ++i) out[i] = MakeLabel(type, kInside);
+    out[s.end - 1] = MakeLabel(type, kLast);
+  }
+  return out;
 }
 
 void WeightTable::Build(const std::vector<std::pair<uint64_t, LabelWeights>>& entries) {
@@ -72,10 +94,11 @@ void Gazetteer::Add(const std::vector<std::string>& tokens, uint8_t classes) {
   if (tokens.empty() || tokens.size() > kMaxLen || classes == 0) return;
   uint64_t h = kSeed;
   std::string joined;
-  for (const std::string& t : tokens) {
-    h = Extend(h, Fnv1a64(t));
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (i > 0) phrases_[h] |= kPrefixBit;  // lets matching stop early
+    h = Extend(h, Fnv1a64(tokens[i]));
     if (!joined.empty()) joined += ' ';
-    joined += t;
+    joined += tokens[i];
   }
   phrases_[h] |= classes;
   auto [it, inserted] = entry_index_.emplace(joined, entries_.size());
@@ -206,7 +229,10 @@ Status ReadHeaderLine(LineReader& reader, const std::string& path) {
     return reader.Error("model format version " + std::to_string(version) + " is newer than this program reads (" +
                         std::to_string(kFormatVersion) + "); rebuild pactgraph");
   }
-  if (version < 1) return reader.Error("bad format version 0");
+  if (static_cast<int>(version) < kFormatVersion) {
+    return reader.Error("model format version " + std::to_string(version) + " is older than this program reads (" +
+                        std::to_string(kFormatVersion) + "); retrain it with train_ner (doc/ner.md)");
+  }
   return Status::OK();
 }
 

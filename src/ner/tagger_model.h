@@ -22,21 +22,31 @@
 
 namespace pactgraph::tagger {
 
-inline constexpr int kNumLabels = 9;  // O, then B-/I- for PER, ORG, LOC, MISC
+// Labels inside the model are BILOU (begin, inside, last, unit-length) per
+// type, which separates adjacent names better than IOB2; Tag() reports IOB2.
 inline constexpr int kNumTypes = 4;
-inline constexpr int kFormatVersion = 1;
+inline constexpr int kNumLabels = 1 + 4 * kNumTypes;  // O, then B/I/L/U for PER, ORG, LOC, MISC
+inline constexpr int kFormatVersion = 2;             // 1 was IOB2 with 9 labels
 inline constexpr const char* kFormatName = "pactgraph-ner-tagger";
 
-extern const char* const kLabelNames[kNumLabels];
-extern const char* const kTypeNames[kNumTypes];  // PER, ORG, LOC, MISC
+extern const char* const kLabelNames[kNumLabels];  // "O", "B-PER", "I-PER", "L-PER", "U-PER", ...
+extern const char* const kTypeNames[kNumTypes];    // PER, ORG, LOC, MISC
 
-// Label helpers: 0 is O; 1 + 2t is B-type t, 2 + 2t is I-type t.
-inline int LabelType(int label) { return label == 0 ? -1 : (label - 1) / 2; }
-inline bool IsInside(int label) { return label != 0 && label % 2 == 0; }
-// Index of an IOB2 label name, or -1 when unknown.
-int LabelIndex(std::string_view name);
-// True when `cur` may follow `prev` in IOB2 (prev < 0 means sentence start).
+enum LabelPart { kBegin = 0, kInside = 1, kLast = 2, kUnit = 3 };
+// Label helpers: 0 is O; 1 + 4t + part is that part of type t.
+inline int LabelType(int label) { return label == 0 ? -1 : (label - 1) / 4; }
+inline int LabelPartOf(int label) { return (label - 1) % 4; }
+inline int MakeLabel(int type, int part) { return 1 + 4 * type + part; }
+// B or I: a name continues after this token.
+inline bool IsOpen(int label) { return label != 0 && LabelPartOf(label) <= kInside; }
+// True when `cur` may follow `prev` (prev < 0 means sentence start).
 bool TransitionAllowed(int prev, int cur);
+// True when a sentence may end with `label` (no open name).
+inline bool EndAllowed(int label) { return !IsOpen(label); }
+// The IOB2 name of a label ("L-PER" -> "I-PER", "U-PER" -> "B-PER").
+const char* Iob2Name(int label);
+// BILOU label ids of an IOB2 (or IOB1) label sequence.
+std::vector<int> BilouFromIob(const std::vector<std::string>& labels);
 
 using LabelWeights = std::array<float, kNumLabels>;
 
@@ -102,7 +112,10 @@ class Gazetteer {
   static constexpr int kMaxLen = 6;
 
   void Add(const std::vector<std::string>& tokens, uint8_t classes);
-  // Mask of the phrase whose token hashes are combined in `phrase_hash`.
+  // Set in Find's result when longer phrases start with this one.
+  static constexpr uint8_t kPrefixBit = 0x80;
+  // Class mask (plus kPrefixBit) of the phrase whose token hashes are
+  // combined in `phrase_hash`; 0 when unknown.
   uint8_t Find(uint64_t phrase_hash) const {
     auto it = phrases_.find(phrase_hash);
     return it == phrases_.end() ? 0 : it->second;

@@ -79,12 +79,6 @@ class Perceptron {
   long steps_ = 1;
 };
 
-std::vector<int> LabelIds(const std::vector<std::string>& labels) {
-  std::vector<int> ids;
-  for (const std::string& l : labels) ids.push_back(std::max(0, LabelIndex(l)));
-  return ids;
-}
-
 void AddEntities(const LabeledDocument& doc, Gazetteer* gaz) {
   for (const LabeledSentence& s : doc.sentences) {
     for (const LabelSpan& span : SpansFromLabels(s.labels)) {
@@ -123,7 +117,7 @@ std::vector<TrainDoc> Prepare(const std::vector<LabeledDocument>& train, const s
     for (const LabeledSentence& s : train[d].sentences) {
       TrainSentence ts;
       ts.words.assign(s.words.begin(), s.words.end());
-      ts.gold = LabelIds(s.labels);
+      ts.gold = BilouFromIob(s.labels);
       ExtractStaticFeatures(ts.words, res, ctx, &feats);
       ts.offsets = feats.offsets;
       ts.ids.reserve(feats.keys.size());
@@ -187,7 +181,7 @@ void CalibrateConfidence(const TaggerModel& model, const std::vector<LabeledDocu
       DecodeSentence(model, words, ctx, &labels, &em);
       TokenMargins(em, words.size(), model.transition, labels, &margins);
       names.clear();
-      for (int y : labels) names.emplace_back(kLabelNames[y]);
+      for (int y : labels) names.emplace_back(Iob2Name(y));
       std::vector<LabelSpan> gold = SpansFromLabels(s.labels);
       for (const LabelSpan& span : SpansFromLabels(names)) {
         float m = margins[span.begin];
@@ -240,7 +234,7 @@ SpanScorer Evaluate(const NerTagger& tagger, const std::vector<LabeledDocument>&
 
 StatusOr<TaggerModel> TrainTagger(const std::vector<LabeledDocument>& train, const std::vector<LabeledDocument>& dev,
                                   WordClusters clusters, const std::vector<GazetteerPhrase>& external,
-                                  const TrainOptions& options, std::ostream* log) {
+                                  const TrainOptions& options, std::ostream* log, TrainReport* report) {
   if (train.empty()) return Status::InvalidArgument("no training documents");
   auto start = std::chrono::steady_clock::now();
   const int folds = std::max(1, options.gazetteer_folds);
@@ -283,6 +277,7 @@ StatusOr<TaggerModel> TrainTagger(const std::vector<LabeledDocument>& train, con
       best = model;
       best_f1 = f1;
       since_best = 0;
+      if (report) *report = {epoch, f1};
     } else if (++since_best >= options.patience) {
       break;
     }

@@ -30,11 +30,17 @@ struct GazetteerPhrase {
   uint8_t classes = Gazetteer::kCompany;
 };
 
+// What a training run found (optional output).
+struct TrainReport {
+  int best_epoch = 0;
+  double best_dev_f1 = 0;
+};
+
 // Trains on `train`, picks the epoch with the best F1 on `dev` (which may be
 // empty: then the last epoch). `clusters` may be empty.
 StatusOr<TaggerModel> TrainTagger(const std::vector<LabeledDocument>& train, const std::vector<LabeledDocument>& dev,
                                   WordClusters clusters, const std::vector<GazetteerPhrase>& external,
-                                  const TrainOptions& options, std::ostream* log);
+                                  const TrainOptions& options, std::ostream* log, TrainReport* report = nullptr);
 
 // Tags every document of `docs` (document-level features on) and scores it
 // against the gold labels.
