@@ -125,3 +125,31 @@ TEST(MoneyTest, GermanRangeWithBis) {
 
 }  // namespace
 }  // namespace pactgraph
+
+namespace pactgraph {
+namespace {
+
+TEST(MoneyTest, MoreSurfaceForms) {
+  auto one = [](const char* text, const char* lang) {
+    std::vector<Money> found = FindMoney(text, lang);
+    EXPECT_EQ(found.size(), 1u) << text;
+    return found.empty() ? Money() : found[0];
+  };
+  Money m = one("a $1bn-$2bn range", "en");
+  EXPECT_DOUBLE_EQ(m.value, 1e9);
+  EXPECT_DOUBLE_EQ(m.high, 2e9);
+  m = one("paid US$ 3.87 billion", "en");
+  EXPECT_DOUBLE_EQ(m.value, 3.87e9);
+  EXPECT_EQ(m.currency, "USD");
+  m = one("ein Volumen von 500 Mio. CHF", "de");
+  EXPECT_DOUBLE_EQ(m.value, 5e8);
+  EXPECT_EQ(m.currency, "CHF");
+  m = one("HK$2.5 billion", "en");
+  EXPECT_EQ(m.currency, "HKD");
+  m = one("an estimated $4 billion", "en");
+  EXPECT_TRUE(m.approximate);
+  EXPECT_EQ(FindMoney("a $4 billion deal", "en").at(0).approximate, false);
+}
+
+}  // namespace
+}  // namespace pactgraph

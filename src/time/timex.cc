@@ -745,17 +745,32 @@ class Tagger {
   }
 
   // "Q3 2024", "Q3".
+  // "Q3 2024", "Q3", "H1 2024", "FY2024", "FY24".
   bool Quarter(size_t i, Match* m) {
-    if (!Is(i, "q") || !NumTok(i + 1) || !Glued(i + 1) || t_[i + 1].digits != 1 || t_[i + 1].num < 1 || t_[i + 1].num > 4)
+    const bool quarter = Is(i, "q"), half = Is(i, "h");
+    if (Is(i, "fy") && NumTok(i + 1) && Glued(i + 1) && (t_[i + 1].digits == 2 || t_[i + 1].digits == 4)) {
+      if (Word(i + 2) && Glued(i + 2)) return false;
+      int y = static_cast<int>(t_[i + 1].num);
+      if (t_[i + 1].digits == 2) y += 2000;
+      if (y < 1900 || y > 2199) return false;
+      m->e = i + 2;
+      m->takes_article = false;
+      SetYear(m, y);
+      return true;
+    }
+    if (!(quarter || half) || !t_[i].cap || !NumTok(i + 1) || !Glued(i + 1) || t_[i + 1].digits != 1 ||
+        t_[i + 1].num < 1 || t_[i + 1].num > (quarter ? 4 : 2))
       return false;
     if (Word(i + 2) && Glued(i + 2)) return false;
     int q = static_cast<int>(t_[i + 1].num), year = 0;
     size_t k = i + 2;
     if (Punct(k, '/') || Punct(k, '\'')) ++k;
     if (YearAt(k, &year)) m->e = k + 1;
+    else if (half) return false;  // a bare "H1" is too often something else
     else m->e = i + 2;
     if (!year) { year = Base().y; m->relative = true; }
-    m->value = FormatYear(year) + "-Q" + Num(q);
+    m->value = FormatYear(year) + (quarter ? "-Q" : "-H") + Num(q);
+    if (!m->relative) m->date = Date{year, 0, 0};
     m->takes_article = false;
     return true;
   }
@@ -1231,6 +1246,11 @@ class Tagger {
         m->e = i + 1;
         m->mod = mod;
         return Shifted(w[0] == 'j' ? Unit::kYear : Unit::kMonth, 0, Base(), m);
+      }
+      if (mod && Is(j, "der") && Is(j + 1, "woche")) {  // "Anfang der Woche"
+        m->e = j + 2;
+        m->mod = mod;
+        return Shifted(Unit::kWeek, 0, Base(), m);
       }
       if (mod && IsAny(j, {"des", "der", "dieses", "diesen"})) {
         if (IsAny(j, {"des", "dieses"}) && IsAny(j + 1, {"jahres", "jahrs", "monats"})) {

@@ -53,7 +53,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"en", "2024-05-20", "popular in the 1990s", "the 1990s", "DATE", "199"},
         Case{"en", "2024-05-20", "the 2024/25 season", "2024/25", "DATE", "2024"},
         Case{"en", "2024-05-20", "in the third quarter of 2023", "the third quarter of 2023", "DATE", "2023-Q3"},
-        Case{"en", "2024-05-20", "in the 20th century", "the 20th century", "DATE", "19"}));
+        Case{"en", "2024-05-20", "in the 20th century", "the 20th century", "DATE", "19"},
+        Case{"en", "2024-05-20", "revenue in FY2024 rose", "FY2024", "DATE", "2024"},
+        Case{"en", "2024-05-20", "sales in H2 2023 fell", "H2 2023", "DATE", "2023-H2"}));
 
 INSTANTIATE_TEST_SUITE_P(
     EnglishRelative, TimexCaseTest,
@@ -119,6 +121,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"de", "2024-05-20", "Am Dienstagabend unterzeichneten sie.", "Dienstagabend", "TIME", "2024-05-14TEV"},
         Case{"de", "2024-05-20", "Ende 2024 soll die Fabrik stehen.", "Ende 2024", "DATE", "2024", "END"},
         Case{"de", "2024-05-20", "Mitte Mai traf er Altman.", "Mitte Mai", "DATE", "2024-05", "MID"},
+        Case{"de", "2024-05-20", "Anfang der Woche kam die Nachricht.", "Anfang der Woche", "DATE", "2024-W21", "START"},
         Case{"de", "2024-05-20", "Im ersten Halbjahr 2024 stieg der Umsatz.", "ersten Halbjahr 2024", "DATE", "2024-H1"},
         Case{"de", "2024-05-20", "Der Umsatz im dritten Quartal 2023", "dritten Quartal 2023", "DATE", "2023-Q3"},
         Case{"de", "2024-05-20", "Im Vorjahr lag er höher.", "Vorjahr", "DATE", "2023"},
