@@ -89,10 +89,12 @@ class RuleAndTaggerRecognizer : public EntityRecognizer {
     auto type = kTypes.find(tag);
     if (type == kTypes.end() || e > words.size()) return;
     // Leading function words and titles are not part of the name ("The", "CEO").
-    while (b < e && (words[b].In(res_->bits.stop) ||
-                     ner::MatchTitle(*res_, words, b, lang, nullptr) > 0 || words[b].Is(ner::kPunct)))
+    while (b < e && (words[b].In(res_->bits.stop) || ner::MatchTitle(*res_, words, b, lang, nullptr) > 0 ||
+                     words[b].Is(ner::kPunct) || (e - b > 1 && LeadingGermanNoun(words[b], lang))))
       ++b;
-    while (e > b && (words[e - 1].Is(ner::kPunct) || words[e - 1].Is(ner::kPossessive))) --e;
+    while (e > b && (words[e - 1].Is(ner::kPunct) || words[e - 1].Is(ner::kPossessive) ||
+                     words[e - 1].In(res_->bits.stop) || words[e - 1].In(res_->bits.connector)))
+      --e;
     if (b >= e) return;
     if (e - b == 1 && (ner::IsCommonWord(*res_, words[b], lang) || !words[b].Is(ner::kUpper))) return;
     // Technical terms and common words are not names ("HBM", "AI PCs", "KI-Chips").
@@ -120,6 +122,20 @@ class RuleAndTaggerRecognizer : public EntityRecognizer {
     c.type = type->second;
     c.source = ner::Source::kTagger;
     cands->push_back(std::move(c));
+  }
+
+  // "Hacker-Kollektiv Anonymous", "Oligarchenbank KTB": a German common noun
+  // in front of the name (noun list, noun ending, or a compound of a noun or
+  // technical term).
+  bool LeadingGermanNoun(const Word& w, const std::string& lang) const {
+    if (lang != "de" || w.Is(ner::kAllCaps)) return false;
+    if (w.In(res_->bits.noun_de)) return true;
+    std::string folded = ner::Fold(w.text);
+    if (folded.size() >= 7 && res_->lexicon.EndsWithAny("noun_suffix_de", folded)) return true;
+    size_t dash = w.text.find('-');
+    if (dash == std::string_view::npos) return false;
+    uint32_t head = res_->lexicon.Mask(ner::FoldedHash(w.text.substr(0, dash)));
+    return (head & (res_->bits.noun_de | res_->bits.term)) != 0;
   }
 
   std::unique_ptr<ner::Resources> res_;
