@@ -105,6 +105,13 @@ bool HasDigit(std::string_view s) {
   return false;
 }
 
+bool HasFieldSeparator(std::string_view s) {
+  for (std::string_view sep : {" | ", "\xE2\x80\xA2", "\xC2\xB7", " \xE2\x80\x94 "}) {
+    if (s.find(sep) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 // Menus and breadcrumbs: several separators on one line.
 bool LooksLikeNavigation(std::string_view s) {
   int seps = 0;
@@ -331,7 +338,10 @@ class TextCleaner {
     size_t header_end = first_ == kNone ? 0 : first_;
     for (size_t i = 0; i < header_end; ++i) {
       Line& l = lines_[i];
-      bool dated = l.date_line || l.byline || (l.words <= 12 && title_line_ != kNone && i > title_line_);
+      // Metadata lines: a date line, a byline, or a short line of fields
+      // ("Seoul | 14.05.2024 | Tech"); a subtitle that mentions a date is not one.
+      bool fields = l.words <= 12 && HasFieldSeparator(Core(l));
+      bool dated = l.date_line || l.byline || fields;
       if (dated) {
         DateMatch m = FindDate(Core(l));
         if (m.found()) (title_line_ != kNone && i > title_line_ ? date_below_ : date_above_).push_back(m.iso);

@@ -80,6 +80,13 @@ TEST(CleanPlainText, RepeatedHeadlineBeatsASiteNameAboveIt) {
   EXPECT_EQ(d.text.text().find("Lumora to Supply"), 0u);
 }
 
+TEST(CleanPlainText, DateInASubtitleIsNotThePublicationDate) {
+  CleanDoc d = Clean(std::string("Lumora to Supply Chips to Vantec\nDeal signed on May 2, 2024 in Oslo\n") +
+                     "Oslo | June 3, 2024 | Tech\n\n" + kPara1);
+  EXPECT_EQ(d.published, "2024-06-03");
+  EXPECT_TRUE(Has(d, "Deal signed on May 2, 2024 in Oslo"));
+}
+
 TEST(CleanPlainText, OnlyHeaderDateIsUsedWhenNothingElse) {
   CleanDoc d = Clean(std::string("14.05.2024\nLumora plant neue Chips\n\n") +
                      "Lumora Systems will in Dresden eine neue Fabrik für KI-Chips bauen, teilte das Unternehmen am "
