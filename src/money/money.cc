@@ -149,6 +149,12 @@ class MoneyScanner {
   // one or two digits is always a decimal mark.
   bool Number(size_t i, double* value, size_t* after) const {
     if (!Num(i)) {
+      size_t scale_end = 0;
+      if (IsAny(i, {"a", "an", "ein", "eine"}) && Scale(i + 1, &scale_end) > 0) {
+        *value = 1;  // "a billion dollars", "eine Milliarde Euro"
+        *after = i + 1;
+        return true;
+      }
       const timex::WordInfo* info = i < n() ? t_[i].info : nullptr;
       if (info && info->number > 0 && !IsAny(i, {"a", "an", "ein", "eine", "einer", "einem", "einen", "eines"})) {
         *value = info->number;
@@ -269,6 +275,7 @@ class MoneyScanner {
     // Cheap rejection: an amount starts with a sign, a code, "US", a digit or a numeral.
     const Token& tok = t_[i];
     if (tok.kind == Token::kWord && !(tok.info && tok.info->number > 0) && !IsoCode(i) &&
+        !IsAny(i, {"a", "an", "ein", "eine"}) &&
         !IsAny(i, {"us", "c", "a", "hk", "s", "nt", "nz", "u"}))
       return false;
     Amount a;

@@ -149,6 +149,11 @@ TEST(MoneyTest, MoreSurfaceForms) {
   m = one("an estimated $4 billion", "en");
   EXPECT_TRUE(m.approximate);
   EXPECT_EQ(FindMoney("a $4 billion deal", "en").at(0).approximate, false);
+  m = one("nearly a billion dollars", "en");
+  EXPECT_DOUBLE_EQ(m.value, 1e9);
+  EXPECT_TRUE(m.approximate);
+  m = one("eine Milliarde Euro", "de");
+  EXPECT_DOUBLE_EQ(m.value, 1e9);
 }
 
 }  // namespace
