@@ -286,7 +286,8 @@ struct Block {
 struct Meta {
   std::string og_title, title_tag, site_name, h1;
   const GumboNode* title_node = nullptr;  // <title> text
-  std::vector<const GumboNode*> h1_nodes;
+  // The first <h1>'s blocks [h1_first_block, h1_end_block), to copy the title from.
+  size_t h1_first_block = 0, h1_end_block = 0;
   // Publication date candidates by priority (lower index wins).
   std::string dates[4];
 };
@@ -456,6 +457,7 @@ class PageModel {
   }
 
   std::vector<Elem>& elems() { return elems_; }
+  const std::vector<Elem>& elems() const { return elems_; }
   const std::vector<Block>& blocks() const { return blocks_; }
   const std::vector<Piece>& pieces() const { return pieces_; }
   Meta& meta() { return meta_; }
@@ -552,10 +554,13 @@ class PageModel {
   void CaptureH1(int idx) {
     // The h1's text is the text of the blocks created under it.
     std::string text;
+    meta_.h1_end_block = blocks_.size();
+    meta_.h1_first_block = blocks_.size();
     for (size_t b = blocks_.size(); b-- > 0;) {
       int e = blocks_[b].elem;
       while (e > idx) e = elems_[e].parent;
       if (e != idx) break;
+      meta_.h1_first_block = b;
       std::string block_text;
       for (uint32_t p = blocks_[b].first_piece; p < blocks_[b].end_piece; ++p) {
         block_text += pieces_[p].node->v.text.text;
@@ -927,6 +932,12 @@ class Emitter {
 
   void Title(const std::string& title, const Meta& meta) {
     if (title.empty()) return;
+    if (title == meta.h1 && meta.h1_first_block + 1 == meta.h1_end_block) {  // copy from the <h1>
+      Pieces(model_.blocks()[meta.h1_first_block]);
+      writer_.Break("\n\n");
+      writer_.Flush();
+      return;
+    }
     // The title's bytes come from the <h1> or <title> when they carry it,
     // otherwise they are synthetic at the start of the page.
     if (meta.title_node != nullptr) {
@@ -949,8 +960,12 @@ class Emitter {
     writer_.Flush();
   }
 
-  void Block(const Block& b) {
+  void EmitBlock(const Block& b) {
     writer_.Break(b.soft ? "\n" : "\n\n");
+    Pieces(b);
+  }
+
+  void Pieces(const Block& b) {
     const std::vector<Piece>& pieces = model_.pieces();
     for (uint32_t p = b.first_piece; p < b.end_piece; ++p) {
       const GumboText& t = pieces[p].node->v.text;
@@ -1032,7 +1047,7 @@ HtmlArticle ExtractHtmlArticle(const OffsetText& page, const HtmlExtractOptions&
       if (b.link * 2 > b.text && b.text < 200) continue;  // a link line ("Read more: ...")
       if (elems[b.elem].tag == GUMBO_TAG_H1) continue;    // the title, emitted above
       if (IsAdLabel(b, model.pieces())) continue;
-      emitter.Block(b);
+      emitter.EmitBlock(b);
     }
   }
   emitter.Finish();

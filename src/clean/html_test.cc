@@ -96,6 +96,18 @@ TEST(CleanHtml, TitleFromTitleTagIsCopiedFromThePage) {
   EXPECT_EQ(html.substr(s.start, s.end - s.start), a.title);
 }
 
+TEST(CleanHtml, TitleEqualToTheH1IsCopiedFromTheH1) {
+  std::string html = Page("<meta property='og:title' content='Naver &amp; Samsung sign chip deal'>",
+                          std::string("<article><h1>Naver &amp; Samsung sign chip deal</h1>") + kArticleParagraphs +
+                              "</article>");
+  HtmlArticle a = Extract(html);
+  EXPECT_EQ(a.title, "Naver & Samsung sign chip deal");
+  Span s = a.text.ToInput(0, 5);
+  EXPECT_EQ(html.substr(s.start, s.end - s.start), "Naver");
+  EXPECT_GT(s.start, html.find("<h1>"));
+  ExpectOriginsMatch(html, a.text);
+}
+
 TEST(CleanHtml, PublicationDateFromMetadata) {
   std::string body = std::string("<article>") + kArticleParagraphs + "</article>";
   EXPECT_EQ(Extract(Page("<meta property='article:published_time' content='2018-11-07T09:30:00+09:00'>", body))
