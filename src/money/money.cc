@@ -163,6 +163,7 @@ class MoneyScanner {
       }
       return false;
     }
+    if (t_[i].num < 0) return false;  // more than 18 digits: not an amount
     const bool german = De() && !En();
     const bool english = En() && !De();
     double v = static_cast<double>(t_[i].num);
