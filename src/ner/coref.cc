@@ -235,6 +235,17 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
   }
   std::vector<Candidate> split;
   for (const Candidate& c : cands) {
+    if (c.source == Source::kTagger && c.type == "PERSON" && c.last - c.first >= 2 && c.last <= words.size() &&
+        rule_surnames.count(NameKey(words[c.first].text)) &&
+        !rule_surnames.count(NameKey(words[c.last - 1].text)) && words[c.first].Is(kTitleLine)) {
+      // A headline run-on: "Samsung's Lee Meets MS CEO" -> "Lee".
+      Candidate one = c;
+      one.last = c.first + 1;
+      one.end = words[c.first].end;
+      one.source = Source::kAlias;
+      split.push_back(std::move(one));
+      continue;
+    }
     if (c.source == Source::kTagger && c.type == "PERSON" && c.last - c.first == 2 && c.last <= words.size()) {
       std::string a = NameKey(words[c.first].text), b = NameKey(words[c.first + 1].text);
       if (a != b && rule_surnames.count(a) && rule_surnames.count(b)) {

@@ -3,6 +3,7 @@
 #include "ner/entities.h"
 
 #include <algorithm>
+#include <fstream>
 
 #include <gtest/gtest.h>
 
@@ -201,6 +202,46 @@ TEST_F(EntitiesTest, EmptyAndOddInput) {
   EXPECT_TRUE(result_.entities.empty());
   Run("((( ''' \xE2\x80\x99s \xE2\x80\x9C\xE2\x80\x9D --- 123", "other");
   EXPECT_TRUE(result_.roles.empty());
+}
+
+TEST_F(EntitiesTest, RandomWordSoupDoesNotCrash) {
+  // Deterministic soup of names, titles, punctuation and fragments: every
+  // path (acronyms, compounds, possessives, quotes) on malformed input.
+  const char* const kPieces[] = {"Samsung", "(", ")", "GTAA", "CEO", "of", ",", "Kim", "Min-ho", "'s",
+                                 "\xE2\x80\x9C", "\xE2\x80\x9D", "Summit", "2024", "-", "Mach-1", "its", "led",
+                                 "by", "der", "Vorsitzende", "des", "SK-Konzerns", "Samsungs", "\n\n", ".", "MS",
+                                 "Microsoft", "and", "founder", "Lee", "Ä", "\xC3", "ö-ü", "'", "s'", "Inc."};
+  uint32_t seed = 12345;
+  for (int doc = 0; doc < 200; ++doc) {
+    std::string text;
+    int n = 1 + doc % 60;
+    for (int i = 0; i < n; ++i) {
+      seed = seed * 1103515245u + 12345u;
+      text += kPieces[(seed >> 8) % (sizeof(kPieces) / sizeof(kPieces[0]))];
+      if ((seed >> 20) % 3) text += ' ';
+    }
+    Run(text, doc % 2 ? "de" : "en");
+    for (const DocEntity& e : result_.entities) {
+      for (const TextRange& r : e.mentions) ASSERT_LE(r.end, text.size());
+    }
+    for (const DocRole& r : result_.roles) {
+      ASSERT_LT(r.person, result_.entities.size());
+      ASSERT_LT(r.org, result_.entities.size());
+    }
+  }
+}
+
+TEST(TaggerIntegrationTest, FindsUnlistedNamesWhenTheModelIsPresent) {
+  std::string model = std::string(PACTGRAPH_DATA_DIR) + "/ner/en.model";
+  if (!std::ifstream(model)) GTEST_SKIP() << "no " << model;
+  auto r = EntityRecognizer::Load(PACTGRAPH_DATA_DIR);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  std::string text = "Yesterday Gerhard Moosleitner visited Brightwater Dynamics in Vancouver. Moosleitner left early.";
+  EntityResult res = (*r)->Recognize(text, Segment(text, "en"), "en");
+  bool person = false;
+  for (const DocEntity& e : res.entities)
+    person = person || (e.type == "PERSON" && e.name == "Gerhard Moosleitner" && e.mentions.size() == 2);
+  EXPECT_TRUE(person);
 }
 
 TEST(NameKeyTest, IgnoresCaseHyphensAndTypographicMarks) {
