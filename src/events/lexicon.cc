@@ -26,6 +26,12 @@ size_t WordCharLength(std::string_view s, size_t i) {
   return len;
 }
 
+size_t CharLength(std::string_view s, size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  return std::min(len, s.size() - i);
+}
+
 bool AllCapsAcronym(std::string_view w) {
   if (w.size() < 2) return false;
   bool upper = false;
@@ -60,11 +66,12 @@ ScannedText::ScannedText(std::string_view text) : text_(text), folded_(FoldCase(
   while (i < n) {
     size_t len = WordCharLength(text, i);
     if (len == 0) {
-      ++i;
+      i += CharLength(text, i);  // skip a whole separator character
       continue;
     }
     size_t b = i;
     while (i < n && (len = WordCharLength(text, i)) > 0) i += len;
+    i = std::min(i, n);
     words_.push_back(Word{static_cast<uint32_t>(b), static_cast<uint32_t>(std::min(i, n))});
   }
 }

@@ -1,0 +1,251 @@
+#include "events/events.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace pactgraph {
+namespace {
+
+// A hand-made document: entities are found by their names in the text, and
+// time expressions and money by their surface forms, as the earlier stages
+// would report them.
+class Doc {
+ public:
+  explicit Doc(std::string text, std::string lang = "en") : text_(std::move(text)), lang_(std::move(lang)) {}
+
+  // Adds an entity with a mention at every occurrence of each of `names`.
+  size_t Entity(const std::string& type, const std::vector<std::string>& names) {
+    DocEntity e{type, names.front(), {}};
+    for (const std::string& n : names) {
+      for (size_t p = text_.find(n); p != std::string::npos; p = text_.find(n, p + n.size())) {
+        e.mentions.push_back(TextRange{static_cast<uint32_t>(p), static_cast<uint32_t>(p + n.size())});
+      }
+    }
+    std::sort(e.mentions.begin(), e.mentions.end(), [](TextRange a, TextRange b) { return a.start < b.start; });
+    ents_.entities.push_back(e);
+    return ents_.entities.size() - 1;
+  }
+  void Role(size_t person, size_t org) { ents_.roles.push_back(DocRole{person, org, "", {}}); }
+  void Time(const std::string& surface, const std::string& value, bool relative = false) {
+    size_t p = text_.find(surface);
+    ASSERT_NE(p, std::string::npos) << surface;
+    Timex t;
+    t.start = static_cast<uint32_t>(p);
+    t.end = static_cast<uint32_t>(p + surface.size());
+    t.type = "DATE";
+    t.value = value;
+    t.relative = relative;
+    timexes_.push_back(t);
+  }
+  void Cash(const std::string& surface, double value, const std::string& currency) {
+    size_t p = text_.find(surface);
+    ASSERT_NE(p, std::string::npos) << surface;
+    money_.push_back(Money{static_cast<uint32_t>(p), static_cast<uint32_t>(p + surface.size()), value, value, currency, false});
+  }
+  void Published(const std::string& d) { published_ = d; }
+
+  std::vector<DocEvent> Run() {
+    static const std::unique_ptr<EventExtractor> extractor = [] {
+      auto x = EventExtractor::Load(PACTGRAPH_DATA_DIR);
+      EXPECT_TRUE(x.ok()) << x.status().ToString();
+      return std::move(x).value();
+    }();
+    seg_ = Segment(text_, lang_);
+    EventInput in{text_, &seg_, lang_, published_, &ents_, &timexes_, &money_};
+    return extractor->Extract(in);
+  }
+
+ private:
+  std::string text_, lang_, published_;
+  Segmented seg_;
+  EntityResult ents_;
+  std::vector<Timex> timexes_;
+  std::vector<Money> money_;
+};
+
+std::vector<DocEvent> OfType(const std::vector<DocEvent>& all, const std::string& type) {
+  std::vector<DocEvent> out;
+  for (const DocEvent& e : all) {
+    if (e.type == type) out.push_back(e);
+  }
+  return out;
+}
+
+bool Has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+TEST(Events, InvestmentWithAmountDateAndDirection) {
+  Doc d("Last year, Samsung made an investment of $100 million in the startup Anthropic to build a large language model.");
+  size_t samsung = d.Entity("ORG", {"Samsung"}), anthropic = d.Entity("ORG", {"Anthropic"});
+  d.Time("Last year", "2023", true);
+  d.Cash("$100 million", 1e8, "USD");
+  auto ev = OfType(d.Run(), "INVESTMENT");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].from, static_cast<long>(samsung));
+  EXPECT_EQ(ev[0].to, static_cast<long>(anthropic));
+  ASSERT_TRUE(ev[0].amount.has_value());
+  EXPECT_EQ(ev[0].amount->value, 1e8);
+  EXPECT_EQ(ev[0].amount->currency, "USD");
+  EXPECT_EQ(ev[0].date, "2023");
+  EXPECT_EQ(ev[0].status, "occurred");
+  EXPECT_TRUE(Has(ev[0].topics, "LLM"));
+  ASSERT_EQ(ev[0].evidence.size(), 1u);
+}
+
+TEST(Events, PassiveAcquisitionPointsFromBuyer) {
+  Doc d("Acme Robotics was acquired by Globex in 2021 for $2 billion.");
+  size_t acme = d.Entity("ORG", {"Acme Robotics"}), globex = d.Entity("ORG", {"Globex"});
+  d.Time("2021", "2021");
+  d.Cash("$2 billion", 2e9, "USD");
+  auto ev = OfType(d.Run(), "ACQUISITION");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].from, static_cast<long>(globex));
+  EXPECT_EQ(ev[0].to, static_cast<long>(acme));
+  EXPECT_EQ(ev[0].date, "2021");
+  ASSERT_TRUE(ev[0].amount.has_value());
+}
+
+TEST(Events, PeopleBringTheirOrganisationsToAMeeting) {
+  Doc d("Lee Jae-yong met Satya Nadella in Seoul on Tuesday to discuss cloud computing.");
+  size_t lee = d.Entity("PERSON", {"Lee Jae-yong"}), nadella = d.Entity("PERSON", {"Satya Nadella"});
+  size_t samsung = d.Entity("ORG", {"Samsung"}), microsoft = d.Entity("ORG", {"Microsoft"});
+  size_t seoul = d.Entity("LOC", {"Seoul"});
+  d.Role(lee, samsung);
+  d.Role(nadella, microsoft);
+  d.Time("Tuesday", "2024-05-14", true);
+  auto ev = OfType(d.Run(), "MEETING");
+  ASSERT_EQ(ev.size(), 1u);
+  std::vector<size_t> want{lee, nadella, samsung, microsoft};
+  std::sort(want.begin(), want.end());
+  EXPECT_EQ(ev[0].participants, want);
+  EXPECT_EQ(ev[0].place, static_cast<long>(seoul));
+  EXPECT_EQ(ev[0].status, "occurred");
+  EXPECT_EQ(ev[0].date, "2024-05-14");
+  EXPECT_TRUE(Has(ev[0].topics, "cloud"));
+}
+
+TEST(Events, ModalityDecidesStatus) {
+  Doc d("Initech will partner with Hooli on data centers. Initech could supply HBM chips to Hooli. "
+        "Initech reportedly supplies Vandelay.");
+  size_t initech = d.Entity("ORG", {"Initech"}), hooli = d.Entity("ORG", {"Hooli"});
+  d.Entity("ORG", {"Vandelay"});
+  auto all = d.Run();
+  auto part = OfType(all, "PARTNERSHIP");
+  ASSERT_EQ(part.size(), 1u);
+  EXPECT_EQ(part[0].status, "planned");
+  EXPECT_TRUE(Has(part[0].topics, "data center"));
+  auto supply = OfType(all, "SUPPLY");
+  ASSERT_EQ(supply.size(), 2u);
+  EXPECT_EQ(supply[0].from, static_cast<long>(initech));
+  EXPECT_EQ(supply[0].to, static_cast<long>(hooli));
+  EXPECT_EQ(supply[0].status, "speculative");
+  EXPECT_TRUE(Has(supply[0].topics, "HBM"));
+  EXPECT_FALSE(Has(supply[0].topics, "AI chips"));
+  EXPECT_EQ(supply[1].status, "ongoing");
+}
+
+TEST(Events, TheTwoCompaniesReferBack) {
+  Doc d("Samsung and Qualcomm held talks in San Diego. The two companies agreed to cooperate on AI chips.");
+  size_t samsung = d.Entity("ORG", {"Samsung"}), qualcomm = d.Entity("ORG", {"Qualcomm"});
+  d.Entity("LOC", {"San Diego"});
+  auto part = OfType(d.Run(), "PARTNERSHIP");
+  ASSERT_EQ(part.size(), 1u);
+  std::vector<size_t> want{samsung, qualcomm};
+  std::sort(want.begin(), want.end());
+  EXPECT_EQ(part[0].participants, want);
+  EXPECT_EQ(part[0].status, "occurred");
+  EXPECT_TRUE(Has(part[0].topics, "AI chips"));
+}
+
+TEST(Events, MeetingsWithAListAreOnePerParty) {
+  Doc d("Alice Kim of Globex held meetings with the heads of Initech, Hooli and Vandelay.");
+  size_t alice = d.Entity("PERSON", {"Alice Kim"}), globex = d.Entity("ORG", {"Globex"});
+  d.Entity("ORG", {"Initech"});
+  d.Entity("ORG", {"Hooli"});
+  d.Entity("ORG", {"Vandelay"});
+  d.Role(alice, globex);
+  auto ev = OfType(d.Run(), "MEETING");
+  ASSERT_EQ(ev.size(), 3u);
+  for (const DocEvent& e : ev) EXPECT_EQ(e.participants.size(), 3u);
+}
+
+TEST(Events, GermanTriggersCuesAndAnaphora) {
+  Doc d("Celle, Deutschland - Samsung traf sich in Seoul mit Naver. "
+        "Das Unternehmen soll eine Partnerschaft mit Naver eingehen. "
+        "Naver ist Kunde von Samsung in Bezug auf Speicherchips.",
+        "de");
+  size_t samsung = d.Entity("ORG", {"Samsung"}), naver = d.Entity("ORG", {"Naver"});
+  d.Entity("LOC", {"Celle"});
+  size_t seoul = d.Entity("LOC", {"Seoul"});
+  auto all = d.Run();
+  auto meet = OfType(all, "MEETING");
+  ASSERT_EQ(meet.size(), 1u);
+  EXPECT_EQ(meet[0].place, static_cast<long>(seoul));
+  EXPECT_EQ(meet[0].status, "occurred");
+  auto part = OfType(all, "PARTNERSHIP");
+  ASSERT_EQ(part.size(), 1u);
+  EXPECT_EQ(part[0].status, "planned");
+  auto supply = OfType(all, "SUPPLY");
+  ASSERT_EQ(supply.size(), 1u);
+  EXPECT_EQ(supply[0].from, static_cast<long>(samsung));
+  EXPECT_EQ(supply[0].to, static_cast<long>(naver));
+  EXPECT_TRUE(Has(supply[0].topics, "memory chips"));
+}
+
+TEST(Events, DatelineIsNeverThePlace) {
+  Doc d("Celle, Deutschland - Ein Treffen zwischen Samsung und Naver fand statt.", "de");
+  d.Entity("ORG", {"Samsung"});
+  d.Entity("ORG", {"Naver"});
+  d.Entity("LOC", {"Celle"});
+  auto ev = OfType(d.Run(), "MEETING");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].place, -1);
+}
+
+TEST(Events, RepeatedMentionsMergeKeepingTheMostSpecificDate) {
+  Doc d("Globex agreed a partnership with Initech in May 2024. On May 14, 2024 Globex and Initech met in Berlin. "
+        "The partnership between Globex and Initech covers robotics.");
+  d.Entity("ORG", {"Globex"});
+  d.Entity("ORG", {"Initech"});
+  d.Entity("LOC", {"Berlin"});
+  d.Time("May 2024", "2024-05");
+  d.Time("May 14, 2024", "2024-05-14");
+  auto part = OfType(d.Run(), "PARTNERSHIP");
+  ASSERT_EQ(part.size(), 1u);
+  EXPECT_EQ(part[0].evidence.size(), 2u);
+  EXPECT_EQ(part[0].date, "2024-05");
+  EXPECT_TRUE(Has(part[0].topics, "robotics"));
+}
+
+TEST(Events, DevelopsAProductListAndMembership) {
+  Doc d("Samsung is developing two AI chips, Mach-1 and Mach-2. SK Telecom is a member of the Global Telco AI Alliance.");
+  size_t samsung = d.Entity("ORG", {"Samsung"});
+  size_t m1 = d.Entity("PRODUCT", {"Mach-1"}), m2 = d.Entity("PRODUCT", {"Mach-2"});
+  size_t skt = d.Entity("ORG", {"SK Telecom"}), gtaa = d.Entity("ORG", {"Global Telco AI Alliance"});
+  auto all = d.Run();
+  auto dev = OfType(all, "DEVELOPS");
+  ASSERT_EQ(dev.size(), 2u);
+  EXPECT_EQ(dev[0].from, static_cast<long>(samsung));
+  EXPECT_EQ(dev[0].to, static_cast<long>(m1));
+  EXPECT_EQ(dev[1].to, static_cast<long>(m2));
+  EXPECT_EQ(dev[0].status, "ongoing");
+  auto mem = OfType(all, "MEMBERSHIP");
+  ASSERT_EQ(mem.size(), 1u);
+  EXPECT_EQ(mem[0].from, static_cast<long>(skt));
+  EXPECT_EQ(mem[0].to, static_cast<long>(gtaa));
+}
+
+TEST(Events, NothingWithoutTwoParties) {
+  Doc d("The meeting was held in Seoul. Talks about a partnership continue.");
+  d.Entity("LOC", {"Seoul"});
+  EXPECT_TRUE(d.Run().empty());
+}
+
+TEST(Events, BadInputDoesNotCrash) {
+  Doc d(std::string("\xFF\xFE met \xE2\x80 with", 12));
+  d.Entity("ORG", {"met"});
+  EXPECT_NO_FATAL_FAILURE(d.Run());
+}
+
+}  // namespace
+}  // namespace pactgraph
