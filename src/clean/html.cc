@@ -69,6 +69,8 @@ std::string CollapseSpaces(std::string_view s) {
   return out;
 }
 
+bool IsAsciiAlnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 std::string AsciiLower(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
@@ -90,7 +92,7 @@ size_t EntityLength(std::string_view raw, size_t r) {
     ++i;
     if (i < raw.size() && (raw[i] == 'x' || raw[i] == 'X')) ++i;
   }
-  while (i < raw.size() && i - r < 40 && std::isalnum(static_cast<unsigned char>(raw[i]))) ++i;
+  while (i < raw.size() && i - r < 40 && IsAsciiAlnum(raw[i])) ++i;
   if (i < raw.size() && raw[i] == ';') ++i;
   return i - r;
 }
@@ -366,9 +368,9 @@ constexpr const char* kPositiveParts[] = {
 bool HasToken(std::string_view hay, std::string_view token) {
   size_t i = 0;
   while (i < hay.size()) {
-    while (i < hay.size() && !std::isalnum(static_cast<unsigned char>(hay[i]))) ++i;
+    while (i < hay.size() && !IsAsciiAlnum(hay[i])) ++i;
     size_t start = i;
-    while (i < hay.size() && std::isalnum(static_cast<unsigned char>(hay[i]))) ++i;
+    while (i < hay.size() && IsAsciiAlnum(hay[i])) ++i;
     if (hay.substr(start, i - start) == token) return true;
   }
   return false;
