@@ -510,6 +510,7 @@ class Tagger {
       ++k;
       if (IsAny(k, {"zum", "dem"})) ++k;
     } else if (Is(k, "zum")) ++k;
+    else if (Is(k, "auf")) k += Is(k + 1, "den") ? 2 : 1;  // "Nacht vom 16. auf den 17. April"
     else return false;
     if (k == j || !NumTok(k)) return false;
     Match second;
@@ -655,7 +656,9 @@ class Tagger {
   }
 
   bool YearContextOk(size_t i, int year) const {
-    if (i > 0 && (Punct(i - 1, '$') || t_[i - 1].low == "\xe2\x82\xac" || t_[i - 1].low == "#" || Punct(i - 1, '/'))) return false;
+    if (i > 0 && (Punct(i - 1, '$') || t_[i - 1].low == "\xe2\x82\xac" || t_[i - 1].low == "#")) return false;
+    // "3/2024" is a number; "1940/1941" two years.
+    if (i > 0 && Punct(i - 1, '/') && !(i >= 2 && NumTok(i - 2) && t_[i - 2].digits == 4)) return false;
     // "555-2024" is a number; "2009-2010" and "mid-2024" are years.
     if (i >= 2 && Punct(i - 1, '-') && NumTok(i - 2) && t_[i - 2].digits != 4) return false;
     if (Punct(i + 1, '%') || IsAny(i + 1, {"percent", "prozent", "million", "millionen", "billion", "milliarden",
@@ -857,6 +860,9 @@ class Tagger {
       if (w == "kürzlich" || w == "jüngst" || w == "neulich" || w == "unlängst") return ref("PAST_REF");
       if (w == "vor" && IsAny(i + 1, {"kurzem"})) { m->e = i + 2; return ref("PAST_REF"); }
       if (w == "bald" || w == "demnächst" || w == "künftig" || w == "zukünftig") return ref("FUTURE_REF");
+      // "wenig später", "kurz danach", "kurze Zeit später": after the story's last point.
+      if ((w == "wenig" || w == "kurz") && IsAny(i + 1, {"später", "danach", "darauf"})) { m->e = i + 2; return ref("FUTURE_REF"); }
+      if (w == "kurze" && Is(i + 1, "zeit") && IsAny(i + 2, {"später", "danach", "darauf"})) { m->e = i + 3; return ref("FUTURE_REF"); }
       if (w == "in" && Is(i + 1, "zukunft")) { m->b = i + 1; m->e = i + 2; return ref("FUTURE_REF"); }
     }
     return false;
@@ -969,6 +975,12 @@ class Tagger {
       m->e = k + 2;
       if (vague) { m->value = "PAST_REF"; m->relative = true; return true; }
       return ShiftOrRef(u, -count, anchor_.y ? anchor_ : base, m);
+    }
+    if (!the_past && vague && De() && IsAny(k + 1, {"später", "danach", "darauf", "zuvor", "davor", "früher"})) {
+      m->e = k + 2;  // "wenige Tage später": some time after the last point
+      m->value = IsAny(k + 1, {"später", "danach", "darauf"}) ? "FUTURE_REF" : "PAST_REF";
+      m->relative = true;
+      return true;
     }
     if (!the_past && !vague && (IsAny(k + 1, {"earlier", "later", "before", "after"}) ||
                                 (De() && IsAny(k + 1, {"später", "danach", "zuvor", "davor", "früher", "darauf"})))) {
