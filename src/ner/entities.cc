@@ -66,15 +66,37 @@ class RuleAndTaggerRecognizer : public EntityRecognizer {
                          std::vector<Candidate>* cands) const {
     const NerTagger* tagger = TaggerFor(lang);
     if (!tagger || words.empty()) return;
+    // Words the rules already named; a sentence whose every capitalised word
+    // is named or common has nothing left for the tagger (saves most of its time).
+    std::vector<uint8_t> named(words.size(), 0);
+    for (const Candidate& c : *cands)
+      for (uint32_t w = c.first; w < c.last && w < words.size(); ++w) named[w] = 1;
     std::vector<std::vector<std::string_view>> sentences;
     std::vector<size_t> offsets;
-    for (size_t i = 0; i < words.size(); ++i) {
-      if (i == 0 || words[i].Is(ner::kSentenceStart)) {
-        sentences.emplace_back();
-        offsets.push_back(i);
+    std::vector<std::string_view> sentence;
+    bool open_name = false;
+    auto flush = [&](size_t begin) {
+      if (open_name && !sentence.empty()) {
+        sentences.push_back(sentence);
+        offsets.push_back(begin);
       }
-      sentences.back().push_back(words[i].text);
+      sentence.clear();
+      open_name = false;
+    };
+    size_t begin = 0;
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (i > 0 && words[i].Is(ner::kSentenceStart)) {
+        flush(begin);
+        begin = i;
+      }
+      const Word& w = words[i];
+      sentence.push_back(w.text);
+      if ((w.Is(ner::kUpper) || w.Is(ner::kAllCaps)) && !named[i] && !w.In(res_->bits.term) &&
+          !ner::IsCommonWord(*res_, w, lang) && !(w.Is(ner::kSentenceStart) && w.Is(ner::kUpper) && lang != "de"))
+        open_name = true;
     }
+    flush(begin);
+    if (sentences.empty()) return;
     std::vector<std::vector<std::string>> labels = tagger->TagDocument(sentences);
     for (size_t s = 0; s < labels.size() && s < sentences.size(); ++s) {
       for (const LabelSpan& span : SpansFromLabels(labels[s])) {
