@@ -8,13 +8,28 @@ namespace {
 
 constexpr float kNegInf = -std::numeric_limits<float>::infinity();
 
+// allowed[prev + 1][cur], computed once: the decoders' inner loops run it
+// hundreds of times per token.
+struct AllowedTable {
+  bool allowed[kNumLabels + 1][kNumLabels];
+  AllowedTable() {
+    for (int p = -1; p < kNumLabels; ++p)
+      for (int y = 0; y < kNumLabels; ++y) allowed[p + 1][y] = TransitionAllowed(p, y);
+  }
+};
+
+inline bool Allowed(int prev, int cur) {
+  static const AllowedTable table;
+  return table.allowed[prev + 1][cur];
+}
+
 // alpha[t][y]: best score of a prefix ending at token t with label y.
 void Forward(const std::vector<float>& em, size_t n, const Transitions& trans, std::vector<float>* alpha,
              std::vector<int>* back) {
   alpha->assign(n * kNumLabels, kNegInf);
   if (back) back->assign(n * kNumLabels, 0);
   for (int y = 0; y < kNumLabels; ++y) {
-    if (TransitionAllowed(-1, y)) (*alpha)[y] = em[y] + trans[0][y];
+    if (Allowed(-1, y)) (*alpha)[y] = em[y] + trans[0][y];
   }
   for (size_t t = 1; t < n; ++t) {
     const float* prev = &(*alpha)[(t - 1) * kNumLabels];
@@ -22,7 +37,7 @@ void Forward(const std::vector<float>& em, size_t n, const Transitions& trans, s
       float best = kNegInf;
       int arg = 0;
       for (int p = 0; p < kNumLabels; ++p) {
-        if (!TransitionAllowed(p, y)) continue;
+        if (!Allowed(p, y)) continue;
         float s = prev[p] + trans[p + 1][y];
         if (s > best) {
           best = s;
@@ -66,7 +81,7 @@ void TokenMargins(const std::vector<float>& emissions, size_t n, const Transitio
     for (int y = 0; y < kNumLabels; ++y) {
       float best = kNegInf;
       for (int z = 0; z < kNumLabels; ++z) {
-        if (!TransitionAllowed(y, z)) continue;
+        if (!Allowed(y, z)) continue;
         best = std::max(best, trans[y + 1][z] + emissions[(t + 1) * kNumLabels + z] + beta[(t + 1) * kNumLabels + z]);
       }
       beta[t * kNumLabels + y] = best;
