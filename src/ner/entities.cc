@@ -127,6 +127,9 @@ class RuleAndTaggerRecognizer : public EntityRecognizer {
       bool term_head = dash != std::string_view::npos &&
                        (res_->lexicon.Mask(ner::FoldedHash(w.text.substr(0, dash))) & res_->bits.term);
       if (term_head) return;
+      // "Moscow-based", "state-owned": an adjective, not part of a name.
+      for (std::string_view suffix : {"-based", "-owned", "-backed", "-led", "-made", "-listed", "-born"})
+        if (w.text.size() > suffix.size() && w.text.substr(w.text.size() - suffix.size()) == suffix) return;
       bool common = w.In(res_->bits.term) || ner::IsCommonWord(*res_, w, lang);
       // A person's name has no common word in it ("Bett Tech"); an
       // organisation with a technical term in it needs an organisation word
