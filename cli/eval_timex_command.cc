@@ -59,6 +59,7 @@ std::vector<fs::path> GoldFiles(const std::string& dir) {
 
 struct SetResult {
   timex::TimexScores scores;
+  bool typed = false;  // some gold expression has a type (TIMEX3; TIMEX2 has none)
   size_t docs = 0, bytes = 0, failed = 0;
   double seconds = 0;
 };
@@ -83,11 +84,14 @@ SetResult RunSet(const std::string& dir, const std::string& lang, bool narrative
     std::vector<Timex> found = FindTimexes(doc->text, lang, options);
     r.seconds += static_cast<double>(std::clock() - t0) / CLOCKS_PER_SEC;
     r.bytes += doc->text.size();
+    for (const timex::GoldTimex& g : doc->timexes) r.typed = r.typed || !g.type.empty();
     ++r.docs;
     r.scores.Add(timex::Score(*doc, found, errors));
   }
   return r;
 }
+
+std::string Pad(const std::string& s) { return std::string(s.size() < 6 ? 6 - s.size() : 0, ' ') + s; }
 
 void Print(const std::string& title, const std::string& dir, const SetResult& r) {
   const timex::TimexScores& s = r.scores;
@@ -101,7 +105,9 @@ void Print(const std::string& title, const std::string& dir, const SetResult& r)
             << "strict      " << std::setw(6) << p(s.strict) << "  " << std::setw(6) << rc(s.strict) << "  " << std::setw(6) << pct(s.StrictF1()) << "\n"
             << "relaxed     " << std::setw(6) << p(s.relaxed) << "  " << std::setw(6) << rc(s.relaxed) << "  " << std::setw(6) << pct(s.RelaxedF1()) << "\n"
             << "value       " << std::setw(6) << p(s.value_ok) << "  " << std::setw(6) << rc(s.value_ok) << "  " << std::setw(6) << pct(s.ValueF1()) << "\n"
-            << "type        " << std::setw(6) << p(s.type_ok) << "  " << std::setw(6) << rc(s.type_ok) << "  " << std::setw(6) << pct(s.TypeF1()) << "\n"
+            << (r.typed ? "type        " + Pad(p(s.type_ok)) + "  " + Pad(rc(s.type_ok)) + "  " + Pad(pct(s.TypeF1()))
+                        : std::string("type           n/a (the gold files carry no type)"))
+            << "\n"
             << "value accuracy on relaxed matches: " << pct(s.ValueAccuracy()) << "\n";
   if (r.seconds > 0)
     std::cout << "speed (CPU time): " << std::fixed << std::setprecision(1) << r.bytes / r.seconds / 1e6 << " MB/s (" << r.bytes
