@@ -890,7 +890,7 @@ class Tagger {
     bool ok = false, past_duration = false;
     if (En()) {
       if (w == "this" || w == "current") { shift = 0; ok = true; }
-      else if (w == "last" || w == "previous") { shift = -1; ok = true; }
+      else if (w == "last" || w == "previous" || w == "prior") { shift = -1; ok = true; }
       else if (w == "next" || w == "coming") { shift = 1; ok = true; }
       else if (w == "past") { shift = -1; ok = true; past_duration = true; }
     }
