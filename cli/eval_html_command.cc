@@ -204,13 +204,18 @@ int RunTrafilaturaEval(const EvalHtmlFlags& flags) {
       const nlohmann::json& item = (*eval)[url];
       SnippetCounts page;
       page.pages = 1;
+      std::string misses;
       for (const auto& s : item.value("with", nlohmann::json::array())) {
         if (!s.is_string()) continue;
-        (text.find(NormalizeSpace(s.get<std::string>())) != std::string::npos ? page.tp : page.fn)++;
+        bool found = text.find(NormalizeSpace(s.get<std::string>())) != std::string::npos;
+        (found ? page.tp : page.fn)++;
+        if (!found) misses += "  missing: " + s.get<std::string>() + "\n";
       }
       for (const auto& s : item.value("without", nlohmann::json::array())) {
         if (!s.is_string()) continue;
-        (text.find(NormalizeSpace(s.get<std::string>())) != std::string::npos ? page.fp : page.tn)++;
+        bool found = text.find(NormalizeSpace(s.get<std::string>())) != std::string::npos;
+        (found ? page.fp : page.tn)++;
+        if (found) misses += "  leaked: " + s.get<std::string>() + "\n";
       }
       for (SnippetCounts* c : {&all, IsGermanSite(url) ? &german : nullptr}) {
         if (c == nullptr) continue;
@@ -221,8 +226,8 @@ int RunTrafilaturaEval(const EvalHtmlFlags& flags) {
         c->tn += page.tn;
       }
       if (flags.verbose) {
-        std::printf("%s with %zu/%zu without-leaked %zu/%zu %s\n", base.c_str(), page.tp, page.tp + page.fn,
-                    page.fp, page.fp + page.tn, url.c_str());
+        std::printf("%s with %zu/%zu without-leaked %zu/%zu %s\n%s", base.c_str(), page.tp, page.tp + page.fn,
+                    page.fp, page.fp + page.tn, url.c_str(), misses.c_str());
       }
     }
   });
