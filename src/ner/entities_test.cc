@@ -197,6 +197,21 @@ TEST_F(EntitiesTest, CoordinatedTitlesShareTheOrganisation) {
   EXPECT_GE(Find("LOC", "Taipei"), 0);
 }
 
+TEST_F(EntitiesTest, AppositionWithOrgFirstTitleAndRelativeClause) {
+  Run("Bill Gates met Satya Nadella, Microsoft's CEO, and Anna Berg, who founded Stripe Labs, in Seattle. "
+      "Later he saw the head of U.S. chipmaker Nvidia, Jensen Huang.",
+      "en");
+  EXPECT_EQ(Role("Satya Nadella", "Microsoft"), "CEO") << Dump();
+  EXPECT_EQ(Role("Anna Berg", "Stripe Labs"), "founder");
+  EXPECT_EQ(Role("Jensen Huang", "Nvidia"), "head");
+  EXPECT_EQ(Role("Bill Gates", "Microsoft"), "<none>");
+}
+
+TEST_F(EntitiesTest, GermanTitleWithDescriptorBeforeOrg) {
+  Run("Sam Altman, Chef des ChatGPT-Entwicklers OpenAI, besuchte Seoul.", "de");
+  EXPECT_EQ(Role("Sam Altman", "OpenAI"), "head") << Dump();
+}
+
 TEST_F(EntitiesTest, EmptyAndOddInput) {
   Run("", "en");
   EXPECT_TRUE(result_.entities.empty());

@@ -167,19 +167,34 @@ class RoleFinder {
 
   // After a connector: [article] ORG, or a division phrase then connector then
   // ORG ("der DS-Abteilung von Samsung"). Returns the ORG item or -1.
+  // A word or a place/product name that may stand in a descriptor before the
+  // organisation ("U.S. chipmaker", "des ChatGPT-Entwicklers").
+  bool DescriptorItem(size_t j) const {
+    if (j >= items_.size() || IsComma(j) || items_[j].possessive) return false;
+    const Item& it = items_[j];
+    if (it.kind == Item::kEntity) return IsType(j, "LOC") || IsType(j, "PRODUCT");
+    if (it.kind != Item::kWord || it.text == "." || it.text == "(" || it.text == ";" || it.text == ":") return false;
+    return !OneOf(it.text, {"that", "which", "who", "and", "und", "or", "oder", "but", "aber", "is", "was",
+                            "ist", "war", "said", "sagte"});
+  }
+
+  // After a connector: [article] ORG; a descriptor then ORG ("of U.S.
+  // chipmaker Qualcomm"); or a division phrase, connector, ORG ("der
+  // DS-Abteilung von Samsung"). Returns the ORG item or -1.
   long OrgAfterConnector(size_t k, std::string* division) const {
     size_t j = SkipArticle(k);
     if (IsType(j, "ORG")) return static_cast<long>(j);
     size_t words = 0;
     std::string phrase;
-    while (j < items_.size() && words < 4 && items_[j].kind == Item::kWord && !IsComma(j) && !IsConnector(j) &&
-           !items_[j].possessive && items_[j].text != "." && items_[j].text != "(") {
+    while (words < 4 && DescriptorItem(j) && !IsConnector(j)) {
       if (!phrase.empty()) phrase += ' ';
       phrase += std::string(items_[j].text);
       ++j;
       ++words;
     }
-    if (words == 0 || !IsConnector(j)) return -1;
+    if (words == 0) return -1;
+    if (IsType(j, "ORG") && words <= 3) return static_cast<long>(j);
+    if (!IsConnector(j)) return -1;
     j = SkipArticle(j + 1);
     if (!IsType(j, "ORG")) return -1;
     if (division) *division = phrase;
@@ -210,6 +225,30 @@ class RoleFinder {
     j = SkipArticle(j);
     std::string title;
     size_t after = ParseTitles(j, &title);
+    if (after == 0 && comma && IsType(j, "ORG")) {
+      // "Satya Nadella, Microsoft's CEO", "Sundar Pichai, Google CEO".
+      size_t t = j + 1;
+      if (t < items_.size() && items_[t].possessive) ++t;
+      std::string t2;
+      size_t a2 = ParseTitles(t, &t2);
+      if (a2 > 0) {
+        for (size_t c = t; c < a2; ++c) consumed_[c] = 1;
+        AddRole(k, j, t2, k, a2 - 1);
+      }
+      return;
+    }
+    if (after == 0 && comma && IsWord(j, {"who", "der", "die"})) {
+      // "Jane Roe, who founded Acme", "Jane Roe, die Acme leitet" is left to later work.
+      static const std::initializer_list<std::string_view> kHeads = {"heads", "leads", "runs", "chairs", "headed",
+                                                                    "led", "ran", "chaired"};
+      static const std::initializer_list<std::string_view> kFounds = {"founded", "co-founded", "cofounded"};
+      std::string implied;
+      if (IsWord(j + 1, kHeads)) implied = "head";
+      else if (IsWord(j + 1, kFounds)) implied = OneOf(items_[j + 1].text, {"founded"}) ? "founder" : "co-founder";
+      size_t o = SkipArticle(j + 2);
+      if (!implied.empty() && IsType(o, "ORG")) AddRole(k, o, implied, k, o);
+      return;
+    }
     if (after == 0) {
       if (comma || !IsWord(k + 1, {"of", "from", "at", "von", "bei"})) return;
       if (IsType(k + 2, "ORG")) {
