@@ -99,6 +99,16 @@ TEST(TaggerModelTest, RejectsBadFilesWithClearMessages) {
   EXPECT_NE(r.status().message().find("not a pactgraph NER model"), std::string::npos) << r.status().message();
   EXPECT_NE(r.status().message().find(path), std::string::npos);
 
+  WriteFile(path, "pactgraph-ner-tagger 1\n");
+  r = NerTagger::Load(path);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("older"), std::string::npos) << r.status().message();
+
+  WriteFile(path, "pactgraph-ner-tagger 2\nlang\ten\nbogus\t1\nend-header\n");
+  r = NerTagger::Load(path);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("line 3"), std::string::npos) << r.status().message();
+
   WriteFile(path, "pactgraph-ner-tagger 99\n");
   r = NerTagger::Load(path);
   ASSERT_FALSE(r.ok());
@@ -212,6 +222,21 @@ TEST(TaggerTest, SpansCarryConfidenceAndAgreeWithTag) {
     EXPECT_LE(spans[i].confidence, 1.0f);
   }
   EXPECT_TRUE(tagger.Tag({}).empty());
+}
+
+TEST(TaggerTest, OddBytesNeverCrash) {
+  NerTagger tagger(std::make_shared<const TaggerModel>(TrainTiny()));
+  std::string junk;
+  unsigned seed = 7;
+  for (int i = 0; i < 2000; ++i) {
+    seed = seed * 1103515245u + 12345u;
+    junk.push_back(static_cast<char>(seed >> 16));
+  }
+  std::vector<std::string_view> words = {"", "\xC3", "\xE2\x80", std::string_view(junk).substr(0, 700), "A"};
+  for (size_t i = 0; i + 3 < junk.size(); i += 3) words.push_back(std::string_view(junk).substr(i, 1 + i % 5));
+  EXPECT_EQ(tagger.Tag(words).size(), words.size());
+  EXPECT_EQ(tagger.TagDocument({words, words}).size(), 2u);
+  for (const TaggedSpan& s : tagger.TagSpans(words)) EXPECT_LE(s.end, words.size());
 }
 
 // The shipped models, when present: load and find obvious names.
