@@ -1043,12 +1043,20 @@ HtmlArticle ExtractHtmlArticle(const OffsetText& page, const HtmlExtractOptions&
     std::vector<char> root;
     if (!finder.Find(&root)) root[0] = 1;
     std::vector<signed char> memo(elems.size(), -1);
-    std::string title_lower = AsciiLower(article.title);
+    std::vector<const Block*> pending_headings;
     for (const Block& b : model.blocks()) {
       if (!InArticle(elems, root, finder.dropped(), memo, b.elem)) continue;
       if (b.link * 2 > b.text && b.text < 200) continue;  // a link line ("Read more: ...")
       if (elems[b.elem].tag == GUMBO_TAG_H1) continue;    // the title, emitted above
       if (IsAdLabel(b, model.pieces())) continue;
+      // A heading is emitted only when article text follows it: a heading
+      // whose section was dropped ("Related posts", "Comments") goes too.
+      if (IsHeading(elems[b.elem].tag)) {
+        pending_headings.push_back(&b);
+        continue;
+      }
+      for (const Block* h : pending_headings) emitter.EmitBlock(*h);
+      pending_headings.clear();
       emitter.EmitBlock(b);
     }
   }
