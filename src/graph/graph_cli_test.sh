@@ -72,7 +72,7 @@ grep -q "SK Hynix" "$tmp/p.txt" || fail "partners lacks SK Hynix: $(cat "$tmp/p.
 "$bin" query --db "$db" deals --min-amount 500000000 --currency USD | grep -q "DEAL" || fail "deals"
 [ "$("$bin" query --db "$db" --json deals --currency EUR)" = "[]" ] || fail "deals --currency EUR should be empty"
 "$bin" query --db "$db" timeline Microsoft "SK hynix" | grep -q "MEETING" || fail "timeline"
-"$bin" query --db "$db" since 2024-04 | grep -q "MEETING" || fail "since"
+"$bin" query --db "$db" since 2024-03 | grep -q "MEETING" || fail "since"
 "$bin" query --db "$db" entity "mack-1" | grep -q "Mach-1" || fail "entity"
 "$bin" query --db "$db" alliances | grep -q "Samsung Electronics" || fail "alliances"
 set +e
