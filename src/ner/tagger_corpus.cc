@@ -111,6 +111,11 @@ StatusOr<std::vector<LabeledDocument>> ReadCorpus(const std::string& path, Corpu
       continue;
     }
     if (format == CorpusFormat::kAuto) format = Guess(line, saw_comment);
+    if (!configured && (format == CorpusFormat::kConll) != (Guess(line, saw_comment) == CorpusFormat::kConll)) {
+      return error(format == CorpusFormat::kConll
+                       ? "columns are tab-separated with an index first; use format conllu or germeval (or auto)"
+                       : "columns are not tab-separated; use format conll (or auto)");
+    }
     if (!configured) {
       builder.set_one_doc_per_sentence(format == CorpusFormat::kGermEval);
       configured = true;

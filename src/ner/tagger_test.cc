@@ -180,6 +180,10 @@ TEST(CorpusTest, ReadsConllIob1AndGermEvalWithTypeMapping) {
   EXPECT_EQ((*docs)[0].sentences[0].labels,
             (std::vector<std::string>{"O", "B-MISC", "O", "O", "B-LOC", "I-LOC", "B-MISC"}));
 
+  docs = ReadCorpus(ge, CorpusFormat::kConll);  // explicit format that does not fit
+  ASSERT_FALSE(docs.ok());
+  EXPECT_NE(docs.status().message().find("tab-separated"), std::string::npos) << docs.status().message();
+
   WriteFile(ge, "1\tDie\n");
   docs = ReadCorpus(ge, CorpusFormat::kConllu);
   ASSERT_FALSE(docs.ok());
