@@ -173,11 +173,13 @@ size_t EditDistance(std::string_view a, std::string_view b, size_t cap) {
   return std::min(prev[b.size()], cap + 1);
 }
 
-void AddAcronymMentions(std::string_view text, const std::vector<Word>& words, std::vector<Candidate>* cands) {
+void AddAcronymMentions(std::string_view text, const std::vector<Word>& words,
+                        std::vector<Candidate>* cands) {
   std::vector<Candidate> added;
   std::vector<int> owner(words.size(), -1);
   for (size_t k = 0; k < cands->size(); ++k)
-    for (uint32_t w = (*cands)[k].first; w < (*cands)[k].last && w < words.size(); ++w) owner[w] = static_cast<int>(k);
+    for (uint32_t w = (*cands)[k].first; w < (*cands)[k].last && w < words.size(); ++w)
+      owner[w] = static_cast<int>(k);
   for (size_t i = 1; i + 2 < words.size(); ++i) {
     if (words[i].text != "(" || words[i + 2].text != ")" || !IsAcronymWord(words[i + 1].text)) continue;
     auto tagger_word = [&](size_t w) {
@@ -187,7 +189,8 @@ void AddAcronymMentions(std::string_view text, const std::vector<Word>& words, s
     };
     if ((owner[i + 1] >= 0 && !tagger_word(i + 1)) || owner[i - 1] < 0) continue;
     const Candidate& longform = (*cands)[owner[i - 1]];
-    if (longform.last != i || (longform.type != "ORG" && longform.type != "EVENT" && longform.type != "PRODUCT"))
+    if (longform.last != i ||
+        (longform.type != "ORG" && longform.type != "EVENT" && longform.type != "PRODUCT"))
       continue;
     std::vector<std::string_view> lw;
     for (uint32_t w = longform.first; w < longform.last; ++w)
@@ -220,7 +223,8 @@ void AddAcronymMentions(std::string_view text, const std::vector<Word>& words, s
     }
   }
   for (Candidate& c : added) cands->push_back(std::move(c));
-  std::sort(cands->begin(), cands->end(), [](const Candidate& a, const Candidate& b) { return a.start < b.start; });
+  std::sort(cands->begin(), cands->end(),
+            [](const Candidate& a, const Candidate& b) { return a.start < b.start; });
 }
 
 Grouping GroupMentions(const Resources& res, std::string_view text, const std::vector<Word>& words,
@@ -235,8 +239,8 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
   }
   std::vector<Candidate> split;
   for (const Candidate& c : cands) {
-    if (c.source == Source::kTagger && c.type == "PERSON" && c.last - c.first >= 2 && c.last <= words.size() &&
-        rule_surnames.count(NameKey(words[c.first].text)) &&
+    if (c.source == Source::kTagger && c.type == "PERSON" && c.last - c.first >= 2 &&
+        c.last <= words.size() && rule_surnames.count(NameKey(words[c.first].text)) &&
         !rule_surnames.count(NameKey(words[c.last - 1].text)) && words[c.first].Is(kTitleLine)) {
       // A headline run-on: "Samsung's Lee Meets MS CEO" -> "Lee".
       Candidate one = c;
@@ -246,7 +250,8 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
       split.push_back(std::move(one));
       continue;
     }
-    if (c.source == Source::kTagger && c.type == "PERSON" && c.last - c.first == 2 && c.last <= words.size()) {
+    if (c.source == Source::kTagger && c.type == "PERSON" && c.last - c.first == 2 &&
+        c.last <= words.size()) {
       std::string a = NameKey(words[c.first].text), b = NameKey(words[c.first + 1].text);
       if (a != b && rule_surnames.count(a) && rule_surnames.count(b)) {
         for (uint32_t w = c.first; w < c.last; ++w) {
@@ -330,7 +335,8 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
     if (covered[w] || !word.Is(kUpper) || word.Is(kAllCaps) || word.Is(kPunct)) continue;
     std::string key = NameKey(word.text);
     long r = surname_root(key);
-    if (r < 0 && lang == "de" && key.size() > 3 && key.back() == 's') r = surname_root(key.substr(0, key.size() - 1));
+    if (r < 0 && lang == "de" && key.size() > 3 && key.back() == 's')
+      r = surname_root(key.substr(0, key.size() - 1));
     if (r < 0) continue;
     Candidate c;
     c.first = static_cast<uint32_t>(w);
@@ -407,7 +413,8 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
   // Collect groups in order of their first mention.
   std::vector<size_t> order(items.size());
   std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return items[a].c.start < items[b].c.start; });
+  std::sort(order.begin(), order.end(),
+            [&](size_t a, size_t b) { return items[a].c.start < items[b].c.start; });
   std::unordered_map<size_t, size_t> entity_of_root;
   std::vector<std::vector<size_t>> members;
   for (size_t i : order) {
@@ -424,9 +431,11 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
   static const char* const kTypes[] = {"PERSON", "ORG", "PRODUCT", "LOC", "EVENT"};
   for (const std::vector<size_t>& m : members) {
     const std::string& type = type_of[m[0]];
-    if (std::none_of(std::begin(kTypes), std::end(kTypes), [&](const char* t) { return type == t; })) continue;
+    if (std::none_of(std::begin(kTypes), std::end(kTypes), [&](const char* t) { return type == t; }))
+      continue;
     // A group named only by ambiguous short forms ("MS" without Microsoft) is dropped.
-    if (std::all_of(m.begin(), m.end(), [&](size_t i) { return (items[i].c.gaz_flags & kAmbiguous) != 0; })) continue;
+    if (std::all_of(m.begin(), m.end(), [&](size_t i) { return (items[i].c.gaz_flags & kAmbiguous) != 0; }))
+      continue;
     // A one-word person only the tagger saw, never named in full, is more
     // often a misread word ("Cloud First") than a person.
     if (type == "PERSON" && std::all_of(m.begin(), m.end(), [&](size_t i) {
@@ -438,7 +447,8 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
     // Canonical: the gazetteer's name when known, else the fullest written form.
     std::map<std::string, int> canon_votes;
     for (size_t i : m)
-      if (items[i].c.source == Source::kGazetteer && items[i].c.type == type) ++canon_votes[items[i].c.canonical];
+      if (items[i].c.source == Source::kGazetteer && items[i].c.type == type)
+        ++canon_votes[items[i].c.canonical];
     if (!canon_votes.empty()) {
       // The fullest name first ("Samsung Electronics" over "Samsung"), then the most frequent.
       int top = 0;

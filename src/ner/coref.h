@@ -16,9 +16,9 @@ namespace ner {
 
 // A mention after grouping: where it is and which entity it names.
 struct MentionRef {
-  uint32_t start = 0, end = 0;  // bytes
-  uint32_t first = 0, last = 0; // words [first, last)
-  size_t entity = 0;            // index into the entity list
+  uint32_t start = 0, end = 0;   // bytes
+  uint32_t first = 0, last = 0;  // words [first, last)
+  size_t entity = 0;             // index into the entity list
 };
 
 struct Grouping {

@@ -39,7 +39,8 @@ class RuleAndTaggerRecognizer : public EntityRecognizer {
     return Status::OK();
   }
 
-  EntityResult Recognize(std::string_view text, const Segmented& seg, const std::string& lang) const override {
+  EntityResult Recognize(std::string_view text, const Segmented& seg,
+                         const std::string& lang) const override {
     std::vector<Word> words = ner::MakeWords(text, seg);
     ner::ClassifyWords(*res_, &words);
     std::vector<Candidate> cands = ner::FindGazetteerMentions(*res_, text, words, lang);
@@ -92,7 +93,8 @@ class RuleAndTaggerRecognizer : public EntityRecognizer {
       const Word& w = words[i];
       sentence.push_back(w.text);
       if ((w.Is(ner::kUpper) || w.Is(ner::kAllCaps)) && !named[i] && !w.In(res_->bits.term) &&
-          !ner::IsCommonWord(*res_, w, lang) && !(w.Is(ner::kSentenceStart) && w.Is(ner::kUpper) && lang != "de"))
+          !ner::IsCommonWord(*res_, w, lang) &&
+          !(w.Is(ner::kSentenceStart) && w.Is(ner::kUpper) && lang != "de"))
         open_name = true;
     }
     flush(begin);
@@ -107,7 +109,8 @@ class RuleAndTaggerRecognizer : public EntityRecognizer {
 
   void AddTaggerSpan(const std::vector<Word>& words, size_t b, size_t e, const std::string& tag,
                      const std::string& lang, std::vector<Candidate>* cands) const {
-    static const std::map<std::string, std::string> kTypes = {{"PER", "PERSON"}, {"ORG", "ORG"}, {"LOC", "LOC"}};
+    static const std::map<std::string, std::string> kTypes = {
+        {"PER", "PERSON"}, {"ORG", "ORG"}, {"LOC", "LOC"}};
     auto type = kTypes.find(tag);
     if (type == kTypes.end() || e > words.size()) return;
     // Leading function words and titles are not part of the name ("The", "CEO").

@@ -2,10 +2,10 @@
 // without the statistical tagger so that they test the rules and lists alone.
 #include "ner/entities.h"
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <fstream>
-
-#include <gtest/gtest.h>
 
 #include "ner/coref.h"
 #include "segment/segment.h"
@@ -87,7 +87,8 @@ TEST_F(EntitiesTest, WesternNameSurnameAndPossessive) {
 }
 
 TEST_F(EntitiesTest, OrgCeoNameAndItsChairman) {
-  Run("Nokia CEO Pekka Lundmark met Ericsson's leaders. Intel said its chairman and CEO, Jane Roe, would attend.",
+  Run("Nokia CEO Pekka Lundmark met Ericsson's leaders. Intel said its chairman and CEO, Jane Roe, would "
+      "attend.",
       "en");
   EXPECT_EQ(Role("Pekka Lundmark", "Nokia"), "CEO");
   EXPECT_EQ(Role("Jane Roe", "Intel"), "chairman and CEO");
@@ -142,7 +143,8 @@ TEST_F(EntitiesTest, ProductFamilyAndGazetteerProducts) {
 }
 
 TEST_F(EntitiesTest, NamedEvents) {
-  Run("Speakers at the Nordic Chip Summit 2025 met again at the \xE2\x80\x9C" "Bright Horizons\xE2\x80\x9D conference. "
+  Run("Speakers at the Nordic Chip Summit 2025 met again at the \xE2\x80\x9C"
+      "Bright Horizons\xE2\x80\x9D conference. "
       "The Nordic Chip Summit drew crowds.",
       "en");
   long s = Find("EVENT", "Nordic Chip Summit 2025");
@@ -222,10 +224,43 @@ TEST_F(EntitiesTest, EmptyAndOddInput) {
 TEST_F(EntitiesTest, RandomWordSoupDoesNotCrash) {
   // Deterministic soup of names, titles, punctuation and fragments: every
   // path (acronyms, compounds, possessives, quotes) on malformed input.
-  const char* const kPieces[] = {"Samsung", "(", ")", "GTAA", "CEO", "of", ",", "Kim", "Min-ho", "'s",
-                                 "\xE2\x80\x9C", "\xE2\x80\x9D", "Summit", "2024", "-", "Mach-1", "its", "led",
-                                 "by", "der", "Vorsitzende", "des", "SK-Konzerns", "Samsungs", "\n\n", ".", "MS",
-                                 "Microsoft", "and", "founder", "Lee", "Ä", "\xC3", "ö-ü", "'", "s'", "Inc."};
+  const char* const kPieces[] = {"Samsung",
+                                 "(",
+                                 ")",
+                                 "GTAA",
+                                 "CEO",
+                                 "of",
+                                 ",",
+                                 "Kim",
+                                 "Min-ho",
+                                 "'s",
+                                 "\xE2\x80\x9C",
+                                 "\xE2\x80\x9D",
+                                 "Summit",
+                                 "2024",
+                                 "-",
+                                 "Mach-1",
+                                 "its",
+                                 "led",
+                                 "by",
+                                 "der",
+                                 "Vorsitzende",
+                                 "des",
+                                 "SK-Konzerns",
+                                 "Samsungs",
+                                 "\n\n",
+                                 ".",
+                                 "MS",
+                                 "Microsoft",
+                                 "and",
+                                 "founder",
+                                 "Lee",
+                                 "Ä",
+                                 "\xC3",
+                                 "ö-ü",
+                                 "'",
+                                 "s'",
+                                 "Inc."};
   uint32_t seed = 12345;
   for (int doc = 0; doc < 200; ++doc) {
     std::string text;
@@ -251,7 +286,8 @@ TEST(TaggerIntegrationTest, FindsUnlistedNamesWhenTheModelIsPresent) {
   if (!std::ifstream(model)) GTEST_SKIP() << "no " << model;
   auto r = EntityRecognizer::Load(PACTGRAPH_DATA_DIR);
   ASSERT_TRUE(r.ok()) << r.status().message();
-  std::string text = "Yesterday Gerhard Moosleitner visited Brightwater Dynamics in Vancouver. Moosleitner left early.";
+  std::string text =
+      "Yesterday Gerhard Moosleitner visited Brightwater Dynamics in Vancouver. Moosleitner left early.";
   EntityResult res = (*r)->Recognize(text, Segment(text, "en"), "en");
   bool person = false;
   for (const DocEntity& e : res.entities)

@@ -23,7 +23,8 @@ void ForEachFolded(std::string_view s, Emit emit) {
       emit(static_cast<char>((d >= 0x80 && d <= 0x9E && d != 0x97) ? d + 0x20 : d));
       ++i;
     } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-               (static_cast<unsigned char>(s[i + 2]) == 0x99 || static_cast<unsigned char>(s[i + 2]) == 0x98)) {
+               (static_cast<unsigned char>(s[i + 2]) == 0x99 ||
+                static_cast<unsigned char>(s[i + 2]) == 0x98)) {
       emit('\'');
       i += 2;
     } else {
@@ -55,7 +56,8 @@ size_t TrailingPunct(std::string_view s) {
   if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == ']' ||
       c == '}' || c == '"' || c == '\'' || c == '*' || c == '>')
     return 1;
-  if (s.size() >= 2 && (s.substr(s.size() - 2) == "\xC2\xAB" || s.substr(s.size() - 2) == "\xC2\xBB")) return 2;
+  if (s.size() >= 2 && (s.substr(s.size() - 2) == "\xC2\xAB" || s.substr(s.size() - 2) == "\xC2\xBB"))
+    return 2;
   if (s.size() >= 3 && static_cast<unsigned char>(s[s.size() - 3]) == 0xE2 &&
       static_cast<unsigned char>(s[s.size() - 2]) == 0x80) {
     unsigned char d = static_cast<unsigned char>(s.back());
@@ -66,15 +68,17 @@ size_t TrailingPunct(std::string_view s) {
 }
 
 bool IsAbbreviation(std::string_view core) {
-  static const char* const kAbbr[] = {"corp", "inc", "co", "ltd", "jr", "sr", "dr", "mr", "mrs", "ms",
-                                      "prof", "st", "no", "nr", "vs", "bzw", "gen", "gov", "sen", "rep"};
+  static const char* const kAbbr[] = {"corp", "inc", "co", "ltd", "jr", "sr",  "dr",  "mr",  "mrs", "ms",
+                                      "prof", "st",  "no", "nr",  "vs", "bzw", "gen", "gov", "sen", "rep"};
   std::string f = Fold(core);
   for (const char* a : kAbbr)
     if (f == a) return true;
   return false;
 }
 
-bool IsAlnumByte(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0xC3; }
+bool IsAlnumByte(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0xC3;
+}
 
 Status LineError(const std::string& path, int line, const std::string& what) {
   return Status::Corruption(path + ":" + std::to_string(line) + ": " + what);
@@ -93,7 +97,8 @@ Status ReadVersioned(const std::string& path, const std::string& format, std::ve
   if (hash != "#" || name != format) {
     return LineError(path, 1, "expected the header \"# " + format + " 1\", found \"" + first + "\"");
   }
-  if (version != 1) return LineError(path, 1, "unsupported " + format + " version " + std::to_string(version));
+  if (version != 1)
+    return LineError(path, 1, "unsupported " + format + " version " + std::to_string(version));
   lines->push_back(first);
   std::string line;
   while (std::getline(in, line)) {
@@ -267,12 +272,15 @@ void SplitToken(std::string_view tok, uint32_t offset, std::vector<Piece>* out) 
     pos_len = 4;
   } else if (core.size() > 2 && core.back() == '\'' && core[core.size() - 2] == 's') {
     pos_len = 1;
-  } else if (core.size() > 4 && core.substr(core.size() - 3) == "\xE2\x80\x99" && core[core.size() - 4] == 's') {
+  } else if (core.size() > 4 && core.substr(core.size() - 3) == "\xE2\x80\x99" &&
+             core[core.size() - 4] == 's') {
     pos_len = 3;
   }
   if (pos_len > 0 && IsAlnumByte(static_cast<unsigned char>(core[0]))) {
-    out->push_back(Piece{offset + static_cast<uint32_t>(b), offset + static_cast<uint32_t>(e - pos_len), false});
-    out->push_back(Piece{offset + static_cast<uint32_t>(e - pos_len), offset + static_cast<uint32_t>(e), true});
+    out->push_back(
+        Piece{offset + static_cast<uint32_t>(b), offset + static_cast<uint32_t>(e - pos_len), false});
+    out->push_back(
+        Piece{offset + static_cast<uint32_t>(e - pos_len), offset + static_cast<uint32_t>(e), true});
   } else if (e > b) {
     out->push_back(Piece{offset + static_cast<uint32_t>(b), offset + static_cast<uint32_t>(e), false});
   }
@@ -293,7 +301,8 @@ std::vector<std::string> NameWords(std::string_view name) {
   return words;
 }
 
-Status Gazetteer::Add(std::string_view name, std::string_view type, std::string_view canonical, uint8_t flags) {
+Status Gazetteer::Add(std::string_view name, std::string_view type, std::string_view canonical,
+                      uint8_t flags) {
   GazEntry e;
   e.name = std::string(name);
   e.type = std::string(type);
@@ -340,13 +349,20 @@ Status Gazetteer::AddFile(const std::string& path) {
       std::stringstream ss(cols[3]);
       std::string f;
       while (std::getline(ss, f, ',')) {
-        if (f == "ambiguous") flags |= kAmbiguous;
-        else if (f == "distinct") flags |= kDistinct;
-        else if (f == "cs") flags |= kCaseSensitive;
-        else if (f == "prefix") flags |= kPrefix;
-        else if (f == "weak") flags |= kWeak;
-        else if (f == "derived") flags |= kDerived;
-        else return LineError(path, ln, "unknown flag \"" + f + "\"");
+        if (f == "ambiguous")
+          flags |= kAmbiguous;
+        else if (f == "distinct")
+          flags |= kDistinct;
+        else if (f == "cs")
+          flags |= kCaseSensitive;
+        else if (f == "prefix")
+          flags |= kPrefix;
+        else if (f == "weak")
+          flags |= kWeak;
+        else if (f == "derived")
+          flags |= kDerived;
+        else
+          return LineError(path, ln, "unknown flag \"" + f + "\"");
       }
     }
     Status st = Add(cols[0], cols[1], cols.size() > 2 ? cols[2] : "", flags);

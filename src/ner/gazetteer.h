@@ -68,12 +68,12 @@ class HashIndex {
 };
 
 enum GazFlag : uint8_t {
-  kAmbiguous = 1,       // only when the canonical entity is also named in the document
-  kDistinct = 2,        // a short name that is its own entity ("SK" = SK Group)
-  kCaseSensitive = 4,   // the words must be written exactly so
-  kPrefix = 8,          // product family head: "<name> <Capitalised|model>"
-  kWeak = 16,           // a common word too: needs supporting context
-  kDerived = 32,        // from a derived (listing) source, not curated
+  kAmbiguous = 1,      // only when the canonical entity is also named in the document
+  kDistinct = 2,       // a short name that is its own entity ("SK" = SK Group)
+  kCaseSensitive = 4,  // the words must be written exactly so
+  kPrefix = 8,         // product family head: "<name> <Capitalised|model>"
+  kWeak = 16,          // a common word too: needs supporting context
+  kDerived = 32,       // from a derived (listing) source, not curated
 };
 
 struct GazEntry {
@@ -91,8 +91,7 @@ class Gazetteer {
   // over later ones for identical names. Errors name the file and line.
   Status AddFile(const std::string& path);
   // Adds one entry (used by AddFile and tests).
-  Status Add(std::string_view name, std::string_view type, std::string_view canonical,
-             uint8_t flags);
+  Status Add(std::string_view name, std::string_view type, std::string_view canonical, uint8_t flags);
 
   // Entries whose folded word sequence hashes to `seq_hash`, or nullptr.
   const std::vector<uint32_t>* Find(uint64_t seq_hash) const;

@@ -1,9 +1,9 @@
 #include "ner/gazetteer.h"
 
+#include <gtest/gtest.h>
+
 #include <cstdio>
 #include <fstream>
-
-#include <gtest/gtest.h>
 
 namespace pactgraph {
 namespace ner {
@@ -19,7 +19,8 @@ std::vector<std::string> Pieces(std::string_view tok) {
   std::vector<Piece> ps;
   SplitToken(tok, 0, &ps);
   std::vector<std::string> out;
-  for (const Piece& p : ps) out.push_back(std::string(tok.substr(p.start, p.end - p.start)) + (p.possessive ? "/P" : ""));
+  for (const Piece& p : ps)
+    out.push_back(std::string(tok.substr(p.start, p.end - p.start)) + (p.possessive ? "/P" : ""));
   return out;
 }
 
@@ -46,13 +47,16 @@ TEST(SplitTokenTest, PunctuationAndPossessives) {
   EXPECT_EQ(Pieces("U.S."), (std::vector<std::string>{"U.S."}));
   EXPECT_EQ(Pieces("Corp."), (std::vector<std::string>{"Corp."}));
   EXPECT_EQ(Pieces("Seoul."), (std::vector<std::string>{"Seoul", "."}));
-  EXPECT_EQ(Pieces("\xE2\x80\x9C" "Future"), (std::vector<std::string>{"\xE2\x80\x9C", "Future"}));
+  EXPECT_EQ(Pieces("\xE2\x80\x9C"
+                   "Future"),
+            (std::vector<std::string>{"\xE2\x80\x9C", "Future"}));
   EXPECT_EQ(Pieces("Kye-hyun,"), (std::vector<std::string>{"Kye-hyun", ","}));
 }
 
 TEST(GazetteerTest, LoadsAndFindsSequences) {
-  std::string path = WriteTemp("g_ok.tsv",
-                               "# pactgraph-gazetteer 1\n# comment\nAcme Widgets\tORG\t\t\nAW\tORG\tAcme Widgets\tcs,ambiguous\n");
+  std::string path = WriteTemp(
+      "g_ok.tsv",
+      "# pactgraph-gazetteer 1\n# comment\nAcme Widgets\tORG\t\t\nAW\tORG\tAcme Widgets\tcs,ambiguous\n");
   Gazetteer g;
   ASSERT_TRUE(g.AddFile(path).ok());
   EXPECT_EQ(g.size(), 2u);
@@ -91,8 +95,9 @@ TEST(GazetteerTest, ErrorsNameFileAndLine) {
 
 TEST(TitleLexiconTest, LanguageAndStarEntries) {
   TitleLexicon t;
-  ASSERT_TRUE(t.AddFile(WriteTemp("t.tsv", "# pactgraph-titles 1\nceo\t*\tCEO\nvice chairman\ten\tvice chairman\n"
-                                           "gründer\tde\tfounder\n"))
+  ASSERT_TRUE(t.AddFile(WriteTemp("t.tsv",
+                                  "# pactgraph-titles 1\nceo\t*\tCEO\nvice chairman\ten\tvice chairman\n"
+                                  "gründer\tde\tfounder\n"))
                   .ok());
   uint64_t vc = CombineHash(CombineHash(0, FoldedHash("Vice")), FoldedHash("Chairman"));
   ASSERT_NE(t.Find(vc, "en"), nullptr);

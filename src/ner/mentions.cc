@@ -49,7 +49,8 @@ bool NewlineBetween(std::string_view text, uint32_t a, uint32_t b) {
 void MarkTitleLines(std::string_view text, std::vector<Word>* words) {
   size_t line_begin = 0;
   for (size_t i = 0; i <= words->size(); ++i) {
-    bool line_end = i == words->size() || (i > line_begin && NewlineBetween(text, (*words)[i - 1].end, (*words)[i].start));
+    bool line_end = i == words->size() ||
+                    (i > line_begin && NewlineBetween(text, (*words)[i - 1].end, (*words)[i].start));
     if (!line_end) continue;
     int long_words = 0, capitalised = 0;
     for (size_t j = line_begin; j < i; ++j) {
@@ -100,7 +101,8 @@ const GazEntry* MatchPiece(const Gazetteer& gaz, std::string_view piece) {
   for (uint32_t id : *ids) {
     const GazEntry& e = gaz.entry(id);
     if (e.words.size() != 1 || (e.flags & kWeak)) continue;
-    if (e.flags & kCaseSensitive ? piece == e.words[0] : StartsUpper(piece) == StartsUpper(e.words[0])) return &e;
+    if (e.flags & kCaseSensitive ? piece == e.words[0] : StartsUpper(piece) == StartsUpper(e.words[0]))
+      return &e;
   }
   return nullptr;
 }
@@ -133,7 +135,8 @@ bool IsAlphaName(std::string_view w) {
 
 // A common-word company name ("Target", "Visa") counts only when followed by
 // a legal suffix, a possessive or a job title, away from sentence starts.
-bool WeakNameSupported(const Resources& res, const std::vector<Word>& words, size_t i, const std::string& lang) {
+bool WeakNameSupported(const Resources& res, const std::vector<Word>& words, size_t i,
+                       const std::string& lang) {
   if (words[i].Is(kSentenceStart) || words[i].Is(kTitleLine) || i + 1 >= words.size()) return false;
   const Word& n = words[i + 1];
   return n.Is(kPossessive) || n.In(res.bits.legal_suffix) ||
@@ -282,8 +285,7 @@ std::vector<Candidate> FindGazetteerMentions(const Resources& res, std::string_v
         while (last < limit) {
           const Word& n = words[last];
           bool model = n.Is(kAllCaps) || n.Is(kDigit) || (n.Is(kUpper) && !IsCommonWord(res, n, lang));
-          if (n.Is(kPunct) || n.Is(kPossessive) || n.Is(kSentenceStart) || !model ||
-              n.In(res.bits.stop))
+          if (n.Is(kPunct) || n.Is(kPossessive) || n.Is(kSentenceStart) || !model || n.In(res.bits.stop))
             break;
           ++last;
         }
@@ -355,7 +357,8 @@ size_t PersonWordsAt(const Resources& res, const std::vector<Word>& words, size_
 
 bool IsEastAsianGiven(const Resources& res, std::string_view w) {
   size_t dash = w.find('-');
-  if (dash == std::string_view::npos || dash < 2 || dash > 6 || w.size() - dash - 1 < 2 || w.size() - dash - 1 > 6)
+  if (dash == std::string_view::npos || dash < 2 || dash > 6 || w.size() - dash - 1 < 2 ||
+      w.size() - dash - 1 > 6)
     return false;
   if (!StartsUpper(w)) return false;
   for (size_t i = 1; i < w.size(); ++i) {
@@ -377,8 +380,7 @@ void FindPersons(const Resources& res, const std::vector<Word>& words, const std
     if (i + 1 < words.size() && w.Is(kUpper) && !w.Is(kAllCaps) && w.text.size() >= 2 && w.text.size() <= 8 &&
         IsAlphaName(w.text) && w.text.find('-') == std::string_view::npos && !w.In(res.bits.stop) &&
         !w.In(res.bits.month) && IsEastAsianGiven(res, words[i + 1].text) &&
-        !res.gazetteer.Find(CombineHash(0, w.hash)) &&
-        !words[i + 1].Is(kSentenceStart)) {
+        !res.gazetteer.Find(CombineHash(0, w.hash)) && !words[i + 1].Is(kSentenceStart)) {
       Candidate c = MakeCandidate(words, i, i + 2, "PERSON", Source::kPattern);
       c.family_first = true;
       out->push_back(std::move(c));
@@ -419,8 +421,8 @@ void FindPersons(const Resources& res, const std::vector<Word>& words, const std
       }
     }
     // Title of an organisation, then the name: "the CEO of SK Hynix, Kwak Noh-jung".
-    if (t > 0 && i + t < words.size() && !w.In(res.bits.honorific) &&
-        words[i + t].In(res.bits.connector) && StartsLower(words[i + t].text)) {
+    if (t > 0 && i + t < words.size() && !w.In(res.bits.honorific) && words[i + t].In(res.bits.connector) &&
+        StartsLower(words[i + t].text)) {
       size_t j = i + t + 1;
       if (j < words.size() && words[j].In(res.bits.stop) && !words[j].Is(kAllCaps)) ++j;
       size_t org_end = j;
@@ -470,7 +472,8 @@ size_t ModelNameLength(const Resources& res, std::string_view w) {
     while (i < w.size() && w[i] >= '0' && w[i] <= '9') ++i, ++digits;
     if (digits == 0 || digits > 3) return 0;
     if (i + 1 < w.size() && w[i] == '.' && w[i + 1] >= '0' && w[i + 1] <= '9') i += 2;
-    while (i < w.size() && i < dash + 1 + digits + 3 && ((w[i] >= 'a' && w[i] <= 'z') || (w[i] >= 'A' && w[i] <= 'Z')))
+    while (i < w.size() && i < dash + 1 + digits + 3 &&
+           ((w[i] >= 'a' && w[i] <= 'z') || (w[i] >= 'A' && w[i] <= 'Z')))
       ++i;
     if (i == w.size()) return i;
     if (w[i] == '-' && i + 1 < w.size() && StartsUpper(w.substr(i + 1))) return i;  // German compound tail
@@ -504,8 +507,8 @@ void FindProducts(const Resources& res, const std::vector<Word>& words, std::vec
 
 // Walks back from word `head` over name words and connectors; returns the
 // first word of the name, or `head` when there is none.
-size_t NameStartBefore(const Resources& res, const std::vector<Word>& words, size_t head, const std::string& lang,
-                       bool of_connectors) {
+size_t NameStartBefore(const Resources& res, const std::vector<Word>& words, size_t head,
+                       const std::string& lang, bool of_connectors) {
   size_t b = head;
   while (b > 0) {
     const Word& p = words[b - 1];
@@ -519,9 +522,9 @@ size_t NameStartBefore(const Resources& res, const std::vector<Word>& words, siz
   }
   // Drop leading function words and sentence-initial common words ("The", "Die").
   while (b < head && ((words[b].In(res.bits.stop) && !words[b].Is(kAllCaps)) ||
-                      words[b].In(res.bits.connector) ||
-                      words[b].text == "&" || (words[b].Is(kSentenceStart) && IsCommonWord(res, words[b], lang) &&
-                                               !words[b].In(res.bits.common_cap))))
+                      words[b].In(res.bits.connector) || words[b].text == "&" ||
+                      (words[b].Is(kSentenceStart) && IsCommonWord(res, words[b], lang) &&
+                       !words[b].In(res.bits.common_cap))))
     ++b;
   return b;
 }
@@ -594,7 +597,8 @@ std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> cands) {
   std::stable_sort(cands.begin(), cands.end(), [&](const Candidate& a, const Candidate& b) {
     if (rank(a) != rank(b)) return rank(a) < rank(b);
     if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
-    if (a.source != b.source) return a.source == Source::kGazetteer;  // same span: gazetteer knows the canonical
+    if (a.source != b.source)
+      return a.source == Source::kGazetteer;  // same span: gazetteer knows the canonical
     return a.start < b.start;
   });
   std::vector<Candidate> kept;
@@ -603,7 +607,8 @@ std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> cands) {
     for (const Candidate& k : kept) overlaps = overlaps || (c.start < k.end && k.start < c.end);
     if (!overlaps) kept.push_back(std::move(c));
   }
-  std::sort(kept.begin(), kept.end(), [](const Candidate& a, const Candidate& b) { return a.start < b.start; });
+  std::sort(kept.begin(), kept.end(),
+            [](const Candidate& a, const Candidate& b) { return a.start < b.start; });
   return kept;
 }
 

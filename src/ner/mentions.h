@@ -23,8 +23,8 @@ enum WordFlag : uint16_t {
   kPossessive = 32,     // the "'s" split off a name
   kSentenceStart = 64,  // first word of a sentence, line or quote
   kParagraphStart = 128,
-  kTitleLine = 256,     // on a headline-style line where most words are capitalised
-  kHyphen = 512,        // contains '-'
+  kTitleLine = 256,  // on a headline-style line where most words are capitalised
+  kHyphen = 512,     // contains '-'
 };
 
 struct Word {
@@ -32,7 +32,7 @@ struct Word {
   std::string_view text;
   uint64_t hash = 0;  // FoldedHash(text)
   uint16_t flags = 0;
-  uint32_t cls = 0;   // WordLexicon::Mask(hash): the word classes it belongs to
+  uint32_t cls = 0;  // WordLexicon::Mask(hash): the word classes it belongs to
   bool Is(uint16_t f) const { return (flags & f) != 0; }
   bool In(uint32_t class_bit) const { return (cls & class_bit) != 0; }
 };
@@ -45,13 +45,13 @@ std::vector<Word> MakeWords(std::string_view text, const Segmented& seg);
 enum class Source : uint8_t { kPattern = 0, kGazetteer = 1, kTagger = 2, kAlias = 3 };
 
 struct Candidate {
-  uint32_t start = 0, end = 0;      // byte range of the name (may be part of a word)
-  uint32_t first = 0, last = 0;     // word index range [first, last)
-  std::string type;                 // PERSON, ORG, PRODUCT, LOC, EVENT
-  std::string canonical;            // canonical name hint (gazetteer), may be empty
+  uint32_t start = 0, end = 0;   // byte range of the name (may be part of a word)
+  uint32_t first = 0, last = 0;  // word index range [first, last)
+  std::string type;              // PERSON, ORG, PRODUCT, LOC, EVENT
+  std::string canonical;         // canonical name hint (gazetteer), may be empty
   Source source = Source::kPattern;
   uint8_t gaz_flags = 0;
-  bool family_first = false;        // East-Asian order: "Lee Jae-yong" (family name first)
+  bool family_first = false;  // East-Asian order: "Lee Jae-yong" (family name first)
 };
 
 // Bits of the word classes the rules test (see data/ner/lexicon.tsv).

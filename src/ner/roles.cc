@@ -40,8 +40,8 @@ bool OneOf(std::string_view w, std::initializer_list<std::string_view> set) {
 
 class RoleFinder {
  public:
-  RoleFinder(const Resources& res, std::string_view text, const std::vector<Word>& words, const Grouping& groups,
-             const std::string& lang)
+  RoleFinder(const Resources& res, std::string_view text, const std::vector<Word>& words,
+             const Grouping& groups, const std::string& lang)
       : res_(res), text_(text), words_(words), groups_(groups), lang_(lang) {
     BuildItems();
   }
@@ -53,8 +53,9 @@ class RoleFinder {
         OrgFirst(k);
         LedBy(k);
       }
-      if (items_[k].kind == Item::kWord && OneOf(items_[k].text, {"its", "seine", "seiner", "seinem", "ihr", "ihre",
-                                                                  "ihrem", "ihrer", "dessen", "deren"}))
+      if (items_[k].kind == Item::kWord &&
+          OneOf(items_[k].text,
+                {"its", "seine", "seiner", "seinem", "ihr", "ihre", "ihrem", "ihrer", "dessen", "deren"}))
         Its(k);
       if (items_[k].kind == Item::kTitle && !consumed_[k]) TitleOfOrg(k);
     }
@@ -133,12 +134,14 @@ class RoleFinder {
   bool IsComma(size_t k) const { return k < items_.size() && items_[k].text == ","; }
 
   size_t SkipArticle(size_t k) const {
-    return IsWord(k, {"the", "der", "die", "das", "dem", "den", "des", "a", "an", "ein", "eine", "einer"}) ? k + 1 : k;
+    return IsWord(k, {"the", "der", "die", "das", "dem", "den", "des", "a", "an", "ein", "eine", "einer"})
+               ? k + 1
+               : k;
   }
   size_t SkipModifier(size_t k) const {
-    return IsWord(k, {"former", "new", "current", "incoming", "outgoing", "interim", "acting", "then", "ehemalige",
-                      "ehemaliger", "ehemaligen", "neue", "neuer", "neuen", "amtierende", "amtierender", "langjährige",
-                      "langjähriger"})
+    return IsWord(k, {"former", "new", "current", "incoming", "outgoing", "interim", "acting", "then",
+                      "ehemalige", "ehemaliger", "ehemaligen", "neue", "neuer", "neuen", "amtierende",
+                      "amtierender", "langjährige", "langjähriger"})
                ? k + 1
                : k;
   }
@@ -173,7 +176,8 @@ class RoleFinder {
     if (j >= items_.size() || IsComma(j) || items_[j].possessive) return false;
     const Item& it = items_[j];
     if (it.kind == Item::kEntity) return IsType(j, "LOC") || IsType(j, "PRODUCT");
-    if (it.kind != Item::kWord || it.text == "." || it.text == "(" || it.text == ";" || it.text == ":") return false;
+    if (it.kind != Item::kWord || it.text == "." || it.text == "(" || it.text == ";" || it.text == ":")
+      return false;
     return !OneOf(it.text, {"that", "which", "who", "and", "und", "or", "oder", "but", "aber", "is", "was",
                             "ist", "war", "said", "sagte"});
   }
@@ -239,12 +243,14 @@ class RoleFinder {
     }
     if (after == 0 && comma && IsWord(j, {"who", "der", "die"})) {
       // "Jane Roe, who founded Acme", "Jane Roe, die Acme leitet" is left to later work.
-      static const std::initializer_list<std::string_view> kHeads = {"heads", "leads", "runs", "chairs", "headed",
-                                                                    "led", "ran", "chaired"};
+      static const std::initializer_list<std::string_view> kHeads = {"heads",  "leads", "runs", "chairs",
+                                                                     "headed", "led",   "ran",  "chaired"};
       static const std::initializer_list<std::string_view> kFounds = {"founded", "co-founded", "cofounded"};
       std::string implied;
-      if (IsWord(j + 1, kHeads)) implied = "head";
-      else if (IsWord(j + 1, kFounds)) implied = OneOf(items_[j + 1].text, {"founded"}) ? "founder" : "co-founder";
+      if (IsWord(j + 1, kHeads))
+        implied = "head";
+      else if (IsWord(j + 1, kFounds))
+        implied = OneOf(items_[j + 1].text, {"founded"}) ? "founder" : "co-founder";
       size_t o = SkipArticle(j + 2);
       if (!implied.empty() && IsType(o, "ORG")) AddRole(k, o, implied, k, o);
       return;
@@ -340,10 +346,12 @@ class RoleFinder {
         IsWord(j + 1, {"by", "von"})) {
       implied = "head";
       j += 2;
-    } else if (IsWord(j, {"founded", "co-founded", "gegründet", "mitgegründet"}) && IsWord(j + 1, {"by", "von"})) {
+    } else if (IsWord(j, {"founded", "co-founded", "gegründet", "mitgegründet"}) &&
+               IsWord(j + 1, {"by", "von"})) {
       implied = OneOf(items_[j].text, {"co-founded", "mitgegründet"}) ? "co-founder" : "founder";
       j += 2;
-    } else if (IsWord(j, {"unter"}) && IsWord(j + 1, {"der"}) && IsWord(j + 2, {"leitung"}) && IsWord(j + 3, {"von"})) {
+    } else if (IsWord(j, {"unter"}) && IsWord(j + 1, {"der"}) && IsWord(j + 2, {"leitung"}) &&
+               IsWord(j + 3, {"von"})) {
       implied = "head";
       j += 4;
     } else {
