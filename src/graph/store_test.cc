@@ -464,6 +464,30 @@ TEST_F(StoreTest, JsonExportHasTheContractShapesWithAliasesAndSources) {
   EXPECT_EQ(ev["sources"][0]["evidence"][0]["end"], 50);
 }
 
+TEST_F(StoreTest, DanglingOrOddFactsAreSkippedNotFatal) {
+  Doc a("odd");
+  auto ms = a.Add("ORG", "Microsoft");
+  a.Add("MONEY", "$5 million");  // not a graph type
+  a.Add("ORG", "");              // no name
+  a.Add("ORG", "!!!");           // nothing left after normalising
+  a.Meet({ms, "e99"}, "2024");   // unknown participant: dropped
+  a.Meet({"e98"}, "");           // nobody known: no event
+  a.Directed("DEAL", ms, "", "2024");  // no counterpart: no event
+  a.RoleOf("e1", "e77", "CEO");
+  Event untyped;
+  untyped.participants = {ms};
+  a.mutable_x().events.push_back(untyped);
+  std::vector<std::string> crowd;
+  for (int i = 0; i < 60; ++i) crowd.push_back(a.Add("PERSON", "Person Number" + std::to_string(i)));
+  a.Meet(crowd, "2024-01");
+  IngestResult r = Ingest(a);
+  EXPECT_TRUE(r.added);
+  EXPECT_EQ(Counts().events, 2);  // Microsoft's meeting and the crowd's
+  EXPECT_EQ(Counts().roles, 0);
+  Doc none("");  // neither an id nor a content hash
+  EXPECT_FALSE(store_->Ingest(none.x()).ok());
+}
+
 TEST(GraphStoreFile, ReopensAndRefusesNewerSchemas) {
   auto dir = std::filesystem::temp_directory_path() / ("pg_store_test_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
