@@ -208,8 +208,8 @@ bool IsBylineLine(std::string_view line) {
   std::string lower = LowerAscii(line.substr(i, 16));
   size_t skip = 0;
   bool labelled = false;
-  for (const char* cue : {"written by ", "by ", "von ", "author: ", "autor: ", "autorin: ", "text: ",
-                          "reporter: ", "author ", "autor "}) {
+  for (const char* cue : {"written by ", "posted by ", "reported by ", "by ", "von ", "author: ", "autor: ",
+                          "autorin: ", "text: ", "reporter: ", "author ", "autor "}) {
     std::string_view c(cue);
     if (std::string_view(lower).substr(0, c.size()) == c) {
       skip = c.size();

@@ -57,6 +57,7 @@ TEST(IsBylineLine, AuthorsButNotSentences) {
   EXPECT_TRUE(IsBylineLine("By Kim Eun-jin"));
   EXPECT_TRUE(IsBylineLine("• By Jane Doe and John Roe • May 2, 2024"));
   EXPECT_TRUE(IsBylineLine("Von Anna Schmidt"));
+  EXPECT_TRUE(IsBylineLine("Posted by Lee Min-ho | 2 hours ago"));
   EXPECT_TRUE(IsBylineLine("Author: staff writer"));
   EXPECT_FALSE(IsBylineLine("By potentially embedding its services, Microsoft gains."));
   EXPECT_FALSE(IsBylineLine("By 2025, the market will double."));
