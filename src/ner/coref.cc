@@ -175,20 +175,24 @@ size_t EditDistance(std::string_view a, std::string_view b, size_t cap) {
 
 void AddAcronymMentions(std::string_view text, const std::vector<Word>& words,
                         std::vector<Candidate>* cands) {
-  std::vector<Candidate> added;
   std::vector<int> owner(words.size(), -1);
   for (size_t k = 0; k < cands->size(); ++k)
     for (uint32_t w = (*cands)[k].first; w < (*cands)[k].last && w < words.size(); ++w)
       owner[w] = static_cast<int>(k);
+  auto tagger_word = [&](size_t w) {
+    if (owner[w] < 0) return false;
+    const Candidate& c = (*cands)[static_cast<size_t>(owner[w])];
+    return c.source == Source::kTagger && c.last - c.first == 1 && c.first == w;
+  };
+  // Definitions first ("Long Form (LF)"; the first one of an acronym wins) ...
+  struct Definition {
+    std::string type, canonical;
+  };
+  std::unordered_map<std::string_view, Definition> defined;
   for (size_t i = 1; i + 2 < words.size(); ++i) {
     if (words[i].text != "(" || words[i + 2].text != ")" || !IsAcronymWord(words[i + 1].text)) continue;
-    auto tagger_word = [&](size_t w) {
-      if (owner[w] < 0) return false;
-      const Candidate& c = (*cands)[owner[w]];
-      return c.source == Source::kTagger && c.last - c.first == 1 && c.first == w;
-    };
     if ((owner[i + 1] >= 0 && !tagger_word(i + 1)) || owner[i - 1] < 0) continue;
-    const Candidate& longform = (*cands)[owner[i - 1]];
+    const Candidate& longform = (*cands)[static_cast<size_t>(owner[i - 1])];
     if (longform.last != i ||
         (longform.type != "ORG" && longform.type != "EVENT" && longform.type != "PRODUCT"))
       continue;
@@ -196,31 +200,35 @@ void AddAcronymMentions(std::string_view text, const std::vector<Word>& words,
     for (uint32_t w = longform.first; w < longform.last; ++w)
       if (!words[w].Is(kPunct) || words[w].text == "&") lw.push_back(words[w].text);
     std::string_view acr = words[i + 1].text;
-    if (!SpellsAcronym(acr, 0, lw, 0)) continue;
+    if (defined.count(acr) || !SpellsAcronym(acr, 0, lw, 0)) continue;
     std::string canon = longform.canonical.empty()
                             ? std::string(text.substr(longform.start, longform.end - longform.start))
                             : longform.canonical;
-    for (size_t j = 0; j < words.size(); ++j) {
-      if (words[j].text != acr) continue;
-      if (tagger_word(j)) {  // the acronym of a defined long form, not the tagger's guess
-        Candidate& c = (*cands)[owner[j]];
-        c.type = longform.type;
-        c.canonical = canon;
-        c.source = Source::kAlias;
-        continue;
-      }
-      if (owner[j] >= 0) continue;
-      Candidate c;
-      c.first = static_cast<uint32_t>(j);
-      c.last = static_cast<uint32_t>(j + 1);
-      c.start = words[j].start;
-      c.end = words[j].end;
-      c.type = longform.type;
-      c.canonical = canon;
+    defined.emplace(acr, Definition{longform.type, std::move(canon)});
+  }
+  if (defined.empty()) return;
+  // ... then every use of a defined acronym, in one pass.
+  std::vector<Candidate> added;
+  for (size_t j = 0; j < words.size(); ++j) {
+    auto def = defined.find(words[j].text);
+    if (def == defined.end()) continue;
+    if (tagger_word(j)) {  // the acronym of a defined long form, not the tagger's guess
+      Candidate& c = (*cands)[static_cast<size_t>(owner[j])];
+      c.type = def->second.type;
+      c.canonical = def->second.canonical;
       c.source = Source::kAlias;
-      owner[j] = static_cast<int>(cands->size() + added.size());
-      added.push_back(std::move(c));
+      continue;
     }
+    if (owner[j] >= 0) continue;
+    Candidate c;
+    c.first = static_cast<uint32_t>(j);
+    c.last = static_cast<uint32_t>(j + 1);
+    c.start = words[j].start;
+    c.end = words[j].end;
+    c.type = def->second.type;
+    c.canonical = def->second.canonical;
+    c.source = Source::kAlias;
+    added.push_back(std::move(c));
   }
   for (Candidate& c : added) cands->push_back(std::move(c));
   std::sort(cands->begin(), cands->end(),
@@ -290,19 +298,35 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
   };
   union_by_key();
 
+  // One representative item per key: same-key items are already one group,
+  // so the pairwise rules below only look at distinct names.
+  std::vector<size_t> reps;
+  {
+    std::unordered_map<std::string, size_t> seen;
+    for (size_t i = 0; i < items.size(); ++i)
+      if (seen.emplace(items[i].key, i).second) reps.push_back(i);
+  }
+
   // Spelling variants of East-Asian names: same given name, family name off
-  // by a typo ("Cheyst Tae-won" / "Chey Tae-won").
-  for (size_t a = 0; a < items.size(); ++a) {
-    if (items[a].c.type != "PERSON" || !FamilyFirst(items[a])) continue;
-    std::vector<std::string_view> pa = SplitSpaces(items[a].text);
-    for (size_t b = a + 1; b < items.size(); ++b) {
-      if (items[b].c.type != "PERSON" || !FamilyFirst(items[b])) continue;
-      std::vector<std::string_view> pb = SplitSpaces(items[b].text);
-      if (pa.size() != 2 || pb.size() != 2 || NameKey(pa[1]) != NameKey(pb[1])) continue;
-      std::string fa = NameKey(pa[0]), fb = NameKey(pb[0]);
-      if (fa.size() >= 2 && fb.size() >= 2 && EditDistance(fa, fb, 2) <= 2 &&
-          (fa.compare(0, 2, fb, 0, 2) == 0))
-        uf.Union(a, b);
+  // by a typo ("Cheyst Tae-won" / "Chey Tae-won"). Compared within buckets
+  // of the same given name.
+  {
+    std::unordered_map<std::string, std::vector<size_t>> by_given;
+    for (size_t i : reps) {
+      if (items[i].c.type != "PERSON" || !FamilyFirst(items[i])) continue;
+      std::vector<std::string_view> parts = SplitSpaces(items[i].text);
+      if (parts.size() == 2) by_given[NameKey(parts[1])].push_back(i);
+    }
+    for (auto& [given, members] : by_given) {
+      for (size_t x = 0; x < members.size(); ++x) {
+        std::string fa = NameKey(SplitSpaces(items[members[x]].text)[0]);
+        for (size_t y = x + 1; y < members.size(); ++y) {
+          std::string fb = NameKey(SplitSpaces(items[members[y]].text)[0]);
+          if (fa.size() >= 2 && fb.size() >= 2 && EditDistance(fa, fb, 2) <= 2 &&
+              fa.compare(0, 2, fb, 0, 2) == 0)
+            uf.Union(members[x], members[y]);
+        }
+      }
     }
   }
 
@@ -351,62 +375,66 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
     covered[w] = 1;
   }
 
-  // Per group: type by weighted vote, words of its longest name.
-  auto group_type = [&](size_t root) {
-    std::map<std::string, int> votes;
-    for (size_t i = 0; i < items.size(); ++i)
-      if (uf.Find(i) == root) votes[items[i].c.type] += SourceWeight(items[i].c.source);
-    std::string best;
-    int top = -1;
-    for (auto& [t, v] : votes)
-      if (v > top) best = t, top = v;
-    return best;
-  };
+  // Per group: type by weighted vote.
   std::vector<std::string> type_of(items.size());
   auto refresh_types = [&]() {
-    std::unordered_map<size_t, std::string> memo;
-    for (size_t i = 0; i < items.size(); ++i) {
-      size_t r = uf.Find(i);
-      auto it = memo.find(r);
-      if (it == memo.end()) it = memo.emplace(r, group_type(r)).first;
-      type_of[i] = it->second;
+    std::unordered_map<size_t, std::map<std::string, int>> votes;
+    for (size_t i = 0; i < items.size(); ++i)
+      votes[uf.Find(i)][items[i].c.type] += SourceWeight(items[i].c.source);
+    std::unordered_map<size_t, std::string> best;
+    for (auto& [root, v] : votes) {
+      int top = -1;
+      for (auto& [t, n] : v)
+        if (n > top) best[root] = t, top = n;
     }
+    for (size_t i = 0; i < items.size(); ++i) type_of[i] = best[uf.Find(i)];
   };
   refresh_types();
 
-  // Short forms: "Samsung" -> the one "Samsung X" organisation; "Korea" -> "South Korea".
-  for (size_t i = 0; i < items.size(); ++i) {
-    const Item& s = items[i];
-    if ((type_of[i] != "ORG" && type_of[i] != "LOC") || SplitSpaces(s.text).size() != 1) continue;
-    if (s.c.gaz_flags & kDistinct) continue;
-    if (s.c.source == Source::kGazetteer && NameKey(s.c.canonical) != NameKey(s.text)) continue;
-    size_t root = uf.Find(i);
-    long target = -1;
-    bool ambiguous = false;
-    for (size_t j = 0; j < items.size(); ++j) {
-      if (type_of[j] != type_of[i] || uf.Find(j) == root) continue;
+  // Short forms: "Samsung" -> the one "Samsung X" organisation; "Korea" ->
+  // "South Korea". Long names are indexed by their first (ORG) or last (LOC) word.
+  {
+    std::unordered_map<std::string, std::vector<size_t>> long_by_edge;
+    for (size_t j : reps) {
+      if (type_of[j] != "ORG" && type_of[j] != "LOC") continue;
       std::string name = items[j].c.source == Source::kGazetteer ? items[j].c.canonical : items[j].text;
       std::vector<std::string_view> parts = SplitSpaces(name);
       if (parts.size() < 2) continue;
-      std::string_view edge = type_of[i] == "ORG" ? parts.front() : parts.back();
-      if (NameKey(edge) != s.key) continue;
-      long r = static_cast<long>(uf.Find(j));
-      if (target >= 0 && target != r) ambiguous = true;
-      target = r;
+      long_by_edge[type_of[j] + ":" + NameKey(type_of[j] == "ORG" ? parts.front() : parts.back())].push_back(
+          j);
     }
-    if (target >= 0 && !ambiguous) uf.Union(root, static_cast<size_t>(target));
+    for (size_t i : reps) {
+      const Item& s = items[i];
+      if ((type_of[i] != "ORG" && type_of[i] != "LOC") || SplitSpaces(s.text).size() != 1) continue;
+      if (s.c.gaz_flags & kDistinct) continue;
+      if (s.c.source == Source::kGazetteer && NameKey(s.c.canonical) != NameKey(s.text)) continue;
+      auto it = long_by_edge.find(type_of[i] + ":" + s.key);
+      if (it == long_by_edge.end()) continue;
+      size_t root = uf.Find(i);
+      long target = -1;
+      bool ambiguous = false;
+      for (size_t j : it->second) {
+        long r = static_cast<long>(uf.Find(j));
+        if (r == static_cast<long>(root)) continue;
+        if (target >= 0 && target != r) ambiguous = true;
+        target = r;
+      }
+      if (target >= 0 && !ambiguous) uf.Union(root, static_cast<size_t>(target));
+    }
   }
   // Model names off by one letter with the same number: "Mack-1" / "Mach-1".
-  for (size_t a = 0; a < items.size(); ++a) {
-    if (type_of[a] != "PRODUCT") continue;
-    auto pa = ModelParts(items[a].text);
-    if (pa.first.size() < 4) continue;
-    for (size_t b = a + 1; b < items.size(); ++b) {
-      if (type_of[b] != "PRODUCT") continue;
-      auto pb = ModelParts(items[b].text);
-      if (pb.first.size() >= 4 && pa.second == pb.second && EditDistance(pa.first, pb.first, 1) <= 1)
-        uf.Union(a, b);
+  {
+    std::unordered_map<std::string, std::vector<std::pair<std::string, size_t>>> by_number;
+    for (size_t i : reps) {
+      if (type_of[i] != "PRODUCT") continue;
+      auto parts = ModelParts(items[i].text);
+      if (parts.first.size() >= 4) by_number[parts.second].emplace_back(parts.first, i);
     }
+    for (auto& [number, stems] : by_number)
+      for (size_t x = 0; x < stems.size(); ++x)
+        for (size_t y = x + 1; y < stems.size(); ++y)
+          if (EditDistance(stems[x].first, stems[y].first, 1) <= 1)
+            uf.Union(stems[x].second, stems[y].second);
   }
   refresh_types();
 

@@ -125,6 +125,16 @@ TEST_F(EntitiesTest, AcronymDefinedInText) {
   EXPECT_EQ(Mentions(orc), (std::vector<std::string>{"Open Robotics Consortium", "ORC", "ORC"}));
 }
 
+TEST_F(EntitiesTest, AcronymDefinedTwiceAndUsedOften) {
+  // Regression: a second definition of the same acronym read past the candidate list.
+  Run("The Open Robotics Consortium (ORC) met. ORC members said the Open Robotics Consortium (ORC) grows. "
+      "ORC, ORC and ORC.",
+      "en");
+  long orc = Find("ORG", "Open Robotics Consortium");
+  ASSERT_GE(orc, 0) << Dump();
+  EXPECT_EQ(Mentions(orc).size(), 8u);
+}
+
 TEST_F(EntitiesTest, ModelNamesAndTypoVariant) {
   Run("The company showed its chips Nova-3 and Nova-4. A deal for the Nava-3 chip was signed.", "en");
   long n3 = Find("PRODUCT", "Nova-3");

@@ -1,6 +1,8 @@
 #include "ner/mentions.h"
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 
 namespace pactgraph {
 namespace ner {
@@ -593,19 +595,22 @@ std::vector<Candidate> FindPatternMentions(const Resources& res, std::string_vie
 }
 
 std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> cands) {
-  auto rank = [](const Candidate& c) { return c.source == Source::kTagger ? 1 : 0; };
-  std::stable_sort(cands.begin(), cands.end(), [&](const Candidate& a, const Candidate& b) {
-    if (rank(a) != rank(b)) return rank(a) < rank(b);
-    if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
-    if (a.source != b.source)
-      return a.source == Source::kGazetteer;  // same span: gazetteer knows the canonical
-    return a.start < b.start;
-  });
+  auto key = [](const Candidate& c) {
+    int rank = c.source == Source::kTagger ? 1 : 0;
+    int gaz_first = c.source == Source::kGazetteer ? 0 : 1;  // same span: the gazetteer knows the canonical
+    return std::make_tuple(rank, -static_cast<long>(c.end - c.start), gaz_first, c.start);
+  };
+  std::stable_sort(cands.begin(), cands.end(),
+                   [&](const Candidate& a, const Candidate& b) { return key(a) < key(b); });
+  // Kept spans are disjoint: the one starting last before c.end is the only
+  // one that can overlap c.
+  std::map<uint32_t, uint32_t> taken;  // start -> end
   std::vector<Candidate> kept;
   for (Candidate& c : cands) {
-    bool overlaps = false;
-    for (const Candidate& k : kept) overlaps = overlaps || (c.start < k.end && k.start < c.end);
-    if (!overlaps) kept.push_back(std::move(c));
+    auto it = taken.lower_bound(c.end);
+    if (it != taken.begin() && std::prev(it)->second > c.start) continue;
+    taken.emplace(c.start, c.end);
+    kept.push_back(std::move(c));
   }
   std::sort(kept.begin(), kept.end(),
             [](const Candidate& a, const Candidate& b) { return a.start < b.start; });
