@@ -1016,7 +1016,7 @@ HtmlArticle ExtractHtmlArticle(const OffsetText& page, const HtmlExtractOptions&
     while (cut > 0 && (static_cast<unsigned char>(html[cut]) & 0xC0) == 0x80) --cut;
     html = html.substr(0, cut);
   }
-  StrippedHtml parsed = StrippedHtml::Strip(html);
+  StrippedHtml parsed = StrippedHtml::Strip(html, options.max_open_elements);
   GumboOptions gopts = kGumboDefaultOptions;
   gopts.max_errors = 0;  // we never read parse errors; recording them costs time
   GumboOutput* output = gumbo_parse_with_options(&gopts, parsed.text().data(), parsed.text().size());

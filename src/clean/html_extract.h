@@ -23,6 +23,10 @@ struct HtmlExtractOptions {
   size_t max_parse_bytes = 8u << 20;
   // Nodes nested deeper than this are ignored (real pages stay below 100).
   int max_depth = 400;
+  // The parser slows down with the square of the nesting depth (100,000
+  // unclosed <div> take minutes); a page is cut where more than this many
+  // elements that do not close themselves are open at once.
+  size_t max_open_elements = 2000;
 };
 
 struct HtmlArticle {

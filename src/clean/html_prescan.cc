@@ -56,6 +56,42 @@ bool TagNameEnds(std::string_view s, size_t at) {
   return c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
+// Elements that are never left open: void ones, and those the parser closes
+// by itself when a sibling starts (<p>, <li>, <td>...).
+bool NeverStaysOpen(std::string_view name) {
+  static constexpr std::string_view kNames[] = {
+      "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param",
+      "source", "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb",
+      "rt", "rp", "thead", "tbody", "tfoot", "colgroup", "caption", "head", "body", "html", "image"};
+  for (std::string_view n : kNames) {
+    if (n == name) return true;
+  }
+  return false;
+}
+
+// Updates the count of open elements for the tag at html[lt] == '<'; false
+// when it is not a tag that opens or closes an element.
+bool CountOpen(std::string_view html, size_t lt, size_t* open) {
+  size_t start = lt + 1;
+  bool closing = start < html.size() && html[start] == '/';
+  if (closing) ++start;
+  char name[12];
+  size_t len = 0;
+  for (size_t k = start; k < html.size() && len < sizeof name; ++k) {
+    char c = Lower(html[k]);
+    if (!((c >= 'a' && c <= 'z') || (len > 0 && c >= '0' && c <= '9'))) break;
+    name[len++] = c;
+  }
+  if (len == 0 || len == sizeof name) return false;
+  if (NeverStaysOpen(std::string_view(name, len))) return false;
+  if (closing) {
+    if (*open > 0) --*open;
+  } else {
+    ++*open;
+  }
+  return true;
+}
+
 }  // namespace
 
 void StrippedHtml::Copy(std::string_view html, size_t from, size_t to) {
@@ -64,10 +100,10 @@ void StrippedHtml::Copy(std::string_view html, size_t from, size_t to) {
   text_.append(html.data() + from, to - from);
 }
 
-StrippedHtml StrippedHtml::Strip(std::string_view html) {
+StrippedHtml StrippedHtml::Strip(std::string_view html, size_t max_open) {
   StrippedHtml out;
   out.text_.reserve(html.size() / 2);
-  size_t copied = 0, i = 0;
+  size_t copied = 0, i = 0, open = 0;
   while (i < html.size()) {
     const void* hit = std::memchr(html.data() + i, '<', html.size() - i);
     if (hit == nullptr) break;
@@ -106,7 +142,16 @@ StrippedHtml StrippedHtml::Strip(std::string_view html) {
         copied = end;
       }
       i = end + 2;
+      handled = true;
       break;
+    }
+    if (handled) continue;
+    if (CountOpen(html, lt, &open) && open > max_open) {
+      // The parser's cost grows with the square of the nesting depth; a page
+      // this deep is broken or hostile, so the rest of it is not parsed.
+      out.Copy(html, copied, lt);
+      out.truncated_ = true;
+      return out;
     }
   }
   out.Finish(html, copied);

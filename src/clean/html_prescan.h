@@ -16,10 +16,13 @@ namespace pactgraph {
 class StrippedHtml {
  public:
   // Only element bodies are removed, never tags or text outside them, so a
-  // parser's text nodes never straddle a cut.
-  static StrippedHtml Strip(std::string_view html);
+  // parser's text nodes never straddle a cut. When more than `max_open`
+  // elements that stay open (div, span, b...: not p, li, td or void ones)
+  // are open at once, the page is cut before the tag that exceeds it.
+  static StrippedHtml Strip(std::string_view html, size_t max_open = 2000);
 
   const std::string& text() const { return text_; }
+  bool truncated() const { return truncated_; }
   // Offset in the original page of text()[pos] (pos == text().size() allowed).
   uint32_t ToOriginal(size_t pos) const;
 
@@ -33,6 +36,7 @@ class StrippedHtml {
 
   std::string text_;
   std::vector<Segment> segments_;
+  bool truncated_ = false;
 };
 
 }  // namespace pactgraph

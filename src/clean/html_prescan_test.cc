@@ -39,6 +39,18 @@ TEST(StrippedHtml, UnterminatedAndSelfClosing) {
   EXPECT_EQ(StrippedHtml::Strip("").text(), "");
 }
 
+TEST(StrippedHtml, CutsPagesNestedTooDeep) {
+  std::string deep;
+  for (int i = 0; i < 50; ++i) deep += "<div><b>";
+  StrippedHtml s = StrippedHtml::Strip(deep + "text", 60);
+  EXPECT_TRUE(s.truncated());
+  EXPECT_EQ(s.text().size(), 30 * std::string("<div><b>").size());
+  // Self-closing and auto-closed elements do not count.
+  std::string flat;
+  for (int i = 0; i < 100; ++i) flat += "<p>para<li>item<br><img src=x></div></b>";
+  EXPECT_FALSE(StrippedHtml::Strip(flat, 60).truncated());
+}
+
 TEST(StrippedHtml, RandomInputMapsInsideThePage) {
   std::mt19937 rng(7);
   const char* pieces[] = {"<script>", "</script>", "<style a='>'>", "</style>", "<svg", "/>", "</svg>", "<!--",
