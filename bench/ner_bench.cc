@@ -119,7 +119,8 @@ int main(int argc, char** argv) {
   long rss_before = ResidentKb();
   auto start = std::chrono::steady_clock::now();
   auto tagger = pactgraph::NerTagger::Load(model_path);
-  double load_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  double load_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   if (!tagger.ok()) return std::cerr << "ner_bench: " << tagger.status().ToString() << "\n", 1;
   long rss_after = ResidentKb();
   std::cout << "model " << model_path << ": " << fs::file_size(model_path) << " bytes, load " << load_ms

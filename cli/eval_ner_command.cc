@@ -49,13 +49,17 @@ int RunEvalNer(const EvalNerFlags& flags) {
 
 void AddEvalNerCommand(CLI::App& app, int* exit_code) {
   auto flags = std::make_shared<EvalNerFlags>();
-  CLI::App* cmd = app.add_subcommand("eval-ner", "Score the NER tagger on a labelled CoNLL/CoNLL-U/GermEval file");
+  CLI::App* cmd =
+      app.add_subcommand("eval-ner", "Score the NER tagger on a labelled CoNLL/CoNLL-U/GermEval file");
   cmd->add_option("file", flags->file, "labelled file (IOB1 or IOB2 tags)")->required();
-  cmd->add_option("--lang", flags->lang, "language of the model to load: en or de")->check(CLI::IsMember({"en", "de"}));
-  cmd->add_option("--format", flags->format, "conll (space columns, tag last), conllu (idx tok tag), germeval, or auto");
+  cmd->add_option("--lang", flags->lang, "language of the model to load: en or de")
+      ->check(CLI::IsMember({"en", "de"}));
+  cmd->add_option("--format", flags->format,
+                  "conll (space columns, tag last), conllu (idx tok tag), germeval, or auto");
   cmd->add_option("--model", flags->model, "model file (default: <data>/ner/<lang>.model)");
   cmd->add_option("--data", flags->data_dir, "data folder (default: $PACTGRAPH_DATA or the built-in one)");
-  cmd->add_flag("--sentence-level", flags->sentence_level, "tag sentences one by one (no document-level features)");
+  cmd->add_flag("--sentence-level", flags->sentence_level,
+                "tag sentences one by one (no document-level features)");
   cmd->callback([flags, exit_code] { *exit_code = RunEvalNer(*flags); });
 }
 

@@ -1,16 +1,15 @@
 // train_ner: trains the NER tagger model data/ner/<lang>.model from the
 // public corpora in ../shared/data (see doc/ner.md and data/README.md for
 // the exact commands). Thin program: flags, corpus loading, library calls.
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 #include "ner/tagger_clusters.h"
 #include "ner/tagger_corpus.h"
@@ -64,7 +63,8 @@ std::vector<std::string> LoadUnlabelled(const fs::path& shared, const std::strin
       nlohmann::json j = nlohmann::json::parse(ReadFile(e.path()), nullptr, false);
       if (!j.is_array()) continue;
       for (const auto& article : j)
-        if (article.contains("body") && article["body"].is_string()) texts.push_back(article["body"].get<std::string>());
+        if (article.contains("body") && article["body"].is_string())
+          texts.push_back(article["body"].get<std::string>());
     }
     for (const auto& e : fs::recursive_directory_iterator(shared / "data/bbc-news/bbc"))
       if (e.path().extension() == ".txt") texts.push_back(ReadFile(e.path()));
@@ -90,11 +90,13 @@ std::vector<std::string> LoadUnlabelled(const fs::path& shared, const std::strin
 // removed as a second variant ("Agilent Technologies, Inc." ->
 // "Agilent Technologies").
 std::vector<tg::GazetteerPhrase> LoadCompanies(const fs::path& shared) {
-  static const char* const kSuffixes[] = {"Inc.", "Inc", "Corp.", "Corp", "Corporation", "Co.", "Company", "Ltd.",
-                                          "Ltd", "Limited", "plc", "PLC", "Holdings", "Group", "N.V.", "S.A.",
-                                          "AG", "SE", "LLC", "L.P.", "Incorporated", "&"};
+  static const char* const kSuffixes[] = {
+      "Inc.", "Inc",     "Corp.", "Corp", "Corporation",  "Co.",   "Company", "Ltd.",
+      "Ltd",  "Limited", "plc",   "PLC",  "Holdings",     "Group", "N.V.",    "S.A.",
+      "AG",   "SE",      "LLC",   "L.P.", "Incorporated", "&"};
   std::vector<std::string> names;
-  auto read_column = [&](const fs::path& file, size_t col, size_t skip_if_col, const std::string& skip_value) {
+  auto read_column = [&](const fs::path& file, size_t col, size_t skip_if_col,
+                         const std::string& skip_value) {
     std::ifstream in(file);
     std::string line;
     std::getline(in, line);
@@ -193,7 +195,8 @@ int Run(const Flags& flags) {
     clusters = tg::LearnWordClusters(sentences, co, &std::cerr);
     if (!flags.clusters_cache.empty()) {
       std::ofstream out(flags.clusters_cache);
-      for (const auto& [w, ids] : clusters.words()) out << w << '\t' << ids.coarse << '\t' << ids.fine << '\n';
+      for (const auto& [w, ids] : clusters.words())
+        out << w << '\t' << ids.coarse << '\t' << ids.fine << '\n';
     }
   }
   std::vector<tg::GazetteerPhrase> companies;
@@ -201,12 +204,14 @@ int Run(const Flags& flags) {
   std::cerr << "company phrases: " << companies.size() << "\n";
 
   tg::TrainReport report;
-  auto model = tg::TrainTagger(train.value(), dev.value(), clusters, companies, flags.train_options, &std::cerr, &report);
+  auto model = tg::TrainTagger(train.value(), dev.value(), clusters, companies, flags.train_options,
+                               &std::cerr, &report);
   if (!model.ok()) return std::cerr << "train_ner: " << model.status().ToString() << "\n", 1;
   if (flags.refit && !dev->empty()) {
     // Second run on train + dev for the epoch count the dev set chose; the
     // confidence calibration of the first run is kept.
-    std::cerr << "refit on train + dev for " << report.best_epoch << " epochs (dev F1 " << report.best_dev_f1 << ")\n";
+    std::cerr << "refit on train + dev for " << report.best_epoch << " epochs (dev F1 " << report.best_dev_f1
+              << ")\n";
     std::vector<tg::LabeledDocument> all = std::move(train.value());
     for (auto& d : dev.value()) all.push_back(std::move(d));
     tg::TrainOptions options = flags.train_options;
@@ -220,8 +225,8 @@ int Run(const Flags& flags) {
   pactgraph::Status st = tg::SaveModel(model.value(), flags.out);
   if (!st.ok()) return std::cerr << "train_ner: " << st.ToString() << "\n", 1;
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::cerr << "wrote " << flags.out << " (" << model->weights.size() << " features, " << fs::file_size(flags.out)
-            << " bytes) in " << secs << " s\n";
+  std::cerr << "wrote " << flags.out << " (" << model->weights.size() << " features, "
+            << fs::file_size(flags.out) << " bytes) in " << secs << " s\n";
   return 0;
 }
 
@@ -230,9 +235,12 @@ int Run(const Flags& flags) {
 int main(int argc, char** argv) {
   CLI::App app{"Trains the pactgraph NER tagger (averaged perceptron) and writes a model file"};
   Flags flags;
-  app.add_option("--lang", flags.lang, "language code stored in the model")->check(CLI::IsMember({"en", "de"}));
-  app.add_option("--train", flags.train, "labelled training file(s): CoNLL, CoNLL-U-like or GermEval TSV")->required();
-  app.add_option("--dev", flags.dev, "labelled development file(s): picks the best epoch, calibrates confidence");
+  app.add_option("--lang", flags.lang, "language code stored in the model")
+      ->check(CLI::IsMember({"en", "de"}));
+  app.add_option("--train", flags.train, "labelled training file(s): CoNLL, CoNLL-U-like or GermEval TSV")
+      ->required();
+  app.add_option("--dev", flags.dev,
+                 "labelled development file(s): picks the best epoch, calibrates confidence");
   app.add_option("--out", flags.out, "model file to write")->required();
   app.add_option("--shared", flags.shared, "the shared data folder (unlabelled corpora, company lists)");
   app.add_option("--clusters-cache", flags.clusters_cache,
@@ -245,7 +253,8 @@ int main(int argc, char** argv) {
   app.add_option("--cluster-iterations", flags.cluster_iters, "exchange passes");
   app.add_option("--epochs", flags.train_options.max_epochs, "maximum training passes");
   app.add_option("--patience", flags.train_options.patience, "passes without dev gain before stopping");
-  app.add_option("--prune", flags.train_options.prune_below, "drop features whose averaged weights are all smaller");
+  app.add_option("--prune", flags.train_options.prune_below,
+                 "drop features whose averaged weights are all smaller");
   app.add_option("--description", flags.train_options.description, "free text stored in the model header");
   CLI11_PARSE(app, argc, argv);
   flags.train_options.lang = flags.lang;

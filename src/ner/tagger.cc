@@ -38,7 +38,7 @@ struct Decoded {
 };
 
 Decoded DecodeFull(const tagger::TaggerModel& m, const std::vector<std::string_view>& words,
-                       const tagger::DocContext& doc) {
+                   const tagger::DocContext& doc) {
   Decoded d;
   tagger::DecodeSentence(m, words, doc, &d.labels, &d.emissions);
   return d;
@@ -55,8 +55,8 @@ std::vector<std::string> LabelNames(const std::vector<int>& labels) {
 
 namespace tagger {
 
-void DecodeSentence(const TaggerModel& model, const std::vector<std::string_view>& words, const DocContext& doc,
-                    std::vector<int>* labels, std::vector<float>* emissions) {
+void DecodeSentence(const TaggerModel& model, const std::vector<std::string_view>& words,
+                    const DocContext& doc, std::vector<int>* labels, std::vector<float>* emissions) {
   SentenceFeatures feats;
   FeatureResources res{&model.gazetteer, model.clusters.size() ? &model.clusters : nullptr};
   ExtractStaticFeatures(words, res, doc, &feats);

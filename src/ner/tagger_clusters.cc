@@ -35,7 +35,10 @@ std::vector<int> Exchange(const BigramGraph& g, int k, int iterations, std::ostr
       s_idx.clear();
       p_idx.clear();
       for (auto [v, c] : g.succ[w]) {
-        if (v == w) { self += c; continue; }
+        if (v == w) {
+          self += c;
+          continue;
+        }
         if (s[cls[v]] == 0) s_idx.push_back(cls[v]);
         s[cls[v]] += c;
       }
@@ -80,7 +83,8 @@ std::vector<int> Exchange(const BigramGraph& g, int k, int iterations, std::ostr
       for (int c : s_idx) s[c] = 0;
       for (int c : p_idx) p[c] = 0;
     }
-    if (log) *log << "  exchange k=" << k << " pass " << it + 1 << ": moved " << moved << " of " << g.n << "\n";
+    if (log)
+      *log << "  exchange k=" << k << " pass " << it + 1 << ": moved " << moved << " of " << g.n << "\n";
     if (moved == 0) break;
   }
   return cls;

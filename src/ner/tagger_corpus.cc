@@ -86,7 +86,8 @@ StatusOr<CorpusFormat> ParseCorpusFormat(const std::string& name) {
   if (name == "conll") return CorpusFormat::kConll;
   if (name == "conllu") return CorpusFormat::kConllu;
   if (name == "germeval") return CorpusFormat::kGermEval;
-  return Status::InvalidArgument("unknown corpus format '" + name + "' (want conll, conllu, germeval or auto)");
+  return Status::InvalidArgument("unknown corpus format '" + name +
+                                 "' (want conll, conllu, germeval or auto)");
 }
 
 StatusOr<std::vector<LabeledDocument>> ReadCorpus(const std::string& path, CorpusFormat format) {
@@ -111,10 +112,12 @@ StatusOr<std::vector<LabeledDocument>> ReadCorpus(const std::string& path, Corpu
       continue;
     }
     if (format == CorpusFormat::kAuto) format = Guess(line, saw_comment);
-    if (!configured && (format == CorpusFormat::kConll) != (Guess(line, saw_comment) == CorpusFormat::kConll)) {
-      return error(format == CorpusFormat::kConll
-                       ? "columns are tab-separated with an index first; use format conllu or germeval (or auto)"
-                       : "columns are not tab-separated; use format conll (or auto)");
+    if (!configured &&
+        (format == CorpusFormat::kConll) != (Guess(line, saw_comment) == CorpusFormat::kConll)) {
+      return error(
+          format == CorpusFormat::kConll
+              ? "columns are tab-separated with an index first; use format conllu or germeval (or auto)"
+              : "columns are not tab-separated; use format conll (or auto)");
     }
     if (!configured) {
       builder.set_one_doc_per_sentence(format == CorpusFormat::kGermEval);
@@ -178,15 +181,16 @@ void SpanScorer::Add(const std::vector<std::string>& gold, const std::vector<std
 std::string SpanScorer::Report() const {
   std::ostringstream out;
   char buf[256];
-  std::snprintf(buf, sizeof buf, "processed %ld tokens with %ld phrases; found: %ld phrases; correct: %ld.\n", tokens_,
-                overall_.gold, overall_.predicted, overall_.correct);
+  std::snprintf(buf, sizeof buf, "processed %ld tokens with %ld phrases; found: %ld phrases; correct: %ld.\n",
+                tokens_, overall_.gold, overall_.predicted, overall_.correct);
   out << buf;
   std::snprintf(buf, sizeof buf, "accuracy: %6.2f%%; precision: %6.2f%%; recall: %6.2f%%; FB1: %6.2f\n",
-                100 * TokenAccuracy(), 100 * overall_.Precision(), 100 * overall_.Recall(), 100 * overall_.F1());
+                100 * TokenAccuracy(), 100 * overall_.Precision(), 100 * overall_.Recall(),
+                100 * overall_.F1());
   out << buf;
   for (const auto& [type, c] : by_type_) {
-    std::snprintf(buf, sizeof buf, "%17s: precision: %6.2f%%; recall: %6.2f%%; FB1: %6.2f  %ld\n", type.c_str(),
-                  100 * c.Precision(), 100 * c.Recall(), 100 * c.F1(), c.predicted);
+    std::snprintf(buf, sizeof buf, "%17s: precision: %6.2f%%; recall: %6.2f%%; FB1: %6.2f  %ld\n",
+                  type.c_str(), 100 * c.Precision(), 100 * c.Recall(), 100 * c.F1(), c.predicted);
     out << buf;
   }
   return out.str();
@@ -194,7 +198,9 @@ std::string SpanScorer::Report() const {
 
 namespace {
 
-bool IsSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool IsSpace(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 // Length of the punctuation character at s[i] (ASCII punctuation or a UTF-8
 // quote/dash), 0 when it is not one.
@@ -202,11 +208,14 @@ size_t PunctLen(std::string_view s, size_t i) {
   unsigned char c = s[i];
   if (c < 0x80) {
     return (c == '-' || c == '_' || c == '&' || c == '@' || c == '#' || c == '%' || c == '$' ||
-            !(std::isalnum(c) || c >= 0x80)) ? 1 : 0;
+            !(std::isalnum(c) || c >= 0x80))
+               ? 1
+               : 0;
   }
   if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
     unsigned char d = s[i + 2];
-    if ((d >= 0x93 && d <= 0x94) || (d >= 0x98 && d <= 0x9E) || d == 0xA6) return 3;  // dashes, quotes, ellipsis
+    if ((d >= 0x93 && d <= 0x94) || (d >= 0x98 && d <= 0x9E) || d == 0xA6)
+      return 3;  // dashes, quotes, ellipsis
   }
   if (c == 0xC2 && i + 1 < s.size()) {
     unsigned char d = s[i + 1];
@@ -226,13 +235,17 @@ void SplitChunk(std::string_view chunk, std::vector<std::string_view>* out) {
   std::vector<std::string_view> tail;
   while (e > b) {  // trailing punctuation, but keep abbreviation periods
     size_t len = 0;
-    if (e >= b + 3 && PunctLen(chunk, e - 3) == 3) len = 3;
-    else if (e >= b + 2 && PunctLen(chunk, e - 2) == 2) len = 2;
-    else if (PunctLen(chunk, e - 1) == 1 && chunk[e - 1] != '%' && chunk[e - 1] != '&') len = 1;
+    if (e >= b + 3 && PunctLen(chunk, e - 3) == 3)
+      len = 3;
+    else if (e >= b + 2 && PunctLen(chunk, e - 2) == 2)
+      len = 2;
+    else if (PunctLen(chunk, e - 1) == 1 && chunk[e - 1] != '%' && chunk[e - 1] != '&')
+      len = 1;
     if (len == 0) break;
     if (len == 1 && chunk[e - 1] == '.' && e - b > 1) {
       std::string_view body = chunk.substr(b, e - 1 - b);
-      bool abbreviation = body.find('.') != std::string_view::npos || (body.size() == 1 && std::isupper(static_cast<unsigned char>(body[0])));
+      bool abbreviation = body.find('.') != std::string_view::npos ||
+                          (body.size() == 1 && std::isupper(static_cast<unsigned char>(body[0])));
       if (abbreviation) break;
     }
     tail.push_back(chunk.substr(e - len, len));
@@ -241,7 +254,8 @@ void SplitChunk(std::string_view chunk, std::vector<std::string_view>* out) {
   if (e > b) {
     std::string_view word = chunk.substr(b, e - b);
     size_t apos = word.size() >= 3 ? word.size() - 2 : std::string_view::npos;
-    if (apos != std::string_view::npos && word[apos] == '\'' && (word[apos + 1] == 's' || word[apos + 1] == 'S')) {
+    if (apos != std::string_view::npos && word[apos] == '\'' &&
+        (word[apos + 1] == 's' || word[apos + 1] == 'S')) {
       out->push_back(word.substr(0, apos));
       out->push_back(word.substr(apos));
     } else if (word.size() >= 5 && word.compare(word.size() - 4, 4, "\xE2\x80\x99s") == 0) {

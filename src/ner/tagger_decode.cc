@@ -52,7 +52,8 @@ void Forward(const std::vector<float>& em, size_t n, const Transitions& trans, s
 
 }  // namespace
 
-void Viterbi(const std::vector<float>& emissions, size_t n, const Transitions& trans, std::vector<int>* labels) {
+void Viterbi(const std::vector<float>& emissions, size_t n, const Transitions& trans,
+             std::vector<int>* labels) {
   labels->assign(n, 0);
   if (n == 0) return;
   std::vector<float> alpha;
@@ -82,7 +83,8 @@ void TokenMargins(const std::vector<float>& emissions, size_t n, const Transitio
       float best = kNegInf;
       for (int z = 0; z < kNumLabels; ++z) {
         if (!Allowed(y, z)) continue;
-        best = std::max(best, trans[y + 1][z] + emissions[(t + 1) * kNumLabels + z] + beta[(t + 1) * kNumLabels + z]);
+        best = std::max(
+            best, trans[y + 1][z] + emissions[(t + 1) * kNumLabels + z] + beta[(t + 1) * kNumLabels + z]);
       }
       beta[t * kNumLabels + y] = best;
     }

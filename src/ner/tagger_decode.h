@@ -15,7 +15,8 @@ using Transitions = std::array<std::array<float, kNumLabels>, kNumLabels + 1>;
 
 // emissions: n rows of kNumLabels scores. Illegal IOB2 moves (I-X not after
 // B-X/I-X) are never chosen. Writes n labels to *labels.
-void Viterbi(const std::vector<float>& emissions, size_t n, const Transitions& trans, std::vector<int>* labels);
+void Viterbi(const std::vector<float>& emissions, size_t n, const Transitions& trans,
+             std::vector<int>* labels);
 
 // For each token, how much the best path beats the best path that gives the
 // token any other label (>= 0).
@@ -26,8 +27,8 @@ class DocContext;
 
 // Features, emissions and Viterbi labels of one sentence under `model`
 // (tagger.cc); `emissions` may be null.
-void DecodeSentence(const TaggerModel& model, const std::vector<std::string_view>& words, const DocContext& doc,
-                    std::vector<int>* labels, std::vector<float>* emissions);
+void DecodeSentence(const TaggerModel& model, const std::vector<std::string_view>& words,
+                    const DocContext& doc, std::vector<int>* labels, std::vector<float>* emissions);
 
 }  // namespace pactgraph::tagger
 

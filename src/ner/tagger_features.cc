@@ -11,11 +11,45 @@ namespace {
 // Feature templates; the numbers are part of the model format (changing
 // them invalidates trained models, so only append).
 enum Template : uint64_t {
-  kBias = 1, kWord, kLower, kPrefix, kSuffix, kShape, kShortShape, kFlags, kFirstCap,
-  kLowerM1, kLowerP1, kLowerM2, kLowerP2, kShapeM1Cur, kShapeCurP1, kBigramM1, kBigramP1,
-  kFineCur, kCoarseCur, kFineM1, kFineP1, kCoarseM1, kCoarseP1, kFineM2, kFineP2,
-  kGazetteer, kDocLowercase, kDocCapMid, kHistory, kHistoryLower, kLastToken, kShapeM1, kShapeP1,
-  kSuffixM1, kGazetteerNext, kGazetteerPrev, kShortShapeWindow, kFineBigram, kFineShape,
+  kBias = 1,
+  kWord,
+  kLower,
+  kPrefix,
+  kSuffix,
+  kShape,
+  kShortShape,
+  kFlags,
+  kFirstCap,
+  kLowerM1,
+  kLowerP1,
+  kLowerM2,
+  kLowerP2,
+  kShapeM1Cur,
+  kShapeCurP1,
+  kBigramM1,
+  kBigramP1,
+  kFineCur,
+  kCoarseCur,
+  kFineM1,
+  kFineP1,
+  kCoarseM1,
+  kCoarseP1,
+  kFineM2,
+  kFineP2,
+  kGazetteer,
+  kDocLowercase,
+  kDocCapMid,
+  kHistory,
+  kHistoryLower,
+  kLastToken,
+  kShapeM1,
+  kShapeP1,
+  kSuffixM1,
+  kGazetteerNext,
+  kGazetteerPrev,
+  kShortShapeWindow,
+  kFineBigram,
+  kFineShape,
 };
 
 inline uint64_t Key(uint64_t tmpl, uint64_t value) {
@@ -28,11 +62,20 @@ inline uint64_t Key(uint64_t tmpl, uint64_t value) {
   return h | 1;  // never 0 (the empty-slot marker)
 }
 
-inline uint64_t Combine(uint64_t a, uint64_t b) { return a * 0x100000001b3ULL ^ (b + 0x7f4a7c15ULL + (a >> 7)); }
+inline uint64_t Combine(uint64_t a, uint64_t b) {
+  return a * 0x100000001b3ULL ^ (b + 0x7f4a7c15ULL + (a >> 7));
+}
 
 enum Flag : uint32_t {
-  kInitCap = 1, kAllCap = 2, kHasDigit = 4, kAllDigit = 8, kHasHyphen = 16, kHasPeriod = 32,
-  kAllPunct = 64, kHasLower = 128, kHasApostrophe = 256,
+  kInitCap = 1,
+  kAllCap = 2,
+  kHasDigit = 4,
+  kAllDigit = 8,
+  kHasHyphen = 16,
+  kHasPeriod = 32,
+  kAllPunct = 64,
+  kHasLower = 128,
+  kHasApostrophe = 256,
 };
 
 struct TokenInfo {
@@ -252,7 +295,9 @@ void ExtractStaticFeatures(const std::vector<std::string_view>& words, const Fea
   auto& k = out->keys;
   auto lower_at = [&](long j) { return j < 0 || j >= static_cast<long>(n) ? kPadding : info[j].lower; };
   auto short_at = [&](long j) { return j < 0 || j >= static_cast<long>(n) ? kPadding : info[j].short_shape; };
-  auto fine_at = [&](long j) -> uint64_t { return j < 0 || j >= static_cast<long>(n) ? 65536 : info[j].cluster.fine; };
+  auto fine_at = [&](long j) -> uint64_t {
+    return j < 0 || j >= static_cast<long>(n) ? 65536 : info[j].cluster.fine;
+  };
   auto coarse_at = [&](long j) -> uint64_t {
     return j < 0 || j >= static_cast<long>(n) ? 65536 : info[j].cluster.coarse;
   };

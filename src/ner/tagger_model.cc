@@ -9,15 +9,15 @@
 
 namespace pactgraph::tagger {
 
-const char* const kLabelNames[kNumLabels] = {"O",      "B-PER",  "I-PER",  "L-PER",  "U-PER",  "B-ORG",
-                                             "I-ORG",  "L-ORG",  "U-ORG",  "B-LOC",  "I-LOC",  "L-LOC",
-                                             "U-LOC",  "B-MISC", "I-MISC", "L-MISC", "U-MISC"};
+const char* const kLabelNames[kNumLabels] = {"O",     "B-PER",  "I-PER",  "L-PER",  "U-PER", "B-ORG",
+                                             "I-ORG", "L-ORG",  "U-ORG",  "B-LOC",  "I-LOC", "L-LOC",
+                                             "U-LOC", "B-MISC", "I-MISC", "L-MISC", "U-MISC"};
 const char* const kTypeNames[kNumTypes] = {"PER", "ORG", "LOC", "MISC"};
 
 namespace {
-const char* const kIob2Names[kNumLabels] = {"O",      "B-PER",  "I-PER",  "I-PER",  "B-PER",  "B-ORG",
-                                            "I-ORG",  "I-ORG",  "B-ORG",  "B-LOC",  "I-LOC",  "I-LOC",
-                                            "B-LOC",  "B-MISC", "I-MISC", "I-MISC", "B-MISC"};
+const char* const kIob2Names[kNumLabels] = {"O",     "B-PER",  "I-PER",  "I-PER",  "B-PER", "B-ORG",
+                                            "I-ORG", "I-ORG",  "B-ORG",  "B-LOC",  "I-LOC", "I-LOC",
+                                            "B-LOC", "B-MISC", "I-MISC", "I-MISC", "B-MISC"};
 }  // namespace
 
 const char* Iob2Name(int label) { return kIob2Names[label]; }
@@ -209,7 +209,8 @@ Status SaveModel(const TaggerModel& model, const std::string& path) {
   out << "end-model\n";
   out.close();
   if (!out) return Status::IOError("write failed: " + tmp);
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) return Status::IOError("cannot rename " + tmp + " to " + path);
+  if (std::rename(tmp.c_str(), path.c_str()) != 0)
+    return Status::IOError("cannot rename " + tmp + " to " + path);
   return Status::OK();
 }
 
@@ -226,12 +227,14 @@ Status ReadHeaderLine(LineReader& reader, const std::string& path) {
   size_t version = 0;
   if (!ParseCount(line.substr(expected_prefix.size()), &version)) return reader.Error("bad format version");
   if (static_cast<int>(version) > kFormatVersion) {
-    return reader.Error("model format version " + std::to_string(version) + " is newer than this program reads (" +
-                        std::to_string(kFormatVersion) + "); rebuild pactgraph");
+    return reader.Error("model format version " + std::to_string(version) +
+                        " is newer than this program reads (" + std::to_string(kFormatVersion) +
+                        "); rebuild pactgraph");
   }
   if (static_cast<int>(version) < kFormatVersion) {
-    return reader.Error("model format version " + std::to_string(version) + " is older than this program reads (" +
-                        std::to_string(kFormatVersion) + "); retrain it with train_ner (doc/ner.md)");
+    return reader.Error("model format version " + std::to_string(version) +
+                        " is older than this program reads (" + std::to_string(kFormatVersion) +
+                        "); retrain it with train_ner (doc/ner.md)");
   }
   return Status::OK();
 }
@@ -253,14 +256,16 @@ Status ReadHeaderFields(LineReader& reader, TaggerModel* model, Counts* counts) 
     } else if (key == "description") {
       model->description = f.size() > 1 ? f[1] : "";
     } else if (key == "labels") {
-      if (f.size() != kNumLabels + 1) return reader.Error("expected " + std::to_string(kNumLabels) + " labels");
+      if (f.size() != kNumLabels + 1)
+        return reader.Error("expected " + std::to_string(kNumLabels) + " labels");
       for (int i = 0; i < kNumLabels; ++i) {
         if (f[i + 1] != kLabelNames[i]) return reader.Error("unexpected label '" + f[i + 1] + "'");
       }
       labels_seen = true;
     } else if (key == "transition" && f.size() == 3) {
       size_t row = 0;
-      if (!ParseCount(f[1], &row) || row > kNumLabels || !ParseFloats(f[2], model->transition[row].data(), kNumLabels))
+      if (!ParseCount(f[1], &row) || row > kNumLabels ||
+          !ParseFloats(f[2], model->transition[row].data(), kNumLabels))
         return reader.Error("bad transition row");
     } else if (key == "confidence" && f.size() == 2) {
       float v[2];
@@ -268,7 +273,9 @@ Status ReadHeaderFields(LineReader& reader, TaggerModel* model, Counts* counts) 
       model->conf_a = v[0];
       model->conf_b = v[1];
     } else if ((key == "clusters" || key == "gazetteer" || key == "features") && f.size() == 2) {
-      size_t* target = key == "clusters" ? &counts->clusters : key == "gazetteer" ? &counts->gazetteer : &counts->features;
+      size_t* target = key == "clusters"    ? &counts->clusters
+                       : key == "gazetteer" ? &counts->gazetteer
+                                            : &counts->features;
       if (!ParseCount(f[1], target)) return reader.Error("bad count for " + key);
     } else {
       return reader.Error("unknown header field '" + key.substr(0, 40) + "'");
@@ -284,7 +291,8 @@ Status ReadClusters(LineReader& reader, size_t n, WordClusters* clusters) {
     if (!reader.Next(&line)) return reader.Truncated("in the clusters section");
     std::vector<std::string> f = SplitTabs(line);
     size_t coarse = 0, fine = 0;
-    if (f.size() != 3 || !ParseCount(f[1], &coarse) || !ParseCount(f[2], &fine) || coarse > 65535 || fine > 65535)
+    if (f.size() != 3 || !ParseCount(f[1], &coarse) || !ParseCount(f[2], &fine) || coarse > 65535 ||
+        fine > 65535)
       return reader.Error("bad cluster line (want word<TAB>coarse<TAB>fine)");
     clusters->Add(f[0], {static_cast<uint16_t>(coarse), static_cast<uint16_t>(fine)});
   }
@@ -320,7 +328,8 @@ Status ReadWeights(std::istream& in, const std::string& path, size_t n, WeightTa
   }
   std::string trailer;
   if (!std::getline(in, trailer) || trailer != "end-model") {
-    return Status::Corruption(path + ": missing 'end-model' trailer after the weights; the file is truncated or corrupt");
+    return Status::Corruption(
+        path + ": missing 'end-model' trailer after the weights; the file is truncated or corrupt");
   }
   weights->Build(entries);
   return Status::OK();

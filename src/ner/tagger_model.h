@@ -26,7 +26,7 @@ namespace pactgraph::tagger {
 // type, which separates adjacent names better than IOB2; Tag() reports IOB2.
 inline constexpr int kNumTypes = 4;
 inline constexpr int kNumLabels = 1 + 4 * kNumTypes;  // O, then B/I/L/U for PER, ORG, LOC, MISC
-inline constexpr int kFormatVersion = 2;             // 1 was IOB2 with 9 labels
+inline constexpr int kFormatVersion = 2;              // 1 was IOB2 with 9 labels
 inline constexpr const char* kFormatName = "pactgraph-ner-tagger";
 
 extern const char* const kLabelNames[kNumLabels];  // "O", "B-PER", "I-PER", "L-PER", "U-PER", ...

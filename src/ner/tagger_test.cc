@@ -29,7 +29,8 @@ std::vector<LabeledDocument> TinyCorpus() {
                        Sent("Siemens said profits rose .", "B-ORG O O O O")};
   docs[1].sentences = {Sent("John Smith works for Siemens in Berlin .", "B-PER I-PER O O B-ORG O B-LOC O"),
                        Sent("The Olympic Games start soon .", "O B-MISC I-MISC O O O")};
-  docs[2].sentences = {Sent("Reuters reported that Paris and Berlin agreed .", "B-ORG O O B-LOC O B-LOC O O")};
+  docs[2].sentences = {
+      Sent("Reuters reported that Paris and Berlin agreed .", "B-ORG O O B-LOC O B-LOC O O")};
   return docs;
 }
 
@@ -43,7 +44,9 @@ TaggerModel TrainTiny() {
   return std::move(model).value();
 }
 
-std::vector<std::string_view> Views(const std::vector<std::string>& words) { return {words.begin(), words.end()}; }
+std::vector<std::string_view> Views(const std::vector<std::string>& words) {
+  return {words.begin(), words.end()};
+}
 
 std::string TempPath(const std::string& name) {
   return (std::filesystem::temp_directory_path() / ("pactgraph_tagger_test_" + name)).string();
@@ -96,7 +99,8 @@ TEST(TaggerModelTest, RejectsBadFilesWithClearMessages) {
   WriteFile(path, "hello world\n");
   auto r = NerTagger::Load(path);
   ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.status().message().find("not a pactgraph NER model"), std::string::npos) << r.status().message();
+  EXPECT_NE(r.status().message().find("not a pactgraph NER model"), std::string::npos)
+      << r.status().message();
   EXPECT_NE(r.status().message().find(path), std::string::npos);
 
   WriteFile(path, "pactgraph-ner-tagger 1\n");
@@ -164,8 +168,9 @@ TEST(SpanScorerTest, ScoresExactSpansPerTypeLikeConlleval) {
 
 TEST(CorpusTest, ReadsConllIob1AndGermEvalWithTypeMapping) {
   std::string conll = TempPath("c.conll");
-  WriteFile(conll, "-DOCSTART- -X- -X- O\n\nRODGAU Rodgau NE I-NC I-LOC\nliegt x x x O\n\n"
-                   "-DOCSTART- -X- -X- O\n\nHerr x x x O\nKohl x x x I-PER\n");
+  WriteFile(conll,
+            "-DOCSTART- -X- -X- O\n\nRODGAU Rodgau NE I-NC I-LOC\nliegt x x x O\n\n"
+            "-DOCSTART- -X- -X- O\n\nHerr x x x O\nKohl x x x I-PER\n");
   auto docs = ReadCorpus(conll, CorpusFormat::kAuto);
   ASSERT_TRUE(docs.ok()) << docs.status().ToString();
   ASSERT_EQ(docs->size(), 2u);
@@ -173,8 +178,9 @@ TEST(CorpusTest, ReadsConllIob1AndGermEvalWithTypeMapping) {
   EXPECT_EQ((*docs)[1].sentences[0].labels, (std::vector<std::string>{"O", "B-PER"}));
 
   std::string ge = TempPath("g.tsv");
-  WriteFile(ge, "#\thttp://x\t[2009]\n1\tDie\tO\tO\n2\tdeutsche\tB-LOCderiv\tO\n3\tEU-Kommission\tB-ORGpart\tO\n"
-                "4\tin\tO\tO\n5\tBad\tB-LOC\tO\n6\tEms\tI-LOC\tO\n7\tTatort\tB-OTH\tO\n\n");
+  WriteFile(ge,
+            "#\thttp://x\t[2009]\n1\tDie\tO\tO\n2\tdeutsche\tB-LOCderiv\tO\n3\tEU-Kommission\tB-ORGpart\tO\n"
+            "4\tin\tO\tO\n5\tBad\tB-LOC\tO\n6\tEms\tI-LOC\tO\n7\tTatort\tB-OTH\tO\n\n");
   docs = ReadCorpus(ge, CorpusFormat::kAuto);
   ASSERT_TRUE(docs.ok()) << docs.status().ToString();
   EXPECT_EQ((*docs)[0].sentences[0].labels,
@@ -196,8 +202,9 @@ TEST(TokenizeTest, PeelsPunctuationButKeepsAbbreviationsAndPossessives) {
   std::vector<std::string_view> toks;
   SimpleTokenize("Samsung's chief (Lee) met U.S. officials, \xE2\x80\x9CMach-1\xE2\x80\x9D said.", &toks);
   std::vector<std::string> got(toks.begin(), toks.end());
-  EXPECT_EQ(got, (std::vector<std::string>{"Samsung", "'s", "chief", "(", "Lee", ")", "met", "U.S.", "officials", ",",
-                                           "\xE2\x80\x9C", "Mach-1", "\xE2\x80\x9D", "said", "."}));
+  EXPECT_EQ(got,
+            (std::vector<std::string>{"Samsung", "'s", "chief", "(", "Lee", ")", "met", "U.S.", "officials",
+                                      ",", "\xE2\x80\x9C", "Mach-1", "\xE2\x80\x9D", "said", "."}));
 }
 
 TEST(FeaturesTest, ShapesAndNormalisation) {
@@ -206,10 +213,18 @@ TEST(FeaturesTest, ShapesAndNormalisation) {
   EXPECT_EQ(out, "Xxxx-d");
   WordShape("Mach-1", true, &out);
   EXPECT_EQ(out, "Xx-d");
-  WordShape("\xC3\x9C" "ber", true, &out);  // Über
+  WordShape(
+      "\xC3\x9C"
+      "ber",
+      true, &out);  // Über
   EXPECT_EQ(out, "Xx");
-  NormalizeWord("\xC3\x9C" "BER2024", &out);
-  EXPECT_EQ(out, "\xC3\xBC" "ber0000");
+  NormalizeWord(
+      "\xC3\x9C"
+      "BER2024",
+      &out);
+  EXPECT_EQ(out,
+            "\xC3\xBC"
+            "ber0000");
 }
 
 TEST(TaggerTest, SpansCarryConfidenceAndAgreeWithTag) {
@@ -237,7 +252,8 @@ TEST(TaggerTest, OddBytesNeverCrash) {
     junk.push_back(static_cast<char>(seed >> 16));
   }
   std::vector<std::string_view> words = {"", "\xC3", "\xE2\x80", std::string_view(junk).substr(0, 700), "A"};
-  for (size_t i = 0; i + 3 < junk.size(); i += 3) words.push_back(std::string_view(junk).substr(i, 1 + i % 5));
+  for (size_t i = 0; i + 3 < junk.size(); i += 3)
+    words.push_back(std::string_view(junk).substr(i, 1 + i % 5));
   EXPECT_EQ(tagger.Tag(words).size(), words.size());
   EXPECT_EQ(tagger.TagDocument({words, words}).size(), 2u);
   for (const TaggedSpan& s : tagger.TagSpans(words)) EXPECT_LE(s.end, words.size());
@@ -249,7 +265,8 @@ TEST(ShippedModelTest, EnglishModelTagsANewsSentence) {
   if (!std::filesystem::exists(path)) GTEST_SKIP() << path << " not built";
   auto tagger = NerTagger::Load(path);
   ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
-  std::vector<std::string> words = {"Microsoft", "chief", "Satya", "Nadella", "met", "officials", "in", "Seoul", "."};
+  std::vector<std::string> words = {"Microsoft", "chief", "Satya", "Nadella", "met",
+                                    "officials", "in",    "Seoul", "."};
   auto labels = (*tagger)->Tag(Views(words));
   EXPECT_EQ(labels[0], "B-ORG");
   EXPECT_EQ(labels[2], "B-PER");

@@ -92,8 +92,8 @@ void AddEntities(const LabeledDocument& doc, Gazetteer* gaz) {
   }
 }
 
-Gazetteer BuildGazetteer(const std::vector<LabeledDocument>& train, const std::vector<GazetteerPhrase>& external,
-                         int skip_fold, int folds) {
+Gazetteer BuildGazetteer(const std::vector<LabeledDocument>& train,
+                         const std::vector<GazetteerPhrase>& external, int skip_fold, int folds) {
   Gazetteer gaz;
   for (const GazetteerPhrase& p : external) gaz.Add(p.tokens, p.classes);
   for (size_t d = 0; d < train.size(); ++d) {
@@ -103,8 +103,9 @@ Gazetteer BuildGazetteer(const std::vector<LabeledDocument>& train, const std::v
   return gaz;
 }
 
-std::vector<TrainDoc> Prepare(const std::vector<LabeledDocument>& train, const std::vector<Gazetteer>& fold_gaz,
-                              const WordClusters& clusters, int folds, Perceptron* perceptron) {
+std::vector<TrainDoc> Prepare(const std::vector<LabeledDocument>& train,
+                              const std::vector<Gazetteer>& fold_gaz, const WordClusters& clusters, int folds,
+                              Perceptron* perceptron) {
   std::vector<TrainDoc> docs(train.size());
   SentenceFeatures feats;
   for (size_t d = 0; d < train.size(); ++d) {
@@ -168,7 +169,8 @@ std::vector<int> TrainSentenceStep(const TrainSentence& s, const DocContext& his
 
 // Fits confidence = sigmoid(a * margin + b) to whether dev spans are right
 // (logistic regression by Newton's method on two parameters).
-void CalibrateConfidence(const TaggerModel& model, const std::vector<LabeledDocument>& dev, TaggerModel* out) {
+void CalibrateConfidence(const TaggerModel& model, const std::vector<LabeledDocument>& dev,
+                         TaggerModel* out) {
   std::vector<std::pair<double, double>> points;  // (margin, correct)
   std::vector<int> labels;
   std::vector<float> em, margins;
@@ -232,19 +234,22 @@ SpanScorer Evaluate(const NerTagger& tagger, const std::vector<LabeledDocument>&
   return scorer;
 }
 
-StatusOr<TaggerModel> TrainTagger(const std::vector<LabeledDocument>& train, const std::vector<LabeledDocument>& dev,
-                                  WordClusters clusters, const std::vector<GazetteerPhrase>& external,
-                                  const TrainOptions& options, std::ostream* log, TrainReport* report) {
+StatusOr<TaggerModel> TrainTagger(const std::vector<LabeledDocument>& train,
+                                  const std::vector<LabeledDocument>& dev, WordClusters clusters,
+                                  const std::vector<GazetteerPhrase>& external, const TrainOptions& options,
+                                  std::ostream* log, TrainReport* report) {
   if (train.empty()) return Status::InvalidArgument("no training documents");
   auto start = std::chrono::steady_clock::now();
   const int folds = std::max(1, options.gazetteer_folds);
   std::vector<Gazetteer> fold_gaz;
-  for (int f = 0; f < folds; ++f) fold_gaz.push_back(BuildGazetteer(train, external, folds > 1 ? f : -1, folds));
+  for (int f = 0; f < folds; ++f)
+    fold_gaz.push_back(BuildGazetteer(train, external, folds > 1 ? f : -1, folds));
 
   Perceptron perceptron;
   std::vector<TrainDoc> docs = Prepare(train, fold_gaz, clusters, folds, &perceptron);
-  if (log) *log << "prepared " << docs.size() << " documents, " << perceptron.size() << " features in "
-                << Seconds(start) << " s\n";
+  if (log)
+    *log << "prepared " << docs.size() << " documents, " << perceptron.size() << " features in "
+         << Seconds(start) << " s\n";
 
   auto make_model = [&]() {
     auto m = std::make_shared<TaggerModel>();
@@ -266,13 +271,15 @@ StatusOr<TaggerModel> TrainTagger(const std::vector<LabeledDocument>& train, con
     std::shuffle(order.begin(), order.end(), rng);
     for (size_t d : order) {
       DocContext history;
-      for (const TrainSentence& s : docs[d].sentences) history.Record(s.words, TrainSentenceStep(s, history, &perceptron));
+      for (const TrainSentence& s : docs[d].sentences)
+        history.Record(s.words, TrainSentenceStep(s, history, &perceptron));
     }
     std::shared_ptr<TaggerModel> model = make_model();
     double f1 = 0;
     if (!dev.empty()) f1 = Evaluate(NerTagger(model), dev).overall().F1();
-    if (log) *log << "epoch " << epoch << ": dev F1 " << f1 << ", " << model->weights.size() << " features kept, "
-                  << Seconds(start) << " s\n";
+    if (log)
+      *log << "epoch " << epoch << ": dev F1 " << f1 << ", " << model->weights.size() << " features kept, "
+           << Seconds(start) << " s\n";
     if (dev.empty() || f1 > best_f1) {
       best = model;
       best_f1 = f1;

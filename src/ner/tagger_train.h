@@ -15,11 +15,11 @@
 namespace pactgraph::tagger {
 
 struct TrainOptions {
-  int max_epochs = 20;           // passes over the training data
-  int patience = 4;              // stop after this many passes without a better dev F1
-  float prune_below = 0.005f;    // drop features whose averaged weights are all smaller
-  int gazetteer_folds = 5;       // training documents see a gazetteer built from the other folds
-  unsigned seed = 1;             // document shuffling
+  int max_epochs = 20;         // passes over the training data
+  int patience = 4;            // stop after this many passes without a better dev F1
+  float prune_below = 0.005f;  // drop features whose averaged weights are all smaller
+  int gazetteer_folds = 5;     // training documents see a gazetteer built from the other folds
+  unsigned seed = 1;           // document shuffling
   std::string lang = "en";
   std::string description;
 };
@@ -38,9 +38,10 @@ struct TrainReport {
 
 // Trains on `train`, picks the epoch with the best F1 on `dev` (which may be
 // empty: then the last epoch). `clusters` may be empty.
-StatusOr<TaggerModel> TrainTagger(const std::vector<LabeledDocument>& train, const std::vector<LabeledDocument>& dev,
-                                  WordClusters clusters, const std::vector<GazetteerPhrase>& external,
-                                  const TrainOptions& options, std::ostream* log, TrainReport* report = nullptr);
+StatusOr<TaggerModel> TrainTagger(const std::vector<LabeledDocument>& train,
+                                  const std::vector<LabeledDocument>& dev, WordClusters clusters,
+                                  const std::vector<GazetteerPhrase>& external, const TrainOptions& options,
+                                  std::ostream* log, TrainReport* report = nullptr);
 
 // Tags every document of `docs` (document-level features on) and scores it
 // against the gold labels.
