@@ -140,7 +140,10 @@ std::vector<tg::GazetteerPhrase> LoadCompanies(const fs::path& shared) {
 
 struct Flags {
   std::string lang = "en";
-  std::vector<std::string> train, dev;
+  std::vector<std::string> train, dev, cluster_text, eval;
+  std::string eval_dump;                 // word, gold and predicted label per line for the --eval files
+  std::vector<float> train_weights;      // one per --train file (default 1)
+  std::vector<std::string> train_types;  // one per --train file: "all" or e.g. "PER,ORG,LOC"
   std::string format = "auto";
   std::string out;
   std::string shared = "../shared";
@@ -150,19 +153,40 @@ struct Flags {
   tg::TrainOptions train_options;
 };
 
-pactgraph::StatusOr<std::vector<tg::LabeledDocument>> LoadAll(const std::vector<std::string>& files) {
+// Spans whose type is not in `keep` (comma-separated; "all" keeps every
+// type) become O.
+void KeepTypes(const std::string& keep, tg::LabeledDocument* doc) {
+  if (keep.empty() || keep == "all") return;
+  for (tg::LabeledSentence& s : doc->sentences)
+    for (std::string& label : s.labels) {
+      if (label == "O") continue;
+      std::string type = label.substr(2);
+      if (("," + keep + ",").find("," + type + ",") == std::string::npos) label = "O";
+    }
+}
+
+pactgraph::StatusOr<std::vector<tg::LabeledDocument>> LoadAll(const std::vector<std::string>& files,
+                                                              const std::vector<float>& weights = {},
+                                                              const std::vector<std::string>& types = {}) {
   std::vector<tg::LabeledDocument> docs;
-  for (const std::string& f : files) {
-    auto r = tg::ReadCorpus(f, tg::CorpusFormat::kAuto);
+  for (size_t i = 0; i < files.size(); ++i) {
+    auto r = tg::ReadCorpus(files[i], tg::CorpusFormat::kAuto);
     if (!r.ok()) return r.status();
-    for (auto& d : r.value()) docs.push_back(std::move(d));
+    for (auto& d : r.value()) {
+      if (i < weights.size()) d.weight = weights[i];
+      if (i < types.size()) KeepTypes(types[i], &d);
+      docs.push_back(std::move(d));
+    }
   }
   return docs;
 }
 
 int Run(const Flags& flags) {
   auto start = std::chrono::steady_clock::now();
-  auto train = LoadAll(flags.train);
+  if ((!flags.train_weights.empty() && flags.train_weights.size() != flags.train.size()) ||
+      (!flags.train_types.empty() && flags.train_types.size() != flags.train.size()))
+    return std::cerr << "train_ner: --train-weight and --train-types need one value per --train file\n", 1;
+  auto train = LoadAll(flags.train, flags.train_weights, flags.train_types);
   if (!train.ok()) return std::cerr << "train_ner: " << train.status().ToString() << "\n", 1;
   auto dev = LoadAll(flags.dev);
   if (!dev.ok()) return std::cerr << "train_ner: " << dev.status().ToString() << "\n", 1;
@@ -183,6 +207,10 @@ int Run(const Flags& flags) {
       tg::SimpleTokenize(t, &toks);
       sentences.push_back(toks);
     }
+    auto extra = LoadAll(flags.cluster_text);  // labelled files whose words only feed the clusters
+    if (!extra.ok()) return std::cerr << "train_ner: " << extra.status().ToString() << "\n", 1;
+    for (const auto& d : extra.value())
+      for (const auto& s : d.sentences) sentences.emplace_back(s.words.begin(), s.words.end());
     for (const auto& d : train.value())
       for (const auto& s : d.sentences) sentences.emplace_back(s.words.begin(), s.words.end());
     size_t tokens = 0;
@@ -222,6 +250,27 @@ int Run(const Flags& flags) {
     model->conf_a = conf_a;
     model->conf_b = conf_b;
   }
+  if (!flags.eval.empty()) {
+    pactgraph::NerTagger tagger(std::make_shared<tg::TaggerModel>(model.value()));
+    for (const std::string& f : flags.eval) {
+      auto docs = LoadAll({f});
+      if (!docs.ok()) return std::cerr << "train_ner: " << docs.status().ToString() << "\n", 1;
+      std::cerr << "eval " << f << ":\n" << tg::Evaluate(tagger, docs.value()).Report();
+      if (flags.eval_dump.empty()) continue;
+      std::ofstream dump(flags.eval_dump, std::ios::app);
+      for (const tg::LabeledDocument& d : docs.value()) {
+        std::vector<std::vector<std::string_view>> sentences;
+        for (const auto& s : d.sentences) sentences.emplace_back(s.words.begin(), s.words.end());
+        auto predicted = tagger.TagDocument(sentences);
+        for (size_t i = 0; i < d.sentences.size(); ++i) {
+          for (size_t j = 0; j < d.sentences[i].words.size(); ++j)
+            dump << d.sentences[i].words[j] << ' ' << d.sentences[i].labels[j] << ' ' << predicted[i][j]
+                 << '\n';
+          dump << '\n';
+        }
+      }
+    }
+  }
   pactgraph::Status st = tg::SaveModel(model.value(), flags.out);
   if (!st.ok()) return std::cerr << "train_ner: " << st.ToString() << "\n", 1;
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -239,8 +288,18 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"en", "de"}));
   app.add_option("--train", flags.train, "labelled training file(s): CoNLL, CoNLL-U-like or GermEval TSV")
       ->required();
+  app.add_option("--train-weight", flags.train_weights,
+                 "one weight per --train file: scales its perceptron updates (e.g. 0.5 for silver data)");
+  app.add_option(
+      "--train-types", flags.train_types,
+      "one entry per --train file: 'all' or the types to keep, e.g. PER,ORG,LOC (others become O)");
+  app.add_option("--cluster-text", flags.cluster_text,
+                 "labelled corpus file(s) whose words are added to the word-cluster text (labels unused)");
   app.add_option("--dev", flags.dev,
                  "labelled development file(s): picks the best epoch, calibrates confidence");
+  app.add_option("--eval", flags.eval, "labelled file(s) to score the final model on (report only)");
+  app.add_option("--eval-dump", flags.eval_dump,
+                 "append 'word gold predicted' lines for the --eval files here");
   app.add_option("--out", flags.out, "model file to write")->required();
   app.add_option("--shared", flags.shared, "the shared data folder (unlabelled corpora, company lists)");
   app.add_option("--clusters-cache", flags.clusters_cache,

@@ -120,7 +120,7 @@ StatusOr<std::vector<LabeledDocument>> ReadCorpus(const std::string& path, Corpu
               : "columns are not tab-separated; use format conll (or auto)");
     }
     if (!configured) {
-      builder.set_one_doc_per_sentence(format == CorpusFormat::kGermEval);
+      builder.set_one_doc_per_sentence(true);  // until a -DOCSTART- line
       configured = true;
     }
     std::vector<std::string> f = SplitOn(line, format == CorpusFormat::kConll ? ' ' : '\t');

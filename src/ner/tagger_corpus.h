@@ -20,6 +20,7 @@ struct LabeledSentence {
 
 struct LabeledDocument {
   std::vector<LabeledSentence> sentences;
+  float weight = 1.0f;  // training only: scales the perceptron updates of this document
 };
 
 enum class CorpusFormat {
@@ -32,7 +33,7 @@ enum class CorpusFormat {
 StatusOr<CorpusFormat> ParseCorpusFormat(const std::string& name);
 
 // Reads a labelled file. -DOCSTART- lines split documents; a file without
-// them (GermEval) is one document per sentence. GermEval types are mapped:
+// them (GermEval, WikiNEuRal) is one document per sentence. GermEval types are mapped:
 // PER, ORG, LOC -> same; OTH -> MISC; *deriv -> MISC; *part -> O (see
 // doc/ner.md). Tags are normalised to IOB2.
 StatusOr<std::vector<LabeledDocument>> ReadCorpus(const std::string& path, CorpusFormat format);

@@ -22,6 +22,7 @@ struct TrainSentence {
 
 struct TrainDoc {
   std::vector<TrainSentence> sentences;
+  float weight = 1.0f;
 };
 
 // Averaged perceptron weights with the lazy-averaging trick: the average is
@@ -112,6 +113,7 @@ std::vector<TrainDoc> Prepare(const std::vector<LabeledDocument>& train,
     const Gazetteer& gaz = fold_gaz[folds > 1 ? d % folds : 0];
     FeatureResources res{&gaz, clusters.size() ? &clusters : nullptr};
     DocContext ctx;
+    docs[d].weight = train[d].weight;
     for (const LabeledSentence& s : train[d].sentences) {
       ctx.ScanSentence(std::vector<std::string_view>(s.words.begin(), s.words.end()));
     }
@@ -130,7 +132,9 @@ std::vector<TrainDoc> Prepare(const std::vector<LabeledDocument>& train,
 }
 
 // One perceptron step on one sentence; returns the predicted labels.
-std::vector<int> TrainSentenceStep(const TrainSentence& s, const DocContext& history, Perceptron* p) {
+// `weight` scales the update (down-weighted silver data, up-weighted in-domain data).
+std::vector<int> TrainSentenceStep(const TrainSentence& s, const DocContext& history, float weight,
+                                   Perceptron* p) {
   const size_t n = s.words.size();
   std::vector<float> em(n * kNumLabels, 0.0f);
   std::vector<std::vector<uint32_t>> dynamic(n);
@@ -151,13 +155,13 @@ std::vector<int> TrainSentenceStep(const TrainSentence& s, const DocContext& his
     for (size_t i = 0; i < n; ++i) {
       int prev_gold = i ? s.gold[i - 1] : -1, prev_pred = i ? pred[i - 1] : -1;
       if (prev_gold != prev_pred || s.gold[i] != pred[i]) {
-        p->UpdateTransition(prev_gold, s.gold[i], 1.0f);
-        p->UpdateTransition(prev_pred, pred[i], -1.0f);
+        p->UpdateTransition(prev_gold, s.gold[i], weight);
+        p->UpdateTransition(prev_pred, pred[i], -weight);
       }
       if (s.gold[i] == pred[i]) continue;
       auto update = [&](uint32_t id) {
-        p->Update(id, s.gold[i], 1.0f);
-        p->Update(id, pred[i], -1.0f);
+        p->Update(id, s.gold[i], weight);
+        p->Update(id, pred[i], -weight);
       };
       for (uint32_t j = s.offsets[i]; j < s.offsets[i + 1]; ++j) update(s.ids[j]);
       for (uint32_t id : dynamic[i]) update(id);
@@ -272,7 +276,7 @@ StatusOr<TaggerModel> TrainTagger(const std::vector<LabeledDocument>& train,
     for (size_t d : order) {
       DocContext history;
       for (const TrainSentence& s : docs[d].sentences)
-        history.Record(s.words, TrainSentenceStep(s, history, &perceptron));
+        history.Record(s.words, TrainSentenceStep(s, history, docs[d].weight, &perceptron));
     }
     std::shared_ptr<TaggerModel> model = make_model();
     double f1 = 0;
