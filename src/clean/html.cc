@@ -1,6 +1,6 @@
 // HTML main-content extraction. Design (see doc/html.md):
-//  1. one gumbo parse;
-//  2. one walk that flattens the DOM into an element table (preorder, parent
+//  1. one pass of our own HTML parser (html_parse.h), no DOM;
+//  2. its events build an element table (preorder, parent
 //     before child) and "blocks" (runs of inline text between block-level
 //     boundaries), and collects metadata (meta tags, JSON-LD, <time>, <title>);
 //  3. per-element statistics summed bottom-up (text, link text, punctuation,
@@ -11,8 +11,6 @@
 //  5. emission: blocks under the root, minus boilerplate subtrees (negative
 //     hints, link lists) and link-only paragraphs, with whitespace collapsed
 //     and every byte mapped back to the page.
-#include <gumbo.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -24,6 +22,7 @@
 #include "clean/clean.h"
 #include "clean/html_date.h"
 #include "clean/html_extract.h"
+#include "clean/html_parse.h"
 #include "clean/html_prescan.h"
 
 namespace pactgraph {
@@ -69,7 +68,9 @@ std::string CollapseSpaces(std::string_view s) {
   return out;
 }
 
-bool IsAsciiAlnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsAsciiAlnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 std::string AsciiLower(std::string_view s) {
   std::string out(s);
@@ -77,11 +78,6 @@ std::string AsciiLower(std::string_view s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
-}
-
-const char* Attr(const GumboNode* node, const char* name) {
-  const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, name);
-  return a ? a->value : nullptr;
 }
 
 // Length of an entity reference starting at raw[r] == '&' ("&amp;", "&#8217;",
@@ -100,7 +96,7 @@ size_t EntityLength(std::string_view raw, size_t r) {
 // ------------------------------------------------------------ text output
 
 // Writes text pieces into an OffsetText with whitespace collapsed to single
-// spaces, aligning gumbo's decoded text with the raw page bytes so that
+// spaces, aligning the parser's decoded text with the raw page bytes so that
 // verbatim bytes are "copied" (exact origins) and decoded entities, collapsed
 // whitespace and normalised newlines are "synthetic" at their source position.
 class TextWriter {
@@ -110,7 +106,7 @@ class TextWriter {
   TextWriter(OffsetText* out, const StrippedHtml& parsed)
       : out_(out), parsed_(parsed), page_(parsed.text().data()), page_size_(parsed.text().size()) {}
 
-  // `decoded` is gumbo's text; `raw` its original source (may be empty or
+  // `decoded` is the parser's text; `raw` its original source (may be empty or
   // outside the buffer, then everything is synthetic at `fallback_pos`).
   // Positions are in the parsed buffer.
   void Write(std::string_view decoded, std::string_view raw, size_t fallback_pos) {
@@ -156,6 +152,9 @@ class TextWriter {
       EmitByte(s[i], origin, false);
     }
   }
+
+  // Position in the parsed buffer of a view into it.
+  size_t PositionOf(std::string_view raw) const { return static_cast<size_t>(raw.data() - page_); }
 
   // Ends a paragraph: the next text starts after `separator`.
   void Break(const char* separator) {
@@ -256,16 +255,16 @@ class TextWriter {
 enum Hint : uint8_t { kNeutral = 0, kPositive = 1, kNegative = 2, kStrongNegative = 3 };
 
 struct Elem {
-  const GumboNode* node = nullptr;
+  std::string_view cls;  // the class attribute
   int parent = -1;
-  GumboTag tag = GUMBO_TAG_UNKNOWN;
-  int weight = 0;        // class/id/role hint: + article-like, - furniture-like
+  HtmlTag tag = HtmlTag::kUnknown;
+  int weight = 0;  // class/id/role hint: + article-like, - furniture-like
   // A subtree that is rarely article text: 2 for strong signs (nav, aside,
   // share bars, comments), 1 for weak ones (a "footer" or "meta" class).
   uint8_t furniture = 0;
   // Summed over the subtree:
-  uint32_t text = 0;     // non-space bytes
-  uint32_t link = 0;     // non-space bytes inside <a>
+  uint32_t text = 0;  // non-space bytes
+  uint32_t link = 0;  // non-space bytes inside <a>
   uint32_t commas = 0;
   uint32_t paragraphs = 0;  // blocks of >= 80 bytes with little link text
   uint32_t list_items = 0;
@@ -275,7 +274,8 @@ struct Elem {
 };
 
 struct Piece {
-  const GumboNode* node;  // text, whitespace or CDATA node
+  std::string_view text;  // decoded
+  std::string_view raw;   // its bytes in the parsed buffer
 };
 
 struct Block {
@@ -287,54 +287,118 @@ struct Block {
 
 struct Meta {
   std::string og_title, title_tag, site_name, h1;
-  const GumboNode* title_node = nullptr;  // <title> text
+  bool has_title = false;
+  Piece title_piece;  // <title> text
   // The first <h1>'s blocks [h1_first_block, h1_end_block), to copy the title from.
   size_t h1_first_block = 0, h1_end_block = 0;
   // Publication date candidates by priority (lower index wins).
   std::string dates[4];
 };
 
-bool IsSkippedTag(GumboTag t) {
+bool IsSkippedTag(HtmlTag t) {
   switch (t) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_VIDEO: case GUMBO_TAG_AUDIO:
-    case GUMBO_TAG_SELECT: case GUMBO_TAG_OPTION: case GUMBO_TAG_BUTTON: case GUMBO_TAG_INPUT:
-    case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_LINK: case GUMBO_TAG_META:
-    case GUMBO_TAG_TITLE: case GUMBO_TAG_MAP: case GUMBO_TAG_DATALIST: case GUMBO_TAG_APPLET:
-    case GUMBO_TAG_FRAMESET: case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_NOEMBED: case GUMBO_TAG_PARAM:
-    case GUMBO_TAG_SOURCE: case GUMBO_TAG_TRACK: case GUMBO_TAG_IMG: case GUMBO_TAG_IMAGE:
-    case GUMBO_TAG_AREA: case GUMBO_TAG_BASE: case GUMBO_TAG_WBR: case GUMBO_TAG_PROGRESS:
-    case GUMBO_TAG_METER: case GUMBO_TAG_OUTPUT: case GUMBO_TAG_KEYGEN: case GUMBO_TAG_MENUITEM:
+    case HtmlTag::kScript:
+    case HtmlTag::kStyle:
+    case HtmlTag::kNoscript:
+    case HtmlTag::kTemplate:
+    case HtmlTag::kSvg:
+    case HtmlTag::kMath:
+    case HtmlTag::kIframe:
+    case HtmlTag::kObject:
+    case HtmlTag::kEmbed:
+    case HtmlTag::kCanvas:
+    case HtmlTag::kVideo:
+    case HtmlTag::kAudio:
+    case HtmlTag::kSelect:
+    case HtmlTag::kOption:
+    case HtmlTag::kButton:
+    case HtmlTag::kInput:
+    case HtmlTag::kTextarea:
+    case HtmlTag::kLink:
+    case HtmlTag::kMeta:
+    case HtmlTag::kTitle:
+    case HtmlTag::kMap:
+    case HtmlTag::kDatalist:
+    case HtmlTag::kApplet:
+    case HtmlTag::kFrameset:
+    case HtmlTag::kNoframes:
+    case HtmlTag::kNoembed:
+    case HtmlTag::kParam:
+    case HtmlTag::kSource:
+    case HtmlTag::kTrack:
+    case HtmlTag::kImg:
+    case HtmlTag::kImage:
+    case HtmlTag::kArea:
+    case HtmlTag::kBase:
+    case HtmlTag::kWbr:
+    case HtmlTag::kProgress:
+    case HtmlTag::kMeter:
+    case HtmlTag::kOutput:
+    case HtmlTag::kKeygen:
+    case HtmlTag::kMenuitem:
       return true;
     default:
       return false;
   }
 }
 
-bool IsInlineTag(GumboTag t) {
+bool IsInlineTag(HtmlTag t) {
   switch (t) {
-    case GUMBO_TAG_A: case GUMBO_TAG_EM: case GUMBO_TAG_STRONG: case GUMBO_TAG_SMALL: case GUMBO_TAG_S:
-    case GUMBO_TAG_CITE: case GUMBO_TAG_Q: case GUMBO_TAG_DFN: case GUMBO_TAG_ABBR: case GUMBO_TAG_DATA:
-    case GUMBO_TAG_TIME: case GUMBO_TAG_CODE: case GUMBO_TAG_VAR: case GUMBO_TAG_SAMP: case GUMBO_TAG_KBD:
-    case GUMBO_TAG_SUB: case GUMBO_TAG_SUP: case GUMBO_TAG_I: case GUMBO_TAG_B: case GUMBO_TAG_U:
-    case GUMBO_TAG_MARK: case GUMBO_TAG_RUBY: case GUMBO_TAG_RT: case GUMBO_TAG_RP: case GUMBO_TAG_BDI:
-    case GUMBO_TAG_BDO: case GUMBO_TAG_SPAN: case GUMBO_TAG_INS: case GUMBO_TAG_DEL: case GUMBO_TAG_LABEL:
-    case GUMBO_TAG_ACRONYM: case GUMBO_TAG_STRIKE: case GUMBO_TAG_BIG: case GUMBO_TAG_FONT:
-    case GUMBO_TAG_NOBR: case GUMBO_TAG_TT: case GUMBO_TAG_BLINK: case GUMBO_TAG_RB: case GUMBO_TAG_RTC:
+    case HtmlTag::kA:
+    case HtmlTag::kEm:
+    case HtmlTag::kStrong:
+    case HtmlTag::kSmall:
+    case HtmlTag::kS:
+    case HtmlTag::kCite:
+    case HtmlTag::kQ:
+    case HtmlTag::kDfn:
+    case HtmlTag::kAbbr:
+    case HtmlTag::kData:
+    case HtmlTag::kTime:
+    case HtmlTag::kCode:
+    case HtmlTag::kVar:
+    case HtmlTag::kSamp:
+    case HtmlTag::kKbd:
+    case HtmlTag::kSub:
+    case HtmlTag::kSup:
+    case HtmlTag::kI:
+    case HtmlTag::kB:
+    case HtmlTag::kU:
+    case HtmlTag::kMark:
+    case HtmlTag::kRuby:
+    case HtmlTag::kRt:
+    case HtmlTag::kRp:
+    case HtmlTag::kBdi:
+    case HtmlTag::kBdo:
+    case HtmlTag::kSpan:
+    case HtmlTag::kIns:
+    case HtmlTag::kDel:
+    case HtmlTag::kLabel:
+    case HtmlTag::kAcronym:
+    case HtmlTag::kStrike:
+    case HtmlTag::kBig:
+    case HtmlTag::kFont:
+    case HtmlTag::kNobr:
+    case HtmlTag::kTt:
+    case HtmlTag::kBlink:
+    case HtmlTag::kRb:
+    case HtmlTag::kRtc:
       return true;
     default:
       return false;
   }
 }
 
-bool IsHeading(GumboTag t) { return t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6; }
+bool IsHeading(HtmlTag t) {
+  return t == HtmlTag::kH1 || t == HtmlTag::kH2 || t == HtmlTag::kH3 || t == HtmlTag::kH4 ||
+         t == HtmlTag::kH5 || t == HtmlTag::kH6;
+}
 
-bool IsHidden(const GumboNode* node) {
-  if (gumbo_get_attribute(&node->v.element.attributes, "hidden") != nullptr) return true;
-  const char* style = Attr(node, "style");
+bool IsHidden(const HtmlStartTag& node) {
+  if (node.Attr("hidden") != nullptr) return true;
+  const std::string_view* style = node.Attr("style");
   if (style == nullptr) return false;
-  std::string s = AsciiLower(style);
+  std::string s = AsciiLower(*style);
   s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
   return s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos;
 }
@@ -343,26 +407,25 @@ bool IsHidden(const GumboNode* node) {
 // ones that hide inside other words ("ad" in "header", "nav" in "canvas").
 // Furniture even when the name also says "content" ("comment-content").
 constexpr const char* kOverridingNegativeParts[] = {
-    "comment", "disqus", "cookie", "consent", "gdpr", "newsletter", "outbrain", "taboola",
-    "social", "sharing", "share-", "-share", "breadcrumb", "related", "recommend",
+    "comment", "disqus",  "cookie", "consent", "gdpr",       "newsletter", "outbrain",  "taboola",
+    "social",  "sharing", "share-", "-share",  "breadcrumb", "related",    "recommend",
 };
 constexpr const char* kStrongNegativeParts[] = {
-    "share", "sidebar", "subscri", "promo", "advert", "sponsor", "popular", "trending",
-    "signup", "sign-up", "banner", "modal", "popup", "masthead", "skip-link", "most-read",
-    "mostread", "more-stories", "read-more", "readmore", "newsfeed", "jump-link", "toolbar",
-    "teaser",
+    "share",    "sidebar",      "subscri",   "promo",    "advert",   "sponsor",   "popular",   "trending",
+    "signup",   "sign-up",      "banner",    "modal",    "popup",    "masthead",  "skip-link", "most-read",
+    "mostread", "more-stories", "read-more", "readmore", "newsfeed", "jump-link", "toolbar",   "teaser",
 };
 constexpr const char* kNegativeParts[] = {
-    "footer", "navigation", "menu", "widget", "byline", "author", "caption", "credit",
-    "tags", "tagline", "meta", "dateline", "timestamp", "login", "print",
-    "pagination", "pager", "rating", "tool", "button", "icon", "rail", "aside", "extra",
-    "nocontent", "disclaimer", "copyright", "legal", "topbar", "overlay",
+    "footer",    "navigation", "menu",      "widget",   "byline",    "author",  "caption", "credit",
+    "tags",      "tagline",    "meta",      "dateline", "timestamp", "login",   "print",   "pagination",
+    "pager",     "rating",     "tool",      "button",   "icon",      "rail",    "aside",   "extra",
+    "nocontent", "disclaimer", "copyright", "legal",    "topbar",    "overlay",
 };
-constexpr const char* kNegativeTokens[] = {"ad", "ads", "nav", "navbar", "foot", "links",
-                                           "share", "social", "related", "more", "sidebar", "bio"};
+constexpr const char* kNegativeTokens[] = {"ad",    "ads",    "nav",     "navbar", "foot",    "links",
+                                           "share", "social", "related", "more",   "sidebar", "bio"};
 constexpr const char* kPositiveParts[] = {
-    "article", "content", "post", "body", "entry", "main", "story", "text", "blog", "hentry",
-    "prose", "paragraph", "column", "richtext", "rich-text", "news",
+    "article", "content", "post",  "body",      "entry",  "main",     "story",     "text",
+    "blog",    "hentry",  "prose", "paragraph", "column", "richtext", "rich-text", "news",
 };
 
 bool HasToken(std::string_view hay, std::string_view token) {
@@ -386,45 +449,53 @@ bool AnyPart(const std::string& hay, const char* const (&parts)[N]) {
 
 // Sets weight and furniture for one element from its tag, role, itemprop,
 // class and id.
-void ApplyHints(Elem& e) {
-  const GumboNode* n = e.node;
+void ApplyHints(Elem& e, const HtmlStartTag& n) {
   switch (e.tag) {
-    case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM:
-    case GUMBO_TAG_MENU: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_DETAILS: case GUMBO_TAG_FIGURE:
-      if (e.tag != GUMBO_TAG_FORM && e.tag != GUMBO_TAG_HEADER) e.furniture = 2;
+    case HtmlTag::kNav:
+    case HtmlTag::kAside:
+    case HtmlTag::kFooter:
+    case HtmlTag::kForm:
+    case HtmlTag::kMenu:
+    case HtmlTag::kFieldset:
+    case HtmlTag::kFigcaption:
+    case HtmlTag::kHeader:
+    case HtmlTag::kAddress:
+    case HtmlTag::kDetails:
+    case HtmlTag::kFigure:
+      if (e.tag != HtmlTag::kForm && e.tag != HtmlTag::kHeader) e.furniture = 2;
       e.weight -= 25;
       break;
-    case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN:
+    case HtmlTag::kArticle:
+    case HtmlTag::kMain:
       e.weight += 25;
       break;
     default:
       break;
   }
-  if (const char* role = Attr(n, "role")) {
-    std::string r = AsciiLower(role);
-    if (r == "navigation" || r == "complementary" || r == "contentinfo" || r == "banner" ||
-        r == "menu" || r == "menubar" || r == "dialog" || r == "alert" || r == "search" ||
-        r == "toolbar" || r == "tablist") {
+  if (const std::string_view* role = n.Attr("role")) {
+    std::string r = AsciiLower(*role);
+    if (r == "navigation" || r == "complementary" || r == "contentinfo" || r == "banner" || r == "menu" ||
+        r == "menubar" || r == "dialog" || r == "alert" || r == "search" || r == "toolbar" ||
+        r == "tablist") {
       e.furniture = 2;
       e.weight -= 25;
     } else if (r == "main" || r == "article") {
       e.weight += 25;
     }
   }
-  if (const char* prop = Attr(n, "itemprop")) {
-    std::string p = AsciiLower(prop);
+  if (const std::string_view* prop = n.Attr("itemprop")) {
+    std::string p = AsciiLower(*prop);
     if (p.find("articlebody") != std::string::npos || p == "text" || p == "reviewbody") e.weight += 50;
   }
   std::string hints;
-  if (const char* c = Attr(n, "class")) hints = c;
-  if (const char* id = Attr(n, "id")) {
+  if (!e.cls.empty()) hints = e.cls;
+  if (const std::string_view* id = n.Attr("id")) {
     hints.push_back(' ');
-    hints += id;
+    hints += *id;
   }
   if (hints.empty()) return;
   hints = AsciiLower(hints);
-  bool positive = AnyPart(hints, kPositiveParts) || e.tag == GUMBO_TAG_ARTICLE || e.tag == GUMBO_TAG_MAIN;
+  bool positive = AnyPart(hints, kPositiveParts) || e.tag == HtmlTag::kArticle || e.tag == HtmlTag::kMain;
   bool overriding = AnyPart(hints, kOverridingNegativeParts);
   bool strong_negative = overriding || AnyPart(hints, kStrongNegativeParts);
   bool negative = strong_negative || AnyPart(hints, kNegativeParts);
@@ -447,13 +518,13 @@ void ApplyHints(Elem& e) {
 
 // ------------------------------------------------------------ the walk
 
-class PageModel {
+class PageModel : public HtmlHandler {
  public:
-  PageModel(const HtmlExtractOptions& options) : options_(options) {}
+  PageModel(const HtmlExtractOptions& options, std::string_view html) : options_(options), parser_(html) {}
 
-  void Build(const GumboNode* root) {
+  void Build() {
     elems_.reserve(1024);
-    Walk(root, -1, -1, 0, false);
+    parser_.Run(this);
     CloseBlock(false);
     Aggregate();
   }
@@ -464,60 +535,71 @@ class PageModel {
   const std::vector<Piece>& pieces() const { return pieces_; }
   Meta& meta() { return meta_; }
 
- private:
-  void Walk(const GumboNode* node, int parent, int block_elem, int depth, bool in_link) {
-    if (depth > options_.max_depth) return;
-    switch (node->type) {
-      case GUMBO_NODE_DOCUMENT: {
-        const GumboVector& kids = node->v.document.children;
-        for (unsigned i = 0; i < kids.length; ++i) {
-          Walk(static_cast<const GumboNode*>(kids.data[i]), parent, block_elem, depth + 1, in_link);
-        }
-        return;
-      }
-      case GUMBO_NODE_TEXT: case GUMBO_NODE_CDATA: case GUMBO_NODE_WHITESPACE:
-        AddText(node, block_elem, in_link);
-        return;
-      case GUMBO_NODE_ELEMENT: case GUMBO_NODE_TEMPLATE:
-        WalkElement(node, parent, block_elem, depth, in_link);
-        return;
-      default:
-        return;
-    }
-  }
-
-  void WalkElement(const GumboNode* node, int parent, int block_elem, int depth, bool in_link) {
-    GumboTag tag = node->v.element.tag;
-    CollectMeta(node, tag);
-    if (tag == GUMBO_TAG_BR) {
-      CloseBlock(true);
+  void Open(const HtmlStartTag& t) override {
+    ++depth_;
+    if (skip_ > 0) {
+      ++skip_;
       return;
     }
-    if (IsSkippedTag(tag) || IsHidden(node)) return;
+    // The document node is depth 0, <html> depth 1.
+    if (depth_ > options_.max_depth) {
+      skip_ = 1;
+      return;
+    }
+    CollectMeta(t);
+    if (t.tag == HtmlTag::kBr) CloseBlock(true);
+    if (t.tag == HtmlTag::kBr || IsSkippedTag(t.tag) || IsHidden(t)) {
+      skip_ = 1;
+      return;
+    }
+    const Frame* up = frames_.empty() ? nullptr : &frames_.back();
+    int parent = up ? up->elem : -1;
     int idx = static_cast<int>(elems_.size());
     elems_.emplace_back();
     Elem& e = elems_.back();
-    e.node = node;
     e.parent = parent;
-    e.tag = tag;
-    ApplyHints(e);
-    if (tag == GUMBO_TAG_LI) elems_[parent >= 0 ? parent : idx].list_items++;
-    if (tag == GUMBO_TAG_P && parent >= 0) elems_[parent].p_tags++;
-    bool block = !IsInlineTag(tag);
-    if (block) {
-      CloseBlock(false);
-      block_elem = idx;
-    }
-    bool link = in_link || tag == GUMBO_TAG_A;
-    const GumboVector& kids = node->v.element.children;
-    for (unsigned i = 0; i < kids.length; ++i) {
-      Walk(static_cast<const GumboNode*>(kids.data[i]), idx, block_elem, depth + 1, link);
-    }
+    e.tag = t.tag;
+    if (const std::string_view* cls = t.Attr("class")) e.cls = *cls;
+    ApplyHints(e, t);
+    if (t.tag == HtmlTag::kLi) elems_[parent >= 0 ? parent : idx].list_items++;
+    if (t.tag == HtmlTag::kP && parent >= 0) elems_[parent].p_tags++;
+    bool block = !IsInlineTag(t.tag);
     if (block) CloseBlock(false);
-    if (tag == GUMBO_TAG_H1 && meta_.h1.empty()) CaptureH1(idx);
+    frames_.push_back(Frame{idx, block ? idx : (up ? up->block_elem : -1),
+                            (up && up->link) || t.tag == HtmlTag::kA, block});
   }
 
-  void AddText(const GumboNode* node, int block_elem, bool in_link) {
+  void Close(HtmlTag tag) override {
+    --depth_;
+    if (skip_ > 0) {
+      if (--skip_ == 0) capture_ = Capture::kNone;
+      return;
+    }
+    Frame f = frames_.back();
+    frames_.pop_back();
+    if (f.block) CloseBlock(false);
+    if (tag == HtmlTag::kH1 && meta_.h1.empty()) CaptureH1(f.elem);
+  }
+
+  void Text(const HtmlText& t) override {
+    if (skip_ > 0) {
+      if (skip_ == 1 && !t.whitespace) CaptureText(t);
+      return;
+    }
+    if (frames_.empty()) return;
+    AddText(t, frames_.back().block_elem, frames_.back().link);
+  }
+
+ private:
+  struct Frame {
+    int elem;
+    int block_elem;  // innermost block-level element (or -1)
+    bool link;       // inside <a>
+    bool block;
+  };
+  enum class Capture { kNone, kTitle, kJsonLd };
+
+  void AddText(const HtmlText& t, int block_elem, bool in_link) {
     if (block_elem < 0) return;
     if (!open_) {
       open_ = true;
@@ -527,12 +609,12 @@ class PageModel {
       current_.soft = soft_next_;
       soft_next_ = false;
     }
-    pieces_.push_back(Piece{node});
-    if (node->type == GUMBO_NODE_WHITESPACE) return;
+    pieces_.push_back(Piece{t.text, t.raw});
+    if (t.whitespace) return;
     uint32_t chars = 0, commas = 0;
-    for (const char* p = node->v.text.text; *p; ++p) {
-      if (!IsSpaceByte(*p)) ++chars;
-      if (*p == ',') ++commas;
+    for (char c : t.text) {
+      chars += !IsSpaceByte(c);
+      commas += c == ',';
     }
     current_.text += chars;
     current_.commas += commas;
@@ -564,55 +646,68 @@ class PageModel {
       if (e != idx) break;
       meta_.h1_first_block = b;
       std::string block_text;
-      for (uint32_t p = blocks_[b].first_piece; p < blocks_[b].end_piece; ++p) {
-        block_text += pieces_[p].node->v.text.text;
-      }
+      for (uint32_t p = blocks_[b].first_piece; p < blocks_[b].end_piece; ++p) block_text += pieces_[p].text;
       text.insert(0, block_text + " ");
     }
     meta_.h1 = CollapseSpaces(text);
   }
 
-  void CollectMeta(const GumboNode* node, GumboTag tag) {
-    switch (tag) {
-      case GUMBO_TAG_META: CollectMetaTag(node); break;
-      case GUMBO_TAG_TITLE:
-        if (meta_.title_node == nullptr && node->v.element.children.length > 0) {
-          const GumboNode* t = static_cast<const GumboNode*>(node->v.element.children.data[0]);
-          if (t->type == GUMBO_NODE_TEXT) {
-            meta_.title_node = t;
-            meta_.title_tag = CollapseSpaces(t->v.text.text);
-          }
-        }
+  // The text of a <title> or a JSON-LD <script> (their only child).
+  void CaptureText(const HtmlText& t) {
+    if (capture_ == Capture::kTitle) {
+      meta_.has_title = true;
+      meta_.title_piece = Piece{t.text, t.raw};
+      meta_.title_tag = CollapseSpaces(t.text);
+    } else if (capture_ == Capture::kJsonLd && meta_.dates[0].empty()) {
+      meta_.dates[0] = DateFromJson(t.text, "\"datePublished\"");
+    }
+    capture_ = Capture::kNone;
+  }
+
+  void CollectMeta(const HtmlStartTag& node) {
+    switch (node.tag) {
+      case HtmlTag::kMeta:
+        CollectMetaTag(node);
         break;
-      case GUMBO_TAG_SCRIPT: CollectJsonLd(node); break;
-      case GUMBO_TAG_TIME: CollectTime(node); break;
+      case HtmlTag::kTitle:
+        if (!meta_.has_title) capture_ = Capture::kTitle;
+        break;
+      case HtmlTag::kScript: {
+        const std::string_view* type = node.Attr("type");
+        if (type != nullptr && AsciiLower(*type).find("ld+json") != std::string::npos)
+          capture_ = Capture::kJsonLd;
+        break;
+      }
+      case HtmlTag::kTime:
+        CollectTime(node);
+        break;
       default: {
         // Microdata on any element: <span itemprop="datePublished" content=...>.
-        const char* prop = Attr(node, "itemprop");
-        if (prop != nullptr && meta_.dates[0].empty() && AsciiLower(prop) == "datepublished") {
-          const char* content = Attr(node, "content");
-          if (content == nullptr) content = Attr(node, "datetime");
-          if (content != nullptr) meta_.dates[0] = NormalizeDate(content);
+        const std::string_view* prop = node.Attr("itemprop");
+        if (prop != nullptr && meta_.dates[0].empty() && AsciiLower(*prop) == "datepublished") {
+          const std::string_view* content = node.Attr("content");
+          if (content == nullptr) content = node.Attr("datetime");
+          if (content != nullptr) meta_.dates[0] = NormalizeDate(*content);
         }
         break;
       }
     }
   }
 
-  void CollectMetaTag(const GumboNode* node) {
-    const char* content = Attr(node, "content");
+  void CollectMetaTag(const HtmlStartTag& node) {
+    const std::string_view* content = node.Attr("content");
     if (content == nullptr) return;
-    const char* key = Attr(node, "property");
-    if (key == nullptr) key = Attr(node, "name");
-    if (key == nullptr) key = Attr(node, "itemprop");
+    const std::string_view* key = node.Attr("property");
+    if (key == nullptr) key = node.Attr("name");
+    if (key == nullptr) key = node.Attr("itemprop");
     if (key == nullptr) return;
-    std::string k = AsciiLower(key);
-    if (k == "og:title" && meta_.og_title.empty()) meta_.og_title = CollapseSpaces(content);
-    if (k == "og:site_name" && meta_.site_name.empty()) meta_.site_name = CollapseSpaces(content);
+    std::string k = AsciiLower(*key);
+    if (k == "og:title" && meta_.og_title.empty()) meta_.og_title = CollapseSpaces(*content);
+    if (k == "og:site_name" && meta_.site_name.empty()) meta_.site_name = CollapseSpaces(*content);
     int priority = DateKeyPriority(k);
-    if (priority >= 0 && meta_.dates[priority].empty()) meta_.dates[priority] = NormalizeDate(content);
+    if (priority >= 0 && meta_.dates[priority].empty()) meta_.dates[priority] = NormalizeDate(*content);
     if (k == "parsely-page" && meta_.dates[1].empty()) {
-      meta_.dates[1] = DateFromJson(content, "\"pub_date\"");
+      meta_.dates[1] = DateFromJson(*content, "\"pub_date\"");
     }
   }
 
@@ -633,15 +728,6 @@ class PageModel {
     return -1;
   }
 
-  void CollectJsonLd(const GumboNode* node) {
-    const char* type = Attr(node, "type");
-    if (type == nullptr || AsciiLower(type).find("ld+json") == std::string::npos) return;
-    if (node->v.element.children.length == 0) return;
-    const GumboNode* t = static_cast<const GumboNode*>(node->v.element.children.data[0]);
-    if (t->type != GUMBO_NODE_TEXT) return;
-    if (meta_.dates[0].empty()) meta_.dates[0] = DateFromJson(t->v.text.text, "\"datePublished\"");
-  }
-
   // The string value after `key` in a JSON text, normalised as a date.
   static std::string DateFromJson(std::string_view json, std::string_view key) {
     size_t k = json.find(key);
@@ -655,14 +741,14 @@ class PageModel {
     return NormalizeDate(json.substr(open + 1, close - open - 1));
   }
 
-  void CollectTime(const GumboNode* node) {
-    const char* dt = Attr(node, "datetime");
+  void CollectTime(const HtmlStartTag& node) {
+    const std::string_view* dt = node.Attr("datetime");
     if (dt == nullptr) return;
-    const char* prop = Attr(node, "itemprop");
-    bool published = gumbo_get_attribute(&node->v.element.attributes, "pubdate") != nullptr ||
-                     (prop != nullptr && AsciiLower(prop) == "datepublished");
-    if (published && meta_.dates[0].empty()) meta_.dates[0] = NormalizeDate(dt);
-    if (meta_.dates[3].empty()) meta_.dates[3] = NormalizeDate(dt);
+    const std::string_view* prop = node.Attr("itemprop");
+    bool published =
+        node.Attr("pubdate") != nullptr || (prop != nullptr && AsciiLower(*prop) == "datepublished");
+    if (published && meta_.dates[0].empty()) meta_.dates[0] = NormalizeDate(*dt);
+    if (meta_.dates[3].empty()) meta_.dates[3] = NormalizeDate(*dt);
   }
 
   void Aggregate() {
@@ -685,6 +771,11 @@ class PageModel {
   }
 
   const HtmlExtractOptions& options_;
+  HtmlParser parser_;  // owns the decoded text the pieces point to
+  std::vector<Frame> frames_;
+  int depth_ = 0;
+  int skip_ = 0;  // > 0 inside a skipped subtree: its depth there
+  Capture capture_ = Capture::kNone;
   std::vector<Elem> elems_;
   std::vector<Block> blocks_;
   std::vector<Piece> pieces_;
@@ -698,15 +789,36 @@ class PageModel {
 
 double LinkDensity(const Elem& e) { return e.text == 0 ? 0.0 : static_cast<double>(e.link) / e.text; }
 
-double TagBase(GumboTag t) {
+double TagBase(HtmlTag t) {
   switch (t) {
-    case GUMBO_TAG_DIV: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_SECTION: case GUMBO_TAG_MAIN: return 5;
-    case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE: return 3;
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_OL: case GUMBO_TAG_UL: case GUMBO_TAG_DL: case GUMBO_TAG_DD:
-    case GUMBO_TAG_DT: case GUMBO_TAG_LI: case GUMBO_TAG_FORM: return -3;
-    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6: case GUMBO_TAG_TH: return -5;
-    default: return 0;
+    case HtmlTag::kDiv:
+    case HtmlTag::kArticle:
+    case HtmlTag::kSection:
+    case HtmlTag::kMain:
+      return 5;
+    case HtmlTag::kPre:
+    case HtmlTag::kTd:
+    case HtmlTag::kBlockquote:
+      return 3;
+    case HtmlTag::kAddress:
+    case HtmlTag::kOl:
+    case HtmlTag::kUl:
+    case HtmlTag::kDl:
+    case HtmlTag::kDd:
+    case HtmlTag::kDt:
+    case HtmlTag::kLi:
+    case HtmlTag::kForm:
+      return -3;
+    case HtmlTag::kH1:
+    case HtmlTag::kH2:
+    case HtmlTag::kH3:
+    case HtmlTag::kH4:
+    case HtmlTag::kH5:
+    case HtmlTag::kH6:
+    case HtmlTag::kTh:
+      return -5;
+    default:
+      return 0;
   }
 }
 
@@ -737,7 +849,7 @@ class ContentFinder {
   // article-like text (a "has-sidebar" class on the main wrapper).
   bool Droppable(const Elem& e) const {
     if (!e.furniture || e.parent < 0) return false;
-    if (e.tag == GUMBO_TAG_BODY || e.tag == GUMBO_TAG_HTML) return false;
+    if (e.tag == HtmlTag::kBody || e.tag == HtmlTag::kHtml) return false;
     bool article_like = e.paragraphs >= 3 && LinkDensity(e) < 0.3;
     if (e.furniture == 1) return e.paragraphs < 3;
     return !(article_like && e.text * 2 > total_text_);
@@ -767,7 +879,7 @@ class ContentFinder {
       if (b.link * 2 > b.text) points *= 0.2;
       int e = elems_[b.elem].parent;
       // A <div> holding text directly is itself a paragraph container.
-      if (elems_[b.elem].tag != GUMBO_TAG_P && elems_[b.elem].tag != GUMBO_TAG_LI) e = b.elem;
+      if (elems_[b.elem].tag != HtmlTag::kP && elems_[b.elem].tag != HtmlTag::kLi) e = b.elem;
       for (int level = 0; e >= 0 && level < 5; ++level, e = elems_[e].parent) {
         Touch(e);
         double divider = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
@@ -798,7 +910,7 @@ class ContentFinder {
     int cur = best;
     for (int level = 0; level < 3; ++level) {
       int p = elems_[cur].parent;
-      if (p < 0 || dropped_[p] || elems_[p].tag == GUMBO_TAG_BODY || elems_[p].tag == GUMBO_TAG_HTML) break;
+      if (p < 0 || dropped_[p] || elems_[p].tag == HtmlTag::kBody || elems_[p].tag == HtmlTag::kHtml) break;
       const Elem& up = elems_[p];
       if (up.paragraphs >= elems_[best].paragraphs + 3 && LinkDensity(up) < 0.2) {
         best = p;
@@ -814,14 +926,13 @@ class ContentFinder {
   // asides) repeat the container's class; other elements with exactly that
   // class and real paragraphs are more of the article.
   void AddSameClassChunks(int chosen, std::vector<char>* root) {
-    const char* cls = Attr(elems_[chosen].node, "class");
-    if (cls == nullptr || *cls == '\0') return;
+    std::string_view cls = elems_[chosen].cls;
+    if (cls.empty()) return;
     for (size_t i = 0; i < elems_.size(); ++i) {
       const Elem& e = elems_[i];
       if (static_cast<int>(i) == chosen || dropped_[i] || e.tag != elems_[chosen].tag) continue;
       if (e.paragraphs < 2 || LinkDensity(e) >= 0.25) continue;
-      const char* c = Attr(e.node, "class");
-      if (c != nullptr && std::strcmp(c, cls) == 0) (*root)[i] = 1;
+      if (e.cls == cls) (*root)[i] = 1;
     }
   }
 
@@ -830,7 +941,7 @@ class ContentFinder {
     int parent = elems_[best].parent;
     if (parent < 0) return;
     double threshold = std::max(10.0, elems_[best].score * 0.2);
-    const char* best_class = Attr(elems_[best].node, "class");
+    std::string_view best_class = elems_[best].cls;
     for (size_t i = best + 1; i < elems_.size(); ++i) {
       if (elems_[i].parent != parent || dropped_[i]) continue;
       AddSiblingIfArticle(static_cast<int>(i), best_class, threshold, root);
@@ -841,15 +952,14 @@ class ContentFinder {
     }
   }
 
-  void AddSiblingIfArticle(int i, const char* best_class, double threshold, std::vector<char>* root) {
+  void AddSiblingIfArticle(int i, std::string_view best_class, double threshold, std::vector<char>* root) {
     const Elem& e = elems_[i];
     double bonus = 0;
-    const char* cls = Attr(e.node, "class");
-    if (best_class != nullptr && cls != nullptr && *cls && std::strcmp(cls, best_class) == 0) {
+    if (!e.cls.empty() && e.cls == best_class) {
       bonus = threshold;
     }
     bool add = (e.scored && e.score + bonus >= threshold);
-    if (!add && (e.tag == GUMBO_TAG_P || e.paragraphs > 0)) {
+    if (!add && (e.tag == HtmlTag::kP || e.paragraphs > 0)) {
       double ld = LinkDensity(e);
       add = (e.text > 80 && ld < 0.25) || (e.text > 0 && e.text <= 80 && ld == 0 && e.commas > 0);
     }
@@ -868,9 +978,14 @@ bool IsClutter(const Elem& e) {
   if (e.furniture == 2 || (e.furniture == 1 && e.paragraphs == 0)) return true;
   double ld = LinkDensity(e);
   switch (e.tag) {
-    case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL:
+    case HtmlTag::kUl:
+    case HtmlTag::kOl:
+    case HtmlTag::kDl:
       return ld > 0.5 || (e.text < 200 && ld > 0.3);
-    case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_TABLE: case GUMBO_TAG_ASIDE:
+    case HtmlTag::kDiv:
+    case HtmlTag::kSection:
+    case HtmlTag::kTable:
+    case HtmlTag::kAside:
       return (ld > 0.5 && e.paragraphs == 0) || (e.weight < 0 && e.paragraphs == 0 && e.text < 300);
     default:
       return false;
@@ -881,12 +996,22 @@ bool IsClutter(const Elem& e) {
 bool IsAdLabel(const Block& b, const std::vector<Piece>& pieces) {
   if (b.text > 40) return false;
   std::string text;
-  for (uint32_t p = b.first_piece; p < b.end_piece; ++p) text += pieces[p].node->v.text.text;
+  for (uint32_t p = b.first_piece; p < b.end_piece; ++p) text += pieces[p].text;
   std::string t = AsciiLower(CollapseSpaces(text));
-  static constexpr const char* kLabels[] = {"advertisement", "advert", "ad", "ads", "anzeige", "werbung",
-                                            "sponsored", "sponsored content", "story continues below advertisement",
-                                            "scroll to continue with content", "continue reading below",
-                                            "article continues below", "publicit\xc3\xa9", "pubblicit\xc3\xa0"};
+  static constexpr const char* kLabels[] = {"advertisement",
+                                            "advert",
+                                            "ad",
+                                            "ads",
+                                            "anzeige",
+                                            "werbung",
+                                            "sponsored",
+                                            "sponsored content",
+                                            "story continues below advertisement",
+                                            "scroll to continue with content",
+                                            "continue reading below",
+                                            "article continues below",
+                                            "publicit\xc3\xa9",
+                                            "pubblicit\xc3\xa0"};
   for (const char* label : kLabels) {
     if (t == label) return true;
   }
@@ -896,8 +1021,8 @@ bool IsAdLabel(const Block& b, const std::vector<Piece>& pieces) {
 // ------------------------------------------------------------ title
 
 std::string TrimSiteName(const std::string& title, const std::string& site) {
-  static constexpr const char* kSeparators[] = {" | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " :: ",
-                                                " \xc2\xb7 ", " // ", " \xc2\xbb "};
+  static constexpr const char* kSeparators[] = {" | ",  " - ",        " \xe2\x80\x93 ", " \xe2\x80\x94 ",
+                                                " :: ", " \xc2\xb7 ", " // ",           " \xc2\xbb "};
   for (const char* sep : kSeparators) {
     size_t pos = title.rfind(sep);
     if (pos != std::string::npos && pos > 0) {
@@ -942,15 +1067,15 @@ class Emitter {
     }
     // The title's bytes come from the <h1> or <title> when they carry it,
     // otherwise they are synthetic at the start of the page.
-    if (meta.title_node != nullptr) {
-      const GumboText& t = meta.title_node->v.text;
+    if (meta.has_title) {
+      const Piece& t = meta.title_piece;
       std::string_view decoded(t.text);
       size_t at = decoded.find(title);
       if (at != std::string_view::npos && at == decoded.find_first_not_of(" \t\r\n")) {
         // Copy from the <title> when it starts with the title verbatim.
-        std::string_view raw(t.original_text.data, t.original_text.length);
+        std::string_view raw = t.raw;
         if (raw.substr(at, title.size()) == title) {
-          writer_.Write(title, raw.substr(at, title.size()), t.start_pos.offset);
+          writer_.Write(title, raw.substr(at, title.size()), writer_.PositionOf(raw));
           writer_.Break("\n\n");
           writer_.Flush();
           return;
@@ -970,9 +1095,7 @@ class Emitter {
   void Pieces(const Block& b) {
     const std::vector<Piece>& pieces = model_.pieces();
     for (uint32_t p = b.first_piece; p < b.end_piece; ++p) {
-      const GumboText& t = pieces[p].node->v.text;
-      writer_.Write(t.text, std::string_view(t.original_text.data, t.original_text.length),
-                    t.start_pos.offset);
+      writer_.Write(pieces[p].text, pieces[p].raw, writer_.PositionOf(pieces[p].raw));
     }
   }
 
@@ -1017,12 +1140,8 @@ HtmlArticle ExtractHtmlArticle(const OffsetText& page, const HtmlExtractOptions&
     html = html.substr(0, cut);
   }
   StrippedHtml parsed = StrippedHtml::Strip(html, options.max_open_elements);
-  GumboOptions gopts = kGumboDefaultOptions;
-  gopts.max_errors = 0;  // we never read parse errors; recording them costs time
-  GumboOutput* output = gumbo_parse_with_options(&gopts, parsed.text().data(), parsed.text().size());
-
-  PageModel model(options);
-  model.Build(output->document);
+  PageModel model(options, parsed.text());
+  model.Build();
   std::vector<Elem>& elems = model.elems();
   Meta& meta = model.meta();
 
@@ -1047,7 +1166,7 @@ HtmlArticle ExtractHtmlArticle(const OffsetText& page, const HtmlExtractOptions&
     for (const Block& b : model.blocks()) {
       if (!InArticle(elems, root, finder.dropped(), memo, b.elem)) continue;
       if (b.link * 2 > b.text && b.text < 200) continue;  // a link line ("Read more: ...")
-      if (elems[b.elem].tag == GUMBO_TAG_H1) continue;    // the title, emitted above
+      if (elems[b.elem].tag == HtmlTag::kH1) continue;    // the title, emitted above
       if (IsAdLabel(b, model.pieces())) continue;
       // A heading is emitted only when article text follows it: a heading
       // whose section was dropped ("Related posts", "Comments") goes too.
@@ -1067,7 +1186,6 @@ HtmlArticle ExtractHtmlArticle(const OffsetText& page, const HtmlExtractOptions&
     ++article.body_start;
   }
   article.text.SetEnd(static_cast<uint32_t>(page.size()));
-  gumbo_destroy_output(&gopts, output);
   return article;
 }
 

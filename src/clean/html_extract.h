@@ -3,7 +3,8 @@
 // page. CleanHtml (clean.h) is the pipeline's entry point; this header gives
 // the evaluation and benchmark programs the body without the title.
 //
-// One gumbo parse per page; everything else is linear in the number of nodes.
+// One pass of our own parser (html_parse.h) per page, no DOM; everything else
+// is linear in the number of elements.
 // Thread-safe: no shared state.
 #ifndef PACTGRAPH_CLEAN_HTML_EXTRACT_H_
 #define PACTGRAPH_CLEAN_HTML_EXTRACT_H_
