@@ -1,60 +1,151 @@
 #include "lang/lang.h"
 
-#include <cstdio>  // before CLD2, whose header uses FILE
-
 #include <cld2/public/compact_lang_det.h>
 
 #include <algorithm>
-#include <cctype>
-#include <unordered_set>
+#include <cstdint>
+#include <cstdio>  // before CLD2, whose header uses FILE
+#include <iterator>
+#include <vector>
 
 namespace pactgraph {
 namespace {
 
 constexpr size_t kMaxBytes = 16 * 1024;  // an article's language shows long before this
+// Function words are counted on this much text first, and decide alone when
+// there are this many words and the case is clear.
+constexpr size_t kQuickBytes = 4 * 1024;
+constexpr int kQuickMinWords = 40;
 
+// The function words below: frequent in one language and rare in the other.
 struct StopwordCounts {
+  int words = 0;  // all words seen
   int en = 0, de = 0;
+  uint32_t en_distinct = 0, de_distinct = 0;  // bit k: the k-th word of the list was seen
 };
 
-// Function words that are frequent in one language and rare in the other.
+// A word of up to 8 bytes as an integer (bytes in order, zero padded).
+constexpr uint64_t Key(std::string_view w) {
+  uint64_t k = 0;
+  for (size_t i = 0; i < w.size() && i < 8; ++i)
+    k |= static_cast<uint64_t>(static_cast<unsigned char>(w[i])) << (8 * i);
+  return k;
+}
+
+struct FunctionWord {
+  uint64_t key;
+  bool german;
+  uint8_t bit;
+};
+
+class FunctionWords {
+ public:
+  FunctionWords() {
+    static constexpr std::string_view kEn[] = {
+        "the",  "and",  "of",  "to",    "is", "that", "for", "with", "was",  "are",   "from", "has", "have",
+        "this", "will", "its", "which", "by", "at",   "on",  "be",   "were", "their", "it",   "as",  "said"};
+    static constexpr std::string_view kDe[] = {"der",
+                                               "die",
+                                               "und",
+                                               "das",
+                                               "ist",
+                                               "nicht",
+                                               "mit",
+                                               "den",
+                                               "von",
+                                               "zu",
+                                               "f\xc3\xbcr",
+                                               "ein",
+                                               "eine",
+                                               "sich",
+                                               "auf",
+                                               "dem",
+                                               "des",
+                                               "auch",
+                                               "wird",
+                                               "werden",
+                                               "hat",
+                                               "sind",
+                                               "im",
+                                               "zum",
+                                               "bei",
+                                               "\xc3\xbc"
+                                               "ber"};
+    for (size_t i = 0; i < std::size(kEn); ++i)
+      words_.push_back({Key(kEn[i]), false, static_cast<uint8_t>(i)});
+    for (size_t i = 0; i < std::size(kDe); ++i)
+      words_.push_back({Key(kDe[i]), true, static_cast<uint8_t>(i)});
+    std::sort(words_.begin(), words_.end(),
+              [](const FunctionWord& a, const FunctionWord& b) { return a.key < b.key; });
+  }
+  const FunctionWord* Find(uint64_t key) const {
+    auto it = std::lower_bound(words_.begin(), words_.end(), key,
+                               [](const FunctionWord& w, uint64_t k) { return w.key < k; });
+    return it != words_.end() && it->key == key ? &*it : nullptr;
+  }
+
+ private:
+  std::vector<FunctionWord> words_;
+};
+
+bool IsWordByte(unsigned char c) { return (c | 0x20) - 'a' < 26u || c >= 0x80; }
+
 StopwordCounts CountStopwords(std::string_view text) {
-  static const std::unordered_set<std::string_view> en = {
-      "the", "and", "of", "to", "is", "that", "for", "with", "was", "are", "from", "has", "have",
-      "this", "will", "its", "which", "by", "at", "on", "be", "were", "their", "it", "as", "said"};
-  static const std::unordered_set<std::string_view> de = {
-      "der", "die", "und", "das", "ist", "nicht", "mit", "den", "von", "zu", "für", "ein", "eine",
-      "sich", "auf", "dem", "des", "auch", "wird", "werden", "hat", "sind", "im", "zum", "bei", "über"};
+  static const FunctionWords kWords;
   StopwordCounts c;
-  char buf[8];
   size_t i = 0;
   while (i < text.size()) {
-    while (i < text.size() && !std::isalpha(static_cast<unsigned char>(text[i])) &&
-           static_cast<unsigned char>(text[i]) < 0x80) {
-      ++i;
-    }
+    while (i < text.size() && !IsWordByte(static_cast<unsigned char>(text[i]))) ++i;
     size_t b = i;
-    while (i < text.size() && (std::isalpha(static_cast<unsigned char>(text[i])) ||
-                               static_cast<unsigned char>(text[i]) >= 0x80)) {
-      ++i;
-    }
+    while (i < text.size() && IsWordByte(static_cast<unsigned char>(text[i]))) ++i;
     size_t n = i - b;
-    if (n == 0 || n > sizeof buf) continue;
-    for (size_t k = 0; k < n; ++k) buf[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[b + k])));
-    std::string_view w(buf, n);
-    c.en += en.count(w) > 0;
-    c.de += de.count(w) > 0;
+    if (n == 0) continue;
+    ++c.words;
+    if (n > 8) continue;
+    uint64_t key = 0;
+    for (size_t k = 0; k < n; ++k) {
+      unsigned char ch = static_cast<unsigned char>(text[b + k]);
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<unsigned char>(ch + 32);
+      key |= static_cast<uint64_t>(ch) << (8 * k);
+    }
+    const FunctionWord* w = kWords.Find(key);
+    if (w == nullptr) continue;
+    if (w->german) {
+      ++c.de;
+      c.de_distinct |= 1u << w->bit;
+    } else {
+      ++c.en;
+      c.en_distinct |= 1u << w->bit;
+    }
   }
   return c;
+}
+
+// Running English or German text is a quarter function words (5% of the
+// articles in the shared samples go below 0.17; Spanish, French, Italian,
+// Polish, Turkish and Russian stay under 0.06): a text that is clearly one
+// of the two needs no CLD2 (whose call costs ~70 us even on a short text).
+LangGuess ClearCase(const StopwordCounts& c) {
+  LangGuess g;
+  if (c.words < kQuickMinWords) return g;
+  bool en = c.en * 8 >= c.words && c.de * 8 <= c.en && __builtin_popcount(c.en_distinct) >= 6;
+  bool de = c.de * 8 >= c.words && c.en * 8 <= c.de && __builtin_popcount(c.de_distinct) >= 6;
+  if (en == de) return g;
+  g.code = en ? "en" : "de";
+  g.confidence = static_cast<double>(std::max(c.en, c.de)) / (c.en + c.de);
+  return g;
 }
 
 LangGuess FromStopwords(const StopwordCounts& c) {
   LangGuess g;
   int total = c.en + c.de;
   if (total < 2) return g;
-  if (c.en >= 2 * c.de + 1) g.code = "en";
-  else if (c.de >= 2 * c.en + 1) g.code = "de";
-  else return g;
+  if (c.en >= 2 * c.de + 1)
+    g.code = "en";
+  else if (c.de >= 2 * c.en + 1)
+    g.code = "de";
+  else
+    return g;
   double share = static_cast<double>(std::max(c.en, c.de)) / total;
   g.confidence = std::min(0.8, share * (0.4 + 0.05 * std::min(total, 8)));
   return g;
@@ -63,6 +154,8 @@ LangGuess FromStopwords(const StopwordCounts& c) {
 }  // namespace
 
 LangGuess DetectLanguage(std::string_view text) {
+  LangGuess clear = ClearCase(CountStopwords(text.substr(0, kQuickBytes)));
+  if (clear.code != "other") return clear;
   text = text.substr(0, kMaxBytes);
   // Cut a partial UTF-8 character at the end so CLD2 sees valid input.
   while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.remove_suffix(1);
