@@ -567,6 +567,11 @@ void DocContext::Directed(size_t s, const PhraseMatch& m, const TriggerInfo& inf
     if (type == "DEVELOPS") return p.product;
     if (p.org < 0 || p.source) return false;
     if (type == "MEMBERSHIP") return IsAlliance(p.entity);
+    if (type == "INVESTMENT" && info.frame == Frame::kFwd && p.word > m.first_word) {
+      // "investors" alone is not an investment: the investee follows "in"/"into"/"an".
+      size_t from = p.word >= 4 ? p.word - 4 : 0;
+      return HasCue(s, Cue::kInto, std::max(from, m.first_word), p.word);
+    }
     return true;
   };
   auto subject_ok = [&](const Party& p) { return !p.product && !p.source && !p.rival && p.org >= 0; };
@@ -641,8 +646,12 @@ void DocContext::Directed(size_t s, const PhraseMatch& m, const TriggerInfo& inf
     size_t from_word = ClauseStart(s, m.first_word);
     bool buyer = HasCue(s, Cue::kBuyer, from_word, right_end);
     bool seller = HasCue(s, Cue::kSeller, from_word, right_end);
-    reverse = !(buyer && !seller);  // a deal "with" someone: the partner is the buyer unless we are told otherwise
+    // A deal "with" someone: the partner is the buyer unless we are told
+    // otherwise; without a "with" partner the subject is the buyer.
+    bool partner_is_with = !objects.empty() && objects.front()->with;
+    reverse = buyer ? seller : (seller || partner_is_with);
   }
+  if (PassiveWithAgent(s, m, objects)) reverse = !reverse;
   for (long f : from_orgs) {
     for (long t : to_ids) {
       Draft d = base;
@@ -653,6 +662,17 @@ void DocContext::Directed(size_t s, const PhraseMatch& m, const TriggerInfo& inf
       Add(std::move(d), false);
     }
   }
+}
+
+// "It was bought ... by Rosneft": an auxiliary right before the trigger and
+// an agent phrase before the first object swap who does what to whom.
+bool DocContext::PassiveWithAgent(size_t s, const PhraseMatch& m, const std::vector<const Party*>& objects) const {
+  if (objects.empty() || res_.triggers[m.payload].frame == Frame::kRev) return false;
+  size_t from = m.first_word >= 2 ? m.first_word - 2 : 0;
+  if (!HasCue(s, Cue::kPassive, std::max(from, sentences_[s].wb), m.first_word)) return false;
+  size_t obj = objects.front()->word;
+  size_t agent_from = obj >= 3 ? obj - 3 : 0;
+  return HasCue(s, Cue::kAgent, std::max(agent_from, m.end_word), obj);
 }
 
 std::vector<long> DocContext::OrgsOf(const DocEvent& e) const {

@@ -72,6 +72,7 @@ class DocContext {
   std::optional<Amount> AmountFor(size_t s, const PhraseMatch& m) const;
   bool IsAlliance(long entity) const;
   bool InName(size_t word) const;
+  bool PassiveWithAgent(size_t s, const PhraseMatch& m, const std::vector<const Party*>& objects) const;
   bool Definite(size_t s, const PhraseMatch& m) const;
   void Add(Draft d, bool definite);
   bool Compatible(const Draft& a, const Draft& b) const;

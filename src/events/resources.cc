@@ -111,7 +111,8 @@ Status ParseCues(const std::string& name, const std::string& content, Resources*
   static const std::pair<const char*, Cue> kKinds[] = {
       {"modal", Cue::kModal},   {"planned", Cue::kPlanned}, {"hedge", Cue::kHedge},       {"past", Cue::kPast},
       {"ongoing", Cue::kOngoing}, {"boundary", Cue::kBoundary}, {"with", Cue::kWith},     {"source", Cue::kSource},
-      {"buyer", Cue::kBuyer},   {"seller", Cue::kSeller},   {"rival", Cue::kRival},       {"definite", Cue::kDefinite}};
+      {"buyer", Cue::kBuyer},   {"seller", Cue::kSeller},   {"rival", Cue::kRival},       {"definite", Cue::kDefinite},
+      {"passive", Cue::kPassive}, {"agent", Cue::kAgent},     {"into", Cue::kInto}};
   return ForEachRow(name, content, "pactgraph-event-cues", 3, [res](const std::vector<std::string>& f) {
     if (f[1] == "alliance") {
       size_t b = 0;

@@ -21,7 +21,8 @@ struct TriggerInfo {
 };
 
 enum class Cue {
-  kModal, kPlanned, kHedge, kPast, kOngoing, kBoundary, kWith, kSource, kBuyer, kSeller, kRival, kDefinite
+  kModal, kPlanned, kHedge, kPast, kOngoing, kBoundary, kWith, kSource, kBuyer, kSeller, kRival, kDefinite,
+  kPassive, kAgent, kInto
 };
 
 enum class Anaphor { kOne = 1, kTwo = 2 };
