@@ -69,11 +69,23 @@ bool FamilyFirst(const Item& it) {
          parts[0].find('-') == std::string_view::npos;
 }
 
-// The word of a person's name that stands alone for them later.
+bool IsLowerParticle(std::string_view w) {
+  static const char* const kParticles[] = {"de",  "van", "von", "der", "den", "da",  "di",  "del", "della",
+                                           "dos", "du",  "le",  "la",  "bin", "ter", "ten", "zu",  "vom"};
+  return std::any_of(std::begin(kParticles), std::end(kParticles), [&](const char* p) { return w == p; });
+}
+
+// The word of a person's name that stands alone for them later, with the
+// particles in front of it ("de Groot" for "Tomas de Groot").
 std::string SurnameKey(const Item& it) {
   std::vector<std::string_view> parts = SplitSpaces(it.text);
   if (parts.size() < 2) return "";
-  return NameKey(FamilyFirst(it) ? parts.front() : parts.back());
+  if (FamilyFirst(it)) return NameKey(parts.front());
+  size_t b = parts.size() - 1;
+  while (b > 1 && IsLowerParticle(parts[b - 1])) --b;
+  std::string key;
+  for (size_t k = b; k < parts.size(); ++k) key += NameKey(parts[k]);
+  return key;
 }
 
 int SourceWeight(Source s) {
@@ -134,6 +146,100 @@ bool IsAcronymWord(std::string_view w) {
   for (char c : w)
     if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9')) return false;
   return true;
+}
+
+// Every other use of an organisation's or product's name is a mention of
+// it, wherever the rules or the tagger missed it: a name found once in a
+// telling context ("der Chipentwickler Halvora") is the same name at a
+// sentence start, in a headline, as the head of a compound
+// ("Halvora-Chefin") or in a German genitive ("Halvoras").
+void PropagateNames(const Resources& res, std::string_view text, const std::vector<Word>& words,
+                    const std::vector<std::string>& type_of, std::vector<uint8_t>* covered,
+                    std::vector<Item>* items, UnionFind* uf) {
+  constexpr size_t kMaxWords = 3;
+  std::unordered_map<std::string, long> by_key;  // key of the written words -> root, -1 when ambiguous
+  std::unordered_map<std::string, long> short_key;
+  for (size_t i = 0; i < items->size(); ++i) {
+    const Item& it = (*items)[i];
+    if (type_of[i] != "ORG" && type_of[i] != "PRODUCT") continue;
+    if (it.c.gaz_flags & kAmbiguous) continue;
+    if (it.c.last - it.c.first > kMaxWords || it.c.last > words.size()) continue;
+    if (it.c.last - it.c.first == 1) {
+      const Word& w = words[it.c.first];
+      if (!w.Is(kUpper) || w.Is(kPunct) || w.In(res.bits.stop) || w.In(res.bits.common_cap) ||
+          w.In(res.bits.term) || w.In(res.bits.month) || w.In(res.bits.weekday) || w.text.size() < 3)
+        continue;
+    }
+    long root = static_cast<long>(uf->Find(i));
+    // The name as written, and without its legal suffix ("Brightlane" for "Brightlane Inc.").
+    for (const std::string& key : {NameKey(it.text), it.key}) {
+      if (key.size() < 3) continue;
+      auto [pos, fresh] = by_key.emplace(key, root);
+      if (!fresh && pos->second != root) pos->second = -1;
+    }
+    // The first word of an organisation's name stands for it when no other
+    // organisation starts with it ("Varnex" for "Varnex Semiconductor").
+    if (type_of[i] == "ORG" && it.c.last - it.c.first >= 2 && !(it.c.gaz_flags & kDistinct)) {
+      const Word& w = words[it.c.first];
+      if (w.Is(kUpper) && !w.Is(kPunct) && w.text.size() >= 4 && !w.In(res.bits.stop) &&
+          !w.In(res.bits.common_cap) && !w.In(res.bits.term) && !w.In(res.bits.given_name)) {
+        auto [pos, fresh] = short_key.emplace(NameKey(w.text), root);
+        if (!fresh && pos->second != root) pos->second = -1;
+      }
+    }
+  }
+  for (const auto& [key, root] : short_key) {
+    if (root < 0) continue;
+    auto [pos, fresh] = by_key.emplace(key, root);
+    if (!fresh && pos->second != root) pos->second = -1;
+  }
+  if (by_key.empty()) return;
+  auto add = [&](size_t first, size_t last, uint32_t start, uint32_t end, long root) {
+    Candidate c;
+    c.first = static_cast<uint32_t>(first);
+    c.last = static_cast<uint32_t>(last);
+    c.start = start;
+    c.end = end;
+    c.type = type_of[static_cast<size_t>(root)];
+    c.source = Source::kAlias;
+    std::string written(text.substr(start, end - start));
+    items->push_back(Item{c, written, NameKey(written)});
+    uf->Grow(items->size());
+    uf->Union(static_cast<size_t>(root), items->size() - 1);
+    for (size_t k = first; k < last; ++k) (*covered)[k] = 1;
+  };
+  auto lookup = [&](const std::string& key) -> long {
+    auto it = by_key.find(key);
+    return it == by_key.end() ? -1 : it->second;
+  };
+  for (size_t w = 0; w < words.size(); ++w) {
+    if ((*covered)[w] || words[w].Is(kPunct) || !(words[w].Is(kUpper) || words[w].Is(kAllCaps))) continue;
+    bool found = false;
+    for (size_t n = kMaxWords; n >= 1 && !found; --n) {
+      if (w + n > words.size()) continue;
+      bool free = true;
+      for (size_t k = w; k < w + n; ++k) free = free && !(*covered)[k];
+      if (!free) continue;
+      long r = lookup(NameKey(text.substr(words[w].start, words[w + n - 1].end - words[w].start)));
+      if (r >= 0) {
+        add(w, w + n, words[w].start, words[w + n - 1].end, r);
+        w += n - 1;
+        found = true;
+      }
+    }
+    if (found) continue;
+    std::string_view t = words[w].text;
+    size_t dash = t.find('-');
+    if (dash != std::string_view::npos && dash >= 3) {  // "Halvora-Chefin", "Kairos-Fabrik"
+      long r = lookup(NameKey(t.substr(0, dash)));
+      if (r >= 0) add(w, w + 1, words[w].start, words[w].start + static_cast<uint32_t>(dash), r);
+      continue;
+    }
+    if (t.size() > 4 && t.back() == 's') {  // German genitive "Halvoras"
+      long r = lookup(NameKey(t.substr(0, t.size() - 1)));
+      if (r >= 0) add(w, w + 1, words[w].start, words[w].end, r);
+    }
+  }
 }
 
 }  // namespace
@@ -274,6 +380,9 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
         continue;
       }
     }
+    // The tagger cannot tell where names start in a headline, where every
+    // word is capitalised; names there are found again from the body.
+    if (c.source == Source::kTagger && c.first < words.size() && words[c.first].Is(kHeadline)) continue;
     split.push_back(c);
   }
   std::vector<Item> items;
@@ -284,6 +393,14 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
     bool use_canonical = !c.canonical.empty() && c.source != Source::kPattern;
     it.key = NameKey(use_canonical ? std::string_view(c.canonical) : std::string_view(it.text));
     if (c.type == "EVENT") it.key = StripYear(it.key);
+    // "Kairos Semiconductor Co." is "Kairos Semiconductor": a legal suffix does not tell names apart.
+    if (c.type == "ORG" && !use_canonical && c.last - c.first >= 2 && c.last <= words.size() &&
+        words[c.last - 1].In(res.bits.legal_suffix)) {
+      size_t e = c.last - 1;
+      while (e > c.first + 1 && words[e - 1].Is(kPunct)) --e;
+      std::string stripped = NameKey(text.substr(c.start, words[e - 1].end - c.start));
+      if (!stripped.empty()) it.key = stripped;
+    }
     if (it.key.empty()) continue;
     for (uint32_t w = c.first; w < c.last && w < words.size(); ++w) covered[w] = 1;
     items.push_back(std::move(it));
@@ -347,7 +464,10 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
   };
   for (size_t i = 0; i < items.size(); ++i) {
     const Candidate& c = items[i].c;
-    bool single = c.last - c.first == 1 || SplitSpaces(items[i].text).size() == 1;
+    // A surname alone, also with its particle capitalised at a sentence start ("De Groot said").
+    bool single = c.last - c.first == 1 || SplitSpaces(items[i].text).size() == 1 ||
+                  (c.type == "PERSON" && c.first < words.size() &&
+                   words[c.first].In(res.bits.name_particle) && SplitSpaces(items[i].text).size() <= 3);
     if (!single) continue;
     if (c.type != "PERSON" && c.source != Source::kTagger) continue;
     long r = surname_root(items[i].key);
@@ -359,20 +479,27 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
     if (covered[w] || !word.Is(kUpper) || word.Is(kAllCaps) || word.Is(kPunct)) continue;
     std::string key = NameKey(word.text);
     long r = surname_root(key);
+    size_t span = 1;
+    if (r < 0 && word.In(res.bits.name_particle) && w + 1 < words.size() && !covered[w + 1] &&
+        words[w + 1].Is(kUpper)) {
+      r = surname_root(key + NameKey(words[w + 1].text));
+      if (r >= 0) span = 2;
+    }
     if (r < 0 && lang == "de" && key.size() > 3 && key.back() == 's')
       r = surname_root(key.substr(0, key.size() - 1));
     if (r < 0) continue;
     Candidate c;
     c.first = static_cast<uint32_t>(w);
-    c.last = static_cast<uint32_t>(w + 1);
+    c.last = static_cast<uint32_t>(w + span);
     c.start = word.start;
-    c.end = word.end;
+    c.end = words[w + span - 1].end;
     c.type = "PERSON";
     c.source = Source::kAlias;
-    items.push_back(Item{c, std::string(word.text), key});
+    items.push_back(Item{c, std::string(text.substr(c.start, c.end - c.start)), key});
     uf.Grow(items.size());
     uf.Union(static_cast<size_t>(r), items.size() - 1);
-    covered[w] = 1;
+    for (size_t k = w; k < w + span; ++k) covered[k] = 1;
+    w += span - 1;
   }
 
   // Per group: type by weighted vote.
@@ -387,6 +514,7 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
       for (auto& [t, n] : v)
         if (n > top) best[root] = t, top = n;
     }
+    type_of.resize(items.size());
     for (size_t i = 0; i < items.size(); ++i) type_of[i] = best[uf.Find(i)];
   };
   refresh_types();
@@ -409,6 +537,21 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
       if (s.c.gaz_flags & kDistinct) continue;
       if (s.c.source == Source::kGazetteer && NameKey(s.c.canonical) != NameKey(s.text)) continue;
       auto it = long_by_edge.find(type_of[i] + ":" + s.key);
+      // A word the tagger alone typed as a place is the short form of an
+      // organisation named in full ("Nordvolt" after "Nordvolt Cloud, the
+      // data center operator"); the organisation's type wins.
+      if (it == long_by_edge.end() && type_of[i] == "LOC" && s.c.source == Source::kTagger) {
+        it = long_by_edge.find("ORG:" + s.key);
+        if (it != long_by_edge.end()) {
+          size_t root = uf.Find(i);
+          bool tagger_only = true;
+          for (size_t k = 0; k < items.size(); ++k)
+            if (uf.Find(k) == root && items[k].c.source != Source::kTagger) tagger_only = false;
+          if (!tagger_only) continue;
+          for (size_t k = 0; k < items.size(); ++k)
+            if (uf.Find(k) == root) items[k].c.type = "ORG";
+        }
+      }
       if (it == long_by_edge.end()) continue;
       size_t root = uf.Find(i);
       long target = -1;
@@ -436,6 +579,8 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
           if (EditDistance(stems[x].first, stems[y].first, 1) <= 1)
             uf.Union(stems[x].second, stems[y].second);
   }
+  refresh_types();
+  PropagateNames(res, text, words, type_of, &covered, &items, &uf);
   refresh_types();
 
   // Collect groups in order of their first mention.

@@ -214,7 +214,7 @@ TEST_F(EntitiesTest, AppositionWithOrgFirstTitleAndRelativeClause) {
       "Later he saw the head of U.S. chipmaker Nvidia, Jensen Huang.",
       "en");
   EXPECT_EQ(Role("Satya Nadella", "Microsoft"), "CEO") << Dump();
-  EXPECT_EQ(Role("Anna Berg", "Stripe Labs"), "founder");
+  EXPECT_EQ(Role("Anna Berg", "Stripe Labs"), "founder") << Dump();
   EXPECT_EQ(Role("Jensen Huang", "Nvidia"), "head");
   EXPECT_EQ(Role("Bill Gates", "Microsoft"), "<none>");
 }
@@ -222,6 +222,45 @@ TEST_F(EntitiesTest, AppositionWithOrgFirstTitleAndRelativeClause) {
 TEST_F(EntitiesTest, GermanTitleWithDescriptorBeforeOrg) {
   Run("Sam Altman, Chef des ChatGPT-Entwicklers OpenAI, besuchte Seoul.", "de");
   EXPECT_EQ(Role("Sam Altman", "OpenAI"), "head") << Dump();
+}
+
+TEST_F(EntitiesTest, DescriptorNamesAnUnknownOrganisationEverywhere) {
+  Run("Der Dresdner Chipentwickler Quorvant und der Softwarekonzern Telmira Inc. arbeiten zusammen. "
+      "Quorvant-Chefin Anna Berg sagte, Quorvant liefere die Hardware. Telmira zahlt dafür.",
+      "de");
+  long q = Find("ORG", "Quorvant");
+  ASSERT_GE(q, 0) << Dump();
+  EXPECT_EQ(Mentions(q).size(), 3u) << Dump();  // descriptor, compound head, bare use
+  long t = Find("ORG", "Telmira Inc.");
+  ASSERT_GE(t, 0) << Dump();
+  EXPECT_EQ(Mentions(t).size(), 2u) << Dump();  // the legal suffix does not split it
+  EXPECT_FALSE(HasName("Chipentwickler Quorvant")) << Dump();
+}
+
+TEST_F(EntitiesTest, AppositionDescriptorAndLegalSuffixVariants) {
+  Run("Pellucid Grid, the Oslo-based data center operator, will buy memory from Varnex Semiconductor Co. for "
+      "its servers. Varnex Semiconductor said Varnex would deliver in May.",
+      "en");
+  EXPECT_GE(Find("ORG", "Pellucid Grid"), 0) << Dump();
+  long v = Find("ORG", "Varnex Semiconductor Co.");
+  ASSERT_GE(v, 0) << Dump();
+  EXPECT_EQ(Mentions(v).size(), 3u) << Dump();
+}
+
+TEST_F(EntitiesTest, NameParticlesAndCapitalisedParticleAtSentenceStart) {
+  Run("Chief executive Maarten van Dijk met the press. Van Dijk said the plan works.", "en");
+  long p = Find("PERSON", "Maarten van Dijk");
+  ASSERT_GE(p, 0) << Dump();
+  EXPECT_EQ(Mentions(p).size(), 2u) << Dump();
+  // German "von" is a preposition after a name, not a particle.
+  Run("Der Vertrag wurde von Jonas Weber von Quorvant unterschrieben.", "de");
+  EXPECT_FALSE(HasName("Jonas Weber von Quorvant")) << Dump();
+}
+
+TEST_F(EntitiesTest, AbbreviationLettersAreNotInitials) {
+  Run("Kunden wie z. B. Velmar Motors warten.", "de");
+  EXPECT_GE(Find("ORG", "Velmar Motors"), 0) << Dump();
+  EXPECT_FALSE(HasName("B. Velmar Motors")) << Dump();
 }
 
 TEST_F(EntitiesTest, EmptyAndOddInput) {

@@ -62,7 +62,9 @@ void MarkTitleLines(std::string_view text, std::vector<Word>* words) {
       if (w.Is(kUpper)) ++capitalised;
     }
     if (long_words >= 3 && capitalised * 4 >= long_words * 3) {
-      for (size_t j = line_begin; j < i; ++j) (*words)[j].flags |= kTitleLine;
+      bool headline = capitalised == long_words && i > line_begin && (*words)[i - 1].text != "." &&
+                      (*words)[i - 1].text != "!";
+      for (size_t j = line_begin; j < i; ++j) (*words)[j].flags |= kTitleLine | (headline ? kHeadline : 0);
     }
     line_begin = i;
   }
@@ -160,6 +162,8 @@ void Resources::ResolveBits() {
   bits.honorific = lexicon.Bit("honorific");
   bits.connector = lexicon.Bit("connector");
   bits.term = lexicon.Bit("term");
+  bits.org_descriptor = lexicon.Bit("org_descriptor");
+  bits.name_particle = lexicon.Bit("name_particle");
 }
 
 void ClassifyWords(const Resources& res, std::vector<Word>* words) {
@@ -353,6 +357,19 @@ size_t PersonWordsAt(const Resources& res, const std::vector<Word>& words, size_
     if (MatchTitle(res, words, i + n, lang, nullptr) > 0) break;
     if (n == 0 && res.gazetteer.Find(CombineHash(0, w.hash))) break;  // "Sony Cyber-shot" is no person
     ++n;
+    // Lower-case particles inside a name: "Tomas de Groot", "Ursula von der Leyen".
+    size_t p = i + n;
+    // In German text "von", "zu", "der" are far more often prepositions and
+    // articles ("Marcus Webb von Brightlane"), so they do not join there.
+    auto particle = [&](const Word& x) {
+      if (!x.In(res.bits.name_particle) || !StartsLower(x.text)) return false;
+      return lang != "de" ||
+             !(x.text == "von" || x.text == "zu" || x.text == "vom" || x.text == "der" || x.text == "den");
+    };
+    while (p < words.size() && p < i + n + 2 && particle(words[p])) ++p;
+    if (p > i + n && n < max && p < words.size() && NameLike(res, words[p], lang) &&
+        !words[p].Is(kSentenceStart) && !words[p].In(res.bits.org_suffix))
+      n = p - i;
   }
   return n;
 }
@@ -518,6 +535,12 @@ size_t NameStartBefore(const Resources& res, const std::vector<Word>& words, siz
     bool joiner = p.text == "&" || (of_connectors && (p.text == "of" || p.text == "on" || p.text == "for"));
     bool conn = joiner && b - 1 > 0 && b < head && (words[b - 2].Is(kUpper) || words[b - 2].Is(kAllCaps));
     if (!(name || conn) || (p.Is(kPunct) && p.text != "&") || LooksLikeGermanNoun(res, p, lang)) break;
+    // "z. B. Steinach Motors", "u. a. Nokia": a letter of an abbreviation is no initial.
+    if (p.text.size() <= 2 && b >= 2 &&
+        ((words[b - 2].text.size() <= 2 && StartsLower(words[b - 2].text)) ||
+         (b >= 3 && words[b - 2].text == "." && words[b - 3].text.size() == 1 &&
+          StartsLower(words[b - 3].text))))
+      break;
     if (words[b].Is(kSentenceStart) && b < head) break;
     --b;
     if (p.Is(kSentenceStart)) break;
@@ -569,11 +592,80 @@ void FindNamedEvents(const Resources& res, const std::vector<Word>& words, const
   }
 }
 
+// A word that says what the following name is: "chipmaker", "startup",
+// "operator" (exact, either language) or, in German, a compound ending in
+// such a word ("Softwarekonzern", "US-Chipentwicklers").
+bool IsOrgDescriptor(const Resources& res, const Word& w, const std::string& lang) {
+  if (w.Is(kAllCaps) || w.Is(kPunct)) return false;
+  if (w.In(res.bits.org_descriptor)) return lang == "de" ? w.Is(kUpper) : StartsLower(w.text);
+  return lang == "de" && w.Is(kUpper) && w.text.size() >= 8 &&
+         res.lexicon.EndsWithAny("org_descriptor_head", Fold(w.text));
+}
+
+// "the chipmaker Nvidia", "Spanish operator Orbis Telecom", "der
+// Softwarekonzern Brightlane Inc.": one to three name words after a
+// descriptor are an organisation. A known given name first is a person
+// ("the startup's founder"), and so is a name the rules call a title.
+void FindDescribedOrgs(const Resources& res, const std::vector<Word>& words, const std::string& lang,
+                       std::vector<Candidate>* out) {
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    if (!IsOrgDescriptor(res, words[i], lang)) continue;
+    size_t j = i + 1;
+    if (words[j].Is(kSentenceStart) || words[j].Is(kTitleLine) || words[j].In(res.bits.given_name) ||
+        MatchTitle(res, words, j, lang, nullptr) > 0)
+      continue;
+    size_t e = j;
+    while (e < words.size() && e < j + 3 && !words[e].Is(kSentenceStart) &&
+           (NameLike(res, words[e], lang) || (words[e].Is(kAllCaps) && !words[e].In(res.bits.term))) &&
+           !words[e].Is(kPossessive) && MatchTitle(res, words, e, lang, nullptr) == 0)
+      ++e;
+    if (e == j) continue;
+    while (e < words.size() && words[e].In(res.bits.legal_suffix)) ++e;
+    out->push_back(MakeCandidate(words, j, e, "ORG", Source::kPattern));
+    i = e - 1;
+  }
+  // The descriptor in an apposition after the name: "Nordvolt Cloud, the
+  // Helsinki-based data center operator, ...", "Halvora, ein Chipentwickler
+  // aus Dresden".
+  for (size_t i = 0; i + 3 < words.size(); ++i) {
+    if (words[i].text != "," || i == 0) continue;
+    size_t b = i;
+    while (b > 0 && i - b < 3 &&
+           (NameLike(res, words[b - 1], lang) || words[b - 1].Is(kAllCaps) ||
+            (words[b - 1].In(res.bits.term) && words[b - 1].Is(kUpper))) &&
+           !words[b - 1].Is(kTitleLine))
+      --b;
+    if (b < i && words[b].In(res.bits.term)) continue;  // "Cloud, the ..." names nothing
+    while (b < i && words[b].In(res.bits.stop)) ++b;
+    if (b == i || words[b].In(res.bits.given_name) || MatchTitle(res, words, b, lang, nullptr) > 0) continue;
+    if (b > 0 && !words[b].Is(kSentenceStart) &&
+        (words[b - 1].Is(kUpper) || words[b - 1].Is(kAllCaps) || words[b - 1].Is(kPossessive)))
+      continue;  // the name may start earlier than we can tell
+    size_t k = i + 1;
+    if (!(words[k].In(res.bits.stop) && StartsLower(words[k].text))) continue;  // "the", "a", "ein", "der"
+    ++k;
+    bool described = false;
+    for (size_t end = std::min(words.size(), k + 6); k < end; ++k) {
+      const Word& x = words[k];
+      if (x.Is(kPunct) && x.text != "-") break;
+      if (IsOrgDescriptor(res, x, lang)) {
+        described = true;
+        break;
+      }
+    }
+    if (!described) continue;
+    out->push_back(MakeCandidate(words, b, i, "ORG", Source::kPattern));
+  }
+}
+
 void FindSuffixOrgs(const Resources& res, const std::vector<Word>& words, const std::string& lang,
                     std::vector<Candidate>* out) {
   for (size_t i = 1; i < words.size(); ++i) {
     const Word& w = words[i];
     if (!w.Is(kUpper) || !w.In(res.bits.org_suffix)) continue;
+    // In a headline every word is capitalised, so the name's start cannot be
+    // told ("X and Y Form Robotics Alliance"); names there come from the body.
+    if (w.Is(kHeadline)) continue;
     size_t b = NameStartBefore(res, words, i, lang, false);
     if (b == i || !DistinctiveName(res, words, b, i, lang)) continue;
     size_t last = i + 1;
@@ -591,6 +683,7 @@ std::vector<Candidate> FindPatternMentions(const Resources& res, std::string_vie
   FindProducts(res, words, &out);
   FindNamedEvents(res, words, lang, &out);
   FindSuffixOrgs(res, words, lang, &out);
+  FindDescribedOrgs(res, words, lang, &out);
   return out;
 }
 

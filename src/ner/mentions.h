@@ -25,6 +25,7 @@ enum WordFlag : uint16_t {
   kParagraphStart = 128,
   kTitleLine = 256,  // on a headline-style line where most words are capitalised
   kHyphen = 512,     // contains '-'
+  kHeadline = 1024,  // on a title-case line (every long word capitalised, no closing full stop)
 };
 
 struct Word {
@@ -57,7 +58,8 @@ struct Candidate {
 // Bits of the word classes the rules test (see data/ner/lexicon.tsv).
 struct ClassBits {
   uint32_t stop = 0, month = 0, weekday = 0, common_cap = 0, noun_de = 0, given_name = 0, org_suffix = 0,
-           legal_suffix = 0, event_head = 0, honorific = 0, connector = 0, term = 0;
+           legal_suffix = 0, event_head = 0, honorific = 0, connector = 0, term = 0, org_descriptor = 0,
+           name_particle = 0;
 };
 
 // The immutable resources mention finding needs.
