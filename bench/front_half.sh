@@ -41,7 +41,7 @@ for p in sorted(src.rglob('*.txt')):
 PY
 
 machine="$(nproc) × $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-out=$here/bench/results/front_half.md
+out=${FRONT_HALF_OUT:-$here/bench/results/front_half.md}
 if [ ! -f "$out" ]; then
   printf '# Front half vs readability-lxml (bench/front_half.sh)\n\n' >"$out"
 fi

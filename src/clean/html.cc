@@ -116,6 +116,10 @@ class TextWriter {
       return;
     }
     uint32_t base = parsed_.ToOriginal(static_cast<size_t>(raw.data() - page_));
+    if (decoded.data() == raw.data() && decoded.size() == raw.size()) {
+      WriteVerbatim(decoded, base);
+      return;
+    }
     size_t d = 0, r = 0;
     while (d < decoded.size()) {
       uint32_t origin = base + static_cast<uint32_t>(std::min(r, raw.size() - 1));
@@ -138,6 +142,33 @@ class TextWriter {
       for (size_t k = 0; k < cp; ++k) EmitByte(decoded[d + k], origin, false);
       d += cp;
       if (r < raw.size()) r += raw[r] == '&' ? EntityLength(raw, r) : 1;
+    }
+  }
+
+  // Text that is its own source (no entity): runs between spaces are
+  // copied whole.
+  void WriteVerbatim(std::string_view s, uint32_t base) {
+    size_t d = 0;
+    while (d < s.size()) {
+      size_t e = d;
+      while (e < s.size() && !IsSpaceByte(s[e]) &&
+             !(static_cast<unsigned char>(s[e]) >= 0xC2 && WideSpaceLen(s, e) > 0)) {
+        ++e;
+      }
+      if (e > d) {
+        EmitByte(s[d], base + static_cast<uint32_t>(d), true);
+        if (e > d + 1) {
+          uint32_t origin = base + static_cast<uint32_t>(d + 1);
+          if (run_origin_ + run_.size() != origin) Flush();
+          if (run_.empty()) run_origin_ = origin;
+          run_.append(s.data() + d + 1, e - d - 1);
+        }
+        d = e;
+        continue;
+      }
+      size_t w = WideSpaceLen(s, d);
+      NoteSpace(base + static_cast<uint32_t>(d), w == 0 && s[d] == ' ');
+      d += w > 0 ? w : 1;
     }
   }
 

@@ -38,6 +38,7 @@ struct FunctionWord {
   uint8_t bit;
 };
 
+// An open-addressing table of the function words, keyed by Key().
 class FunctionWords {
  public:
   FunctionWords() {
@@ -71,21 +72,25 @@ class FunctionWords {
                                                "bei",
                                                "\xc3\xbc"
                                                "ber"};
-    for (size_t i = 0; i < std::size(kEn); ++i)
-      words_.push_back({Key(kEn[i]), false, static_cast<uint8_t>(i)});
-    for (size_t i = 0; i < std::size(kDe); ++i)
-      words_.push_back({Key(kDe[i]), true, static_cast<uint8_t>(i)});
-    std::sort(words_.begin(), words_.end(),
-              [](const FunctionWord& a, const FunctionWord& b) { return a.key < b.key; });
+    for (size_t i = 0; i < std::size(kEn); ++i) Insert({Key(kEn[i]), false, static_cast<uint8_t>(i)});
+    for (size_t i = 0; i < std::size(kDe); ++i) Insert({Key(kDe[i]), true, static_cast<uint8_t>(i)});
   }
   const FunctionWord* Find(uint64_t key) const {
-    auto it = std::lower_bound(words_.begin(), words_.end(), key,
-                               [](const FunctionWord& w, uint64_t k) { return w.key < k; });
-    return it != words_.end() && it->key == key ? &*it : nullptr;
+    for (size_t s = Slot(key);; s = (s + 1) % kSlots) {
+      if (slots_[s].key == key) return &slots_[s];
+      if (slots_[s].key == 0) return nullptr;
+    }
   }
 
  private:
-  std::vector<FunctionWord> words_;
+  static constexpr size_t kSlots = 256;  // 52 words: short probe chains
+  static size_t Slot(uint64_t key) { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 56); }
+  void Insert(const FunctionWord& w) {
+    size_t s = Slot(w.key);
+    while (slots_[s].key != 0) s = (s + 1) % kSlots;
+    slots_[s] = w;
+  }
+  FunctionWord slots_[kSlots] = {};
 };
 
 bool IsWordByte(unsigned char c) { return (c | 0x20) - 'a' < 26u || c >= 0x80; }

@@ -26,60 +26,59 @@ using AbbrevTable = std::unordered_map<std::string_view, Abbrev>;
 
 const AbbrevTable& EnglishAbbrevs() {
   static const AbbrevTable t = {
-      {"mr", Abbrev::kTitle},     {"mrs", Abbrev::kTitle},   {"ms", Abbrev::kTitle},
-      {"dr", Abbrev::kTitle},     {"prof", Abbrev::kTitle},  {"st", Abbrev::kTitle},
-      {"sen", Abbrev::kTitle},    {"rep", Abbrev::kTitle},   {"gov", Abbrev::kTitle},
-      {"gen", Abbrev::kTitle},    {"col", Abbrev::kTitle},   {"lt", Abbrev::kTitle},
-      {"sgt", Abbrev::kTitle},    {"capt", Abbrev::kTitle},  {"rev", Abbrev::kTitle},
-      {"hon", Abbrev::kTitle},    {"messrs", Abbrev::kTitle}, {"mt", Abbrev::kTitle},
-      {"pres", Abbrev::kTitle},   {"supt", Abbrev::kTitle},
-      {"approx", Abbrev::kInner}, {"ca", Abbrev::kInner},    {"cf", Abbrev::kInner},
-      {"esp", Abbrev::kInner},    {"incl", Abbrev::kInner},  {"vs", Abbrev::kInner},
-      {"viz", Abbrev::kInner},    {"dept", Abbrev::kInner},  {"est", Abbrev::kInner},
-      {"no", Abbrev::kNumeric},   {"nos", Abbrev::kNumeric}, {"vol", Abbrev::kNumeric},
-      {"pp", Abbrev::kNumeric},   {"p", Abbrev::kNumeric},   {"fig", Abbrev::kNumeric},
-      {"ch", Abbrev::kNumeric},   {"sec", Abbrev::kNumeric}, {"art", Abbrev::kNumeric},
-      {"jan", Abbrev::kMonth},    {"feb", Abbrev::kMonth},   {"mar", Abbrev::kMonth},
-      {"apr", Abbrev::kMonth},    {"jun", Abbrev::kMonth},   {"jul", Abbrev::kMonth},
-      {"aug", Abbrev::kMonth},    {"sep", Abbrev::kMonth},   {"sept", Abbrev::kMonth},
-      {"oct", Abbrev::kMonth},    {"nov", Abbrev::kMonth},   {"dec", Abbrev::kMonth},
-      {"inc", Abbrev::kMayEnd},   {"co", Abbrev::kMayEnd},   {"corp", Abbrev::kMayEnd},
-      {"ltd", Abbrev::kMayEnd},   {"llc", Abbrev::kMayEnd},  {"plc", Abbrev::kMayEnd},
-      {"bros", Abbrev::kMayEnd},  {"jr", Abbrev::kMayEnd},   {"sr", Abbrev::kMayEnd},
-      {"etc", Abbrev::kMayEnd},   {"al", Abbrev::kMayEnd},   {"govt", Abbrev::kMayEnd},
-      {"intl", Abbrev::kMayEnd},  {"assn", Abbrev::kMayEnd}, {"ave", Abbrev::kMayEnd},
-      {"blvd", Abbrev::kMayEnd},  {"rd", Abbrev::kMayEnd},   {"mfg", Abbrev::kMayEnd},
-      {"e.g", Abbrev::kInner},    {"i.e", Abbrev::kInner},
+      {"mr", Abbrev::kTitle},    {"mrs", Abbrev::kTitle},    {"ms", Abbrev::kTitle},
+      {"dr", Abbrev::kTitle},    {"prof", Abbrev::kTitle},   {"st", Abbrev::kTitle},
+      {"sen", Abbrev::kTitle},   {"rep", Abbrev::kTitle},    {"gov", Abbrev::kTitle},
+      {"gen", Abbrev::kTitle},   {"col", Abbrev::kTitle},    {"lt", Abbrev::kTitle},
+      {"sgt", Abbrev::kTitle},   {"capt", Abbrev::kTitle},   {"rev", Abbrev::kTitle},
+      {"hon", Abbrev::kTitle},   {"messrs", Abbrev::kTitle}, {"mt", Abbrev::kTitle},
+      {"pres", Abbrev::kTitle},  {"supt", Abbrev::kTitle},   {"approx", Abbrev::kInner},
+      {"ca", Abbrev::kInner},    {"cf", Abbrev::kInner},     {"esp", Abbrev::kInner},
+      {"incl", Abbrev::kInner},  {"vs", Abbrev::kInner},     {"viz", Abbrev::kInner},
+      {"dept", Abbrev::kInner},  {"est", Abbrev::kInner},    {"no", Abbrev::kNumeric},
+      {"nos", Abbrev::kNumeric}, {"vol", Abbrev::kNumeric},  {"pp", Abbrev::kNumeric},
+      {"p", Abbrev::kNumeric},   {"fig", Abbrev::kNumeric},  {"ch", Abbrev::kNumeric},
+      {"sec", Abbrev::kNumeric}, {"art", Abbrev::kNumeric},  {"jan", Abbrev::kMonth},
+      {"feb", Abbrev::kMonth},   {"mar", Abbrev::kMonth},    {"apr", Abbrev::kMonth},
+      {"jun", Abbrev::kMonth},   {"jul", Abbrev::kMonth},    {"aug", Abbrev::kMonth},
+      {"sep", Abbrev::kMonth},   {"sept", Abbrev::kMonth},   {"oct", Abbrev::kMonth},
+      {"nov", Abbrev::kMonth},   {"dec", Abbrev::kMonth},    {"inc", Abbrev::kMayEnd},
+      {"co", Abbrev::kMayEnd},   {"corp", Abbrev::kMayEnd},  {"ltd", Abbrev::kMayEnd},
+      {"llc", Abbrev::kMayEnd},  {"plc", Abbrev::kMayEnd},   {"bros", Abbrev::kMayEnd},
+      {"jr", Abbrev::kMayEnd},   {"sr", Abbrev::kMayEnd},    {"etc", Abbrev::kMayEnd},
+      {"al", Abbrev::kMayEnd},   {"govt", Abbrev::kMayEnd},  {"intl", Abbrev::kMayEnd},
+      {"assn", Abbrev::kMayEnd}, {"ave", Abbrev::kMayEnd},   {"blvd", Abbrev::kMayEnd},
+      {"rd", Abbrev::kMayEnd},   {"mfg", Abbrev::kMayEnd},   {"e.g", Abbrev::kInner},
+      {"i.e", Abbrev::kInner},
   };
   return t;
 }
 
 const AbbrevTable& GermanAbbrevs() {
   static const AbbrevTable t = {
-      {"hr", Abbrev::kTitle},     {"hrn", Abbrev::kTitle},    {"fr", Abbrev::kTitle},
-      {"dr", Abbrev::kTitle},     {"prof", Abbrev::kTitle},   {"dipl", Abbrev::kTitle},
-      {"ing", Abbrev::kTitle},    {"st", Abbrev::kTitle},     {"mag", Abbrev::kTitle},
-      {"bzw", Abbrev::kInner},    {"ca", Abbrev::kInner},     {"vgl", Abbrev::kInner},
-      {"sog", Abbrev::kInner},    {"ggf", Abbrev::kInner},    {"evtl", Abbrev::kInner},
-      {"inkl", Abbrev::kInner},   {"zzgl", Abbrev::kInner},   {"bspw", Abbrev::kInner},
-      {"insb", Abbrev::kInner},   {"ggü", Abbrev::kInner},    {"bzgl", Abbrev::kInner},
-      {"dt", Abbrev::kInner},     {"engl", Abbrev::kInner},   {"ehem", Abbrev::kInner},
-      {"gem", Abbrev::kInner},    {"lt", Abbrev::kInner},     {"mind", Abbrev::kInner},
-      {"max", Abbrev::kInner},    {"z.b", Abbrev::kInner},    {"d.h", Abbrev::kInner},
-      {"u.a", Abbrev::kInner},    {"z.t", Abbrev::kInner},    {"s.o", Abbrev::kInner},
-      {"s.u", Abbrev::kInner},    {"u.u", Abbrev::kInner},    {"v.a", Abbrev::kInner},
-      {"nr", Abbrev::kNumeric},   {"abs", Abbrev::kNumeric},  {"art", Abbrev::kNumeric},
-      {"s", Abbrev::kNumeric},    {"bd", Abbrev::kNumeric},   {"kap", Abbrev::kNumeric},
-      {"tel", Abbrev::kNumeric},
-      {"jan", Abbrev::kMonth},    {"feb", Abbrev::kMonth},    {"apr", Abbrev::kMonth},
-      {"jun", Abbrev::kMonth},    {"jul", Abbrev::kMonth},    {"aug", Abbrev::kMonth},
-      {"sep", Abbrev::kMonth},    {"sept", Abbrev::kMonth},   {"okt", Abbrev::kMonth},
-      {"nov", Abbrev::kMonth},    {"dez", Abbrev::kMonth},
-      {"usw", Abbrev::kMayEnd},   {"etc", Abbrev::kMayEnd},   {"co", Abbrev::kMayEnd},
-      {"inc", Abbrev::kMayEnd},   {"corp", Abbrev::kMayEnd},  {"ltd", Abbrev::kMayEnd},
-      {"mio", Abbrev::kMayEnd},   {"mrd", Abbrev::kMayEnd},   {"tsd", Abbrev::kMayEnd},
-      {"chr", Abbrev::kMayEnd},   {"jh", Abbrev::kMayEnd},    {"jhd", Abbrev::kMayEnd},
-      {"str", Abbrev::kMayEnd},   {"mwst", Abbrev::kMayEnd},
+      {"hr", Abbrev::kTitle},    {"hrn", Abbrev::kTitle},   {"fr", Abbrev::kTitle},
+      {"dr", Abbrev::kTitle},    {"prof", Abbrev::kTitle},  {"dipl", Abbrev::kTitle},
+      {"ing", Abbrev::kTitle},   {"st", Abbrev::kTitle},    {"mag", Abbrev::kTitle},
+      {"bzw", Abbrev::kInner},   {"ca", Abbrev::kInner},    {"vgl", Abbrev::kInner},
+      {"sog", Abbrev::kInner},   {"ggf", Abbrev::kInner},   {"evtl", Abbrev::kInner},
+      {"inkl", Abbrev::kInner},  {"zzgl", Abbrev::kInner},  {"bspw", Abbrev::kInner},
+      {"insb", Abbrev::kInner},  {"ggü", Abbrev::kInner},   {"bzgl", Abbrev::kInner},
+      {"dt", Abbrev::kInner},    {"engl", Abbrev::kInner},  {"ehem", Abbrev::kInner},
+      {"gem", Abbrev::kInner},   {"lt", Abbrev::kInner},    {"mind", Abbrev::kInner},
+      {"max", Abbrev::kInner},   {"z.b", Abbrev::kInner},   {"d.h", Abbrev::kInner},
+      {"u.a", Abbrev::kInner},   {"z.t", Abbrev::kInner},   {"s.o", Abbrev::kInner},
+      {"s.u", Abbrev::kInner},   {"u.u", Abbrev::kInner},   {"v.a", Abbrev::kInner},
+      {"nr", Abbrev::kNumeric},  {"abs", Abbrev::kNumeric}, {"art", Abbrev::kNumeric},
+      {"s", Abbrev::kNumeric},   {"bd", Abbrev::kNumeric},  {"kap", Abbrev::kNumeric},
+      {"tel", Abbrev::kNumeric}, {"jan", Abbrev::kMonth},   {"feb", Abbrev::kMonth},
+      {"apr", Abbrev::kMonth},   {"jun", Abbrev::kMonth},   {"jul", Abbrev::kMonth},
+      {"aug", Abbrev::kMonth},   {"sep", Abbrev::kMonth},   {"sept", Abbrev::kMonth},
+      {"okt", Abbrev::kMonth},   {"nov", Abbrev::kMonth},   {"dez", Abbrev::kMonth},
+      {"usw", Abbrev::kMayEnd},  {"etc", Abbrev::kMayEnd},  {"co", Abbrev::kMayEnd},
+      {"inc", Abbrev::kMayEnd},  {"corp", Abbrev::kMayEnd}, {"ltd", Abbrev::kMayEnd},
+      {"mio", Abbrev::kMayEnd},  {"mrd", Abbrev::kMayEnd},  {"tsd", Abbrev::kMayEnd},
+      {"chr", Abbrev::kMayEnd},  {"jh", Abbrev::kMayEnd},   {"jhd", Abbrev::kMayEnd},
+      {"str", Abbrev::kMayEnd},  {"mwst", Abbrev::kMayEnd},
   };
   return t;
 }
@@ -90,31 +89,34 @@ using WordSet = std::unordered_set<std::string_view>;
 // ("Samsung Co. The deal"), they decide that the sentence ended.
 const WordSet& SentenceOpeners() {
   static const WordSet s = {
-      "The", "A", "An", "It", "Its", "This", "That", "These", "Those", "He", "She", "They", "We", "I",
-      "You", "There", "Here", "In", "On", "At", "As", "But", "And", "Also", "However", "Meanwhile",
-      "According", "After", "Before", "While", "When", "If", "For", "Some", "Many", "Most", "His",
-      "Her", "Their", "Our", "Such", "Last", "Next", "Earlier", "Later", "Both", "Each", "Analysts",
-      "Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einen", "Es", "Er", "Wir", "Ich", "Man",
-      "Im", "Am", "Auf", "Aus", "Bei", "Mit", "Nach", "Vor", "Seit", "Laut", "Zudem", "Auch", "Aber",
-      "Doch", "Dies", "Diese", "Dieser", "Damit", "Dabei", "Dazu", "Denn", "Deshalb", "So", "Zum",
-      "Zur", "Wie", "Was", "Wenn", "Als", "Bereits", "Bisher", "Nun", "Jetzt", "Unter", "Neben",
-      "Insgesamt"};
+      "The",   "A",       "An",       "It",   "Its",   "This",  "That",    "These",     "Those",
+      "He",    "She",     "They",     "We",   "I",     "You",   "There",   "Here",      "In",
+      "On",    "At",      "As",       "But",  "And",   "Also",  "However", "Meanwhile", "According",
+      "After", "Before",  "While",    "When", "If",    "For",   "Some",    "Many",      "Most",
+      "His",   "Her",     "Their",    "Our",  "Such",  "Last",  "Next",    "Earlier",   "Later",
+      "Both",  "Each",    "Analysts", "Der",  "Die",   "Das",   "Den",     "Dem",       "Des",
+      "Ein",   "Eine",    "Einen",    "Es",   "Er",    "Wir",   "Ich",     "Man",       "Im",
+      "Am",    "Auf",     "Aus",      "Bei",  "Mit",   "Nach",  "Vor",     "Seit",      "Laut",
+      "Zudem", "Auch",    "Aber",     "Doch", "Dies",  "Diese", "Dieser",  "Damit",     "Dabei",
+      "Dazu",  "Denn",    "Deshalb",  "So",   "Zum",   "Zur",   "Wie",     "Was",       "Wenn",
+      "Als",   "Bereits", "Bisher",   "Nun",  "Jetzt", "Unter", "Neben",   "Insgesamt"};
   return s;
 }
 
 // German words after which "3." is an ordinal ("am 3. Oktober", "im 19. Jahrhundert").
 const WordSet& GermanOrdinalContext() {
-  static const WordSet s = {"am",  "im",  "vom", "zum",  "zur",  "bis",   "ab",   "seit", "der",
-                            "die", "das", "den", "dem",  "des",  "ein",   "eine", "einen", "einem",
-                            "einer", "beim", "jeden", "jede", "jedes", "ihr", "ihre", "sein",
-                            "seine", "Am", "Im", "Vom", "Zum", "Seit", "Bis", "Der", "Die", "Das"};
+  static const WordSet s = {"am",    "im",   "vom",   "zum",  "zur",   "bis", "ab",   "seit",  "der",
+                            "die",   "das",  "den",   "dem",  "des",   "ein", "eine", "einen", "einem",
+                            "einer", "beim", "jeden", "jede", "jedes", "ihr", "ihre", "sein",  "seine",
+                            "Am",    "Im",   "Vom",   "Zum",  "Seit",  "Bis", "Der",  "Die",   "Das"};
   return s;
 }
 
 const WordSet& GermanMonths() {
-  static const WordSet s = {"Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli",
-                            "August", "September", "Oktober", "November", "Dezember", "Jan", "Feb",
-                            "Mär", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Okt", "Nov", "Dez"};
+  static const WordSet s = {"Januar", "Jänner", "Februar",   "März",    "April",    "Mai",      "Juni",
+                            "Juli",   "August", "September", "Oktober", "November", "Dezember", "Jan",
+                            "Feb",    "Mär",    "Apr",       "Jun",     "Jul",      "Aug",      "Sep",
+                            "Sept",   "Okt",    "Nov",       "Dez"};
   return s;
 }
 
@@ -139,12 +141,18 @@ CodePoint At(std::string_view t, size_t i) {
 
 enum class Cls : uint8_t { kSpace, kWord, kPunct };
 
+inline bool IsAsciiAlnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+inline Cls ClassifyAscii(unsigned char c) {
+  if (IsAsciiAlnum(c)) return Cls::kWord;
+  if (c <= ' ' || c == 0x7F) return Cls::kSpace;
+  return Cls::kPunct;
+}
+
 Cls Classify(char32_t c) {
-  if (c < 0x80) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return Cls::kWord;
-    if (c <= ' ' || c == 0x7F) return Cls::kSpace;
-    return Cls::kPunct;
-  }
+  if (c < 0x80) return ClassifyAscii(static_cast<unsigned char>(c));
   if (c == 0xAD || c == 0x200C || c == 0x200D) return Cls::kWord;  // soft hyphen, ZWNJ, ZWJ join
   switch (u_charType(static_cast<UChar32>(c))) {
     case U_UPPERCASE_LETTER:
@@ -193,10 +201,10 @@ std::string_view Lower(std::string_view s, char* buf, size_t cap) {
 enum class Kind : uint8_t {
   kWord,
   kPunct,
-  kTerminal,     // . ! ? … ...
-  kNeverEnd,     // title, initial, ordinal, inner abbreviation (period attached)
-  kMayEnd,       // ambiguous abbreviation (period attached)
-  kClosing,      // ) ] ” ’ » and quotes glued to the previous token
+  kTerminal,  // . ! ? … ...
+  kNeverEnd,  // title, initial, ordinal, inner abbreviation (period attached)
+  kMayEnd,    // ambiguous abbreviation (period attached)
+  kClosing,   // ) ] ” ’ » and quotes glued to the previous token
 };
 
 class Segmenter {
@@ -248,6 +256,18 @@ class Segmenter {
   void Tokenize() {
     size_t i = 0;
     while (i < t_.size()) {
+      unsigned char b = static_cast<unsigned char>(t_[i]);
+      if (b < 0x80) {  // most bytes: no decoding, no ICU
+        Cls cls = ClassifyAscii(b);
+        if (cls == Cls::kSpace) {
+          ++i;
+        } else if (cls == Cls::kWord) {
+          i = ScanWord(i);
+        } else {
+          i = ScanPunct(i, CodePoint{b, 1});
+        }
+        continue;
+      }
       CodePoint c = At(t_, i);
       Cls cls = Classify(c.cp);
       if (cls == Cls::kSpace) {
@@ -299,6 +319,14 @@ class Segmenter {
     size_t j = i, seg_start = i;
     for (;;) {
       while (j < t_.size()) {
+        unsigned char b = static_cast<unsigned char>(t_[j]);
+        if (b < 0x80) {
+          if (!IsAsciiAlnum(b)) break;
+          if (b > '9') shape.all_digits = false;
+          ++shape.chars;
+          ++j;
+          continue;
+        }
         CodePoint c = At(t_, j);
         if (Classify(c.cp) != Cls::kWord) break;
         if (!IsDigit(c.cp)) shape.all_digits = false;
