@@ -470,13 +470,40 @@ bool HasToken(std::string_view hay, std::string_view token) {
   return false;
 }
 
-template <size_t N>
-bool AnyPart(const std::string& hay, const char* const (&parts)[N]) {
-  for (const char* p : parts) {
-    if (hay.find(p) != std::string::npos) return true;
+enum PartList : uint8_t { kPositivePart = 1, kOverridingPart = 2, kStrongPart = 4, kNegativePart = 8 };
+
+// Finds which of the four part lists occur in a class/id string, in one pass:
+// at each position only the parts starting with that byte are compared.
+class PartMatcher {
+ public:
+  PartMatcher() {
+    Add(kPositiveParts, kPositivePart);
+    Add(kOverridingNegativeParts, kOverridingPart);
+    Add(kStrongNegativeParts, kStrongPart);
+    Add(kNegativeParts, kNegativePart);
   }
-  return false;
-}
+  uint8_t Match(std::string_view hay) const {
+    uint8_t found = 0;
+    for (size_t i = 0; i < hay.size(); ++i) {
+      for (const Part& p : by_first_[static_cast<unsigned char>(hay[i])]) {
+        if ((found & p.list) == 0 && hay.compare(i, p.text.size(), p.text) == 0) found |= p.list;
+      }
+      if (found == (kPositivePart | kOverridingPart | kStrongPart | kNegativePart)) break;
+    }
+    return found;
+  }
+
+ private:
+  struct Part {
+    std::string_view text;
+    uint8_t list;
+  };
+  template <size_t N>
+  void Add(const char* const (&parts)[N], uint8_t list) {
+    for (const char* p : parts) by_first_[static_cast<unsigned char>(p[0])].push_back(Part{p, list});
+  }
+  std::vector<Part> by_first_[256];
+};
 
 // Sets weight and furniture for one element from its tag, role, itemprop,
 // class and id.
@@ -526,10 +553,12 @@ void ApplyHints(Elem& e, const HtmlStartTag& n) {
   }
   if (hints.empty()) return;
   hints = AsciiLower(hints);
-  bool positive = AnyPart(hints, kPositiveParts) || e.tag == HtmlTag::kArticle || e.tag == HtmlTag::kMain;
-  bool overriding = AnyPart(hints, kOverridingNegativeParts);
-  bool strong_negative = overriding || AnyPart(hints, kStrongNegativeParts);
-  bool negative = strong_negative || AnyPart(hints, kNegativeParts);
+  static const PartMatcher kParts;
+  uint8_t parts = kParts.Match(hints);
+  bool positive = (parts & kPositivePart) || e.tag == HtmlTag::kArticle || e.tag == HtmlTag::kMain;
+  bool overriding = parts & kOverridingPart;
+  bool strong_negative = overriding || (parts & kStrongPart);
+  bool negative = strong_negative || (parts & kNegativePart);
   if (!negative) {
     for (const char* t : kNegativeTokens) {
       if (HasToken(hints, t)) {

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 namespace pactgraph {
 namespace {
@@ -80,10 +81,28 @@ struct Utf8Stats {
   size_t invalid = 0;    // maximal invalid subparts
 };
 
+constexpr uint64_t kHighBits = 0x8080808080808080ull;
+constexpr uint64_t kOnes = 0x0101010101010101ull;
+
+uint64_t Load8(const char* p) {
+  uint64_t x;
+  std::memcpy(&x, p, 8);
+  return x;
+}
+
+// Eight bytes at once: all ASCII and none NUL (the common case).
+bool AsciiNoNul(uint64_t x) { return ((x | ((x - kOnes) & ~x)) & kHighBits) == 0; }
+// Whether any of eight bytes is below 0x20 (a control byte or whitespace).
+bool AnyBelowSpace(uint64_t x) { return ((x - kOnes * 0x20) & ~x & kHighBits) != 0; }
+
 Utf8Stats ScanUtf8(std::string_view s) {
   Utf8Stats st;
   size_t i = 0;
   while (i < s.size()) {
+    if (i + 8 <= s.size() && (Load8(s.data() + i) & kHighBits) == 0) {
+      i += 8;
+      continue;
+    }
     if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++i;
       continue;
@@ -108,9 +127,16 @@ bool IsControl(unsigned char c) {
 // Text files have no NUL bytes and hardly any other C0 control bytes.
 bool LooksBinary(std::string_view s) {
   size_t nul = 0, control = 0;
-  for (unsigned char c : s) {
-    if (c == 0) ++nul;
-    else if (IsControl(c)) ++control;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (i + 8 <= s.size() && !AnyBelowSpace(Load8(s.data() + i))) {
+      i += 7;
+      continue;
+    }
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == 0)
+      ++nul;
+    else if (IsControl(c))
+      ++control;
   }
   if (nul >= 4 || nul * 100 > s.size()) return true;
   return (nul + control) * 20 > s.size();
@@ -176,6 +202,10 @@ void DecodeUtf8(std::string_view s, size_t start, Decoded* d) {
     if (end > run) d->text.AppendCopied(s.substr(run, end - run), static_cast<uint32_t>(run));
   };
   while (i < s.size()) {
+    if (i + 8 <= s.size() && AsciiNoNul(Load8(s.data() + i))) {
+      i += 8;
+      continue;
+    }
     auto c = static_cast<unsigned char>(s[i]);
     if (c != 0 && c < 0x80) {
       ++i;

@@ -1,12 +1,16 @@
 #include "util/offset_text.h"
 
 #include <algorithm>
+#include <numeric>
 
 namespace pactgraph {
 
 void OffsetText::AppendCopied(std::string_view s, uint32_t origin) {
   text_.append(s);
-  for (size_t i = 0; i < s.size(); ++i) origin_.push_back(origin + static_cast<uint32_t>(i));
+  size_t old = origin_.size();
+  origin_.resize(old + s.size());
+  std::iota(origin_.begin() + static_cast<std::ptrdiff_t>(old), origin_.end(),
+            origin);  // one vectorised fill
   end_origin_ = std::max(end_origin_, origin + static_cast<uint32_t>(s.size()));
 }
 
