@@ -10,11 +10,13 @@ namespace {
 
 constexpr size_t kRightWindow = 14;      // words after a trigger searched for its object
 constexpr size_t kStatusAfter = 8;       // words after a trigger searched for modality cues
+constexpr size_t kNegationWindow = 5;    // words before a trigger searched for negation
 constexpr size_t kContextSentences = 3;  // sentences searched back for anaphora and salience
 constexpr size_t kMaxTriggersPerSentence = 16;
 
 bool IsType(const EventInput& in, long e, const char* type) {
-  return e >= 0 && static_cast<size_t>(e) < in.entities->entities.size() && in.entities->entities[e].type == type;
+  return e >= 0 && static_cast<size_t>(e) < in.entities->entities.size() &&
+         in.entities->entities[e].type == type;
 }
 
 bool IsSymmetricType(const std::string& type) { return type == "MEETING" || type == "PARTNERSHIP"; }
@@ -45,9 +47,10 @@ bool Subset(const std::vector<T>& a, const std::vector<T>& b) {  // both sorted
   return std::includes(b.begin(), b.end(), a.begin(), a.end());
 }
 
-const char* kAbbreviations[] = {"mr", "mrs", "ms", "dr", "prof", "inc", "corp", "co", "ltd", "jan", "feb", "mar",
-                                "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "st", "vs",
-                                "nr", "bzw", "ca", "gen", "jr", "sr", "dt", "bspw", "evtl", "ggf", "inkl", "usw"};
+const char* kAbbreviations[] = {"mr",  "mrs", "ms",  "dr",  "prof", "inc",  "corp", "co",   "ltd",
+                                "jan", "feb", "mar", "apr", "jun",  "jul",  "aug",  "sep",  "sept",
+                                "oct", "nov", "dec", "no",  "st",   "vs",   "nr",   "bzw",  "ca",
+                                "gen", "jr",  "sr",  "dt",  "bspw", "evtl", "ggf",  "inkl", "usw"};
 
 bool IsAbbreviation(std::string_view text, size_t dot) {
   size_t b = dot;
@@ -96,10 +99,12 @@ TextRange Trim(std::string_view text, TextRange r) {
   return r;
 }
 
-const char* kGlueWords[] = {"and",  "und",   "or",      "oder",        "sowie", "as",  "well", "also", "including",
-                            "the",  "of",    "von",     "der",     "des",   "from", "such", "wie",  "ceo",
-                            "ceos", "chief", "head",    "heads",   "chef",  "s",    "its",  "ihr",  "co",
-                            "founder", "chairman", "executive", "executives", "vorsitzende", "vorsitzenden", "n"};
+const char* kGlueWords[] = {"and",        "und",         "or",           "oder",    "sowie",    "as",
+                            "well",       "also",        "including",    "the",     "of",       "von",
+                            "der",        "des",         "from",         "such",    "wie",      "ceo",
+                            "ceos",       "chief",       "head",         "heads",   "chef",     "s",
+                            "its",        "ihr",         "co",           "founder", "chairman", "executive",
+                            "executives", "vorsitzende", "vorsitzenden", "n"};
 
 bool IsGlue(std::string_view w) {
   for (const char* g : kGlueWords) {
@@ -138,7 +143,8 @@ void DocContext::IndexMentions() {
   role_org_.assign(ents.size(), -1);
   mention_count_.assign(ents.size(), 0);
   for (const DocRole& r : in_.entities->roles) {
-    if (r.person < ents.size() && r.org < ents.size() && role_org_[r.person] < 0 && ents[r.org].type == "ORG") {
+    if (r.person < ents.size() && r.org < ents.size() && role_org_[r.person] < 0 &&
+        ents[r.org].type == "ORG") {
       role_org_[r.person] = static_cast<long>(r.org);
     }
   }
@@ -191,8 +197,9 @@ size_t DocContext::RightEnd(size_t s, size_t word) const {
   size_t limit = std::min(si.we, word + kRightWindow);
   for (size_t i = word; i < limit; ++i) {
     if (HasCue(s, Cue::kBoundary, i, i + 1)) return i;
-    std::string_view gap = i > 0 ? in_.text.substr(doc_.words()[i - 1].end, doc_.words()[i].start - doc_.words()[i - 1].end)
-                                 : std::string_view();
+    std::string_view gap =
+        i > 0 ? in_.text.substr(doc_.words()[i - 1].end, doc_.words()[i].start - doc_.words()[i - 1].end)
+              : std::string_view();
     if (i > word && gap.find(';') != std::string_view::npos) return i;
   }
   return limit;
@@ -312,7 +319,8 @@ void DocContext::ResolveAnaphora(size_t s, SentenceInfo* si) {
     if (m.first_word < covered_until) continue;  // longest match per start comes first
     covered_until = m.end_word;
     bool inside_entity = false;
-    for (const Party& p : si->parties) inside_entity = inside_entity || (m.first_word >= p.word && m.first_word < p.end_word);
+    for (const Party& p : si->parties)
+      inside_entity = inside_entity || (m.first_word >= p.word && m.first_word < p.end_word);
     if (inside_entity) continue;
     if (m.payload == static_cast<int>(Anaphor::kOne)) {
       for (long org : ResolveOne(s, m.first_word, *si)) {
@@ -335,7 +343,8 @@ void DocContext::ResolveAnaphora(size_t s, SentenceInfo* si) {
     }
   }
   si->parties.insert(si->parties.end(), added.begin(), added.end());
-  std::stable_sort(si->parties.begin(), si->parties.end(), [](const Party& a, const Party& b) { return a.word < b.word; });
+  std::stable_sort(si->parties.begin(), si->parties.end(),
+                   [](const Party& a, const Party& b) { return a.word < b.word; });
 }
 
 // Whether a word lies inside the name of a person, firm, product or place
@@ -428,8 +437,8 @@ long DocContext::PlaceFor(size_t s, size_t anchor_word, size_t right_end) const 
     std::string_view after = in_.text.substr(it->r.end, std::min<size_t>(40, in_.text.size() - it->r.end));
     size_t line_start = in_.text.rfind('\n', it->r.start);
     line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
-    if (it->r.start - line_start < 40 &&
-        (after.find(" - ") != std::string_view::npos || after.find("\xE2\x80\x93") != std::string_view::npos)) {
+    if (it->r.start - line_start < 40 && (after.find(" - ") != std::string_view::npos ||
+                                          after.find("\xE2\x80\x93") != std::string_view::npos)) {
       continue;
     }
     size_t word = doc_.WordAt(it->r.start);
@@ -488,6 +497,13 @@ std::optional<Amount> DocContext::AmountFor(size_t s, const PhraseMatch& m) cons
 
 void DocContext::EventsFromTrigger(size_t s, const PhraseMatch& m) {
   const TriggerInfo& info = res_.triggers[m.payload];
+  // "has withdrawn its takeover offer", "tried to buy", "did not sign":
+  // a denied, failed or abandoned relation is not one.
+  {
+    size_t from = std::max(ClauseStart(s, m.first_word),
+                           m.first_word >= kNegationWindow ? m.first_word - kNegationWindow : 0);
+    if (HasCue(s, Cue::kNegated, from, m.first_word)) return;
+  }
   Draft base;
   base.ev.type = info.type;
   base.ev.evidence.push_back(sentences_[s].bytes);
@@ -496,7 +512,8 @@ void DocContext::EventsFromTrigger(size_t s, const PhraseMatch& m) {
   SetStatus(s, m, info, &base);
   base.ev.date = DateFor(s, m, &base.date_relative);
   if (info.type == "MEETING") base.ev.place = PlaceFor(s, m.first_word, RightEnd(s, m.end_word));
-  if (info.type == "INVESTMENT" || info.type == "DEAL" || info.type == "ACQUISITION") base.ev.amount = AmountFor(s, m);
+  if (info.type == "INVESTMENT" || info.type == "DEAL" || info.type == "ACQUISITION")
+    base.ev.amount = AmountFor(s, m);
   base.ev.topics = sentences_[s].topics;
   // A date after the publication date is announced, one before it happened.
   if (base.strength < 2 && !base.ev.date.empty() && !in_.published.empty()) {
@@ -537,7 +554,8 @@ void DocContext::Symmetric(size_t s, const PhraseMatch& m, const TriggerInfo& in
     bool salient_is_with = std::find(with_keys.begin(), with_keys.end(), salient) != with_keys.end();
     if (salient >= 0 && !salient_is_with) hub_ids.push_back(static_cast<size_t>(salient));
   }
-  bool split = with_keys.size() >= 2 && !hub_ids.empty() && (info.frame == Frame::kEach || info.type == "PARTNERSHIP");
+  bool split =
+      with_keys.size() >= 2 && !hub_ids.empty() && (info.frame == Frame::kEach || info.type == "PARTNERSHIP");
   bool definite = Definite(s, m);
   if (split) {
     for (long key : with_keys) {
@@ -606,7 +624,8 @@ void DocContext::Directed(size_t s, const PhraseMatch& m, const TriggerInfo& inf
     bool glued = subjects[i]->word <= prev->end_word + 1;
     for (size_t w = prev->end_word; w < subjects[i]->word && glued; ++w) glued = IsGlue(doc_.Folded(w));
     if (!glued) break;
-    if (std::find(from_orgs.begin(), from_orgs.end(), subjects[i]->org) == from_orgs.end()) from_orgs.push_back(subjects[i]->org);
+    if (std::find(from_orgs.begin(), from_orgs.end(), subjects[i]->org) == from_orgs.end())
+      from_orgs.push_back(subjects[i]->org);
   }
   // Objects: after the trigger (or inside it, "uses X to supply"); a list counts item by item.
   for (const Party& p : si.parties) {
@@ -666,12 +685,13 @@ void DocContext::Directed(size_t s, const PhraseMatch& m, const TriggerInfo& inf
 
 // "It was bought ... by Rosneft": an auxiliary right before the trigger and
 // an agent phrase before the first object swap who does what to whom.
-bool DocContext::PassiveWithAgent(size_t s, const PhraseMatch& m, const std::vector<const Party*>& objects) const {
+bool DocContext::PassiveWithAgent(size_t s, const PhraseMatch& m,
+                                  const std::vector<const Party*>& objects) const {
   if (objects.empty() || res_.triggers[m.payload].frame == Frame::kRev) return false;
   size_t from = m.first_word >= 2 ? m.first_word - 2 : 0;
   if (!HasCue(s, Cue::kPassive, std::max(from, sentences_[s].wb), m.first_word)) return false;
   size_t obj = objects.front()->word;
-  size_t agent_from = obj >= 3 ? obj - 3 : 0;
+  size_t agent_from = obj >= 6 ? obj - 6 : 0;  // "by state-controlled oil company Rosneft"
   return HasCue(s, Cue::kAgent, std::max(agent_from, m.end_word), obj);
 }
 
@@ -710,9 +730,10 @@ void DocContext::Merge(Draft* into, const Draft& from) const {
   DocEvent& e = into->ev;
   e.participants.insert(e.participants.end(), from.ev.participants.begin(), from.ev.participants.end());
   SortUnique(&e.participants);
-  bool take_date = !from.ev.date.empty() &&
-                   ((into->date_relative && !from.date_relative && DatesAgree(*into, from)) || e.date.empty() ||
-                    (from.ev.date.size() > e.date.size() && DatesCompatible(e.date, from.ev.date)));
+  bool take_date =
+      !from.ev.date.empty() &&
+      ((into->date_relative && !from.date_relative && DatesAgree(*into, from)) || e.date.empty() ||
+       (from.ev.date.size() > e.date.size() && DatesCompatible(e.date, from.ev.date)));
   if (take_date) {
     e.date = from.ev.date;
     into->date_relative = from.date_relative;
@@ -755,7 +776,8 @@ void DocContext::Add(Draft d, bool definite) {
       if (o.ev.type != d.ev.type || o.last_sentence + window < d.last_sentence) continue;
       if (!DatesAgree(o, d)) continue;
       if (o.ev.place >= 0 && d.ev.place >= 0 && o.ev.place != d.ev.place) continue;
-      if (best == nullptr || (incomplete ? o.evidence_sentences >= best->evidence_sentences : o.order > best->order)) {
+      if (best == nullptr ||
+          (incomplete ? o.evidence_sentences >= best->evidence_sentences : o.order > best->order)) {
         best = &o;
       }
     }

@@ -22,7 +22,8 @@ class Doc {
         e.mentions.push_back(TextRange{static_cast<uint32_t>(p), static_cast<uint32_t>(p + n.size())});
       }
     }
-    std::sort(e.mentions.begin(), e.mentions.end(), [](TextRange a, TextRange b) { return a.start < b.start; });
+    std::sort(e.mentions.begin(), e.mentions.end(),
+              [](TextRange a, TextRange b) { return a.start < b.start; });
     ents_.entities.push_back(e);
     return ents_.entities.size() - 1;
   }
@@ -41,7 +42,8 @@ class Doc {
   void Cash(const std::string& surface, double value, const std::string& currency) {
     size_t p = text_.find(surface);
     ASSERT_NE(p, std::string::npos) << surface;
-    money_.push_back(Money{static_cast<uint32_t>(p), static_cast<uint32_t>(p + surface.size()), value, value, currency, false});
+    money_.push_back(Money{static_cast<uint32_t>(p), static_cast<uint32_t>(p + surface.size()), value, value,
+                           currency, false});
   }
   void Published(const std::string& d) { published_ = d; }
 
@@ -72,10 +74,14 @@ std::vector<DocEvent> OfType(const std::vector<DocEvent>& all, const std::string
   return out;
 }
 
-bool Has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+bool Has(const std::vector<std::string>& v, const std::string& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
 
 TEST(Events, InvestmentWithAmountDateAndDirection) {
-  Doc d("Last year, Samsung made an investment of $100 million in the startup Anthropic to build a large language model.");
+  Doc d(
+      "Last year, Samsung made an investment of $100 million in the startup Anthropic to build a large "
+      "language model.");
   size_t samsung = d.Entity("ORG", {"Samsung"}), anthropic = d.Entity("ORG", {"Anthropic"});
   d.Time("Last year", "2023", true);
   d.Cash("$100 million", 1e8, "USD");
@@ -125,8 +131,9 @@ TEST(Events, PeopleBringTheirOrganisationsToAMeeting) {
 }
 
 TEST(Events, ModalityDecidesStatus) {
-  Doc d("Initech will partner with Hooli on data centers. Initech could supply HBM chips to Hooli. "
-        "Initech reportedly supplies Vandelay.");
+  Doc d(
+      "Initech will partner with Hooli on data centers. Initech could supply HBM chips to Hooli. "
+      "Initech reportedly supplies Vandelay.");
   size_t initech = d.Entity("ORG", {"Initech"}), hooli = d.Entity("ORG", {"Hooli"});
   d.Entity("ORG", {"Vandelay"});
   auto all = d.Run();
@@ -170,10 +177,11 @@ TEST(Events, MeetingsWithAListAreOnePerParty) {
 }
 
 TEST(Events, GermanTriggersCuesAndAnaphora) {
-  Doc d("Celle, Deutschland - Samsung traf sich in Seoul mit Naver. "
-        "Das Unternehmen soll eine Partnerschaft mit Naver eingehen. "
-        "Naver ist Kunde von Samsung in Bezug auf Speicherchips.",
-        "de");
+  Doc d(
+      "Celle, Deutschland - Samsung traf sich in Seoul mit Naver. "
+      "Das Unternehmen soll eine Partnerschaft mit Naver eingehen. "
+      "Naver ist Kunde von Samsung in Bezug auf Speicherchips.",
+      "de");
   size_t samsung = d.Entity("ORG", {"Samsung"}), naver = d.Entity("ORG", {"Naver"});
   d.Entity("LOC", {"Celle"});
   size_t seoul = d.Entity("LOC", {"Seoul"});
@@ -203,8 +211,10 @@ TEST(Events, DatelineIsNeverThePlace) {
 }
 
 TEST(Events, RepeatedMentionsMergeKeepingTheMostSpecificDate) {
-  Doc d("Globex agreed a partnership with Initech in May 2024. On May 14, 2024 Globex and Initech met in Berlin. "
-        "The partnership between Globex and Initech covers robotics.");
+  Doc d(
+      "Globex agreed a partnership with Initech in May 2024. On May 14, 2024 Globex and Initech met in "
+      "Berlin. "
+      "The partnership between Globex and Initech covers robotics.");
   d.Entity("ORG", {"Globex"});
   d.Entity("ORG", {"Initech"});
   d.Entity("LOC", {"Berlin"});
@@ -218,7 +228,9 @@ TEST(Events, RepeatedMentionsMergeKeepingTheMostSpecificDate) {
 }
 
 TEST(Events, DevelopsAProductListAndMembership) {
-  Doc d("Samsung is developing two AI chips, Mach-1 and Mach-2. SK Telecom is a member of the Global Telco AI Alliance.");
+  Doc d(
+      "Samsung is developing two AI chips, Mach-1 and Mach-2. SK Telecom is a member of the Global Telco AI "
+      "Alliance.");
   size_t samsung = d.Entity("ORG", {"Samsung"});
   size_t m1 = d.Entity("PRODUCT", {"Mach-1"}), m2 = d.Entity("PRODUCT", {"Mach-2"});
   size_t skt = d.Entity("ORG", {"SK Telecom"}), gtaa = d.Entity("ORG", {"Global Telco AI Alliance"});
@@ -239,6 +251,29 @@ TEST(Events, NothingWithoutTwoParties) {
   Doc d("The meeting was held in Seoul. Talks about a partnership continue.");
   d.Entity("LOC", {"Seoul"});
   EXPECT_TRUE(d.Run().empty());
+}
+
+TEST(Events, DeniedFailedOrWithdrawnRelationsAreNotEvents) {
+  Doc d(
+      "Globex has withdrawn its takeover offer for Acme Robotics. Initech tried to buy Hooli last year. "
+      "Neither Acme Robotics nor Hooli signed a deal. Globex agreed to acquire Initech.");
+  d.Entity("ORG", {"Globex"});
+  size_t acme = d.Entity("ORG", {"Acme Robotics"});
+  d.Entity("ORG", {"Initech"});
+  size_t hooli = d.Entity("ORG", {"Hooli"});
+  std::vector<DocEvent> all = d.Run();
+  auto acq = OfType(all, "ACQUISITION");
+  ASSERT_EQ(acq.size(), 1u);  // only the agreed one
+  EXPECT_NE(acq[0].to, static_cast<long>(acme));
+  EXPECT_NE(acq[0].to, static_cast<long>(hooli));
+  EXPECT_TRUE(OfType(all, "DEAL").empty());
+}
+
+TEST(Events, GermanNegationDropsTheRelation) {
+  Doc d("Globex plant keine Übernahme von Initech.", "de");
+  d.Entity("ORG", {"Globex"});
+  d.Entity("ORG", {"Initech"});
+  EXPECT_TRUE(OfType(d.Run(), "ACQUISITION").empty());
 }
 
 TEST(Events, BadInputDoesNotCrash) {

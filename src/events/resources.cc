@@ -26,8 +26,8 @@ using RowFn = std::function<Status(const std::vector<std::string>&)>;
 
 // Checks the "#format <kind> <version>" header, then calls `row` for every
 // non-comment line with exactly `columns` fields.
-Status ForEachRow(const std::string& name, const std::string& content, const std::string& kind, size_t columns,
-                  const RowFn& row) {
+Status ForEachRow(const std::string& name, const std::string& content, const std::string& kind,
+                  size_t columns, const RowFn& row) {
   std::istringstream in(content);
   std::string line;
   int n = 0;
@@ -41,10 +41,11 @@ Status ForEachRow(const std::string& name, const std::string& content, const std
       std::string tag, k;
       int version = 0;
       h >> tag >> k >> version;
-      if (tag != "#format" || k != kind) return Status::Corruption(where + ": expected '#format " + kind + " 1'");
+      if (tag != "#format" || k != kind)
+        return Status::Corruption(where + ": expected '#format " + kind + " 1'");
       if (version < 1 || version > kFormatVersion) {
-        return Status::Unsupported(where + ": format version " + std::to_string(version) + " is not supported (max " +
-                                   std::to_string(kFormatVersion) + ")");
+        return Status::Unsupported(where + ": format version " + std::to_string(version) +
+                                   " is not supported (max " + std::to_string(kFormatVersion) + ")");
       }
       header = true;
       continue;
@@ -52,8 +53,8 @@ Status ForEachRow(const std::string& name, const std::string& content, const std
     if (line.empty() || line[0] == '#') continue;
     std::vector<std::string> f = SplitTabs(line);
     if (f.size() != columns) {
-      return Status::Corruption(where + ": expected " + std::to_string(columns) + " tab-separated columns, got " +
-                                std::to_string(f.size()));
+      return Status::Corruption(where + ": expected " + std::to_string(columns) +
+                                " tab-separated columns, got " + std::to_string(f.size()));
     }
     Status st = row(f);
     if (!st.ok()) return st.WithContext(where);
@@ -65,15 +66,19 @@ Status ForEachRow(const std::string& name, const std::string& content, const std
 // Adds `pattern` to the English and/or German lexicon chosen by `lang`.
 Status AddForLang(Resources* res, const std::string& lang, PhraseLexicon LangLexicons::*which,
                   const std::string& pattern, int payload) {
-  if (lang != "en" && lang != "de" && lang != "*") return Status::InvalidArgument("unknown language '" + lang + "'");
+  if (lang != "en" && lang != "de" && lang != "*")
+    return Status::InvalidArgument("unknown language '" + lang + "'");
   if (lang != "de") PG_RETURN_IF_ERROR((res->en.*which).Add(pattern, payload));
   if (lang != "en") PG_RETURN_IF_ERROR((res->de.*which).Add(pattern, payload));
   return Status::OK();
 }
 
 bool ParseFrame(const std::string& s, Frame* f) {
-  static const std::pair<const char*, Frame> kFrames[] = {
-      {"sym", Frame::kSym}, {"each", Frame::kEach}, {"fwd", Frame::kFwd}, {"rev", Frame::kRev}, {"deal", Frame::kDeal}};
+  static const std::pair<const char*, Frame> kFrames[] = {{"sym", Frame::kSym},
+                                                          {"each", Frame::kEach},
+                                                          {"fwd", Frame::kFwd},
+                                                          {"rev", Frame::kRev},
+                                                          {"deal", Frame::kDeal}};
   for (const auto& [name, frame] : kFrames) {
     if (s == name) {
       *f = frame;
@@ -109,10 +114,12 @@ Status ParseTriggers(const std::string& name, const std::string& content, Resour
 
 Status ParseCues(const std::string& name, const std::string& content, Resources* res) {
   static const std::pair<const char*, Cue> kKinds[] = {
-      {"modal", Cue::kModal},   {"planned", Cue::kPlanned}, {"hedge", Cue::kHedge},       {"past", Cue::kPast},
-      {"ongoing", Cue::kOngoing}, {"boundary", Cue::kBoundary}, {"with", Cue::kWith},     {"source", Cue::kSource},
-      {"buyer", Cue::kBuyer},   {"seller", Cue::kSeller},   {"rival", Cue::kRival},       {"definite", Cue::kDefinite},
-      {"passive", Cue::kPassive}, {"agent", Cue::kAgent},     {"into", Cue::kInto}};
+      {"modal", Cue::kModal},     {"planned", Cue::kPlanned}, {"hedge", Cue::kHedge},
+      {"past", Cue::kPast},       {"ongoing", Cue::kOngoing}, {"boundary", Cue::kBoundary},
+      {"with", Cue::kWith},       {"source", Cue::kSource},   {"buyer", Cue::kBuyer},
+      {"seller", Cue::kSeller},   {"rival", Cue::kRival},     {"definite", Cue::kDefinite},
+      {"passive", Cue::kPassive}, {"agent", Cue::kAgent},     {"into", Cue::kInto},
+      {"negated", Cue::kNegated}};
   return ForEachRow(name, content, "pactgraph-event-cues", 3, [res](const std::vector<std::string>& f) {
     if (f[1] == "alliance") {
       size_t b = 0;

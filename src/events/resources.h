@@ -15,14 +15,28 @@ namespace events {
 enum class Frame { kSym, kEach, kFwd, kRev, kDeal };
 
 struct TriggerInfo {
-  std::string type;    // MEETING, PARTNERSHIP, ...
+  std::string type;  // MEETING, PARTNERSHIP, ...
   Frame frame = Frame::kSym;
   std::string status;  // occurred, ongoing, planned or empty
 };
 
 enum class Cue {
-  kModal, kPlanned, kHedge, kPast, kOngoing, kBoundary, kWith, kSource, kBuyer, kSeller, kRival, kDefinite,
-  kPassive, kAgent, kInto
+  kModal,
+  kPlanned,
+  kHedge,
+  kPast,
+  kOngoing,
+  kBoundary,
+  kWith,
+  kSource,
+  kBuyer,
+  kSeller,
+  kRival,
+  kDefinite,
+  kPassive,
+  kAgent,
+  kInto,
+  kNegated
 };
 
 enum class Anaphor { kOne = 1, kTwo = 2 };

@@ -33,18 +33,32 @@ std::string Num(long v) { return std::to_string(v); }
 
 const char* UnitLetter(Unit u) {
   switch (u) {
-    case Unit::kSecond: return "S";
-    case Unit::kMinute: return "M";
-    case Unit::kHour: return "H";
-    case Unit::kDay: return "D";
-    case Unit::kWeek: return "W";
-    case Unit::kWeekend: return "WE";
-    case Unit::kFortnight: return "W";
-    case Unit::kMonth: return "M";
-    case Unit::kQuarter: return "Q";
-    case Unit::kHalfYear: return "H";
-    case Unit::kYear: case Unit::kDecade: case Unit::kCentury: return "Y";
-    case Unit::kNone: break;
+    case Unit::kSecond:
+      return "S";
+    case Unit::kMinute:
+      return "M";
+    case Unit::kHour:
+      return "H";
+    case Unit::kDay:
+      return "D";
+    case Unit::kWeek:
+      return "W";
+    case Unit::kWeekend:
+      return "WE";
+    case Unit::kFortnight:
+      return "W";
+    case Unit::kMonth:
+      return "M";
+    case Unit::kQuarter:
+      return "Q";
+    case Unit::kHalfYear:
+      return "H";
+    case Unit::kYear:
+    case Unit::kDecade:
+    case Unit::kCentury:
+      return "Y";
+    case Unit::kNone:
+      break;
   }
   return "";
 }
@@ -54,9 +68,22 @@ bool IsClockUnit(Unit u) { return u == Unit::kSecond || u == Unit::kMinute || u 
 // "P2W", "PT24H", "P10Y" (decades and centuries in years), "PXY" (n < 0).
 std::string DurationValue(long n, Unit u) {
   if (u == Unit::kFortnight) n = n < 0 ? n : n * 2;
-  if (u == Unit::kDecade) { if (n >= 0) n *= 10; else return "PXDE"; }
-  if (u == Unit::kCentury) { if (n >= 0) n *= 100; else return "PXCE"; }
-  if (u == Unit::kHalfYear) { if (n >= 0) n *= 6; return n < 0 ? "PXM" : "P" + Num(n) + "M"; }
+  if (u == Unit::kDecade) {
+    if (n >= 0)
+      n *= 10;
+    else
+      return "PXDE";
+  }
+  if (u == Unit::kCentury) {
+    if (n >= 0)
+      n *= 100;
+    else
+      return "PXCE";
+  }
+  if (u == Unit::kHalfYear) {
+    if (n >= 0) n *= 6;
+    return n < 0 ? "PXM" : "P" + Num(n) + "M";
+  }
   if (u == Unit::kWeekend) return n < 0 ? "PXWE" : "P" + Num(n * 2) + "D";
   std::string v = IsClockUnit(u) ? "PT" : "P";
   v += n < 0 ? "X" : Num(n);
@@ -66,22 +93,32 @@ std::string DurationValue(long n, Unit u) {
 
 std::string SeasonCode(Season s) {
   switch (s) {
-    case Season::kSpring: return "SP";
-    case Season::kSummer: return "SU";
-    case Season::kFall: return "FA";
-    case Season::kWinter: return "WI";
-    case Season::kNone: break;
+    case Season::kSpring:
+      return "SP";
+    case Season::kSummer:
+      return "SU";
+    case Season::kFall:
+      return "FA";
+    case Season::kWinter:
+      return "WI";
+    case Season::kNone:
+      break;
   }
   return "";
 }
 
 const char* PartCode(PartOfDay p) {
   switch (p) {
-    case PartOfDay::kMorning: return "TMO";
-    case PartOfDay::kAfternoon: return "TAF";
-    case PartOfDay::kEvening: return "TEV";
-    case PartOfDay::kNight: return "TNI";
-    case PartOfDay::kNone: break;
+    case PartOfDay::kMorning:
+      return "TMO";
+    case PartOfDay::kAfternoon:
+      return "TAF";
+    case PartOfDay::kEvening:
+      return "TEV";
+    case PartOfDay::kNight:
+      return "TNI";
+    case PartOfDay::kNone:
+      break;
   }
   return "";
 }
@@ -97,7 +134,8 @@ class Tagger {
   Tagger(std::string_view text, const std::string& lang, const TimexOptions& options)
       : text_(text), narrative_(options.narrative) {
     langs_ = lang == "en" ? kEn : lang == "de" ? kDe : kAnyLang;
-    if (!options.anchor.empty() && !ParseIsoDate(options.anchor, &anchor_)) anchor_ = DateFromText(options.anchor);
+    if (!options.anchor.empty() && !ParseIsoDate(options.anchor, &anchor_))
+      anchor_ = DateFromText(options.anchor);
     ref_ = anchor_;
     Tokenize(text, langs_, &lower_, &t_);
   }
@@ -107,7 +145,10 @@ class Tagger {
     size_t i = 0;
     while (i < t_.size()) {
       Match m;
-      if (!Best(i, &m)) { ++i; continue; }
+      if (!Best(i, &m)) {
+        ++i;
+        continue;
+      }
       Timex x;
       x.start = t_[m.b].b;
       x.end = t_[m.e - 1].e;
@@ -132,11 +173,14 @@ class Tagger {
   bool Is(size_t i, std::string_view w) const { return i < n() && t_[i].low == w; }
   bool IsAny(size_t i, std::initializer_list<std::string_view> ws) const {
     if (i >= n()) return false;
-    for (std::string_view w : ws) if (t_[i].low == w) return true;
+    for (std::string_view w : ws)
+      if (t_[i].low == w) return true;
     return false;
   }
   bool Glued(size_t i) const { return i < n() && t_[i].glued; }
-  bool Punct(size_t i, char c) const { return i < n() && t_[i].kind == Token::kPunct && t_[i].low.size() == 1 && t_[i].low[0] == c; }
+  bool Punct(size_t i, char c) const {
+    return i < n() && t_[i].kind == Token::kPunct && t_[i].low.size() == 1 && t_[i].low[0] == c;
+  }
   bool HyphenGlued(size_t i) const { return Punct(i, '-') && Glued(i) && Glued(i + 1); }
   const WordInfo* Info(size_t i) const { return i < n() ? t_[i].info : nullptr; }
   bool En() const { return langs_ & kEn; }
@@ -145,9 +189,18 @@ class Tagger {
     return i < n() && t_[i].low.substr(0, prefix.size()) == prefix;
   }
 
-  int MonthAt(size_t i) const { const WordInfo* w = Info(i); return w && w->month ? w->month : 0; }
-  int WeekdayAt(size_t i) const { const WordInfo* w = Info(i); return w && w->weekday ? w->weekday : 0; }
-  Unit UnitAt(size_t i) const { const WordInfo* w = Info(i); return w ? w->unit : Unit::kNone; }
+  int MonthAt(size_t i) const {
+    const WordInfo* w = Info(i);
+    return w && w->month ? w->month : 0;
+  }
+  int WeekdayAt(size_t i) const {
+    const WordInfo* w = Info(i);
+    return w && w->weekday ? w->weekday : 0;
+  }
+  Unit UnitAt(size_t i) const {
+    const WordInfo* w = Info(i);
+    return w ? w->unit : Unit::kNone;
+  }
 
   // A cardinal at i: digits or a numeral word. *vague for "several".
   bool CountAt(size_t i, long* value, bool* vague) const {
@@ -160,8 +213,15 @@ class Tagger {
     }
     const WordInfo* w = Info(i);
     if (!w) return false;
-    if (w->vague_number) { *vague = true; *value = -1; return true; }
-    if (w->number > 0) { *value = w->number; return true; }
+    if (w->vague_number) {
+      *vague = true;
+      *value = -1;
+      return true;
+    }
+    if (w->number > 0) {
+      *value = w->number;
+      return true;
+    }
     return false;
   }
 
@@ -170,7 +230,10 @@ class Tagger {
     if (!NumTok(i) || t_[i].digits > 2 || t_[i].num < 1 || t_[i].num > 31) return false;
     *day = static_cast<int>(t_[i].num);
     *end = i + 1;
-    if (Word(i + 1) && Glued(i + 1) && IsAny(i + 1, {"st", "nd", "rd", "th"})) { *end = i + 2; return true; }
+    if (Word(i + 1) && Glued(i + 1) && IsAny(i + 1, {"st", "nd", "rd", "th"})) {
+      *end = i + 2;
+      return true;
+    }
     if (want_dot) {
       if (!Punct(i + 1, '.') || !Glued(i + 1)) return false;
       *end = i + 2;
@@ -181,8 +244,11 @@ class Tagger {
   bool YearAt(size_t i, int* year) const {
     if (!NumTok(i) || t_[i].digits != 4 || t_[i].num < 1000 || t_[i].num > 2199) return false;
     // Part of a bigger number ("12,2024") or a decimal ("2024.5")?
-    if (i > 0 && Glued(i) && (Punct(i - 1, ',') || Punct(i - 1, '.')) && i >= 2 && NumTok(i - 2) && Glued(i - 1)) return false;
-    if ((Punct(i + 1, ',') || Punct(i + 1, '.')) && Glued(i + 1) && NumTok(i + 2) && Glued(i + 2)) return false;
+    if (i > 0 && Glued(i) && (Punct(i - 1, ',') || Punct(i - 1, '.')) && i >= 2 && NumTok(i - 2) &&
+        Glued(i - 1))
+      return false;
+    if ((Punct(i + 1, ',') || Punct(i + 1, '.')) && Glued(i + 1) && NumTok(i + 2) && Glued(i + 2))
+      return false;
     *year = static_cast<int>(t_[i].num);
     return true;
   }
@@ -203,20 +269,24 @@ class Tagger {
     const std::string_view w = t_[i].low;
     if (En() && (w == "will" || w == "ll" || w == "shall" || w == "upcoming" || w == "scheduled" ||
                  w == "plans" || w == "planned" || w == "expected" || w == "expects" || w == "next" ||
-                 w == "coming" || w == "until" || w == "going")) return true;
+                 w == "coming" || w == "until" || w == "going"))
+      return true;
     if (De() && (w == "wird" || w == "werden" || w == "soll" || w == "sollen" || w == "plant" ||
                  w == "planen" || w == "geplant" || w == "voraussichtlich" || w == "bis" ||
-                 StartsWith(i, "kommend") || StartsWith(i, "nächst"))) return true;
+                 StartsWith(i, "kommend") || StartsWith(i, "nächst")))
+      return true;
     return false;
   }
 
   bool PastCue(size_t i) const {
     const std::string_view w = t_[i].low;
     if (En() && (w == "was" || w == "were" || w == "had" || w == "did" || w == "said" || w == "ago" ||
-                 w == "last" || w == "since" || (w.size() > 4 && w.substr(w.size() - 2) == "ed"))) return true;
+                 w == "last" || w == "since" || (w.size() > 4 && w.substr(w.size() - 2) == "ed")))
+      return true;
     if (De() && (w == "war" || w == "waren" || w == "hatte" || w == "hatten" || w == "wurde" ||
                  w == "wurden" || w == "sagte" || w == "hat" || w == "haben" || w == "seit" ||
-                 StartsWith(i, "vergangen") || StartsWith(i, "letzte"))) return true;
+                 StartsWith(i, "vergangen") || StartsWith(i, "letzte")))
+      return true;
     return false;
   }
 
@@ -250,27 +320,51 @@ class Tagger {
       const int d = day ? std::min(day, DaysInMonth(y, month)) : 15;
       double dist = static_cast<double>(DaysFromCivil(y, month, d) - now);
       if ((dist > 0 && tense == Tense::kPast) || (dist < 0 && tense == Tense::kFuture)) dist *= 2;
-      if (std::abs(dist) < best) { best = std::abs(dist); best_year = y; }
+      if (std::abs(dist) < best) {
+        best = std::abs(dist);
+        best_year = y;
+      }
     }
     return best_year;
   }
 
   // ---- emit helpers -------------------------------------------------------
-  static void SetDay(Match* m, const Date& d) { m->value = FormatDay(d); m->date = d; }
-  static void SetMonth(Match* m, int y, int mo) { m->value = FormatMonth(y, mo); m->date = Date{y, mo, 0}; }
-  static void SetYear(Match* m, int y) { m->value = FormatYear(y); m->date = Date{y, 0, 0}; }
+  static void SetDay(Match* m, const Date& d) {
+    m->value = FormatDay(d);
+    m->date = d;
+  }
+  static void SetMonth(Match* m, int y, int mo) {
+    m->value = FormatMonth(y, mo);
+    m->date = Date{y, mo, 0};
+  }
+  static void SetYear(Match* m, int y) {
+    m->value = FormatYear(y);
+    m->date = Date{y, 0, 0};
+  }
 
   // Shifts the base by n units and prints it at the unit's granularity.
   bool Shifted(Unit u, long k, const Date& base, Match* m) const {
     m->relative = true;
     if (base.y == 0) {
       switch (u) {
-        case Unit::kDay: m->value = "XXXX-XX-XX"; return true;
-        case Unit::kWeek: case Unit::kWeekend: m->value = "XXXX-WXX"; return true;
-        case Unit::kMonth: m->value = "XXXX-XX"; return true;
-        case Unit::kQuarter: m->value = "XXXX-QX"; return true;
-        case Unit::kYear: m->value = "XXXX"; return true;
-        default: return false;
+        case Unit::kDay:
+          m->value = "XXXX-XX-XX";
+          return true;
+        case Unit::kWeek:
+        case Unit::kWeekend:
+          m->value = "XXXX-WXX";
+          return true;
+        case Unit::kMonth:
+          m->value = "XXXX-XX";
+          return true;
+        case Unit::kQuarter:
+          m->value = "XXXX-QX";
+          return true;
+        case Unit::kYear:
+          m->value = "XXXX";
+          return true;
+        default:
+          return false;
       }
     }
     switch (u) {
@@ -278,7 +372,9 @@ class Tagger {
         if (!base.HasDay()) return false;
         SetDay(m, AddDays(base, k));
         return true;
-      case Unit::kWeek: case Unit::kWeekend: case Unit::kFortnight:
+      case Unit::kWeek:
+      case Unit::kWeekend:
+      case Unit::kFortnight:
         if (!base.HasDay()) return false;
         m->value = FormatWeek(AddDays(base, 7 * k * (u == Unit::kFortnight ? 2 : 1)));
         if (u == Unit::kWeekend) m->value += "-WE";
@@ -301,10 +397,17 @@ class Tagger {
         m->value = FormatYear(static_cast<int>(h / 2)) + "-H" + Num(h % 2 + 1);
         return true;
       }
-      case Unit::kYear: SetYear(m, static_cast<int>(base.y + k)); return true;
-      case Unit::kDecade: m->value = Num((base.y + 10 * k) / 10); return true;
-      case Unit::kCentury: m->value = Num((base.y + 100 * k) / 100); return true;
-      default: return false;
+      case Unit::kYear:
+        SetYear(m, static_cast<int>(base.y + k));
+        return true;
+      case Unit::kDecade:
+        m->value = Num((base.y + 10 * k) / 10);
+        return true;
+      case Unit::kCentury:
+        m->value = Num((base.y + 100 * k) / 100);
+        return true;
+      default:
+        return false;
     }
   }
 
@@ -312,15 +415,25 @@ class Tagger {
   bool Best(size_t i, Match* best) {
     bool found = false;
     auto consider = [&](bool ok, Match& m) {
-      if (ok && m.e > i && (!found || m.e > best->e)) { *best = std::move(m); found = true; }
+      if (ok && m.e > i && (!found || m.e > best->e)) {
+        *best = std::move(m);
+        found = true;
+      }
     };
     Match m;
-    m = Match(); consider(Core(i, &m), m);
-    m = Match(); m.b = i; consider(Modified(i, &m), m);
+    m = Match();
+    consider(Core(i, &m), m);
+    m = Match();
+    m.b = i;
+    consider(Modified(i, &m), m);
     if (IsAny(i, {"the", "this", "that"}) && En() && !found) {
       // "the third quarter", "the 1990s", "the past": the article joins.
       Match inner;
-      if (Core(i + 1, &inner) && inner.takes_article && Is(i, "the")) { inner.b = i; *best = std::move(inner); return true; }
+      if (Core(i + 1, &inner) && inner.takes_article && Is(i, "the")) {
+        inner.b = i;
+        *best = std::move(inner);
+        return true;
+      }
     }
     return found;
   }
@@ -329,9 +442,17 @@ class Tagger {
   bool Core(size_t i, Match* best) {
     bool found = false;
     auto consider = [&](bool ok, Match& m) {
-      if (ok && m.e > i && (!found || m.e > best->e)) { *best = std::move(m); found = true; }
+      if (ok && m.e > i && (!found || m.e > best->e)) {
+        *best = std::move(m);
+        found = true;
+      }
     };
-#define PG_TRY(rule) do { Match m; m.b = i; consider(rule(i, &m), m); } while (0)
+#define PG_TRY(rule)          \
+  do {                        \
+    Match m;                  \
+    m.b = i;                  \
+    consider(rule(i, &m), m); \
+  } while (0)
     if (i >= n()) return false;
     const Token& tok = t_[i];
     if (tok.kind == Token::kNumber) {
@@ -376,14 +497,17 @@ class Tagger {
     auto glued5 = [&](char sep) {
       return glued3(sep) && Punct(i + 3, sep) && Glued(i + 3) && NumTok(i + 4) && Glued(i + 4);
     };
-    auto valid = [](int y, int mo, int d) { return mo >= 1 && mo <= 12 && d >= 1 && y > 0 && d <= DaysInMonth(y, mo); };
+    auto valid = [](int y, int mo, int d) {
+      return mo >= 1 && mo <= 12 && d >= 1 && y > 0 && d <= DaysInMonth(y, mo);
+    };
     auto two_digit_year = [&](int yy) {
       int ref = anchor_.y ? anchor_.y : 2030;
       int y = 2000 + yy;
       return y > ref + 10 ? 1900 + yy : y;
     };
     if (a.digits == 4 && glued5('-')) {
-      int y = static_cast<int>(a.num), mo = static_cast<int>(t_[i + 2].num), d = static_cast<int>(t_[i + 4].num);
+      int y = static_cast<int>(a.num), mo = static_cast<int>(t_[i + 2].num),
+          d = static_cast<int>(t_[i + 4].num);
       if (!valid(y, mo, d)) return false;
       m->e = i + 5;
       SetDay(m, Date{y, mo, d});
@@ -430,7 +554,10 @@ class Tagger {
   bool TrailingYear(size_t j, int* year, size_t* end) const {
     size_t k = j;
     if (Punct(k, ',')) ++k;
-    if (YearAt(k, year)) { *end = k + 1; return true; }
+    if (YearAt(k, year)) {
+      *end = k + 1;
+      return true;
+    }
     return false;
   }
 
@@ -485,15 +612,16 @@ class Tagger {
   }
 
   bool MonthAloneOk(size_t i, int month) const {
-    static constexpr std::string_view kEnPreps[] = {"in", "since", "until", "till", "by", "of", "during",
-                                                    "through", "from", "to", "before", "after", "last",
-                                                    "next", "this", "early", "late", "mid", "end", "and",
-                                                    "or", "between", "throughout"};
+    static constexpr std::string_view kEnPreps[] = {
+        "in",   "since", "until",  "till",  "by",   "of",      "during",    "through",
+        "from", "to",    "before", "after", "last", "next",    "this",      "early",
+        "late", "mid",   "end",    "and",   "or",   "between", "throughout"};
     if (langs_ == kEn || (En() && !De())) {
       bool ambiguous = t_[i].low == "may" || t_[i].low == "march";
       if (!ambiguous) return true;
       if (i == 0) return false;
-      for (std::string_view p : kEnPreps) if (t_[i - 1].low == p) return true;
+      for (std::string_view p : kEnPreps)
+        if (t_[i - 1].low == p) return true;
       return i >= 2 && Punct(i - 1, '-') && Is(i - 2, "mid");  // "mid-May"
     }
     (void)month;
@@ -505,13 +633,17 @@ class Tagger {
   bool BareDayBeforeDate(size_t i, int day, size_t j, Match* m) {
     if (!(De() && Punct(i + 1, '.'))) return false;
     size_t k = j;
-    if (Punct(k, '/') || Punct(k, '-') || (k < n() && t_[k].low == "\xe2\x80\x93")) ++k;
+    if (Punct(k, '/') || Punct(k, '-') || (k < n() && t_[k].low == "\xe2\x80\x93"))
+      ++k;
     else if (IsAny(k, {"und", "bis", "oder"})) {
       ++k;
       if (IsAny(k, {"zum", "dem"})) ++k;
-    } else if (Is(k, "zum")) ++k;
-    else if (Is(k, "auf")) k += Is(k + 1, "den") ? 2 : 1;  // "Nacht vom 16. auf den 17. April"
-    else return false;
+    } else if (Is(k, "zum"))
+      ++k;
+    else if (Is(k, "auf"))
+      k += Is(k + 1, "den") ? 2 : 1;  // "Nacht vom 16. auf den 17. April"
+    else
+      return false;
     if (k == j || !NumTok(k)) return false;
     Match second;
     second.b = k;
@@ -580,10 +712,23 @@ class Tagger {
     m->e = e;
     m->relative = true;
     Tense tense = TenseAt(i);
-    if (i > 0 && IsAny(i - 1, {"last", "past", "previous"})) { m->b = i - 1; tense = Tense::kPast; }
-    if (i > 0 && IsAny(i - 1, {"next", "coming"})) { m->b = i - 1; tense = Tense::kFuture; }
-    if (i > 0 && De() && (StartsWith(i - 1, "vergangen") || StartsWith(i - 1, "letzt") || StartsWith(i - 1, "vorig"))) { m->b = i - 1; tense = Tense::kPast; }
-    if (i > 0 && De() && (StartsWith(i - 1, "kommend") || StartsWith(i - 1, "nächst"))) { m->b = i - 1; tense = Tense::kFuture; }
+    if (i > 0 && IsAny(i - 1, {"last", "past", "previous"})) {
+      m->b = i - 1;
+      tense = Tense::kPast;
+    }
+    if (i > 0 && IsAny(i - 1, {"next", "coming"})) {
+      m->b = i - 1;
+      tense = Tense::kFuture;
+    }
+    if (i > 0 && De() &&
+        (StartsWith(i - 1, "vergangen") || StartsWith(i - 1, "letzt") || StartsWith(i - 1, "vorig"))) {
+      m->b = i - 1;
+      tense = Tense::kPast;
+    }
+    if (i > 0 && De() && (StartsWith(i - 1, "kommend") || StartsWith(i - 1, "nächst"))) {
+      m->b = i - 1;
+      tense = Tense::kFuture;
+    }
     const Date& base = Base();
     if (!base.HasDay()) {
       m->value = "XXXX-WXX-" + Num(wd);
@@ -593,22 +738,30 @@ class Tagger {
       long delta = tense == Tense::kFuture ? ahead : -back;
       SetDay(m, AddDays(base, delta));
     }
-    if (part != PartOfDay::kNone) { m->value += PartCode(part); m->type = "TIME"; }
+    if (part != PartOfDay::kNone) {
+      m->value += PartCode(part);
+      m->type = "TIME";
+    }
     return true;
   }
 
   int CompoundWeekday(size_t i, PartOfDay* part) const {
-    static constexpr std::string_view kDays[] = {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"};
+    static constexpr std::string_view kDays[] = {"montag",  "dienstag", "mittwoch", "donnerstag",
+                                                 "freitag", "samstag",  "sonntag"};
     static constexpr std::pair<std::string_view, PartOfDay> kParts[] = {
-        {"morgen", PartOfDay::kMorning}, {"vormittag", PartOfDay::kMorning}, {"mittag", PartOfDay::kAfternoon},
-        {"nachmittag", PartOfDay::kAfternoon}, {"abend", PartOfDay::kEvening}, {"nacht", PartOfDay::kNight}};
+        {"morgen", PartOfDay::kMorning},   {"vormittag", PartOfDay::kMorning},
+        {"mittag", PartOfDay::kAfternoon}, {"nachmittag", PartOfDay::kAfternoon},
+        {"abend", PartOfDay::kEvening},    {"nacht", PartOfDay::kNight}};
     if (!Word(i)) return 0;
     std::string_view w = t_[i].low;
     for (int d = 0; d < 7; ++d) {
       if (w.substr(0, kDays[d].size()) != kDays[d]) continue;
       std::string_view rest = w.substr(kDays[d].size());
       for (const auto& [suffix, p] : kParts) {
-        if (rest == suffix) { *part = p; return d + 1; }
+        if (rest == suffix) {
+          *part = p;
+          return d + 1;
+        }
       }
     }
     return 0;
@@ -620,7 +773,8 @@ class Tagger {
     size_t b = i, y = i;
     if (En() && Is(i, "fiscal")) y = i + 1;
     if (De() && IsAny(i, {"jahr", "jahre", "jahres", "jahrs"})) y = i + 1;
-    if (Punct(i, '\'') && NumTok(i + 1) && Glued(i + 1) && t_[i + 1].digits == 2 && Word(i + 2) && Is(i + 2, "s") && Glued(i + 2)) {
+    if (Punct(i, '\'') && NumTok(i + 1) && Glued(i + 1) && t_[i + 1].digits == 2 && Word(i + 2) &&
+        Is(i + 2, "s") && Glued(i + 2)) {
       int decade = static_cast<int>(t_[i + 1].num);
       if (decade % 10) return false;
       m->e = i + 3;
@@ -661,22 +815,32 @@ class Tagger {
     if (i > 0 && Punct(i - 1, '/') && !(i >= 2 && NumTok(i - 2) && t_[i - 2].digits == 4)) return false;
     // "555-2024" is a number; "2009-2010" and "mid-2024" are years.
     if (i >= 2 && Punct(i - 1, '-') && NumTok(i - 2) && t_[i - 2].digits != 4) return false;
-    if (Punct(i + 1, '%') || IsAny(i + 1, {"percent", "prozent", "million", "millionen", "billion", "milliarden",
-                                           "euro", "dollar", "dollars", "km", "m", "kg", "meter", "metres", "meters",
-                                           "people", "menschen", "mal", "times", "units", "shares", "employees",
-                                           "mitarbeiter", "soldiers", "soldaten", "mann", "men", "cars", "pages"})) return false;
+    if (Punct(i + 1, '%') ||
+        IsAny(i + 1, {"percent",  "prozent", "million", "millionen", "billion",     "milliarden",
+                      "euro",     "dollar",  "dollars", "km",        "m",           "kg",
+                      "meter",    "metres",  "meters",  "people",    "menschen",    "mal",
+                      "times",    "units",   "shares",  "employees", "mitarbeiter", "soldiers",
+                      "soldaten", "mann",    "men",     "cars",      "pages"}))
+      return false;
+    // "by 1200 GMT", "um 1530 Uhr": a clock time, not a year.
+    if (IsAny(i + 1, {"gmt", "utc", "bst", "cet", "cest", "est", "edt", "pst", "pdt", "et", "mez", "mesz",
+                      "uhr", "hours", "hrs", "h"}))
+      return false;
     if (year >= 1900 && year <= 2100) return true;
     if (De() && !(Word(i + 1) && t_[i + 1].cap && !Info(i + 1))) {
       // German: "1861 war ...", "Kriegsjahr 1915"; a capitalised noun after
       // the number makes it a count ("1500 Panzern").
-      if (i == 0 || !IsAny(i - 1, {"rund", "etwa", "über", "ca", "insgesamt", "nur", "mehr", "knapp", "fast", "von", "nr", "auf"}))
+      if (i == 0 || !IsAny(i - 1, {"rund", "etwa", "über", "ca", "insgesamt", "nur", "mehr", "knapp", "fast",
+                                   "von", "nr", "auf"}))
         return true;
     }
-    static constexpr std::string_view kCue[] = {"in", "since", "of", "until", "by", "year", "during", "from", "before",
-                                                "after", "im", "seit", "von", "bis", "um", "ab", "anno", "vor", "nach",
-                                                "jahr", "jahre", "jahres", "circa", "ca", "and", "und", "to"};
+    static constexpr std::string_view kCue[] = {
+        "in",    "since", "of",    "until",  "by",    "year", "during", "from", "before",
+        "after", "im",    "seit",  "von",    "bis",   "um",   "ab",     "anno", "vor",
+        "nach",  "jahr",  "jahre", "jahres", "circa", "ca",   "and",    "und",  "to"};
     if (i == 0) return false;
-    for (std::string_view c : kCue) if (t_[i - 1].low == c) return true;
+    for (std::string_view c : kCue)
+      if (t_[i - 1].low == c) return true;
     return false;
   }
 
@@ -686,9 +850,12 @@ class Tagger {
     size_t j = 0;
     if (!NumTok(i) || t_[i].digits > 2 || t_[i].num < 1) return false;
     nth = static_cast<int>(t_[i].num);
-    if (Word(i + 1) && Glued(i + 1) && IsAny(i + 1, {"st", "nd", "rd", "th"})) j = i + 2;
-    else if (Punct(i + 1, '.') && Glued(i + 1)) j = i + 2;
-    else return false;
+    if (Word(i + 1) && Glued(i + 1) && IsAny(i + 1, {"st", "nd", "rd", "th"}))
+      j = i + 2;
+    else if (Punct(i + 1, '.') && Glued(i + 1))
+      j = i + 2;
+    else
+      return false;
     if (UnitAt(j) != Unit::kCentury) return false;
     m->e = j + 1;
     char buf[16];
@@ -726,10 +893,15 @@ class Tagger {
     int year = 0;
     size_t k = e;
     if (Is(k, "of") || Punct(k, ',')) ++k;
-    if (De() && IsAny(k, {"des", "dieses"}) && UnitAt(k + 1) == Unit::kYear) { k += 2; e = k; }
-    else if (YearAt(k, &year)) e = k + 1;
-    else if (Is(k, "this") && Is(k + 1, "year")) e = k + 2;
-    else if (Is(k, "the") && Is(k + 1, "year")) e = k + 2;
+    if (De() && IsAny(k, {"des", "dieses"}) && UnitAt(k + 1) == Unit::kYear) {
+      k += 2;
+      e = k;
+    } else if (YearAt(k, &year))
+      e = k + 1;
+    else if (Is(k, "this") && Is(k + 1, "year"))
+      e = k + 2;
+    else if (Is(k, "the") && Is(k + 1, "year"))
+      e = k + 2;
     m->e = e;
     const Date& base = Base();
     if (!year) {
@@ -768,10 +940,16 @@ class Tagger {
     int q = static_cast<int>(t_[i + 1].num), year = 0;
     size_t k = i + 2;
     if (Punct(k, '/') || Punct(k, '\'')) ++k;
-    if (YearAt(k, &year)) m->e = k + 1;
-    else if (half) return false;  // a bare "H1" is too often something else
-    else m->e = i + 2;
-    if (!year) { year = Base().y; m->relative = true; }
+    if (YearAt(k, &year))
+      m->e = k + 1;
+    else if (half)
+      return false;  // a bare "H1" is too often something else
+    else
+      m->e = i + 2;
+    if (!year) {
+      year = Base().y;
+      m->relative = true;
+    }
     m->value = FormatYear(year) + (quarter ? "-Q" : "-H") + Num(q);
     if (!m->relative) m->date = Date{year, 0, 0};
     m->takes_article = false;
@@ -785,12 +963,15 @@ class Tagger {
     int year = 0;
     size_t k = i + 1;
     if (Is(k, "of")) ++k;
-    if (YearAt(k, &year)) { m->e = k + 1; }
-    else {
+    if (YearAt(k, &year)) {
+      m->e = k + 1;
+    } else {
       m->e = i + 1;
       if (i == 0) return false;
       // Needs a determiner or preposition before it: "the summer", "im Sommer".
-      if (!IsAny(i - 1, {"the", "this", "last", "next", "in", "im", "diesen", "dieses", "this", "late", "early", "mid", "since", "seit", "until", "bis", "den", "dem", "des"})) return false;
+      if (!IsAny(i - 1, {"the", "this", "last", "next", "in", "im", "diesen", "dieses", "this", "late",
+                         "early", "mid", "since", "seit", "until", "bis", "den", "dem", "des"}))
+        return false;
       m->relative = true;
       year = Base().y;
       Season s = w->season;
@@ -815,19 +996,34 @@ class Tagger {
     m->takes_article = false;
     auto day = [&](long k) {
       m->relative = true;
-      if (!Base().HasDay() && !anchor_.HasDay()) { m->value = "XXXX-XX-XX"; return true; }
+      if (!Base().HasDay() && !anchor_.HasDay()) {
+        m->value = "XXXX-XX-XX";
+        return true;
+      }
       SetDay(m, AddDays(anchor_.HasDay() ? anchor_ : Base(), k));
       return true;
     };
-    auto ref = [&](const char* v) { m->value = v; m->relative = true; return true; };
+    auto ref = [&](const char* v) {
+      m->value = v;
+      m->relative = true;
+      return true;
+    };
     if (En()) {
       if (w == "today" && narrative_) return ref("PRESENT_REF");  // "today" in a history: nowadays
       if (w == "today") return day(0) && PartAfter(m);
       if (w == "yesterday") return day(-1) && PartAfter(m);
       if (w == "tomorrow") return day(1) && PartAfter(m);
-      if (w == "tonight") { day(0); m->value += "TNI"; m->type = "TIME"; return true; }
+      if (w == "tonight") {
+        day(0);
+        m->value += "TNI";
+        m->type = "TIME";
+        return true;
+      }
       if (w == "now" || w == "currently" || w == "presently" || w == "nowadays") return ref("PRESENT_REF");
-      if (w == "at" && IsAny(i + 1, {"present"})) { m->e = i + 2; return ref("PRESENT_REF"); }
+      if (w == "at" && IsAny(i + 1, {"present"})) {
+        m->e = i + 2;
+        return ref("PRESENT_REF");
+      }
       if (w == "recently" || w == "lately") return ref("PAST_REF");
       if (w == "recent" && UnitAt(i + 1) != Unit::kNone && t_[i + 1].info->unit_plural) {
         m->e = i + 2;  // "recent months": an unknown stretch up to now
@@ -835,7 +1031,8 @@ class Tagger {
         m->value = DurationValue(-1, UnitAt(i + 1));
         return true;
       }
-      if ((w == "past" || w == "future") && i > 0 && Is(i - 1, "the") && !(Word(i + 1) && (UnitAt(i + 1) != Unit::kNone || Info(i + 1)))) {
+      if ((w == "past" || w == "future") && i > 0 && Is(i - 1, "the") &&
+          !(Word(i + 1) && (UnitAt(i + 1) != Unit::kNone || Info(i + 1)))) {
         m->b = i - 1;
         return ref(w == "past" ? "PAST_REF" : "FUTURE_REF");
       }
@@ -853,17 +1050,36 @@ class Tagger {
       if (w == "gestern") return day(-1) && PartAfter(m);
       if (w == "vorgestern") return day(-2);
       if (w == "übermorgen") return day(2);
-      if (w == "morgen" && !t_[i].cap && !(i > 0 && IsAny(i - 1, {"am", "den", "jeden", "diesen", "heute", "gestern", "guten", "am"}))) return day(1);
-      if (w == "jetzt" || w == "derzeit" || w == "zurzeit" || w == "gegenwärtig" || w == "momentan" || w == "heutzutage" || (w == "aktuell" && !(Word(i + 1) && t_[i + 1].cap)))
+      if (w == "morgen" && !t_[i].cap &&
+          !(i > 0 && IsAny(i - 1, {"am", "den", "jeden", "diesen", "heute", "gestern", "guten", "am"})))
+        return day(1);
+      if (w == "jetzt" || w == "derzeit" || w == "zurzeit" || w == "gegenwärtig" || w == "momentan" ||
+          w == "heutzutage" || (w == "aktuell" && !(Word(i + 1) && t_[i + 1].cap)))
         return ref("PRESENT_REF");
-      if (w == "zur" && Is(i + 1, "zeit")) { m->e = i + 2; return ref("PRESENT_REF"); }
+      if (w == "zur" && Is(i + 1, "zeit")) {
+        m->e = i + 2;
+        return ref("PRESENT_REF");
+      }
       if (w == "kürzlich" || w == "jüngst" || w == "neulich" || w == "unlängst") return ref("PAST_REF");
-      if (w == "vor" && IsAny(i + 1, {"kurzem"})) { m->e = i + 2; return ref("PAST_REF"); }
+      if (w == "vor" && IsAny(i + 1, {"kurzem"})) {
+        m->e = i + 2;
+        return ref("PAST_REF");
+      }
       if (w == "bald" || w == "demnächst" || w == "künftig" || w == "zukünftig") return ref("FUTURE_REF");
       // "wenig später", "kurz danach", "kurze Zeit später": after the story's last point.
-      if ((w == "wenig" || w == "kurz") && IsAny(i + 1, {"später", "danach", "darauf"})) { m->e = i + 2; return ref("FUTURE_REF"); }
-      if (w == "kurze" && Is(i + 1, "zeit") && IsAny(i + 2, {"später", "danach", "darauf"})) { m->e = i + 3; return ref("FUTURE_REF"); }
-      if (w == "in" && Is(i + 1, "zukunft")) { m->b = i + 1; m->e = i + 2; return ref("FUTURE_REF"); }
+      if ((w == "wenig" || w == "kurz") && IsAny(i + 1, {"später", "danach", "darauf"})) {
+        m->e = i + 2;
+        return ref("FUTURE_REF");
+      }
+      if (w == "kurze" && Is(i + 1, "zeit") && IsAny(i + 2, {"später", "danach", "darauf"})) {
+        m->e = i + 3;
+        return ref("FUTURE_REF");
+      }
+      if (w == "in" && Is(i + 1, "zukunft")) {
+        m->b = i + 1;
+        m->e = i + 2;
+        return ref("FUTURE_REF");
+      }
     }
     return false;
   }
@@ -889,15 +1105,33 @@ class Tagger {
     int shift = 0;
     bool ok = false, past_duration = false;
     if (En()) {
-      if (w == "this" || w == "current") { shift = 0; ok = true; }
-      else if (w == "last" || w == "previous" || w == "prior") { shift = -1; ok = true; }
-      else if (w == "next" || w == "coming") { shift = 1; ok = true; }
-      else if (w == "past") { shift = -1; ok = true; past_duration = true; }
+      if (w == "this" || w == "current") {
+        shift = 0;
+        ok = true;
+      } else if (w == "last" || w == "previous" || w == "prior") {
+        shift = -1;
+        ok = true;
+      } else if (w == "next" || w == "coming") {
+        shift = 1;
+        ok = true;
+      } else if (w == "past") {
+        shift = -1;
+        ok = true;
+        past_duration = true;
+      }
     }
     if (De() && !ok) {
-      if (StartsWith(i, "dies") || StartsWith(i, "laufend")) { shift = 0; ok = true; }
-      else if (StartsWith(i, "letzt") || StartsWith(i, "vorig") || StartsWith(i, "vergangen") || StartsWith(i, "vorjahr")) { shift = -1; ok = true; }
-      else if (StartsWith(i, "nächst") || StartsWith(i, "kommend")) { shift = 1; ok = true; }
+      if (StartsWith(i, "dies") || StartsWith(i, "laufend")) {
+        shift = 0;
+        ok = true;
+      } else if (StartsWith(i, "letzt") || StartsWith(i, "vorig") || StartsWith(i, "vergangen") ||
+                 StartsWith(i, "vorjahr")) {
+        shift = -1;
+        ok = true;
+      } else if (StartsWith(i, "nächst") || StartsWith(i, "kommend")) {
+        shift = 1;
+        ok = true;
+      }
     }
     if (!ok) return false;
     size_t j = i + 1;
@@ -940,26 +1174,48 @@ class Tagger {
   bool Counted(size_t i, Match* m) {
     size_t j = i;
     bool vor = false, the_past = false;
-    if (De() && Is(j, "vor")) { vor = true; ++j; }
-    if (En() && IsAny(j, {"past", "last", "next", "first", "previous", "coming", "following"})) { the_past = true; ++j; }
-    if (De() && !vor && (StartsWith(j, "vergangen") || StartsWith(j, "letzt") || StartsWith(j, "nächst") ||
-                         StartsWith(j, "kommend") || StartsWith(j, "erst") || StartsWith(j, "folgend"))) { the_past = true; ++j; }
+    if (De() && Is(j, "vor")) {
+      vor = true;
+      ++j;
+    }
+    if (En() && IsAny(j, {"past", "last", "next", "first", "previous", "coming", "following"})) {
+      the_past = true;
+      ++j;
+    }
+    if (De() && !vor &&
+        (StartsWith(j, "vergangen") || StartsWith(j, "letzt") || StartsWith(j, "nächst") ||
+         StartsWith(j, "kommend") || StartsWith(j, "erst") || StartsWith(j, "folgend"))) {
+      the_past = true;
+      ++j;
+    }
     long count = 0;
     bool vague = false;
     size_t k = j;
-    if (En() && Is(k, "a") && Is(k + 1, "few")) { count = -1; vague = true; k += 2; }
-    else if (CountAt(k, &count, &vague)) ++k;
-    else if (the_past) { count = -1; vague = true; }  // "the past years"? handled below
-    else return false;
+    if (En() && Is(k, "a") && Is(k + 1, "few")) {
+      count = -1;
+      vague = true;
+      k += 2;
+    } else if (CountAt(k, &count, &vague))
+      ++k;
+    else if (the_past) {
+      count = -1;
+      vague = true;
+    }  // "the past years"? handled below
+    else
+      return false;
     bool hyphenated = false;
-    if (HyphenGlued(k)) { ++k; hyphenated = true; }  // "30-year", "two-week"
+    if (HyphenGlued(k)) {
+      ++k;
+      hyphenated = true;
+    }  // "30-year", "two-week"
     Unit u = UnitAt(k);
     if (u == Unit::kNone) return false;
     if (HyphenGlued(k + 1) && IsAny(k + 2, {"old", "olds"})) return false;  // ages: "6-year-old"
     const WordInfo* ui = Info(k);
     if (vague && k == j && !ui->unit_plural) return false;
     if (hyphenated && ui->unit_plural) return false;  // "three-quarters" is a fraction
-    if (Is(j, "a") && k == j + 1 && (u == Unit::kSecond || u == Unit::kQuarter)) return false;  // "a second", "a quarter"
+    if (Is(j, "a") && k == j + 1 && (u == Unit::kSecond || u == Unit::kQuarter))
+      return false;  // "a second", "a quarter"
     if (k == j && !the_past) return false;
     const bool article = Is(j, "a") || Is(j, "an") || (De() && Word(j) && Info(j) && Info(j)->number == 1);
     m->e = k + 1;
@@ -973,17 +1229,23 @@ class Tagger {
     if (vor) return false;
     if (En() && Is(k + 1, "ago") && !the_past) {
       m->e = k + 2;
-      if (vague) { m->value = "PAST_REF"; m->relative = true; return true; }
+      if (vague) {
+        m->value = "PAST_REF";
+        m->relative = true;
+        return true;
+      }
       return ShiftOrRef(u, -count, anchor_.y ? anchor_ : base, m);
     }
-    if (!the_past && vague && De() && IsAny(k + 1, {"später", "danach", "darauf", "zuvor", "davor", "früher"})) {
+    if (!the_past && vague && De() &&
+        IsAny(k + 1, {"später", "danach", "darauf", "zuvor", "davor", "früher"})) {
       m->e = k + 2;  // "wenige Tage später": some time after the last point
       m->value = IsAny(k + 1, {"später", "danach", "darauf"}) ? "FUTURE_REF" : "PAST_REF";
       m->relative = true;
       return true;
     }
-    if (!the_past && !vague && (IsAny(k + 1, {"earlier", "later", "before", "after"}) ||
-                                (De() && IsAny(k + 1, {"später", "danach", "zuvor", "davor", "früher", "darauf"})))) {
+    if (!the_past && !vague &&
+        (IsAny(k + 1, {"earlier", "later", "before", "after"}) ||
+         (De() && IsAny(k + 1, {"später", "danach", "zuvor", "davor", "früher", "darauf"})))) {
       bool later = IsAny(k + 1, {"later", "after", "später", "danach", "darauf"});
       if (!IsAny(k + 1, {"before", "after"}) || Is(k + 2, ".") || Is(k + 2, ",")) {
         m->e = k + 2;
@@ -1011,7 +1273,11 @@ class Tagger {
       m->value = DurationValue(k < 0 ? -k : k, u);
       return true;
     }
-    if (u == Unit::kDecade || u == Unit::kCentury) { m->value = k < 0 ? "PAST_REF" : "FUTURE_REF"; m->relative = true; return true; }
+    if (u == Unit::kDecade || u == Unit::kCentury) {
+      m->value = k < 0 ? "PAST_REF" : "FUTURE_REF";
+      m->relative = true;
+      return true;
+    }
     return Shifted(u, k, base, m);
   }
 
@@ -1020,19 +1286,37 @@ class Tagger {
   bool TheDayAfter(size_t i, Match* m) {
     long shift = 0;
     size_t e = 0;
-    if (En() && IsAny(i, {"following", "next"}) && Is(i + 1, "day") && i > 0 && Is(i - 1, "the")) { shift = 1; e = i + 2; }
-    else if (En() && Is(i, "previous") && Is(i + 1, "day") && i > 0 && Is(i - 1, "the")) { shift = -1; e = i + 2; }
-    else if (En() && Is(i, "day") && IsAny(i + 1, {"before", "after"}) && i > 0 && Is(i - 1, "the") &&
-             !(Word(i + 2) && !IsAny(i + 2, {"yesterday", "today"}))) { shift = Is(i + 1, "after") ? 1 : -1; e = i + 2; }
-    else if (De() && (StartsWith(i, "folgend") || StartsWith(i, "nächst")) && Is(i + 1, "tag")) { shift = 1; e = i + 2; }
-    else if (De() && Is(i, "tags") && IsAny(i + 1, {"darauf", "danach"})) { shift = 1; e = i + 2; }
-    else if (De() && Is(i, "tags") && IsAny(i + 1, {"zuvor", "davor"})) { shift = -1; e = i + 2; }
-    else if (De() && IsAny(i, {"vortag", "vortags"})) { shift = -1; e = i + 1; }
-    else return false;
+    if (En() && IsAny(i, {"following", "next"}) && Is(i + 1, "day") && i > 0 && Is(i - 1, "the")) {
+      shift = 1;
+      e = i + 2;
+    } else if (En() && Is(i, "previous") && Is(i + 1, "day") && i > 0 && Is(i - 1, "the")) {
+      shift = -1;
+      e = i + 2;
+    } else if (En() && Is(i, "day") && IsAny(i + 1, {"before", "after"}) && i > 0 && Is(i - 1, "the") &&
+               !(Word(i + 2) && !IsAny(i + 2, {"yesterday", "today"}))) {
+      shift = Is(i + 1, "after") ? 1 : -1;
+      e = i + 2;
+    } else if (De() && (StartsWith(i, "folgend") || StartsWith(i, "nächst")) && Is(i + 1, "tag")) {
+      shift = 1;
+      e = i + 2;
+    } else if (De() && Is(i, "tags") && IsAny(i + 1, {"darauf", "danach"})) {
+      shift = 1;
+      e = i + 2;
+    } else if (De() && Is(i, "tags") && IsAny(i + 1, {"zuvor", "davor"})) {
+      shift = -1;
+      e = i + 2;
+    } else if (De() && IsAny(i, {"vortag", "vortags"})) {
+      shift = -1;
+      e = i + 1;
+    } else
+      return false;
     m->e = e;
     const Date& base = ref_.HasDay() ? ref_ : anchor_;
     m->relative = true;
-    if (!base.HasDay()) { m->value = "XXXX-XX-XX"; return true; }
+    if (!base.HasDay()) {
+      m->value = "XXXX-XX-XX";
+      return true;
+    }
     SetDay(m, AddDays(base, shift));
     return true;
   }
@@ -1043,10 +1327,22 @@ class Tagger {
     m->type = "SET";
     m->e = i + 1;
     if (En()) {
-      if (w == "annually" || w == "yearly") { m->value = "P1Y"; return true; }
-      if (w == "daily") { m->value = "P1D"; return true; }
-      if (w == "weekly") { m->value = "P1W"; return true; }
-      if (w == "monthly") { m->value = "P1M"; return true; }
+      if (w == "annually" || w == "yearly") {
+        m->value = "P1Y";
+        return true;
+      }
+      if (w == "daily") {
+        m->value = "P1D";
+        return true;
+      }
+      if (w == "weekly") {
+        m->value = "P1W";
+        return true;
+      }
+      if (w == "monthly") {
+        m->value = "P1M";
+        return true;
+      }
       if ((w == "every" || w == "each" || w == "per") && UnitAt(i + 1) != Unit::kNone) {
         m->e = i + 2;
         m->value = DurationValue(1, UnitAt(i + 1));
@@ -1054,10 +1350,22 @@ class Tagger {
       }
     }
     if (De()) {
-      if (w == "jährlich" || w == "alljährlich") { m->value = "P1Y"; return true; }
-      if (w == "täglich") { m->value = "P1D"; return true; }
-      if (w == "wöchentlich") { m->value = "P1W"; return true; }
-      if (w == "monatlich") { m->value = "P1M"; return true; }
+      if (w == "jährlich" || w == "alljährlich") {
+        m->value = "P1Y";
+        return true;
+      }
+      if (w == "täglich") {
+        m->value = "P1D";
+        return true;
+      }
+      if (w == "wöchentlich") {
+        m->value = "P1W";
+        return true;
+      }
+      if (w == "monatlich") {
+        m->value = "P1M";
+        return true;
+      }
       if ((StartsWith(i, "jede") || w == "pro") && UnitAt(i + 1) != Unit::kNone) {
         m->e = i + 2;
         m->value = DurationValue(1, UnitAt(i + 1));
@@ -1072,7 +1380,8 @@ class Tagger {
     if (t_[i].digits > 2 || t_[i].num > 24) return false;
     int hour = static_cast<int>(t_[i].num), minute = -1;
     size_t k = i + 1;
-    if ((Punct(k, ':') || (De() && Punct(k, '.'))) && Glued(k) && NumTok(k + 1) && Glued(k + 1) && t_[k + 1].digits == 2) {
+    if ((Punct(k, ':') || (De() && Punct(k, '.'))) && Glued(k) && NumTok(k + 1) && Glued(k + 1) &&
+        t_[k + 1].digits == 2) {
       minute = static_cast<int>(t_[k + 1].num);
       if (minute > 59) return false;
       k += 2;
@@ -1080,8 +1389,13 @@ class Tagger {
     bool ok = false;
     // a.m. / p.m. / am / pm
     if (En()) {
-      if (IsAny(k, {"am", "pm"})) { ok = true; if (Is(k, "pm") && hour < 12) hour += 12; if (Is(k, "am") && hour == 12) hour = 0; ++k; }
-      else if (IsAny(k, {"a", "p"}) && Punct(k + 1, '.') && Glued(k + 1) && Is(k + 2, "m") && Glued(k + 2)) {
+      if (IsAny(k, {"am", "pm"})) {
+        ok = true;
+        if (Is(k, "pm") && hour < 12) hour += 12;
+        if (Is(k, "am") && hour == 12) hour = 0;
+        ++k;
+      } else if (IsAny(k, {"a", "p"}) && Punct(k + 1, '.') && Glued(k + 1) && Is(k + 2, "m") &&
+                 Glued(k + 2)) {
         if (Is(k, "p") && hour < 12) hour += 12;
         if (Is(k, "a") && hour == 12) hour = 0;
         k += 3;
@@ -1093,9 +1407,14 @@ class Tagger {
     if (!ok && De() && Is(k, "uhr")) {
       ++k;
       ok = true;
-      if (minute < 0 && NumTok(k) && t_[k].digits == 2 && t_[k].num < 60) { minute = static_cast<int>(t_[k].num); ++k; }
+      if (minute < 0 && NumTok(k) && t_[k].digits == 2 && t_[k].num < 60) {
+        minute = static_cast<int>(t_[k].num);
+        ++k;
+      }
     }
-    if (!ok && minute >= 0 && En() && !Punct(k, ':') && hour <= 23 && i > 0 && IsAny(i - 1, {"at", "by", "around", "until", "before", "after"})) ok = true;
+    if (!ok && minute >= 0 && En() && !Punct(k, ':') && hour <= 23 && i > 0 &&
+        IsAny(i - 1, {"at", "by", "around", "until", "before", "after"}))
+      ok = true;
     if (!ok || hour > 24) return false;
     m->e = k;
     m->type = "TIME";
@@ -1113,8 +1432,10 @@ class Tagger {
       m->e = day.e;
     }
     char buf[32];
-    if (minute >= 0) std::snprintf(buf, sizeof buf, "T%02d:%02d", hour, minute);
-    else std::snprintf(buf, sizeof buf, "T%02d:00", hour);
+    if (minute >= 0)
+      std::snprintf(buf, sizeof buf, "T%02d:%02d", hour, minute);
+    else
+      std::snprintf(buf, sizeof buf, "T%02d:00", hour);
     m->value = (base.HasDay() ? FormatDay(base) : std::string("XXXX-XX-XX")) + buf;
     return true;
   }
@@ -1129,7 +1450,10 @@ class Tagger {
       m->b = i - 1;
       m->e = i + 1;
       m->relative = true;
-      if (!anchor_.HasDay()) { m->value = "XXXX-WXX-WE"; return true; }
+      if (!anchor_.HasDay()) {
+        m->value = "XXXX-WXX-WE";
+        return true;
+      }
       const int wd = IsoWeekday(anchor_);
       long shift = 0;  // this week's weekend
       const Tense tense = TenseAt(i);
@@ -1193,7 +1517,8 @@ class Tagger {
         m->e = i + 1;
         return Shifted(Unit::kWeek, w[0] == 'v' ? -1 : 1, Base(), m);
       }
-      if (StartsWith(i, "neue") && IsAny(i + 1, {"jahr", "jahres", "jahrs"}) && i > 0 && IsAny(i - 1, {"im", "des", "ins"})) {
+      if (StartsWith(i, "neue") && IsAny(i + 1, {"jahr", "jahres", "jahrs"}) && i > 0 &&
+          IsAny(i - 1, {"im", "des", "ins"})) {
         m->e = i + 2;  // "im neuen Jahr": the year after the one in view
         return Shifted(Unit::kYear, 1, narrative_ ? ref_ : anchor_, m);
       }
@@ -1225,7 +1550,8 @@ class Tagger {
     ++j;
     Match day;
     day.b = j;
-    if (!(DayMonth(j, &day) || MonthFirst(j, &day)) || !day.date.HasDay() || day.value.size() != 10) return false;
+    if (!(DayMonth(j, &day) || MonthFirst(j, &day)) || !day.date.HasDay() || day.value.size() != 10)
+      return false;
     *m = std::move(day);
     m->b = i;
     m->value += PartCode(w->part_of_day);
@@ -1241,9 +1567,12 @@ class Tagger {
     size_t j = i + 1;
     const std::string_view w = Word(i) ? t_[i].low : std::string_view();
     if (En()) {
-      if (w == "early" || w == "beginning" || w == "start") mod = "START";
-      else if (w == "late" || w == "end") mod = "END";
-      else if (w == "mid" || w == "middle") mod = "MID";
+      if (w == "early" || w == "beginning" || w == "start")
+        mod = "START";
+      else if (w == "late" || w == "end")
+        mod = "END";
+      else if (w == "mid" || w == "middle")
+        mod = "MID";
       if (mod && (w == "beginning" || w == "start" || w == "end" || w == "middle")) {
         if (!Is(j, "of")) return false;
         ++j;
@@ -1251,9 +1580,12 @@ class Tagger {
       if (w == "mid" && HyphenGlued(j)) ++j;
     }
     if (De() && !mod) {
-      if (w == "anfang" || w == "beginn" || w == "jahresanfang" || w == "jahresbeginn" || w == "monatsanfang") mod = "START";
-      else if (w == "ende" || w == "jahresende" || w == "monatsende") mod = "END";
-      else if (w == "mitte" || w == "jahresmitte" || w == "monatsmitte") mod = "MID";
+      if (w == "anfang" || w == "beginn" || w == "jahresanfang" || w == "jahresbeginn" || w == "monatsanfang")
+        mod = "START";
+      else if (w == "ende" || w == "jahresende" || w == "monatsende")
+        mod = "END";
+      else if (w == "mitte" || w == "jahresmitte" || w == "monatsmitte")
+        mod = "MID";
       if (mod && (w.size() > 6 && (w.substr(0, 5) == "jahre" || w.substr(0, 5) == "monat"))) {
         m->e = i + 1;
         m->mod = mod;
@@ -1278,12 +1610,17 @@ class Tagger {
         }
         if (Is(j, "des") || Is(j, "der")) ++j;  // "Ende des nächsten Jahres", "Mitte der 1990er"
       }
-      if (mod && (StartsWith(j, "nächst") || StartsWith(j, "kommend") || StartsWith(j, "vergangen") || StartsWith(j, "letzt") || StartsWith(j, "vorig")) &&
+      if (mod &&
+          (StartsWith(j, "nächst") || StartsWith(j, "kommend") || StartsWith(j, "vergangen") ||
+           StartsWith(j, "letzt") || StartsWith(j, "vorig")) &&
           IsAny(j + 1, {"jahres", "jahrs", "monats", "woche"})) {
         int shift = StartsWith(j, "nächst") || StartsWith(j, "kommend") ? 1 : -1;
         m->e = j + 2;
         m->mod = mod;
-        return Shifted(Is(j + 1, "monats") ? Unit::kMonth : Is(j + 1, "woche") ? Unit::kWeek : Unit::kYear, shift, Base(), m);
+        return Shifted(Is(j + 1, "monats")  ? Unit::kMonth
+                       : Is(j + 1, "woche") ? Unit::kWeek
+                                            : Unit::kYear,
+                       shift, Base(), m);
       }
     }
     if (!mod) return false;
@@ -1302,11 +1639,14 @@ class Tagger {
       if (!Core(k, &inner)) return false;
       if (inner.b != k) return false;
       if (inner.type != std::string("DATE")) return false;
-      if (inner.value.size() > 7 || inner.value.find("REF") != std::string::npos) return false;  // days take no mod
+      if (inner.value.size() > 7 || inner.value.find("REF") != std::string::npos)
+        return false;  // days take no mod
     }
     *m = std::move(inner);
     m->b = i;
-    if (En() && (w == "beginning" || w == "start" || w == "end" || w == "middle") && i > 0 && Is(i - 1, "the")) m->b = i - 1;
+    if (En() && (w == "beginning" || w == "start" || w == "end" || w == "middle") && i > 0 &&
+        Is(i - 1, "the"))
+      m->b = i - 1;
     m->mod = mod;
     m->takes_article = false;
     return true;
