@@ -4,14 +4,15 @@
 // the processing is timed (process CPU time). Prints one line:
 //   front_half: N pages, B bytes, T s, P pages/s, M MB/s, C chars kept
 // Used by bench/front_half.sh next to readability-lxml on the same pages.
-//   usage: front_half_bench [--repeat N] [--html-only] DIR...
+// --stages then prints the CPU time of each stage (timed page by page, so
+// with some clock overhead).
+//   usage: front_half_bench [--repeat N] [--html-only] [--stages] DIR...
 #include <algorithm>
-#include <ctime>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
@@ -36,7 +37,10 @@ std::vector<std::string> ReadPages(const std::vector<std::string>& dirs) {
   std::vector<std::string> pages;
   for (const fs::path& p : paths) {
     std::ifstream in(p, std::ios::binary);
-    pages.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    std::string page(fs::file_size(p), '\0');
+    in.read(page.data(), static_cast<std::streamsize>(page.size()));
+    page.resize(static_cast<size_t>(in.gcount()));
+    pages.push_back(std::move(page));
   }
   return pages;
 }
@@ -53,23 +57,55 @@ size_t FrontHalf(const std::string& page, bool html_only) {
   return doc.text.size();
 }
 
+// CPU seconds per stage over all pages (--stages).
+void Stages(const std::vector<std::string>& pages, int repeat) {
+  double t[4] = {0, 0, 0, 0};
+  auto lap = [](std::clock_t& since) {
+    std::clock_t now = std::clock();
+    double s = static_cast<double>(now - since) / CLOCKS_PER_SEC;
+    since = now;
+    return s;
+  };
+  for (int r = 0; r < repeat; ++r) {
+    for (const std::string& page : pages) {
+      std::clock_t since = std::clock();
+      pactgraph::StatusOr<pactgraph::Decoded> decoded = pactgraph::Decode(page);
+      t[0] += lap(since);
+      if (!decoded.ok()) continue;
+      pactgraph::CleanDoc doc = pactgraph::CleanHtml(decoded->text);
+      t[1] += lap(since);
+      pactgraph::LangGuess lang = pactgraph::DetectLanguage(doc.text.text());
+      t[2] += lap(since);
+      pactgraph::Segmented seg = pactgraph::Segment(doc.text.text(), lang.code);
+      t[3] += lap(since);
+    }
+  }
+  double total = t[0] + t[1] + t[2] + t[3];
+  const char* names[4] = {"decode", "CleanHtml", "language", "segmentation"};
+  for (int k = 0; k < 4; ++k) {
+    std::printf("  %-13s %.4f s  %4.1f%%\n", names[k], t[k] / repeat, 100 * t[k] / total);
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   int repeat = 1;
-  bool html_only = false;
+  bool html_only = false, stages = false;
   std::vector<std::string> dirs;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--repeat") == 0 && i + 1 < argc) {
       repeat = std::max(1, std::atoi(argv[++i]));
     } else if (std::strcmp(argv[i], "--html-only") == 0) {
       html_only = true;
+    } else if (std::strcmp(argv[i], "--stages") == 0) {
+      stages = true;
     } else {
       dirs.push_back(argv[i]);
     }
   }
   if (dirs.empty()) {
-    std::fprintf(stderr, "usage: front_half_bench [--repeat N] [--html-only] DIR...\n");
+    std::fprintf(stderr, "usage: front_half_bench [--repeat N] [--html-only] [--stages] DIR...\n");
     return 2;
   }
   std::vector<std::string> pages = ReadPages(dirs);
@@ -87,5 +123,6 @@ int main(int argc, char** argv) {
   std::printf("front_half%s: %zu pages, %zu bytes, %.4f s, %.1f pages/s, %.2f MB/s, %zu chars kept\n",
               html_only ? " (decode+CleanHtml)" : "", pages.size(), bytes, seconds, n / seconds,
               bytes / 1e6 / seconds, kept / repeat);
+  if (stages) Stages(pages, repeat);
   return 0;
 }

@@ -40,6 +40,20 @@ size_t Utf8Len(unsigned char lead) {
   return 1;
 }
 
+// Byte classes for the text writer: ASCII whitespace, the lead bytes of the
+// wide spaces (U+00A0, U+2000..U+200B, U+202F), everything else.
+enum ByteClass : uint8_t { kPlain = 0, kSpace = 1, kMaybeWideSpace = 2 };
+struct ByteClasses {
+  uint8_t c[256] = {};
+  constexpr ByteClasses() {
+    for (char s : {' ', '\n', '\t', '\r', '\f', '\v'}) c[static_cast<unsigned char>(s)] = kSpace;
+    c[0xC2] = kMaybeWideSpace;
+    c[0xE2] = kMaybeWideSpace;
+  }
+  constexpr uint8_t operator[](unsigned char b) const { return c[b]; }
+};
+constexpr ByteClasses kByteClass;
+
 // Length of a no-break space (U+00A0) or other wide space at s[i], or 0.
 size_t WideSpaceLen(std::string_view s, size_t i) {
   unsigned char c = static_cast<unsigned char>(s[i]);
@@ -80,19 +94,6 @@ std::string AsciiLower(std::string_view s) {
   return out;
 }
 
-// Length of an entity reference starting at raw[r] == '&' ("&amp;", "&#8217;",
-// "&copy" without semicolon), at least 1.
-size_t EntityLength(std::string_view raw, size_t r) {
-  size_t i = r + 1;
-  if (i < raw.size() && raw[i] == '#') {
-    ++i;
-    if (i < raw.size() && (raw[i] == 'x' || raw[i] == 'X')) ++i;
-  }
-  while (i < raw.size() && i - r < 40 && IsAsciiAlnum(raw[i])) ++i;
-  if (i < raw.size() && raw[i] == ';') ++i;
-  return i - r;
-}
-
 // ------------------------------------------------------------ text output
 
 // Writes text pieces into an OffsetText with whitespace collapsed to single
@@ -116,44 +117,44 @@ class TextWriter {
       return;
     }
     uint32_t base = parsed_.ToOriginal(static_cast<size_t>(raw.data() - page_));
-    if (decoded.data() == raw.data() && decoded.size() == raw.size()) {
-      WriteVerbatim(decoded, base);
-      return;
-    }
-    size_t d = 0, r = 0;
-    while (d < decoded.size()) {
-      uint32_t origin = base + static_cast<uint32_t>(std::min(r, raw.size() - 1));
-      size_t w = WideSpaceLen(decoded, d);
-      if (w > 0 || IsSpaceByte(decoded[d])) {
-        NoteSpace(origin, w == 0 && decoded[d] == ' ' && r < raw.size() && raw[r] == ' ');
-        AdvanceRawOverSpace(decoded, d, w, raw, r);
-        d += w > 0 ? w : 1;
-        continue;
+    // The raw text is decoded again here, reference by reference, with the
+    // parser's own decoder: bytes between references are copied, a
+    // reference's expansion is synthetic at its '&'.
+    size_t r = 0;
+    while (r < raw.size()) {
+      const void* amp = std::memchr(raw.data() + r, '&', raw.size() - r);
+      size_t a =
+          amp == nullptr ? raw.size() : static_cast<size_t>(static_cast<const char*>(amp) - raw.data());
+      if (a > r) WriteVerbatim(raw.substr(r, a - r), base + static_cast<uint32_t>(r));
+      if (a >= raw.size()) break;
+      entity_.clear();
+      size_t n = DecodeHtmlReference(raw, a, false, &entity_);
+      if (n == 0) {
+        WriteVerbatim(raw.substr(a, 1), base + static_cast<uint32_t>(a));
+        r = a + 1;
+      } else {
+        WriteSynthetic(entity_, base + static_cast<uint32_t>(a));
+        r = a + n;
       }
-      if (r < raw.size() && raw[r] == decoded[d] && !(raw[r] == '&' && IsEntityHere(decoded, d, raw, r))) {
-        EmitByte(decoded[d], origin, true);
-        ++d;
-        ++r;
-        continue;
-      }
-      // An entity, a replaced NUL or anything unaligned: one decoded code
-      // point, synthetic at the raw position.
-      size_t cp = std::min(Utf8Len(static_cast<unsigned char>(decoded[d])), decoded.size() - d);
-      for (size_t k = 0; k < cp; ++k) EmitByte(decoded[d + k], origin, false);
-      d += cp;
-      if (r < raw.size()) r += raw[r] == '&' ? EntityLength(raw, r) : 1;
     }
   }
 
-  // Text that is its own source (no entity): runs between spaces are
-  // copied whole.
+  // Text that is its own source (no reference): runs of words with single
+  // spaces between them are copied whole.
   void WriteVerbatim(std::string_view s, uint32_t base) {
     size_t d = 0;
     while (d < s.size()) {
       size_t e = d;
-      while (e < s.size() && !IsSpaceByte(s[e]) &&
-             !(static_cast<unsigned char>(s[e]) >= 0xC2 && WideSpaceLen(s, e) > 0)) {
-        ++e;
+      while (e < s.size()) {
+        uint8_t k = kByteClass[static_cast<unsigned char>(s[e])];
+        if (k == kPlain || (k == kMaybeWideSpace && WideSpaceLen(s, e) == 0)) {
+          ++e;
+        } else if (s[e] == ' ' && e > d && e + 1 < s.size() &&
+                   kByteClass[static_cast<unsigned char>(s[e + 1])] == kPlain) {
+          e += 2;  // one space between words stays as it is
+        } else {
+          break;
+        }
       }
       if (e > d) {
         EmitByte(s[d], base + static_cast<uint32_t>(d), true);
@@ -202,28 +203,6 @@ class TextWriter {
   }
 
  private:
-  bool IsEntityHere(std::string_view decoded, size_t d, std::string_view raw, size_t r) const {
-    // '&' matches '&': a literal ampersand unless the raw text continues
-    // differently from the decoded text (then it was "&amp;" or similar).
-    if (r + 1 >= raw.size()) return false;
-    if (d + 1 >= decoded.size()) return EntityLength(raw, r) > 1;
-    return raw[r + 1] != decoded[d + 1];
-  }
-
-  void AdvanceRawOverSpace(std::string_view decoded, size_t d, size_t w, std::string_view raw, size_t& r) {
-    if (r >= raw.size()) return;
-    if (raw[r] == '\r') {  // "\r\n" and "\r" became "\n"
-      ++r;
-      if (r < raw.size() && raw[r] == '\n' && decoded[d] == '\n') ++r;
-      return;
-    }
-    if (raw[r] == '&') {  // &nbsp; or &#10;
-      r += EntityLength(raw, r);
-      return;
-    }
-    r += w > 0 ? w : 1;
-  }
-
   void NoteSpace(uint32_t origin, bool copyable) {
     if (!started_block_) return;
     if (!pending_space_) {
@@ -272,7 +251,8 @@ class TextWriter {
   const StrippedHtml& parsed_;
   const char* page_;
   size_t page_size_;
-  std::string run_;  // copied bytes not yet appended (contiguous origins)
+  std::string run_;     // copied bytes not yet appended (contiguous origins)
+  std::string entity_;  // a decoded character reference
   uint32_t run_origin_ = 0;
   bool started_block_ = false;
   const char* pending_break_ = nullptr;
@@ -582,8 +562,8 @@ class PageModel : public HtmlHandler {
  public:
   PageModel(const HtmlExtractOptions& options, std::string_view html) : options_(options), parser_(html) {}
 
-  void Build() {
-    elems_.reserve(1024);
+  void Build(size_t html_size) {
+    elems_.reserve(std::min<size_t>(1024, html_size / 64 + 16));
     parser_.Run(this);
     CloseBlock(false);
     Aggregate();
@@ -1201,7 +1181,7 @@ HtmlArticle ExtractHtmlArticle(const OffsetText& page, const HtmlExtractOptions&
   }
   StrippedHtml parsed = StrippedHtml::Strip(html, options.max_open_elements);
   PageModel model(options, parsed.text());
-  model.Build();
+  model.Build(parsed.text().size());
   std::vector<Elem>& elems = model.elems();
   Meta& meta = model.meta();
 

@@ -81,9 +81,11 @@ int DigitValue(char c, bool hex) {
   return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
+}  // namespace
+
 // Decodes the reference at raw[i] == '&' into `out`; returns its length, or
 // 0 when there is none (the '&' is literal).
-size_t DecodeReference(std::string_view raw, size_t i, bool in_attribute, std::string* out) {
+size_t DecodeHtmlReference(std::string_view raw, size_t i, bool in_attribute, std::string* out) {
   size_t j = i + 1;
   if (j < raw.size() && raw[j] == '#') {
     ++j;
@@ -121,6 +123,8 @@ size_t DecodeReference(std::string_view raw, size_t i, bool in_attribute, std::s
   }
   return 0;
 }
+
+namespace {
 
 // Per-tag properties, indexed by HtmlTag.
 struct TagTable {
@@ -205,7 +209,7 @@ bool DecodeHtmlReferences(std::string_view raw, bool in_attribute, std::string* 
       i = to;
       continue;
     }
-    size_t n = DecodeReference(raw, i, in_attribute, out);
+    size_t n = DecodeHtmlReference(raw, i, in_attribute, out);
     if (n == 0) {
       out->push_back('&');
       n = 1;

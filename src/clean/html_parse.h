@@ -117,6 +117,10 @@ class HtmlParser {
   char* arena_next_ = nullptr;
 };
 
+// Decodes the character reference at raw[i] == '&' (appended to `out`) and
+// returns its length in raw, or 0 when the '&' is a literal one.
+size_t DecodeHtmlReference(std::string_view raw, size_t i, bool in_attribute, std::string* out);
+
 // Decodes character references in `raw` (text or an attribute value) into
 // `out`, as an HTML5 parser does; returns false when there were none (out
 // untouched).

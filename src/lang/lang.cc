@@ -93,36 +93,50 @@ class FunctionWords {
   FunctionWord slots_[kSlots] = {};
 };
 
-bool IsWordByte(unsigned char c) { return (c | 0x20) - 'a' < 26u || c >= 0x80; }
+// For each byte: 0 when it ends a word, else the byte ASCII-lowercased
+// (bytes of multi-byte characters are letters).
+struct WordBytes {
+  unsigned char lower[256] = {};
+  constexpr WordBytes() {
+    for (int c = 'a'; c <= 'z'; ++c) lower[c] = static_cast<unsigned char>(c);
+    for (int c = 'A'; c <= 'Z'; ++c) lower[c] = static_cast<unsigned char>(c + 32);
+    for (int c = 0x80; c < 256; ++c) lower[c] = static_cast<unsigned char>(c);
+  }
+};
+constexpr WordBytes kWordBytes;
 
-StopwordCounts CountStopwords(std::string_view text) {
+void CountWord(uint64_t key, size_t len, StopwordCounts* c) {
   static const FunctionWords kWords;
+  ++c->words;
+  if (len > 8) return;
+  const FunctionWord* w = kWords.Find(key);
+  if (w == nullptr) return;
+  if (w->german) {
+    ++c->de;
+    c->de_distinct |= 1u << w->bit;
+  } else {
+    ++c->en;
+    c->en_distinct |= 1u << w->bit;
+  }
+}
+
+// One pass: each word's key is built while it is scanned.
+StopwordCounts CountStopwords(std::string_view text) {
   StopwordCounts c;
-  size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && !IsWordByte(static_cast<unsigned char>(text[i]))) ++i;
-    size_t b = i;
-    while (i < text.size() && IsWordByte(static_cast<unsigned char>(text[i]))) ++i;
-    size_t n = i - b;
-    if (n == 0) continue;
-    ++c.words;
-    if (n > 8) continue;
-    uint64_t key = 0;
-    for (size_t k = 0; k < n; ++k) {
-      unsigned char ch = static_cast<unsigned char>(text[b + k]);
-      if (ch >= 'A' && ch <= 'Z') ch = static_cast<unsigned char>(ch + 32);
-      key |= static_cast<uint64_t>(ch) << (8 * k);
-    }
-    const FunctionWord* w = kWords.Find(key);
-    if (w == nullptr) continue;
-    if (w->german) {
-      ++c.de;
-      c.de_distinct |= 1u << w->bit;
-    } else {
-      ++c.en;
-      c.en_distinct |= 1u << w->bit;
+  uint64_t key = 0;
+  size_t len = 0;
+  for (char ch : text) {
+    unsigned char l = kWordBytes.lower[static_cast<unsigned char>(ch)];
+    if (l != 0) {
+      if (len < 8) key |= static_cast<uint64_t>(l) << (8 * len);
+      ++len;
+    } else if (len > 0) {
+      CountWord(key, len, &c);
+      key = 0;
+      len = 0;
     }
   }
+  if (len > 0) CountWord(key, len, &c);
   return c;
 }
 
