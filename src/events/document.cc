@@ -587,7 +587,8 @@ void DocContext::Directed(size_t s, const PhraseMatch& m, const TriggerInfo& inf
     if (type == "MEMBERSHIP") return IsAlliance(p.entity);
     if (type == "INVESTMENT" && info.frame == Frame::kFwd && p.word > m.first_word) {
       // "investors" alone is not an investment: the investee follows "in"/"into"/"an".
-      size_t from = p.word >= 4 ? p.word - 4 : 0;
+      // ("an einem neuen Werk des Auftragsfertigers TSMC": up to seven words between).
+      size_t from = p.word >= 7 ? p.word - 7 : 0;
       return HasCue(s, Cue::kInto, std::max(from, m.first_word), p.word);
     }
     return true;
@@ -632,6 +633,9 @@ void DocContext::Directed(size_t s, const PhraseMatch& m, const TriggerInfo& inf
     if (p.word < m.first_word + (m.end_word - m.first_word > 1 ? 1 : 0) || p.word >= right_end) continue;
     if (p.word < m.end_word && m.end_word - m.first_word <= 1) continue;
     if (!object_ok(p)) continue;
+    // The subject again ("provide its models to X"): not an object, and no break in the list.
+    if (type != "DEVELOPS" && std::find(from_orgs.begin(), from_orgs.end(), p.org) != from_orgs.end())
+      continue;
     if (!objects.empty()) {
       const Party* prev = objects.back();
       bool glued = p.word <= prev->end_word + 3;

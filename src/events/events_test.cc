@@ -269,6 +269,24 @@ TEST(Events, DeniedFailedOrWithdrawnRelationsAreNotEvents) {
   EXPECT_TRUE(OfType(all, "DEAL").empty());
 }
 
+TEST(Events, TheSubjectRepeatedAfterTheTriggerIsNotAnObject) {
+  Doc d("Initech will provide its models to Hooli.");
+  size_t initech = d.Entity("ORG", {"Initech"}), hooli = d.Entity("ORG", {"Hooli"});
+  auto ev = OfType(d.Run(), "SUPPLY");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].from, static_cast<long>(initech));
+  EXPECT_EQ(ev[0].to, static_cast<long>(hooli));
+}
+
+TEST(Events, GermanStakeInAPlantOfACompany) {
+  Doc d("Globex beteiligt sich an einem neuen Werk des taiwanischen Auftragsfertigers Initech.", "de");
+  size_t globex = d.Entity("ORG", {"Globex"}), initech = d.Entity("ORG", {"Initech"});
+  auto ev = OfType(d.Run(), "INVESTMENT");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].from, static_cast<long>(globex));
+  EXPECT_EQ(ev[0].to, static_cast<long>(initech));
+}
+
 TEST(Events, GermanNegationDropsTheRelation) {
   Doc d("Globex plant keine Übernahme von Initech.", "de");
   d.Entity("ORG", {"Globex"});
