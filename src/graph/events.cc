@@ -4,9 +4,10 @@
 // filed under hash keys of (type, a pair of its participants or its from/to,
 // year); a new event is compared only with the events filed under its own
 // keys. Two events are one when they have the same type, compatible dates
-// (equal, one a prefix of the other, or both unknown), the same from/to
-// (directed types) or mostly the same participants (symmetric types), and
-// no conflicting amounts.
+// (equal, one a prefix of the other, or both unknown; for standing relations
+// such as SUPPLY or PARTNERSHIP an unknown date fits a known one), the same
+// from/to (directed types) or mostly the same participants (symmetric types),
+// and no conflicting amounts.
 #include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -43,23 +44,39 @@ int64_t BlockKey(const std::string& type, int64_t a, int64_t b, const std::strin
 
 std::string Year(const std::string& date) { return date.size() >= 4 ? date.substr(0, 4) : "-"; }
 
+// Standing relations (a partnership, who supplies whom, who develops what,
+// who is a member of what) hold over time: a report without a date is the
+// same relation as a dated report of it. Point-in-time events (meetings,
+// deals, investments, acquisitions) need compatible dates.
+bool Standing(const std::string& type) {
+  return type == "PARTNERSHIP" || type == "SUPPLY" || type == "DEVELOPS" || type == "MEMBERSHIP";
+}
+
+// The year-less key under which standing relations are also filed.
+const char kAnyYear[] = "*";
+
 // Keys an event is filed under. `lookup` gives the keys to search with
 // (single-participant keys only when the event has one participant, so a
-// hub like "Microsoft" does not pull in all its events).
-std::vector<int64_t> BlockKeys(const std::string& type, const Resolved& r, const std::string& date, bool lookup) {
-  std::string year = Year(date);
+// hub like "Microsoft" does not pull in all its events). Standing relations
+// also use year-less keys, so undated and dated reports meet.
+std::vector<int64_t> BlockKeys(const std::string& type, const Resolved& r, const std::string& date,
+                               bool lookup) {
+  std::vector<std::string> years{Year(date)};
+  if (Standing(type)) years.push_back(kAnyYear);
   std::vector<int64_t> keys;
-  if (Directed(type)) {
-    keys.push_back(BlockKey(type, r.from, r.to, year));
-    return keys;
-  }
-  const auto& p = r.participants;
-  size_t n = std::min<size_t>(p.size(), 16);  // bounds the pairs of very large meetings
-  for (size_t i = 0; i < n; ++i) {
-    for (size_t j = i + 1; j < n; ++j) keys.push_back(BlockKey(type, p[i], p[j], year));
-  }
-  if (!lookup || p.size() == 1) {
-    for (size_t i = 0; i < n; ++i) keys.push_back(BlockKey(type, p[i], 0, year));
+  for (const std::string& year : years) {
+    if (Directed(type)) {
+      keys.push_back(BlockKey(type, r.from, r.to, year));
+      continue;
+    }
+    const auto& p = r.participants;
+    size_t n = std::min<size_t>(p.size(), 16);  // bounds the pairs of very large meetings
+    for (size_t i = 0; i < n; ++i) {
+      for (size_t j = i + 1; j < n; ++j) keys.push_back(BlockKey(type, p[i], p[j], year));
+    }
+    if (!lookup || p.size() == 1) {
+      for (size_t i = 0; i < n; ++i) keys.push_back(BlockKey(type, p[i], 0, year));
+    }
   }
   return keys;
 }
@@ -72,19 +89,25 @@ bool DatesCompatible(const std::string& a, const std::string& b) {
 // How well a stored event matches; negative when it is a different event.
 double MatchScore(const Resolved& r, const Stored& s, const std::string& type, const std::string& date,
                   const std::optional<Amount>& amount) {
-  if (s.type != type || !DatesCompatible(s.date, date)) return -1;
+  if (s.type != type) return -1;
+  double date_factor = 1.0;  // an exact or prefix date match beats an undated one
+  if (!DatesCompatible(s.date, date)) {
+    if (!Standing(type) || s.date.empty() == date.empty()) return -1;
+    date_factor = 0.9;
+  }
   if (amount && s.has_amount && amount->currency == s.currency) {
     double hi = std::max(std::fabs(amount->value), std::fabs(s.amount));
     if (hi > 0 && std::fabs(amount->value - s.amount) > 0.05 * hi) return -1;
   }
-  if (Directed(type)) return (r.from == s.from && r.to == s.to) ? 1.0 : -1;
+  if (Directed(type)) return (r.from == s.from && r.to == s.to) ? date_factor : -1;
   std::vector<int64_t> common;
-  std::set_intersection(r.participants.begin(), r.participants.end(), s.participants.begin(), s.participants.end(),
-                        std::back_inserter(common));
+  std::set_intersection(r.participants.begin(), r.participants.end(), s.participants.begin(),
+                        s.participants.end(), std::back_inserter(common));
   size_t smaller = std::min(r.participants.size(), s.participants.size());
   size_t need = std::min<size_t>(2, smaller);
   if (common.size() < need || 2 * common.size() < smaller) return -1;
-  return static_cast<double>(common.size()) / std::max(r.participants.size(), s.participants.size());
+  return date_factor * static_cast<double>(common.size()) /
+         std::max(r.participants.size(), s.participants.size());
 }
 
 std::string MergeTopics(const std::string& stored_json, const std::vector<std::string>& add) {
@@ -118,9 +141,12 @@ Status SqliteGraphStore::MergeRoles(IngestContext* ctx) {
     if (!r.ok()) return r.status();
     int64_t id = up->Int(0);
     PG_RETURN_IF_ERROR(up->Run());  // finish the statement
-    auto src = db_->Prepare("INSERT OR IGNORE INTO role_sources(role_id, doc, start, end) VALUES (?, ?, ?, ?)");
+    auto src =
+        db_->Prepare("INSERT OR IGNORE INTO role_sources(role_id, doc, start, end) VALUES (?, ?, ?, ?)");
     if (!src.ok()) return src.status();
-    src->Bind(1, id).Bind(2, ctx->doc).Bind(3, static_cast<int64_t>(role.evidence.start))
+    src->Bind(1, id)
+        .Bind(2, ctx->doc)
+        .Bind(3, static_cast<int64_t>(role.evidence.start))
         .Bind(4, static_cast<int64_t>(role.evidence.end));
     PG_RETURN_IF_ERROR(src->Run());
   }
@@ -156,9 +182,12 @@ StatusOr<Stored> LoadStored(Db* db, int64_t id) {
     if (!mr.ok()) return mr.status();
     if (!*mr) break;
     std::string role = m->Text(1);
-    if (role == "from") s.from = m->Int(0);
-    else if (role == "to") s.to = m->Int(0);
-    else s.participants.push_back(m->Int(0));
+    if (role == "from")
+      s.from = m->Int(0);
+    else if (role == "to")
+      s.to = m->Int(0);
+    else
+      s.participants.push_back(m->Int(0));
   }
   return s;
 }
@@ -199,26 +228,35 @@ Status SqliteGraphStore::MergeEvent(const Event& ev, IngestContext* ctx) {
   int64_t best = 0;
   double best_score = -1;
   std::string best_date;
+  std::set<std::string> dated_hits;  // dates of matching candidates, for an undated report
   for (int64_t c : candidates) {
-    // The extractor already decided which events of one article are
-    // distinct; merging happens across articles only.
-    if (ctx->events_here.count(c)) continue;
     StatusOr<Stored> s = LoadStored(db_.get(), c);
     if (!s.ok()) return s.status();
     double score = MatchScore(r, *s, ev.type, ev.date, ev.amount);
+    if (score >= 0 && ev.date.empty() && !s->date.empty()) dated_hits.insert(s->date);
+    // The extractor already decided which events of one article are
+    // distinct; merging happens across articles only.
+    if (ctx->events_here.count(c)) continue;
     if (score > best_score) best = c, best_score = score, best_date = s->date;
   }
+  // An undated report of a relation known at several dates could be any of
+  // them: it stays apart rather than picking one.
+  if (best_score >= 0 && ev.date.empty() && !best_date.empty() && dated_hits.size() > 1)
+    best = 0, best_score = -1;
 
   int64_t event_id = best;
   if (best_score < 0) {
     auto ins = db_->Prepare(
-        "INSERT INTO events(type, date, place, amount, currency, status, status_date, topics, first_reported) "
+        "INSERT INTO events(type, date, place, amount, currency, status, status_date, topics, "
+        "first_reported) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!ins.ok()) return ins.status();
     ins->BindText(1, ev.type).Bind(2, std::string_view(ev.date));
     if (r.place) ins->Bind(3, r.place);
     if (ev.amount) ins->Bind(4, ev.amount->value).Bind(5, std::string_view(ev.amount->currency));
-    ins->Bind(6, std::string_view(ev.status)).BindText(7, ctx->date).BindText(8, MergeTopics("[]", ev.topics))
+    ins->Bind(6, std::string_view(ev.status))
+        .BindText(7, ctx->date)
+        .BindText(8, MergeTopics("[]", ev.topics))
         .BindText(9, ctx->date);
     PG_RETURN_IF_ERROR(ins->Run());
     event_id = db_->LastInsertId();
@@ -254,9 +292,13 @@ Status SqliteGraphStore::MergeEvent(const Event& ev, IngestContext* ctx) {
     b->Bind(1, key).Bind(2, event_id);
     PG_RETURN_IF_ERROR(b->Run());
   }
-  auto src = db_->Prepare("INSERT OR IGNORE INTO event_sources(event_id, doc, evidence, status) VALUES (?, ?, ?, ?)");
+  auto src = db_->Prepare(
+      "INSERT OR IGNORE INTO event_sources(event_id, doc, evidence, status) VALUES (?, ?, ?, ?)");
   if (!src.ok()) return src.status();
-  src->Bind(1, event_id).Bind(2, ctx->doc).BindText(3, SpansJson(ev.evidence)).Bind(4, std::string_view(ev.status));
+  src->Bind(1, event_id)
+      .Bind(2, ctx->doc)
+      .BindText(3, SpansJson(ev.evidence))
+      .Bind(4, std::string_view(ev.status));
   return src->Run();
 }
 
@@ -293,7 +335,8 @@ Status SqliteGraphStore::UpdateMergedEvent(int64_t id, const Event& ev, int64_t 
       "UPDATE events SET date = CASE WHEN length(?1) > length(coalesce(date, '')) THEN ?1 ELSE date END, "
       "place = coalesce(place, ?2), amount = coalesce(amount, ?3), currency = coalesce(currency, ?4), "
       "status = CASE WHEN ?5 IS NOT NULL AND ?6 >= coalesce(status_date, '') THEN ?5 ELSE status END, "
-      "status_date = CASE WHEN ?5 IS NOT NULL AND ?6 >= coalesce(status_date, '') THEN ?6 ELSE status_date END, "
+      "status_date = CASE WHEN ?5 IS NOT NULL AND ?6 >= coalesce(status_date, '') THEN ?6 ELSE status_date "
+      "END, "
       "topics = ?7, first_reported = min(first_reported, ?6) WHERE id = ?8");
   if (!up.ok()) return up.status();
   up->BindText(1, ev.date);

@@ -82,7 +82,9 @@ set -e
 
 # Exports load: GraphML (networkx when installed, else the XML itself), CSV headers.
 "$bin" export --db "$db" --format graphml --out "$tmp/g.graphml"
-python3 - "$tmp/g.graphml" <<'PY' || fail "graphml does not load"
+py=python3  # Debian's python3-networkx lives with /usr/bin/python3
+if /usr/bin/python3 -c 'import networkx' 2>/dev/null; then py=/usr/bin/python3; fi
+"$py" - "$tmp/g.graphml" <<'PY' || fail "graphml does not load"
 import sys
 try:
     import networkx as nx

@@ -1,12 +1,13 @@
 // Merging across articles, idempotence, atomicity and the queries, on
 // hand-made extractions (no extractor involved).
+#include "graph/store.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "graph/store.h"
 #include "pactgraph/graph.h"
 
 namespace pactgraph {
@@ -46,8 +47,8 @@ class Doc {
     x_.events.push_back(ev);
     return *this;
   }
-  Doc& Directed(const std::string& type, const std::string& from, const std::string& to, const std::string& date = "",
-                std::optional<Amount> amount = std::nullopt) {
+  Doc& Directed(const std::string& type, const std::string& from, const std::string& to,
+                const std::string& date = "", std::optional<Amount> amount = std::nullopt) {
     Event ev;
     ev.type = type;
     ev.from = from;
@@ -74,7 +75,7 @@ class Doc {
   Extraction x_;
 };
 
-class StoreTest : public ::testing::Test {
+class graph_store : public ::testing::Test {
  protected:
   void SetUp() override {
     auto s = GraphStore::Open(":memory:", GraphOptions{});
@@ -110,7 +111,7 @@ class StoreTest : public ::testing::Test {
   std::unique_ptr<GraphStore> store_;
 };
 
-TEST_F(StoreTest, ReingestingTheSameArticleChangesNothing) {
+TEST_F(graph_store, ReingestingTheSameArticleChangesNothing) {
   Doc a("doc-a", "2024-04-20");
   auto ms = a.Add("ORG", "Microsoft");
   auto sam = a.Add("ORG", "Samsung Electronics");
@@ -127,7 +128,7 @@ TEST_F(StoreTest, ReingestingTheSameArticleChangesNothing) {
   EXPECT_EQ(before.event_sources, after.event_sources);
 }
 
-TEST_F(StoreTest, SameUrlOrSameContentHashIsTheSameArticle) {
+TEST_F(graph_store, SameUrlOrSameContentHashIsTheSameArticle) {
   Doc a("id-1");
   a.Add("ORG", "Naver");
   a.Url("https://example.com/story");
@@ -147,7 +148,7 @@ TEST_F(StoreTest, SameUrlOrSameContentHashIsTheSameArticle) {
   EXPECT_EQ(Counts().documents, 2);
 }
 
-TEST_F(StoreTest, SpellingVariantsAcrossArticlesAreOneEntityWithAliases) {
+TEST_F(graph_store, SpellingVariantsAcrossArticlesAreOneEntityWithAliases) {
   Doc a("a");
   a.Add("PERSON", "Kwak Noh-jung");
   a.Add("ORG", "SK hynix");
@@ -162,7 +163,7 @@ TEST_F(StoreTest, SpellingVariantsAcrossArticlesAreOneEntityWithAliases) {
   EXPECT_EQ(Counts().entities, 2);
 }
 
-TEST_F(StoreTest, TypoMergesWhenContextSupportsIt) {
+TEST_F(graph_store, TypoMergesWhenContextSupportsIt) {
   Doc a("a");
   auto sam = a.Add("ORG", "Samsung Electronics");
   auto mach = a.Add("PRODUCT", "Mach-1");
@@ -177,7 +178,7 @@ TEST_F(StoreTest, TypoMergesWhenContextSupportsIt) {
   EXPECT_EQ(found[0]["name"], "Mach-1");
 }
 
-TEST_F(StoreTest, TypoWithoutContextStaysSeparate) {
+TEST_F(graph_store, TypoWithoutContextStaysSeparate) {
   Doc a("a");
   auto sam = a.Add("ORG", "Samsung Electronics");
   auto mach = a.Add("PRODUCT", "Mach-1");
@@ -192,7 +193,7 @@ TEST_F(StoreTest, TypoWithoutContextStaysSeparate) {
   EXPECT_NE(Entities("PRODUCT", "Mack-1")[0]["id"], Entities("PRODUCT", "Mach-1")[0]["id"]);
 }
 
-TEST_F(StoreTest, PersonTypoMergesThroughARoleLink) {
+TEST_F(graph_store, PersonTypoMergesThroughARoleLink) {
   Doc a("a");
   auto chey = a.Add("PERSON", "Chey Tae-won");
   auto sk = a.Add("ORG", "SK Group");
@@ -209,7 +210,7 @@ TEST_F(StoreTest, PersonTypoMergesThroughARoleLink) {
   EXPECT_EQ(Counts().entities, 2);
 }
 
-TEST_F(StoreTest, DistinctCompaniesAndProductsStayDistinct) {
+TEST_F(graph_store, DistinctCompaniesAndProductsStayDistinct) {
   Doc a("a");
   auto g = a.Add("ORG", "SK Group");
   auto h = a.Add("ORG", "SK Hynix");
@@ -233,7 +234,7 @@ TEST_F(StoreTest, DistinctCompaniesAndProductsStayDistinct) {
   EXPECT_EQ(Counts().entities, 7);
 }
 
-TEST_F(StoreTest, ShortFormJoinsTheOnlyLongForm) {
+TEST_F(graph_store, ShortFormJoinsTheOnlyLongForm) {
   Doc a("a");
   a.Add("ORG", "Samsung Electronics");
   Ingest(a);
@@ -245,7 +246,7 @@ TEST_F(StoreTest, ShortFormJoinsTheOnlyLongForm) {
   EXPECT_EQ(found[0]["name"], "Samsung Electronics");
 }
 
-TEST_F(StoreTest, AmbiguousShortFormStaysSeparate) {
+TEST_F(graph_store, AmbiguousShortFormStaysSeparate) {
   Doc a("a");
   a.Add("ORG", "SK Hynix");
   a.Add("ORG", "SK Telecom");
@@ -256,7 +257,7 @@ TEST_F(StoreTest, AmbiguousShortFormStaysSeparate) {
   EXPECT_EQ(Counts().entities, 3);
 }
 
-TEST_F(StoreTest, BareShortFormIsAbsorbedWhenAnArticleGroupsItWithTheLongForm) {
+TEST_F(graph_store, BareShortFormIsAbsorbedWhenAnArticleGroupsItWithTheLongForm) {
   Doc a("a");
   a.Add("ORG", "Samsung");  // only the short form so far
   auto ms = a.Add("ORG", "Microsoft");
@@ -274,7 +275,7 @@ TEST_F(StoreTest, BareShortFormIsAbsorbedWhenAnArticleGroupsItWithTheLongForm) {
   EXPECT_EQ((*partners)[0].partner.name, "Samsung Electronics");
 }
 
-TEST_F(StoreTest, SurnameJoinsTheFullNameInContext) {
+TEST_F(graph_store, SurnameJoinsTheFullNameInContext) {
   Doc a("a");
   auto gates = a.Add("PERSON", "Bill Gates");
   auto ms = a.Add("ORG", "Microsoft");
@@ -289,7 +290,7 @@ TEST_F(StoreTest, SurnameJoinsTheFullNameInContext) {
   EXPECT_EQ(found[0]["name"], "Bill Gates");
 }
 
-TEST_F(StoreTest, TheSameMeetingReportedInTwoLanguagesIsOneEvent) {
+TEST_F(graph_store, TheSameMeetingReportedInTwoLanguagesIsOneEvent) {
   Doc en("en", "2024-04-20");
   auto ms = en.Add("ORG", "Microsoft");
   auto sam = en.Add("ORG", "Samsung Electronics");
@@ -313,7 +314,7 @@ TEST_F(StoreTest, TheSameMeetingReportedInTwoLanguagesIsOneEvent) {
   EXPECT_EQ(ev["first_reported"], "2024-04-20");
 }
 
-TEST_F(StoreTest, IncompatibleDatesPartnersOrAmountsKeepEventsApart) {
+TEST_F(graph_store, IncompatibleDatesPartnersOrAmountsKeepEventsApart) {
   Doc a("a");
   auto ms = a.Add("ORG", "Microsoft");
   auto sam = a.Add("ORG", "Samsung Electronics");
@@ -327,10 +328,10 @@ TEST_F(StoreTest, IncompatibleDatesPartnersOrAmountsKeepEventsApart) {
   auto sam2 = b.Add("ORG", "Samsung Electronics");
   auto hy2 = b.Add("ORG", "SK Hynix");
   auto naver2 = b.Add("ORG", "Naver");
-  b.Meet({ms2, sam2}, "2024-06", "PARTNERSHIP");    // another month
-  b.Meet({ms2, hy2}, "2024-05-14", "PARTNERSHIP");  // another partner
-  b.Meet({ms2, sam2}, "", "PARTNERSHIP");           // date unknown
-  b.Directed("DEAL", naver2, sam2, "2024", Amount{100e6, "USD"});  // another deal
+  b.Meet({ms2, sam2}, "2024-06", "PARTNERSHIP");                      // another month
+  b.Meet({ms2, hy2}, "2024-05-14", "PARTNERSHIP");                    // another partner
+  b.Meet({ms2, sam2}, "", "PARTNERSHIP");                             // date unknown
+  b.Directed("DEAL", naver2, sam2, "2024", Amount{100e6, "USD"});     // another deal
   b.Directed("DEAL", naver2, sam2, "2024-03", Amount{752e6, "USD"});  // the same deal
   Ingest(b);
   (void)hy;
@@ -338,7 +339,47 @@ TEST_F(StoreTest, IncompatibleDatesPartnersOrAmountsKeepEventsApart) {
   EXPECT_EQ(j["events"].size(), 6u);
 }
 
-TEST_F(StoreTest, EventsOfOneArticleAreNotMergedWithEachOther) {
+TEST_F(graph_store, UndatedReportsOfAStandingRelationJoinTheDatedOne) {
+  Doc a("a", "2024-04-20");
+  auto sam = a.Add("ORG", "Samsung Electronics");
+  auto mach = a.Add("PRODUCT", "Mach-1");
+  auto ms = a.Add("ORG", "Microsoft");
+  a.Directed("DEVELOPS", sam, mach);     // no date
+  a.Meet({ms, sam}, "", "PARTNERSHIP");  // no date
+  a.Meet({ms, sam}, "", "MEETING");      // no date
+  Ingest(a);
+  Doc b("b", "2024-04-21");
+  auto sam2 = b.Add("ORG", "Samsung Electronics");
+  auto mach2 = b.Add("PRODUCT", "Mach-1");
+  auto ms2 = b.Add("ORG", "Microsoft");
+  b.Directed("DEVELOPS", sam2, mach2, "2024-04");
+  b.Meet({ms2, sam2}, "2024-06", "PARTNERSHIP");
+  b.Meet({ms2, sam2}, "2024-05-14", "MEETING");  // a meeting needs a date to match
+  IngestResult r = Ingest(b);
+  EXPECT_EQ(r.merged_events, 2);
+  auto j = Export();
+  ASSERT_EQ(j["events"].size(), 4u);
+  for (const auto& ev : j["events"]) {
+    if (ev["type"] == "DEVELOPS") {
+      EXPECT_EQ(ev["date"], "2024-04");
+      EXPECT_EQ(ev["sources"].size(), 2u);
+    }
+  }
+  // A third undated report of the partnership, when two dated ones are
+  // known, could be either: it stays apart.
+  Doc c("c", "2024-07-01");
+  auto ms3 = c.Add("ORG", "Microsoft");
+  auto sam3 = c.Add("ORG", "Samsung Electronics");
+  c.Meet({ms3, sam3}, "2018-11", "PARTNERSHIP");
+  Ingest(c);
+  Doc d("d", "2024-07-02");
+  auto ms4 = d.Add("ORG", "Microsoft");
+  auto sam4 = d.Add("ORG", "Samsung Electronics");
+  d.Meet({ms4, sam4}, "", "PARTNERSHIP");
+  EXPECT_EQ(Ingest(d).merged_events, 0);
+}
+
+TEST_F(graph_store, EventsOfOneArticleAreNotMergedWithEachOther) {
   Doc a("a");
   auto ms = a.Add("ORG", "Microsoft");
   auto sam = a.Add("ORG", "Samsung Electronics");
@@ -348,7 +389,7 @@ TEST_F(StoreTest, EventsOfOneArticleAreNotMergedWithEachOther) {
   EXPECT_EQ(Counts().events, 2);
 }
 
-TEST_F(StoreTest, AFailedIngestLeavesNothingBehind) {
+TEST_F(graph_store, AFailedIngestLeavesNothingBehind) {
   Doc a("a");
   auto ms = a.Add("ORG", "Microsoft");
   auto sam = a.Add("ORG", "Samsung Electronics");
@@ -379,7 +420,7 @@ TEST_F(StoreTest, AFailedIngestLeavesNothingBehind) {
   EXPECT_EQ(Counts().documents, 2);
 }
 
-TEST_F(StoreTest, QueriesAnswerFromTheMergedGraph) {
+TEST_F(graph_store, QueriesAnswerFromTheMergedGraph) {
   Doc a("a", "2024-04-01");
   auto ms = a.Add("ORG", "Microsoft", {"Microsoft", "MS"});
   auto sam = a.Add("ORG", "Samsung Electronics");
@@ -439,7 +480,7 @@ TEST_F(StoreTest, QueriesAnswerFromTheMergedGraph) {
   EXPECT_EQ(store_->Resolve("Nobody Known").status().code(), Status::Code::kNotFound);
 }
 
-TEST_F(StoreTest, JsonExportHasTheContractShapesWithAliasesAndSources) {
+TEST_F(graph_store, JsonExportHasTheContractShapesWithAliasesAndSources) {
   Doc a("a", "2024-04-01");
   a.Url("https://example.com/a");
   auto ms = a.Add("ORG", "Microsoft", {"Microsoft", "MS"});
@@ -464,14 +505,14 @@ TEST_F(StoreTest, JsonExportHasTheContractShapesWithAliasesAndSources) {
   EXPECT_EQ(ev["sources"][0]["evidence"][0]["end"], 50);
 }
 
-TEST_F(StoreTest, DanglingOrOddFactsAreSkippedNotFatal) {
+TEST_F(graph_store, DanglingOrOddFactsAreSkippedNotFatal) {
   Doc a("odd");
   auto ms = a.Add("ORG", "Microsoft");
-  a.Add("MONEY", "$5 million");  // not a graph type
-  a.Add("ORG", "");              // no name
-  a.Add("ORG", "!!!");           // nothing left after normalising
-  a.Meet({ms, "e99"}, "2024");   // unknown participant: dropped
-  a.Meet({"e98"}, "");           // nobody known: no event
+  a.Add("MONEY", "$5 million");        // not a graph type
+  a.Add("ORG", "");                    // no name
+  a.Add("ORG", "!!!");                 // nothing left after normalising
+  a.Meet({ms, "e99"}, "2024");         // unknown participant: dropped
+  a.Meet({"e98"}, "");                 // nobody known: no event
   a.Directed("DEAL", ms, "", "2024");  // no counterpart: no event
   a.RoleOf("e1", "e77", "CEO");
   Event untyped;
@@ -488,7 +529,7 @@ TEST_F(StoreTest, DanglingOrOddFactsAreSkippedNotFatal) {
   EXPECT_FALSE(store_->Ingest(none.x()).ok());
 }
 
-TEST(GraphStoreFile, ReopensAndRefusesNewerSchemas) {
+TEST(graph_store_file, ReopensAndRefusesNewerSchemas) {
   auto dir = std::filesystem::temp_directory_path() / ("pg_store_test_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   std::string path = (dir / "g.db").string();
@@ -518,7 +559,7 @@ TEST(GraphStoreFile, ReopensAndRefusesNewerSchemas) {
   std::filesystem::remove_all(dir);
 }
 
-TEST(GraphStoreFile, ExportsGraphmlAndNeo4jCsv) {
+TEST(graph_store_file, ExportsGraphmlAndNeo4jCsv) {
   auto s = GraphStore::Open(":memory:", GraphOptions{});
   ASSERT_TRUE(s.ok());
   Doc a("a");
