@@ -141,8 +141,21 @@ CodePoint At(std::string_view t, size_t i) {
 
 enum class Cls : uint8_t { kSpace, kWord, kPunct };
 
-inline bool IsAsciiAlnum(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+struct AlnumTable {
+  bool is[256] = {};
+  constexpr AlnumTable() {
+    for (int c = 0; c < 256; ++c)
+      is[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+};
+constexpr AlnumTable kAlnum;
+
+inline bool IsAsciiAlnum(unsigned char c) { return kAlnum.is[c]; }
+
+// Whether byte c may join two parts of a word (see ScanWord): the ASCII
+// marks - . , : / ' & and the lead bytes of non-ASCII ones.
+inline bool MayJoin(unsigned char c) {
+  return c >= 0x80 || c == '-' || c == '.' || c == ',' || c == ':' || c == '/' || c == '\'' || c == '&';
 }
 
 inline Cls ClassifyAscii(unsigned char c) {
@@ -334,6 +347,8 @@ class Segmenter {
         j += c.len;
       }
       if (j >= t_.size()) break;
+      // Most words end at a space or a mark that never joins two parts.
+      if (!MayJoin(static_cast<unsigned char>(t_[j]))) break;
       CodePoint c = At(t_, j);
       size_t nx = j + c.len;
       if (nx >= t_.size()) break;
