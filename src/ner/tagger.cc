@@ -12,23 +12,33 @@ namespace {
 
 using tagger::kNumLabels;
 
-// Per-label scores of every token: the sum of its features' weights.
+// Per-label scores of every token: the sum of its features' weights, added
+// in feature order. Keys are gathered first so that the table probes can be
+// prefetched a few keys ahead of their lookups.
 void Emissions(const tagger::TaggerModel& m, const std::vector<std::string_view>& words,
                const tagger::SentenceFeatures& feats, const tagger::DocContext& doc, std::vector<float>* em) {
   const size_t n = words.size();
   em->assign(n * kNumLabels, 0.0f);
-  std::vector<uint64_t> history;
+  thread_local std::vector<uint64_t> keys;
+  thread_local std::vector<uint32_t> ends;
+  keys.clear();
+  ends.clear();
+  for (size_t i = 0; i < n; ++i) {
+    keys.insert(keys.end(), feats.keys.begin() + feats.offsets[i], feats.keys.begin() + feats.offsets[i + 1]);
+    tagger::AppendHistoryFeatures(words, i, doc, &keys);
+    ends.push_back(static_cast<uint32_t>(keys.size()));
+  }
+  constexpr size_t kAhead = 16;
+  for (size_t j = 0; j < keys.size() && j < kAhead; ++j) m.weights.Prefetch(keys[j]);
+  size_t j = 0;
   for (size_t i = 0; i < n; ++i) {
     float* row = &(*em)[i * kNumLabels];
-    auto add = [&](uint64_t key) {
-      if (const float* w = m.weights.Find(key)) {
+    for (; j < ends[i]; ++j) {
+      if (j + kAhead < keys.size()) m.weights.Prefetch(keys[j + kAhead]);
+      if (const float* w = m.weights.Find(keys[j])) {
         for (int y = 0; y < kNumLabels; ++y) row[y] += w[y];
       }
-    };
-    for (uint32_t j = feats.offsets[i]; j < feats.offsets[i + 1]; ++j) add(feats.keys[j]);
-    history.clear();
-    tagger::AppendHistoryFeatures(words, i, doc, &history);
-    for (uint64_t key : history) add(key);
+    }
   }
 }
 
@@ -57,7 +67,7 @@ namespace tagger {
 
 void DecodeSentence(const TaggerModel& model, const std::vector<std::string_view>& words,
                     const DocContext& doc, std::vector<int>* labels, std::vector<float>* emissions) {
-  SentenceFeatures feats;
+  thread_local SentenceFeatures feats;
   FeatureResources res{&model.gazetteer, model.clusters.size() ? &model.clusters : nullptr};
   ExtractStaticFeatures(words, res, doc, &feats);
   std::vector<float> local;

@@ -10,18 +10,26 @@ constexpr float kNegInf = -std::numeric_limits<float>::infinity();
 
 // allowed[prev + 1][cur], computed once: the decoders' inner loops run it
 // hundreds of times per token.
+// prev[y][0..count[y]): the labels that may precede y, ascending.
 struct AllowedTable {
   bool allowed[kNumLabels + 1][kNumLabels];
+  int prev[kNumLabels][kNumLabels];
+  int count[kNumLabels] = {};
   AllowedTable() {
     for (int p = -1; p < kNumLabels; ++p)
       for (int y = 0; y < kNumLabels; ++y) allowed[p + 1][y] = TransitionAllowed(p, y);
+    for (int y = 0; y < kNumLabels; ++y)
+      for (int p = 0; p < kNumLabels; ++p)
+        if (allowed[p + 1][y]) prev[y][count[y]++] = p;
   }
 };
 
-inline bool Allowed(int prev, int cur) {
+const AllowedTable& Table() {
   static const AllowedTable table;
-  return table.allowed[prev + 1][cur];
+  return table;
 }
+
+inline bool Allowed(int prev, int cur) { return Table().allowed[prev + 1][cur]; }
 
 // alpha[t][y]: best score of a prefix ending at token t with label y.
 void Forward(const std::vector<float>& em, size_t n, const Transitions& trans, std::vector<float>* alpha,
@@ -31,13 +39,14 @@ void Forward(const std::vector<float>& em, size_t n, const Transitions& trans, s
   for (int y = 0; y < kNumLabels; ++y) {
     if (Allowed(-1, y)) (*alpha)[y] = em[y] + trans[0][y];
   }
+  const AllowedTable& table = Table();
   for (size_t t = 1; t < n; ++t) {
     const float* prev = &(*alpha)[(t - 1) * kNumLabels];
     for (int y = 0; y < kNumLabels; ++y) {
       float best = kNegInf;
       int arg = 0;
-      for (int p = 0; p < kNumLabels; ++p) {
-        if (!Allowed(p, y)) continue;
+      for (int k = 0; k < table.count[y]; ++k) {
+        const int p = table.prev[y][k];
         float s = prev[p] + trans[p + 1][y];
         if (s > best) {
           best = s;
@@ -56,8 +65,8 @@ void Viterbi(const std::vector<float>& emissions, size_t n, const Transitions& t
              std::vector<int>* labels) {
   labels->assign(n, 0);
   if (n == 0) return;
-  std::vector<float> alpha;
-  std::vector<int> back;
+  thread_local std::vector<float> alpha;
+  thread_local std::vector<int> back;
   Forward(emissions, n, trans, &alpha, &back);
   const float* last = &alpha[(n - 1) * kNumLabels];
   int y = 0;

@@ -126,32 +126,111 @@ uint32_t ComputeFlags(std::string_view w) {
   return f;
 }
 
+constexpr uint64_t kFnvBasis = 1469598103934665603ull;  // Fnv1a64, one byte at a time
+inline void FnvAdd(uint64_t* h, unsigned char c) {
+  *h ^= c;
+  *h *= 1099511628211ull;
+}
+
+// NormalizeWord(w) appended to *out; returns Fnv1a64 of what was appended.
+uint64_t AppendNormalized(std::string_view word, std::string* out) {
+  uint64_t h = kFnvBasis;
+  for (size_t i = 0; i < word.size(); ++i) {
+    unsigned char c = word[i];
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<unsigned char>(c + 32);
+    } else if (c >= '0' && c <= '9') {
+      c = '0';
+    } else if (c == 0xC3 && i + 1 < word.size()) {
+      unsigned char d = word[i + 1];
+      out->push_back(static_cast<char>(c));
+      FnvAdd(&h, c);
+      c = static_cast<unsigned char>(d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d);
+      ++i;
+    }
+    out->push_back(static_cast<char>(c));
+    FnvAdd(&h, c);
+  }
+  return h;
+}
+
+// Fnv1a64 of NormalizeWord(word), without building the string.
+uint64_t NormalizedHash(std::string_view word) {
+  uint64_t h = kFnvBasis;
+  for (size_t i = 0; i < word.size(); ++i) {
+    unsigned char c = word[i];
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<unsigned char>(c + 32);
+    } else if (c >= '0' && c <= '9') {
+      c = '0';
+    } else if (c == 0xC3 && i + 1 < word.size()) {
+      unsigned char d = word[i + 1];
+      FnvAdd(&h, c);
+      c = static_cast<unsigned char>(d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d);
+      ++i;
+    }
+    FnvAdd(&h, c);
+  }
+  return h;
+}
+
+// Fnv1a64 of WordShape(word, collapse) and its length, without building it.
+uint64_t ShapeHash(std::string_view word, bool collapse, size_t* length) {
+  uint64_t h = kFnvBasis;
+  size_t n = 0;
+  char last = 0;
+  for (size_t i = 0; i < word.size() && n < 12; ++i) {
+    unsigned char c = word[i];
+    char s;
+    if (c >= 'A' && c <= 'Z') {
+      s = 'X';
+    } else if (c >= 'a' && c <= 'z') {
+      s = 'x';
+    } else if (c >= '0' && c <= '9') {
+      s = 'd';
+    } else if (c >= 0xC0) {
+      unsigned char d = i + 1 < word.size() ? word[i + 1] : 0;
+      s = (c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97) ? 'X' : 'x';
+      while (i + 1 < word.size() && (static_cast<unsigned char>(word[i + 1]) & 0xC0) == 0x80) ++i;
+    } else {
+      s = static_cast<char>(c);
+    }
+    if (collapse && n > 0 && last == s) continue;
+    FnvAdd(&h, static_cast<unsigned char>(s));
+    last = s;
+    ++n;
+  }
+  *length = n;
+  return h;
+}
+
 void BuildTokenInfo(const std::vector<std::string_view>& words, const FeatureResources& res,
                     std::vector<TokenInfo>* info, std::string* lower_buf) {
   info->resize(words.size());
   lower_buf->clear();
-  std::string scratch;
   for (size_t i = 0; i < words.size(); ++i) {
     TokenInfo& t = (*info)[i];
     std::string_view w = words[i];
     t.form = Fnv1a64(w);
-    NormalizeWord(w, &scratch);
-    t.lower = Fnv1a64(scratch);
     t.lower_begin = static_cast<uint32_t>(lower_buf->size());
-    t.lower_len = static_cast<uint32_t>(scratch.size());
-    lower_buf->append(scratch);
-    WordShape(w, false, &scratch);
-    t.shape = Fnv1a64(scratch);
-    WordShape(w, true, &scratch);
-    t.short_shape = Fnv1a64(scratch);
+    t.lower = AppendNormalized(w, lower_buf);
+    t.lower_len = static_cast<uint32_t>(lower_buf->size() - t.lower_begin);
+    size_t shape_len = 0;
+    t.shape = ShapeHash(w, false, &shape_len);
+    t.short_shape = ShapeHash(w, true, &shape_len);
     t.flags = ComputeFlags(w);
+    t.cluster = {};
     if (res.clusters) {
       t.cluster = res.clusters->Find(t.form, t.lower);
-      if (t.cluster.fine == 0 && (t.flags & kAllCap) && scratch.size() > 1) {
+      if (t.cluster.fine == 0 && (t.flags & kAllCap) && shape_len > 1) {
         // Headlines in capitals: try the title-case spelling ("JAPAN" -> "Japan").
-        NormalizeWord(w, &scratch);
-        scratch[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(scratch[0])));
-        t.cluster = res.clusters->Find(Fnv1a64(scratch), t.lower);
+        std::string_view lower = std::string_view(*lower_buf).substr(t.lower_begin, t.lower_len);
+        uint64_t h = kFnvBasis;
+        for (size_t k = 0; k < lower.size(); ++k) {
+          unsigned char c = lower[k];
+          FnvAdd(&h, k == 0 ? static_cast<unsigned char>(std::toupper(c)) : c);
+        }
+        t.cluster = res.clusters->Find(h, t.lower);
       }
     }
   }
@@ -253,14 +332,12 @@ void DocContext::Scan(const std::vector<std::vector<std::string_view>>& sentence
 }
 
 void DocContext::ScanSentence(const std::vector<std::string_view>& words) {
-  std::string lower;
   for (size_t i = 0; i < words.size(); ++i) {
     uint32_t f = ComputeFlags(words[i]);
     if (f & kAllPunct) continue;
-    NormalizeWord(words[i], &lower);
-    uint64_t h = Fnv1a64(lower);
-    if (!(f & kInitCap) && !(f & kAllCap)) lowercase_.insert(h);
-    if (i > 0 && (f & kInitCap) && (f & kHasLower)) cap_mid_.insert(h);
+    uint64_t h = NormalizedHash(words[i]);
+    if (!(f & kInitCap) && !(f & kAllCap)) lowercase_[h] = 1;
+    if (i > 0 && (f & kInitCap) && (f & kHasLower)) cap_mid_[h] = 1;
   }
 }
 
@@ -274,18 +351,19 @@ void DocContext::Record(const std::vector<std::string_view>& words, const std::v
 }
 
 int DocContext::History(uint64_t form_hash) const {
-  auto it = history_.find(form_hash);
-  if (it == history_.end()) return -1;
-  const auto& c = it->second;
+  const auto* counts = history_.Find(form_hash);
+  if (!counts) return -1;
+  const auto& c = *counts;
   return static_cast<int>(std::max_element(c.begin(), c.end()) - c.begin());
 }
 
 void ExtractStaticFeatures(const std::vector<std::string_view>& words, const FeatureResources& res,
                            const DocContext& doc, SentenceFeatures* out) {
-  std::vector<TokenInfo> info;
-  std::string lower_buf;
+  // Scratch buffers reused from sentence to sentence (no allocation per token).
+  thread_local std::vector<TokenInfo> info;
+  thread_local std::string lower_buf;
+  thread_local std::vector<uint8_t> gaz_codes, gaz_len;
   BuildTokenInfo(words, res, &info, &lower_buf);
-  std::vector<uint8_t> gaz_codes, gaz_len;
   const int nc = Gazetteer::kNumClasses;
   if (res.gazetteer) GazetteerCodes(info, *res.gazetteer, &gaz_codes, &gaz_len);
 

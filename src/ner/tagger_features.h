@@ -8,8 +8,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "ner/tagger_model.h"
@@ -33,15 +31,15 @@ class DocContext {
   // Records labels given to a sentence (for later sentences' features).
   void Record(const std::vector<std::string_view>& words, const std::vector<int>& labels);
 
-  bool SeenLowercase(uint64_t lower_hash) const { return lowercase_.count(lower_hash) > 0; }
-  bool SeenCapitalisedMidSentence(uint64_t lower_hash) const { return cap_mid_.count(lower_hash) > 0; }
+  bool SeenLowercase(uint64_t lower_hash) const { return lowercase_.Find(lower_hash) != nullptr; }
+  bool SeenCapitalisedMidSentence(uint64_t lower_hash) const { return cap_mid_.Find(lower_hash) != nullptr; }
   // Most frequent label type given earlier to this exact form: -1 = never
   // seen, 0 = mostly O, 1 + t = entity type t.
   int History(uint64_t form_hash) const;
 
  private:
-  std::unordered_set<uint64_t> lowercase_, cap_mid_;
-  std::unordered_map<uint64_t, std::array<uint16_t, kNumTypes + 1>> history_;
+  FlatHashMap64<uint8_t> lowercase_, cap_mid_;  // used as sets
+  FlatHashMap64<std::array<uint16_t, kNumTypes + 1>> history_;
 };
 
 // Feature keys of every token of one sentence: keys[offsets[i]..offsets[i+1]).

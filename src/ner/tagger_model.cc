@@ -49,38 +49,47 @@ std::vector<int> BilouFromIob(const std::vector<std::string>& labels) {
 void WeightTable::Build(const std::vector<std::pair<uint64_t, LabelWeights>>& entries) {
   size_t cap = 16;
   while (cap < entries.size() * 3 / 2 + 1) cap <<= 1;
-  slots_.assign(cap, Slot{});
+  keys_.assign(cap, kEmpty);
+  rows_.assign(cap, 0);
+  weights_.clear();
+  weights_.reserve(entries.size() * kNumLabels);
   mask_ = cap - 1;
   count_ = 0;
   for (const auto& [key, w] : entries) {
     if (key == kEmpty) continue;  // key 0 marks an empty slot; never produced by hashing in practice
     size_t i = Mix(key) & mask_;
-    while (slots_[i].key != kEmpty && slots_[i].key != key) i = (i + 1) & mask_;
-    if (slots_[i].key == kEmpty) ++count_;
-    slots_[i].key = key;
-    slots_[i].w = w;
+    while (keys_[i] != kEmpty && keys_[i] != key) i = (i + 1) & mask_;
+    if (keys_[i] == kEmpty) {
+      keys_[i] = key;
+      rows_[i] = static_cast<uint32_t>(count_++);
+      weights_.insert(weights_.end(), w.begin(), w.end());
+    } else {
+      std::copy(w.begin(), w.end(), weights_.begin() + size_t{rows_[i]} * kNumLabels);
+    }
   }
 }
 
 std::vector<std::pair<uint64_t, LabelWeights>> WeightTable::Entries() const {
   std::vector<std::pair<uint64_t, LabelWeights>> out;
   out.reserve(count_);
-  for (const Slot& s : slots_) {
-    if (s.key != kEmpty) out.emplace_back(s.key, s.w);
+  for (size_t i = 0; i < keys_.size(); ++i) {
+    if (keys_[i] == kEmpty) continue;
+    LabelWeights w;
+    const float* row = &weights_[size_t{rows_[i]} * kNumLabels];
+    std::copy(row, row + kNumLabels, w.begin());
+    out.emplace_back(keys_[i], w);
   }
   return out;
 }
 
 void WordClusters::Add(std::string_view word, Ids ids) {
-  auto [it, inserted] = by_hash_.emplace(Fnv1a64(word), ids);
-  if (inserted) words_.emplace_back(std::string(word), ids);
+  if (by_hash_.Insert(Fnv1a64(word), ids)) words_.emplace_back(std::string(word), ids);
 }
 
 WordClusters::Ids WordClusters::Find(uint64_t form_hash, uint64_t lower_hash) const {
-  auto it = by_hash_.find(form_hash);
-  if (it != by_hash_.end()) return it->second;
-  it = by_hash_.find(lower_hash);
-  return it == by_hash_.end() ? Ids{} : it->second;
+  if (const Ids* ids = by_hash_.Find(form_hash)) return *ids;
+  const Ids* ids = by_hash_.Find(lower_hash);
+  return ids ? *ids : Ids{};
 }
 
 uint64_t Gazetteer::Extend(uint64_t phrase_hash, uint64_t token_hash) {
@@ -101,12 +110,24 @@ void Gazetteer::Add(const std::vector<std::string>& tokens, uint8_t classes) {
     joined += tokens[i];
   }
   phrases_[h] |= classes;
-  auto [it, inserted] = entry_index_.emplace(joined, entries_.size());
-  if (inserted) {
-    entries_.emplace_back(joined, classes);
-  } else {
-    entries_[it->second].second |= classes;
+  // Entries are indexed by the hash of their text; a (never seen) collision
+  // of two different texts falls back to a scan.
+  uint32_t& slot = entry_index_[Fnv1a64(joined)];
+  if (slot == 0) {
+    entries_.emplace_back(std::move(joined), classes);
+    slot = static_cast<uint32_t>(entries_.size());
+    return;
   }
+  if (entries_[slot - 1].first == joined) {
+    entries_[slot - 1].second |= classes;
+    return;
+  }
+  for (auto& [text, mask] : entries_) {
+    if (text != joined) continue;
+    mask |= classes;
+    return;
+  }
+  entries_.emplace_back(std::move(joined), classes);
 }
 
 namespace {
@@ -301,15 +322,21 @@ Status ReadClusters(LineReader& reader, size_t n, WordClusters* clusters) {
 
 Status ReadGazetteer(LineReader& reader, size_t n, Gazetteer* gazetteer) {
   std::string line;
+  std::vector<std::string> tokens;
   for (size_t i = 0; i < n; ++i) {
     if (!reader.Next(&line)) return reader.Truncated("in the gazetteer section");
     std::vector<std::string> f = SplitTabs(line);
     size_t mask = 0;
     if (f.size() != 2 || !ParseCount(f[0], &mask) || mask == 0 || mask >= 32 || f[1].empty())
       return reader.Error("bad gazetteer line (want mask<TAB>tokens)");
-    std::vector<std::string> tokens;
-    std::istringstream ss(f[1]);
-    for (std::string t; ss >> t;) tokens.push_back(t);
+    tokens.clear();
+    const std::string& phrase = f[1];
+    for (size_t b = 0; b < phrase.size();) {
+      size_t e = phrase.find_first_of(" \t\n\v\f\r", b);
+      if (e == std::string::npos) e = phrase.size();
+      if (e > b) tokens.emplace_back(phrase, b, e - b);
+      b = e + 1;
+    }
     gazetteer->Add(tokens, static_cast<uint8_t>(mask));
   }
   return Status::OK();

@@ -10,6 +10,7 @@
 #ifndef PACTGRAPH_NER_TAGGER_MODEL_H_
 #define PACTGRAPH_NER_TAGGER_MODEL_H_
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
@@ -50,20 +51,99 @@ std::vector<int> BilouFromIob(const std::vector<std::string>& labels);
 
 using LabelWeights = std::array<float, kNumLabels>;
 
-// Feature key -> per-label weights, open addressing, built once.
+// 64-bit key -> V with open addressing and linear probing; grows at half
+// load. Keys are hashes already, so one multiply-shift spreads them. Key 0
+// (the empty-slot marker) is kept aside, so every key is allowed.
+template <typename V>
+class FlatHashMap64 {
+ public:
+  const V* Find(uint64_t key) const {
+    if (key == 0) return has_zero_ ? &zero_value_ : nullptr;
+    if (keys_.empty()) return nullptr;
+    for (size_t i = Slot(key);; i = (i + 1) & mask_) {
+      if (keys_[i] == key) return &values_[i];
+      if (keys_[i] == 0) return nullptr;
+    }
+  }
+  // The value of `key`, inserted as V{} when absent.
+  V& operator[](uint64_t key) {
+    if (key == 0) {
+      if (!has_zero_) ++count_, has_zero_ = true;
+      return zero_value_;
+    }
+    if ((count_ + 1) * 2 > keys_.size()) Rehash(keys_.empty() ? 16 : keys_.size() * 2);
+    size_t i = Slot(key);
+    while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask_;
+    if (keys_[i] == 0) {
+      keys_[i] = key;
+      values_[i] = V{};
+      ++count_;
+    }
+    return values_[i];
+  }
+  // Inserts (key, value) unless the key is present; true when inserted.
+  bool Insert(uint64_t key, const V& value) {
+    size_t before = count_;
+    V& v = (*this)[key];
+    if (count_ == before) return false;
+    v = value;
+    return true;
+  }
+  size_t size() const { return count_; }
+  void Clear() {
+    std::fill(keys_.begin(), keys_.end(), 0);
+    count_ = 0;
+    has_zero_ = false;
+  }
+  void Reserve(size_t n) {
+    size_t cap = 16;
+    while (cap < n * 2) cap <<= 1;
+    if (cap > keys_.size()) Rehash(cap);
+  }
+
+ private:
+  size_t Slot(uint64_t key) const { return static_cast<size_t>((key * 0x9e3779b97f4a7c15ULL) >> 29) & mask_; }
+  void Rehash(size_t cap) {
+    std::vector<uint64_t> old_keys(cap, 0);
+    std::vector<V> old_values(cap);
+    old_keys.swap(keys_);
+    old_values.swap(values_);
+    mask_ = cap - 1;
+    for (size_t j = 0; j < old_keys.size(); ++j) {
+      if (old_keys[j] == 0) continue;
+      size_t i = Slot(old_keys[j]);
+      while (keys_[i] != 0) i = (i + 1) & mask_;
+      keys_[i] = old_keys[j];
+      values_[i] = std::move(old_values[j]);
+    }
+  }
+  std::vector<uint64_t> keys_;
+  std::vector<V> values_;
+  size_t mask_ = 0, count_ = 0;
+  bool has_zero_ = false;
+  V zero_value_{};
+};
+
+// Feature key -> per-label weights, open addressing, built once. The keys
+// sit in their own array (a probe touches 8 bytes, not a whole weight row)
+// and the rows are stored densely.
 class WeightTable {
  public:
   void Build(const std::vector<std::pair<uint64_t, LabelWeights>>& entries);
   // nullptr when the feature is unknown.
   const float* Find(uint64_t key) const {
-    if (slots_.empty()) return nullptr;
+    if (keys_.empty()) return nullptr;
     size_t i = Mix(key) & mask_;
     while (true) {
-      const Slot& s = slots_[i];
-      if (s.key == key) return s.w.data();
-      if (s.key == kEmpty) return nullptr;
+      const uint64_t k = keys_[i];
+      if (k == key) return &weights_[size_t{rows_[i]} * kNumLabels];
+      if (k == kEmpty) return nullptr;
       i = (i + 1) & mask_;
     }
+  }
+  // Starts loading the cache line where Find(key) begins its probe.
+  void Prefetch(uint64_t key) const {
+    if (!keys_.empty()) __builtin_prefetch(&keys_[Mix(key) & mask_]);
   }
   size_t size() const { return count_; }
   // Every stored entry, in slot order.
@@ -77,11 +157,9 @@ class WeightTable {
     k ^= k >> 33;
     return k;
   }
-  struct Slot {
-    uint64_t key = kEmpty;
-    LabelWeights w{};
-  };
-  std::vector<Slot> slots_;
+  std::vector<uint64_t> keys_;  // kEmpty or a feature key, per slot
+  std::vector<uint32_t> rows_;  // per slot: row of its weights
+  std::vector<float> weights_;  // kNumLabels floats per row
   size_t mask_ = 0, count_ = 0;
 };
 
@@ -99,7 +177,7 @@ class WordClusters {
   const std::vector<std::pair<std::string, Ids>>& words() const { return words_; }
 
  private:
-  std::unordered_map<uint64_t, Ids> by_hash_;
+  FlatHashMap64<Ids> by_hash_;
   std::vector<std::pair<std::string, Ids>> words_;  // for saving
 };
 
@@ -117,8 +195,8 @@ class Gazetteer {
   // Class mask (plus kPrefixBit) of the phrase whose token hashes are
   // combined in `phrase_hash`; 0 when unknown.
   uint8_t Find(uint64_t phrase_hash) const {
-    auto it = phrases_.find(phrase_hash);
-    return it == phrases_.end() ? 0 : it->second;
+    const uint8_t* mask = phrases_.Find(phrase_hash);
+    return mask ? *mask : 0;
   }
   static uint64_t Extend(uint64_t phrase_hash, uint64_t token_hash);
   static constexpr uint64_t kSeed = 0x9e3779b97f4a7c15ULL;
@@ -127,9 +205,9 @@ class Gazetteer {
   const std::vector<std::pair<std::string, uint8_t>>& entries() const { return entries_; }
 
  private:
-  std::unordered_map<uint64_t, uint8_t> phrases_;
+  FlatHashMap64<uint8_t> phrases_;
   std::vector<std::pair<std::string, uint8_t>> entries_;
-  std::unordered_map<std::string, size_t> entry_index_;
+  FlatHashMap64<uint32_t> entry_index_;  // Fnv1a64(text) -> 1 + index into entries_
 };
 
 // Everything a tagger needs; immutable once built or loaded.
