@@ -257,6 +257,18 @@ TEST_F(EntitiesTest, NameParticlesAndCapitalisedParticleAtSentenceStart) {
   EXPECT_FALSE(HasName("Jonas Weber von Quorvant")) << Dump();
 }
 
+TEST_F(EntitiesTest, HyphenatedWordsThatAreNoRomanisedGivenNames) {
+  Run("Run:ai, a Tel Aviv-based developer, and das Berliner Start-up Kernwerk. Ryu Young-sang and Kim "
+      "Joo-seon "
+      "met Zhang Wei-ming.",
+      "en");
+  EXPECT_FALSE(HasName("Tel Aviv-based")) << Dump();
+  EXPECT_FALSE(HasName("Berliner Start-up")) << Dump();
+  EXPECT_GE(Find("PERSON", "Ryu Young-sang"), 0) << Dump();
+  EXPECT_GE(Find("PERSON", "Kim Joo-seon"), 0) << Dump();
+  EXPECT_GE(Find("PERSON", "Zhang Wei-ming"), 0) << Dump();
+}
+
 TEST_F(EntitiesTest, AbbreviationLettersAreNotInitials) {
   Run("Kunden wie z. B. Velmar Motors warten.", "de");
   EXPECT_GE(Find("ORG", "Velmar Motors"), 0) << Dump();

@@ -374,6 +374,33 @@ size_t PersonWordsAt(const Resources& res, const std::vector<Word>& words, size_
   return n;
 }
 
+// One romanised Korean or Chinese syllable: an optional initial consonant
+// (cluster), one to three vowels, an optional final ("Kye", "hyun", "Noh",
+// "jung", "Young", "Zhang"). "based", "Start", "Aviv" are not.
+bool IsRomanSyllable(std::string_view s) {
+  static constexpr std::string_view kInitials[] = {"kk", "tt", "pp", "ss", "jj", "ch", "sh", "zh", "ts", "g",
+                                                   "k",  "n",  "d",  "t",  "r",  "l",  "m",  "b",  "p",  "s",
+                                                   "j",  "h",  "y",  "w",  "c",  "f",  "x",  "z",  "q"};
+  static constexpr std::string_view kFinals[] = {"ng", "n", "m", "k", "l", "p", "t", "g", "r", "h", ""};
+  std::string low;
+  for (char c : s) low.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; };
+  auto rest_ok = [&](std::string_view r) {
+    size_t v = 0;
+    while (v < r.size() && v < 3 && vowel(r[v])) ++v;
+    if (v == 0) return false;
+    std::string_view fin = r.substr(v);
+    for (std::string_view f : kFinals)
+      if (fin == f) return true;
+    return false;
+  };
+  std::string_view l(low);
+  if (rest_ok(l)) return true;
+  for (std::string_view i : kInitials)
+    if (l.size() > i.size() && l.substr(0, i.size()) == i && rest_ok(l.substr(i.size()))) return true;
+  return false;
+}
+
 bool IsEastAsianGiven(const Resources& res, std::string_view w) {
   size_t dash = w.find('-');
   if (dash == std::string_view::npos || dash < 2 || dash > 6 || w.size() - dash - 1 < 2 ||
@@ -387,6 +414,7 @@ bool IsEastAsianGiven(const Resources& res, std::string_view w) {
     bool upper_after_dash = i == dash + 1 && c >= 'A' && c <= 'Z';
     if (!lower && !upper_after_dash) return false;
   }
+  if (!IsRomanSyllable(w.substr(0, dash)) || !IsRomanSyllable(w.substr(dash + 1))) return false;
   return !res.lexicon.Has("ea_place_suffix", w.substr(dash + 1));
 }
 
