@@ -140,7 +140,7 @@ std::vector<tg::GazetteerPhrase> LoadCompanies(const fs::path& shared) {
 
 struct Flags {
   std::string lang = "en";
-  std::vector<std::string> train, dev, cluster_text, eval;
+  std::vector<std::string> train, dev, cluster_text, eval, gazetteer_text;
   std::string eval_dump;                 // word, gold and predicted label per line for the --eval files
   std::vector<float> train_weights;      // one per --train file (default 1)
   std::vector<std::string> train_types;  // one per --train file: "all" or e.g. "PER,ORG,LOC"
@@ -149,6 +149,7 @@ struct Flags {
   std::string shared = "../shared";
   std::string clusters_cache;
   bool clusters = true, companies = true, refit = false;
+  float o_penalty = 0;  // subtracted from every transition into O: trades precision for recall
   int fine = 256, coarse = 32, cluster_iters = 4;
   tg::TrainOptions train_options;
 };
@@ -229,6 +230,14 @@ int Run(const Flags& flags) {
   }
   std::vector<tg::GazetteerPhrase> companies;
   if (flags.companies) companies = LoadCompanies(flags.shared);
+  {
+    auto gaz_docs = LoadAll(flags.gazetteer_text);  // labelled files whose spans only feed the gazetteer
+    if (!gaz_docs.ok()) return std::cerr << "train_ner: " << gaz_docs.status().ToString() << "\n", 1;
+    size_t before = companies.size();
+    tg::AddSpanPhrases(gaz_docs.value(), flags.train_options.gazetteer_variants, &companies);
+    if (!flags.gazetteer_text.empty())
+      std::cerr << "gazetteer phrases from --gazetteer-text: " << companies.size() - before << "\n";
+  }
   std::cerr << "company phrases: " << companies.size() << "\n";
 
   tg::TrainReport report;
@@ -249,6 +258,11 @@ int Run(const Flags& flags) {
     if (!model.ok()) return std::cerr << "train_ner: " << model.status().ToString() << "\n", 1;
     model->conf_a = conf_a;
     model->conf_b = conf_b;
+  }
+  if (flags.o_penalty != 0) {
+    // Every token has exactly one incoming transition, so this is a per-token
+    // cost of the label O: the decoder then prefers names when in doubt.
+    for (auto& row : model->transition) row[0] -= flags.o_penalty;
   }
   if (!flags.eval.empty()) {
     pactgraph::NerTagger tagger(std::make_shared<tg::TaggerModel>(model.value()));
@@ -295,6 +309,10 @@ int main(int argc, char** argv) {
       "one entry per --train file: 'all' or the types to keep, e.g. PER,ORG,LOC (others become O)");
   app.add_option("--cluster-text", flags.cluster_text,
                  "labelled corpus file(s) whose words are added to the word-cluster text (labels unused)");
+  app.add_option("--gazetteer-text", flags.gazetteer_text,
+                 "labelled corpus file(s) whose entity spans are added to the gazetteer (not trained on)");
+  app.add_flag("--gazetteer-variants", flags.train_options.gazetteer_variants,
+               "add derived forms of names to the gazetteer: last names, genitive -s, -isch inflections");
   app.add_option("--dev", flags.dev,
                  "labelled development file(s): picks the best epoch, calibrates confidence");
   app.add_option("--eval", flags.eval, "labelled file(s) to score the final model on (report only)");
@@ -314,6 +332,9 @@ int main(int argc, char** argv) {
   app.add_option("--patience", flags.train_options.patience, "passes without dev gain before stopping");
   app.add_option("--prune", flags.train_options.prune_below,
                  "drop features whose averaged weights are all smaller");
+  app.add_option(
+      "--o-penalty", flags.o_penalty,
+      "subtract this from every transition into O after training (raises recall, lowers precision)");
   app.add_option("--description", flags.train_options.description, "free text stored in the model header");
   CLI11_PARSE(app, argc, argv);
   flags.train_options.lang = flags.lang;

@@ -1,6 +1,7 @@
 #include "ner/tagger_train.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <memory>
@@ -80,7 +81,55 @@ class Perceptron {
   long steps_ = 1;
 };
 
-void AddEntities(const LabeledDocument& doc, Gazetteer* gaz) {
+bool EndsWith(const std::string& s, const std::string& tail) {
+  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+// Calls add(tokens, class) for a span and, with `variants`, its derived forms.
+template <typename AddFn>
+void AddSpan(const std::vector<std::string>& tokens, int type, bool variants, AddFn add) {
+  const uint8_t cls = static_cast<uint8_t>(1 << type);
+  add(tokens, cls);
+  if (!variants || tokens.empty()) return;
+  const std::string& last = tokens.back();
+  auto genitive = [&](std::vector<std::string> t) {
+    std::string& w = t.back();
+    if (w.size() < 3 || EndsWith(w, "s") || EndsWith(w, "x") || EndsWith(w, "z") || EndsWith(w, "ß")) return;
+    w += "s";
+    add(t, cls);
+  };
+  const bool capitalised = std::isupper(static_cast<unsigned char>(last[0])) || (last[0] & 0x80);
+  if (type == 0 && capitalised) {  // PER
+    genitive(tokens);
+    if (tokens.size() >= 2 && last.size() >= 3) {
+      add({last}, cls);
+      genitive({last});
+    }
+  } else if (type == 2 && capitalised) {  // LOC
+    genitive(tokens);
+  } else if (type == 3 && tokens.size() == 1) {  // MISC: adjectives in -isch
+    static const char* const kEndings[] = {"e", "en", "er", "es", "em"};
+    size_t pos = last.rfind("isch");
+    if (pos == std::string::npos || pos < 2 || last.size() - pos > 6) return;
+    std::string stem = last.substr(0, pos + 4);
+    for (const char* e : kEndings) {
+      if (stem + e == last) {
+        for (const char* e2 : kEndings) {
+          std::string form = stem + e2;
+          add({form}, cls);
+          if (form[0] >= 'a' && form[0] <= 'z') {
+            form[0] = static_cast<char>(form[0] - 'a' + 'A');
+            add({form}, cls);
+          }
+        }
+        return;
+      }
+    }
+  }
+}
+
+template <typename AddFn>
+void ForEachSpan(const LabeledDocument& doc, bool variants, AddFn add) {
   for (const LabeledSentence& s : doc.sentences) {
     for (const LabelSpan& span : SpansFromLabels(s.labels)) {
       int type = -1;
@@ -88,18 +137,36 @@ void AddEntities(const LabeledDocument& doc, Gazetteer* gaz) {
         if (span.type == kTypeNames[t]) type = t;
       if (type < 0 || span.end - span.begin > static_cast<size_t>(Gazetteer::kMaxLen)) continue;
       std::vector<std::string> tokens(s.words.begin() + span.begin, s.words.begin() + span.end);
-      gaz->Add(tokens, static_cast<uint8_t>(1 << type));
+      AddSpan(tokens, type, variants, add);
     }
   }
 }
 
+void AddEntities(const LabeledDocument& doc, bool variants, Gazetteer* gaz) {
+  ForEachSpan(doc, variants,
+              [&](const std::vector<std::string>& tokens, uint8_t cls) { gaz->Add(tokens, cls); });
+}
+
+}  // namespace
+
+void AddSpanPhrases(const std::vector<LabeledDocument>& docs, bool variants,
+                    std::vector<GazetteerPhrase>* out) {
+  for (const LabeledDocument& d : docs)
+    ForEachSpan(d, variants, [&](const std::vector<std::string>& tokens, uint8_t cls) {
+      out->push_back({tokens, cls});
+    });
+}
+
+namespace {
+
 Gazetteer BuildGazetteer(const std::vector<LabeledDocument>& train,
-                         const std::vector<GazetteerPhrase>& external, int skip_fold, int folds) {
+                         const std::vector<GazetteerPhrase>& external, int skip_fold, int folds,
+                         bool variants) {
   Gazetteer gaz;
   for (const GazetteerPhrase& p : external) gaz.Add(p.tokens, p.classes);
   for (size_t d = 0; d < train.size(); ++d) {
     if (folds > 1 && static_cast<int>(d % folds) == skip_fold) continue;
-    AddEntities(train[d], &gaz);
+    AddEntities(train[d], variants, &gaz);
   }
   return gaz;
 }
@@ -200,9 +267,19 @@ void CalibrateConfidence(const TaggerModel& model, const std::vector<LabeledDocu
     }
   }
   if (points.size() < 20) return;
-  double a = 0.1, b = 0.0;
-  for (int it = 0; it < 30; ++it) {
-    double ga = 0, gb = 0, haa = 1e-6, hab = 0, hbb = 1e-6;
+  // Newton steps with a small ridge term and step halving: without them the
+  // fit ran away to |a| ~ 1e10 on nearly separable German dev data.
+  auto loss = [&](double a, double b) {
+    double l = 1e-3 * (a * a + b * b);
+    for (auto [m, y] : points) {
+      double z = a * m + b;
+      l += (z > 0 ? z + std::log1p(std::exp(-z)) : std::log1p(std::exp(z))) - y * z;
+    }
+    return l;
+  };
+  double a = 0.1, b = 0.0, current = loss(a, b);
+  for (int it = 0; it < 50; ++it) {
+    double ga = 2e-3 * a, gb = 2e-3 * b, haa = 2e-3, hab = 0, hbb = 2e-3;
     for (auto [m, y] : points) {
       double p = 1.0 / (1.0 + std::exp(-(a * m + b)));
       double r = p - y, w = p * (1 - p);
@@ -214,8 +291,18 @@ void CalibrateConfidence(const TaggerModel& model, const std::vector<LabeledDocu
     }
     double det = haa * hbb - hab * hab;
     if (std::fabs(det) < 1e-12) break;
-    a -= (hbb * ga - hab * gb) / det;
-    b -= (haa * gb - hab * ga) / det;
+    double da = (hbb * ga - hab * gb) / det, db = (haa * gb - hab * ga) / det;
+    double step = 1.0, next = loss(a - da, b - db);
+    while (next > current && step > 1e-4) {
+      step /= 2;
+      next = loss(a - step * da, b - step * db);
+    }
+    if (next > current) break;
+    a -= step * da;
+    b -= step * db;
+    bool done = current - next < 1e-9 * (1 + current);
+    current = next;
+    if (done) break;
   }
   out->conf_a = static_cast<float>(a);
   out->conf_b = static_cast<float>(b);
@@ -247,7 +334,8 @@ StatusOr<TaggerModel> TrainTagger(const std::vector<LabeledDocument>& train,
   const int folds = std::max(1, options.gazetteer_folds);
   std::vector<Gazetteer> fold_gaz;
   for (int f = 0; f < folds; ++f)
-    fold_gaz.push_back(BuildGazetteer(train, external, folds > 1 ? f : -1, folds));
+    fold_gaz.push_back(
+        BuildGazetteer(train, external, folds > 1 ? f : -1, folds, options.gazetteer_variants));
 
   Perceptron perceptron;
   std::vector<TrainDoc> docs = Prepare(train, fold_gaz, clusters, folds, &perceptron);
@@ -260,7 +348,7 @@ StatusOr<TaggerModel> TrainTagger(const std::vector<LabeledDocument>& train,
     m->lang = options.lang;
     m->description = options.description;
     m->clusters = clusters;
-    m->gazetteer = BuildGazetteer(train, external, -1, 1);
+    m->gazetteer = BuildGazetteer(train, external, -1, 1, options.gazetteer_variants);
     perceptron.Export(options.prune_below, m.get());
     return m;
   };

@@ -20,6 +20,10 @@ struct TrainOptions {
   float prune_below = 0.005f;  // drop features whose averaged weights are all smaller
   int gazetteer_folds = 5;     // training documents see a gazetteer built from the other folds
   unsigned seed = 1;           // document shuffling
+  // Also put derived forms of training-data names in the gazetteer: a
+  // person's last name alone, genitive -s of persons and places, the other
+  // inflections of -isch adjectives ("griechischen" -> "griechische", ...).
+  bool gazetteer_variants = false;
   std::string lang = "en";
   std::string description;
 };
@@ -35,6 +39,11 @@ struct TrainReport {
   int best_epoch = 0;
   double best_dev_f1 = 0;
 };
+
+// The entity spans of `docs` as gazetteer phrases (class = the span's type);
+// with `variants`, derived forms as described in TrainOptions.
+void AddSpanPhrases(const std::vector<LabeledDocument>& docs, bool variants,
+                    std::vector<GazetteerPhrase>* out);
 
 // Trains on `train`, picks the epoch with the best F1 on `dev` (which may be
 // empty: then the last epoch). `clusters` may be empty.
