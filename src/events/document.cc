@@ -585,6 +585,12 @@ void DocContext::Directed(size_t s, const PhraseMatch& m, const TriggerInfo& inf
     if (type == "DEVELOPS") return p.product;
     if (p.org < 0 || p.source) return false;
     if (type == "MEMBERSHIP") return IsAlliance(p.entity);
+    // "takes over the network from BT", "a stake from X": after "from" stands the seller.
+    if ((type == "ACQUISITION" || type == "INVESTMENT") && info.frame == Frame::kFwd &&
+        p.word > m.first_word && p.word > 0) {
+      std::string_view before = doc_.Folded(p.word - 1);
+      if (before == "from" || before == "von" || before == "vom") return false;
+    }
     if (type == "INVESTMENT" && info.frame == Frame::kFwd && p.word > m.first_word) {
       // "investors" alone is not an investment: the investee follows "in"/"into"/"an".
       // ("an einem neuen Werk des Auftragsfertigers TSMC": up to seven words between).
