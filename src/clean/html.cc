@@ -12,6 +12,7 @@
 //     hints, link lists) and link-only paragraphs, with whitespace collapsed
 //     and every byte mapped back to the page.
 #include <algorithm>
+#include <cassert>
 #include <cctype>
 #include <cstdint>
 #include <cstring>
@@ -439,13 +440,18 @@ constexpr const char* kPositiveParts[] = {
     "blog",    "hentry",  "prose", "paragraph", "column", "richtext", "rich-text", "news",
 };
 
-bool HasToken(std::string_view hay, std::string_view token) {
+// Whether any alphanumeric token of `hay` is one of `tokens` (one pass).
+template <size_t N>
+bool HasAnyToken(std::string_view hay, const char* const (&tokens)[N]) {
   size_t i = 0;
   while (i < hay.size()) {
     while (i < hay.size() && !IsAsciiAlnum(hay[i])) ++i;
     size_t start = i;
     while (i < hay.size() && IsAsciiAlnum(hay[i])) ++i;
-    if (hay.substr(start, i - start) == token) return true;
+    std::string_view word = hay.substr(start, i - start);
+    for (const char* t : tokens) {
+      if (word == t) return true;
+    }
   }
   return false;
 }
@@ -466,7 +472,9 @@ class PartMatcher {
     uint8_t found = 0;
     for (size_t i = 0; i < hay.size(); ++i) {
       for (const Part& p : by_first_[static_cast<unsigned char>(hay[i])]) {
-        if ((found & p.list) == 0 && hay.compare(i, p.text.size(), p.text) == 0) found |= p.list;
+        // Parts are at least three bytes long: the second byte filters.
+        if ((found & p.list) != 0 || i + p.text.size() > hay.size() || hay[i + 1] != p.text[1]) continue;
+        if (std::memcmp(hay.data() + i + 2, p.text.data() + 2, p.text.size() - 2) == 0) found |= p.list;
       }
       if (found == (kPositivePart | kOverridingPart | kStrongPart | kNegativePart)) break;
     }
@@ -480,7 +488,10 @@ class PartMatcher {
   };
   template <size_t N>
   void Add(const char* const (&parts)[N], uint8_t list) {
-    for (const char* p : parts) by_first_[static_cast<unsigned char>(p[0])].push_back(Part{p, list});
+    for (const char* p : parts) {
+      assert(std::strlen(p) >= 3);
+      by_first_[static_cast<unsigned char>(p[0])].push_back(Part{p, list});
+    }
   }
   std::vector<Part> by_first_[256];
 };
@@ -539,14 +550,7 @@ void ApplyHints(Elem& e, const HtmlStartTag& n) {
   bool overriding = parts & kOverridingPart;
   bool strong_negative = overriding || (parts & kStrongPart);
   bool negative = strong_negative || (parts & kNegativePart);
-  if (!negative) {
-    for (const char* t : kNegativeTokens) {
-      if (HasToken(hints, t)) {
-        negative = true;
-        break;
-      }
-    }
-  }
+  negative = negative || HasAnyToken(hints, kNegativeTokens);
   if (positive) e.weight += 25;
   if (negative) e.weight -= 25;
   if (overriding || (strong_negative && !positive)) {

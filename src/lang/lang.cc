@@ -14,7 +14,7 @@ namespace {
 constexpr size_t kMaxBytes = 16 * 1024;  // an article's language shows long before this
 // Function words are counted on this much text first, and decide alone when
 // there are this many words and the case is clear.
-constexpr size_t kQuickBytes = 4 * 1024;
+constexpr size_t kQuickBytes = 1024;
 constexpr int kQuickMinWords = 40;
 
 // The function words below: frequent in one language and rare in the other.

@@ -1,7 +1,7 @@
 // Which language an article is written in.
 //
 // First a count of frequent English and German function words on the first
-// 4 KB: a text of at least 40 words that is clearly one of the two (an
+// 1 KB: a text of at least 40 words that is clearly one of the two (an
 // eighth of its words are function words of that language, six different
 // ones, and hardly any of the other) is decided there. Otherwise CLD2
 // (Compact Language Detector 2, Debian libcld2) on the first 16 KB; for
