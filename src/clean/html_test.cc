@@ -48,19 +48,20 @@ TEST(CleanHtml, KeepsArticleDropsNavFooterAndAside) {
       "<nav><ul><li><a href='/'>Home</a></li><li><a href='/tech'>Technology news</a></li></ul></nav>"
       "<div class='sidebar'><h3>Trending Posts</h3><p>Celebrity gossip, weather, sport and more, "
       "all day long, every day of the week, for everyone.</p></div>"
-      "<article><h1>Samsung wins Naver deal</h1>" + std::string(kArticleParagraphs) +
-      "<div class='share-buttons'><a href='#'>Share on Facebook</a> <a href='#'>Tweet</a></div></article>"
-      "<aside><p>Related: Other chip makers report strong quarterly results, a long teaser "
-      "paragraph that is not part of the article.</p></aside>"
-      "<footer><p>Copyright 2024 Example News, all rights reserved, terms of use, privacy.</p></footer>");
+      "<article><h1>Samsung wins Naver deal</h1>" +
+          std::string(kArticleParagraphs) +
+          "<div class='share-buttons'><a href='#'>Share on Facebook</a> <a href='#'>Tweet</a></div></article>"
+          "<aside><p>Related: Other chip makers report strong quarterly results, a long teaser "
+          "paragraph that is not part of the article.</p></aside>"
+          "<footer><p>Copyright 2024 Example News, all rights reserved, terms of use, privacy.</p></footer>");
   HtmlArticle a = Extract(html);
   const std::string& t = a.text.text();
   EXPECT_EQ(a.title, "Samsung wins Naver deal");
   EXPECT_EQ(t.rfind("Samsung wins Naver deal\n\n", 0), 0u) << t;
   EXPECT_NE(t.find("752 million dollars"), std::string::npos);
   EXPECT_NE(t.find("first deliveries."), std::string::npos);
-  for (const char* furniture : {"Home", "Technology news", "Trending", "Celebrity", "Share on", "Related:",
-                                "Copyright"}) {
+  for (const char* furniture :
+       {"Home", "Technology news", "Trending", "Celebrity", "Share on", "Related:", "Copyright"}) {
     EXPECT_EQ(t.find(furniture), std::string::npos) << furniture << " in: " << t;
   }
   EXPECT_NE(t.find("chip.\n\nThe agreement"), std::string::npos) << t;
@@ -68,9 +69,10 @@ TEST(CleanHtml, KeepsArticleDropsNavFooterAndAside) {
 }
 
 TEST(CleanHtml, OffsetsMapBackThroughEntitiesAndWhitespace) {
-  std::string html = Page("", std::string("<article><p>Kwak Noh-jung &amp; Kyung Kye-hyun\r\n   met in\tSeoul"
-                                          "&nbsp;on&#160;Monday, &ldquo;quietly&rdquo;, said SK&nbsp;hynix.</p>") +
-                                  kArticleParagraphs + "</article>");
+  std::string html =
+      Page("", std::string("<article><p>Kwak Noh-jung &amp; Kyung Kye-hyun\r\n   met in\tSeoul"
+                           "&nbsp;on&#160;Monday, &ldquo;quietly&rdquo;, said SK&nbsp;hynix.</p>") +
+                   kArticleParagraphs + "</article>");
   HtmlArticle a = Extract(html, false);
   const std::string& t = a.text.text();
   EXPECT_NE(t.find("Kwak Noh-jung & Kyung Kye-hyun met in Seoul on Monday, \xe2\x80\x9cquietly\xe2\x80\x9d"),
@@ -86,6 +88,22 @@ TEST(CleanHtml, OffsetsMapBackThroughEntitiesAndWhitespace) {
   EXPECT_EQ(html.compare(a.text.Origin(amp), 5, "&amp;"), 0);
 }
 
+// Regression: references without ';' ("&copy2024", "&amp ") once shifted
+// the origins of the bytes after them ("&notaref;" is "¬aref;", as in browsers).
+TEST(CleanHtml, OffsetsStayExactAfterReferencesWithoutSemicolon) {
+  std::string html = Page("", std::string("<article><p>Copyright &copy2024 Samsung &amp Naver &notaref; "
+                                          "and SK&nbsphynix, all rights reserved by the owners.</p>") +
+                                  kArticleParagraphs + "</article>");
+  HtmlArticle a = Extract(html, false);
+  const std::string& t = a.text.text();
+  EXPECT_NE(t.find("Copyright \xc2\xa9"
+                   "2024 Samsung & Naver \xc2\xac"
+                   "aref; and SK hynix"),
+            std::string::npos)
+      << t;
+  ExpectOriginsMatch(html, a.text);
+}
+
 TEST(CleanHtml, TitleFromTitleTagIsCopiedFromThePage) {
   std::string html = Page("<title>SK Telecom invests in Anthropic - Example Times</title>",
                           std::string("<div class='content'>") + kArticleParagraphs + "</div>");
@@ -98,8 +116,8 @@ TEST(CleanHtml, TitleFromTitleTagIsCopiedFromThePage) {
 
 TEST(CleanHtml, TitleEqualToTheH1IsCopiedFromTheH1) {
   std::string html = Page("<meta property='og:title' content='Naver &amp; Samsung sign chip deal'>",
-                          std::string("<article><h1>Naver &amp; Samsung sign chip deal</h1>") + kArticleParagraphs +
-                              "</article>");
+                          std::string("<article><h1>Naver &amp; Samsung sign chip deal</h1>") +
+                              kArticleParagraphs + "</article>");
   HtmlArticle a = Extract(html);
   EXPECT_EQ(a.title, "Naver & Samsung sign chip deal");
   Span s = a.text.ToInput(0, 5);
@@ -110,16 +128,19 @@ TEST(CleanHtml, TitleEqualToTheH1IsCopiedFromTheH1) {
 
 TEST(CleanHtml, PublicationDateFromMetadata) {
   std::string body = std::string("<article>") + kArticleParagraphs + "</article>";
-  EXPECT_EQ(Extract(Page("<meta property='article:published_time' content='2018-11-07T09:30:00+09:00'>", body))
-                .published,
-            "2018-11-07");
+  EXPECT_EQ(
+      Extract(Page("<meta property='article:published_time' content='2018-11-07T09:30:00+09:00'>", body))
+          .published,
+      "2018-11-07");
   EXPECT_EQ(Extract(Page("<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"datePublished\": "
                          "\"2024-05-14T08:00:00Z\"}</script>",
                          body))
                 .published,
             "2024-05-14");
-  EXPECT_EQ(Extract(Page("", "<time datetime='2023-06-01' pubdate>June 1</time>" + body)).published, "2023-06-01");
-  EXPECT_EQ(Extract(Page("<meta name='parsely-pub-date' content='Nov 19, 2019'>", body)).published, "2019-11-19");
+  EXPECT_EQ(Extract(Page("", "<time datetime='2023-06-01' pubdate>June 1</time>" + body)).published,
+            "2023-06-01");
+  EXPECT_EQ(Extract(Page("<meta name='parsely-pub-date' content='Nov 19, 2019'>", body)).published,
+            "2019-11-19");
   // An explicit publication time beats a generic date and any <time>.
   EXPECT_EQ(Extract(Page("<meta name='date' content='2020-03-29'>"
                          "<meta itemprop='datePublished' content='2018-11-07'>",
@@ -130,10 +151,11 @@ TEST(CleanHtml, PublicationDateFromMetadata) {
 }
 
 TEST(CleanHtml, BreaksListsAndTables) {
-  std::string html = Page("", std::string("<article>") + kArticleParagraphs +
-                                  "<p>First line<br>second line<br><br>new paragraph</p>"
-                                  "<ul><li>Memory chips for servers</li><li>Accelerators for data centers</li></ul>"
-                                  "<table><tr><td>Samsung</td><td>Mach-1</td></tr></table></article>");
+  std::string html =
+      Page("", std::string("<article>") + kArticleParagraphs +
+                   "<p>First line<br>second line<br><br>new paragraph</p>"
+                   "<ul><li>Memory chips for servers</li><li>Accelerators for data centers</li></ul>"
+                   "<table><tr><td>Samsung</td><td>Mach-1</td></tr></table></article>");
   const std::string t = Extract(html, false).text.text();
   EXPECT_NE(t.find("First line\nsecond line\n\nnew paragraph"), std::string::npos) << t;
   EXPECT_NE(t.find("Memory chips for servers\n\nAccelerators for data centers"), std::string::npos) << t;
@@ -141,13 +163,15 @@ TEST(CleanHtml, BreaksListsAndTables) {
 }
 
 TEST(CleanHtml, SkipsScriptStyleTemplateSvgAndHidden) {
-  std::string html = Page("<style>p{color:red}</style>",
-                          std::string("<article>") + kArticleParagraphs +
-                              "<script>var secret = 'script text';</script><noscript>Enable JavaScript</noscript>"
-                              "<template><p>template text</p></template><svg><text>svg text</text></svg>"
-                              "<div hidden>hidden text</div><div style='display: none'>styled away</div></article>");
+  std::string html =
+      Page("<style>p{color:red}</style>",
+           std::string("<article>") + kArticleParagraphs +
+               "<script>var secret = 'script text';</script><noscript>Enable JavaScript</noscript>"
+               "<template><p>template text</p></template><svg><text>svg text</text></svg>"
+               "<div hidden>hidden text</div><div style='display: none'>styled away</div></article>");
   const std::string t = Extract(html).text.text();
-  for (const char* s : {"color", "secret", "JavaScript", "template text", "svg text", "hidden text", "styled"}) {
+  for (const char* s :
+       {"color", "secret", "JavaScript", "template text", "svg text", "hidden text", "styled"}) {
     EXPECT_EQ(t.find(s), std::string::npos) << s;
   }
 }
@@ -155,7 +179,8 @@ TEST(CleanHtml, SkipsScriptStyleTemplateSvgAndHidden) {
 TEST(CleanHtml, BrokenAndEmptyPagesDoNotCrash) {
   for (const std::string& html :
        {std::string(""), std::string("<"), std::string("<html>"), std::string("just text, no tags at all"),
-        std::string("<p>unclosed <b>bold <i>italic <div>block</p></b> stray </div></span>&am &#xZZ; &#99999999;"),
+        std::string(
+            "<p>unclosed <b>bold <i>italic <div>block</p></b> stray </div></span>&am &#xZZ; &#99999999;"),
         std::string("<table><p>foster parented text<tr><td>cell</table>"),
         std::string("<head><title>Only a title</title></head>"), std::string("\0\0\0<p>nul</p>", 14)}) {
     HtmlArticle a = Extract(html);
@@ -183,9 +208,15 @@ TEST(CleanHtml, HostileNestingStaysFast) {
 
 TEST(CleanHtml, RandomBytesAndTagSoup) {
   std::mt19937 rng(12345);
-  const char* pieces[] = {"<p>", "</p>", "<div class='content'>", "</div>", "<a href=x>", "</a>", "<br>",
-                          "&amp;", "&#", ";", "<script>", "</script>", "<!--", "-->", "<table>", "<td>",
-                          "\r\n", " ", "word", "\xc3\xa9", "<", ">", "\"", "<title>", "<h1>", "<meta "};
+  const char* pieces[] = {"<p>",    "</p>",       "<div class='content'>",
+                          "</div>", "<a href=x>", "</a>",
+                          "<br>",   "&amp;",      "&#",
+                          ";",      "<script>",   "</script>",
+                          "<!--",   "-->",        "<table>",
+                          "<td>",   "\r\n",       " ",
+                          "word",   "\xc3\xa9",   "<",
+                          ">",      "\"",         "<title>",
+                          "<h1>",   "<meta "};
   for (int round = 0; round < 300; ++round) {
     std::string html;
     int n = rng() % 200;
