@@ -586,10 +586,16 @@ void DocContext::Directed(size_t s, const PhraseMatch& m, const TriggerInfo& inf
     if (p.org < 0 || p.source) return false;
     if (type == "MEMBERSHIP") return IsAlliance(p.entity);
     // "takes over the network from BT", "a stake from X": after "from" stands the seller.
-    if ((type == "ACQUISITION" || type == "INVESTMENT") && info.frame == Frame::kFwd &&
-        p.word > m.first_word && p.word > 0) {
+    // "bought Toyota's hybrid technology", "Alfa-Eco's stake in Y": a possessor is not what is bought.
+    if ((type == "ACQUISITION" || type == "INVESTMENT") && info.frame == Frame::kFwd && p.word > 0) {
       std::string_view before = doc_.Folded(p.word - 1);
-      if (before == "from" || before == "von" || before == "vom") return false;
+      if (p.word > m.first_word && (before == "from" || before == "von" || before == "vom")) return false;
+      if (p.end_word < doc_.words().size() && p.end_word > 0 && doc_.Folded(p.end_word) == "s") {
+        const auto& w = doc_.words();
+        std::string_view gap =
+            in_.text.substr(w[p.end_word - 1].end, w[p.end_word].start - w[p.end_word - 1].end);
+        if (gap == "'" || gap == "\xE2\x80\x99") return false;
+      }
     }
     if (type == "INVESTMENT" && info.frame == Frame::kFwd && p.word > m.first_word) {
       // "investors" alone is not an investment: the investee follows "in"/"into"/"an".
@@ -655,7 +661,7 @@ void DocContext::Directed(size_t s, const PhraseMatch& m, const TriggerInfo& inf
       if (object_ok(*p)) objects.push_back(p);
     }
   }
-  if (objects.empty()) {
+  if (objects.empty() && in_.lang == "de") {
     // Verb-final clauses ("dass das Unternehmen an Mach-1 arbeitet"): the object precedes the verb.
     const Party* subject = subjects.front();
     for (const Party* p : left_objects) {
@@ -680,7 +686,7 @@ void DocContext::Directed(size_t s, const PhraseMatch& m, const TriggerInfo& inf
     bool partner_is_with = !objects.empty() && objects.front()->with;
     reverse = buyer ? seller : (seller || partner_is_with);
   }
-  if (PassiveWithAgent(s, m, objects)) reverse = !reverse;
+  if (PassiveWithAgent(s, m, objects) || NominalWithAgent(s, m, objects)) reverse = !reverse;
   for (long f : from_orgs) {
     for (long t : to_ids) {
       Draft d = base;
@@ -702,6 +708,24 @@ bool DocContext::PassiveWithAgent(size_t s, const PhraseMatch& m,
   if (!HasCue(s, Cue::kPassive, std::max(from, sentences_[s].wb), m.first_word)) return false;
   size_t obj = objects.front()->word;
   size_t agent_from = obj >= 6 ? obj - 6 : 0;  // "by state-controlled oil company Rosneft"
+  return HasCue(s, Cue::kAgent, std::max(agent_from, m.end_word), obj);
+}
+
+// "a $6.75bn buyout by Verizon", "die Übernahme durch Siemens": after a
+// noun trigger, the agent phrase names who does it.
+bool DocContext::NominalWithAgent(size_t s, const PhraseMatch& m,
+                                  const std::vector<const Party*>& objects) const {
+  if (objects.empty() || res_.triggers[m.payload].frame != Frame::kFwd || m.end_word == 0) return false;
+  std::string_view head = doc_.Folded(m.end_word - 1);
+  auto ends = [&](std::string_view suf) {
+    return head.size() > suf.size() && head.substr(head.size() - suf.size()) == suf;
+  };
+  bool noun = ends("tion") || ends("tions") || ends("over") || ends("overs") || ends("out") || ends("outs") ||
+              ends("ger") || ends("ment") || ends("ments") || ends("ahme") || ends("ung") || ends("ion");
+  if (!noun) return false;
+  size_t obj = objects.front()->word;
+  if (obj < m.end_word) return false;
+  size_t agent_from = obj >= 6 ? obj - 6 : 0;
   return HasCue(s, Cue::kAgent, std::max(agent_from, m.end_word), obj);
 }
 

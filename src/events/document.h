@@ -17,31 +17,31 @@ namespace events {
 // Someone or something that can take part in an event, as mentioned at one
 // place in a sentence.
 struct Party {
-  long entity = -1;         // PERSON, ORG or PRODUCT entity
-  long org = -1;            // the organisation it stands for (itself, or a person's employer)
+  long entity = -1;  // PERSON, ORG or PRODUCT entity
+  long org = -1;     // the organisation it stands for (itself, or a person's employer)
   size_t word = 0, end_word = 0;
   bool product = false;
-  bool with = false;        // introduced by "with"/"mit" (or listed after it)
-  bool source = false;      // the source of a report ("according to X")
-  bool rival = false;       // a competitor ("rivals such as X")
+  bool with = false;    // introduced by "with"/"mit" (or listed after it)
+  bool source = false;  // the source of a report ("according to X")
+  bool rival = false;   // a competitor ("rivals such as X")
 };
 
 struct SentenceInfo {
   size_t wb = 0, we = 0;  // word range
   TextRange bytes;
-  std::vector<Party> parties;           // ordered by word
+  std::vector<Party> parties;  // ordered by word
   std::vector<PhraseMatch> cues;
-  std::vector<std::string> topics;      // labels found in the sentence
-  long subject_org = -1;                // first non-source organisation (or a person's)
+  std::vector<std::string> topics;  // labels found in the sentence
+  long subject_org = -1;            // first non-source organisation (or a person's)
 };
 
 // An event under construction.
 struct Draft {
   DocEvent ev;
-  int strength = 0;   // how firmly the status is marked: 0 default, 1 hedge, 2 explicit
+  int strength = 0;  // how firmly the status is marked: 0 default, 1 hedge, 2 explicit
   size_t last_sentence = 0;
   size_t evidence_sentences = 1;
-  size_t order = 0;   // position of the first mention
+  size_t order = 0;            // position of the first mention
   bool date_relative = false;  // the date was resolved from a relative expression
 };
 
@@ -73,6 +73,7 @@ class DocContext {
   bool IsAlliance(long entity) const;
   bool InName(size_t word) const;
   bool PassiveWithAgent(size_t s, const PhraseMatch& m, const std::vector<const Party*>& objects) const;
+  bool NominalWithAgent(size_t s, const PhraseMatch& m, const std::vector<const Party*>& objects) const;
   bool Definite(size_t s, const PhraseMatch& m) const;
   void Add(Draft d, bool definite);
   bool Compatible(const Draft& a, const Draft& b) const;

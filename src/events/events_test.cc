@@ -287,6 +287,28 @@ TEST(Events, GermanStakeInAPlantOfACompany) {
   EXPECT_EQ(ev[0].to, static_cast<long>(initech));
 }
 
+TEST(Events, BuyoutByAnAgentAndPossessorsAreNotTheTarget) {
+  Doc d(
+      "Shareholders of Acme Robotics oppose a $6 billion buyout by telecoms giant Globex. "
+      "Initech has bought Hooli's hybrid technology.");
+  size_t acme = d.Entity("ORG", {"Acme Robotics"}), globex = d.Entity("ORG", {"Globex"});
+  d.Entity("ORG", {"Initech"});
+  size_t hooli = d.Entity("ORG", {"Hooli"});
+  d.Cash("$6 billion", 6e9, "USD");
+  auto ev = OfType(d.Run(), "ACQUISITION");
+  for (const DocEvent& e : ev) EXPECT_NE(e.to, static_cast<long>(hooli));
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].from, static_cast<long>(globex));
+  EXPECT_EQ(ev[0].to, static_cast<long>(acme));
+}
+
+TEST(Events, EnglishObjectsDoNotPrecedeTheTrigger) {
+  Doc d("They own 29% of Globex through their Initech investment vehicle.");
+  d.Entity("ORG", {"Globex"});
+  d.Entity("ORG", {"Initech"});
+  EXPECT_TRUE(OfType(d.Run(), "INVESTMENT").empty());
+}
+
 TEST(Events, GermanNegationDropsTheRelation) {
   Doc d("Globex plant keine Übernahme von Initech.", "de");
   d.Entity("ORG", {"Globex"});
