@@ -5,8 +5,8 @@
 #   1. `pactgraph ingest` of the articles (extraction + graph),
 #   2. `pactgraph extract` of the same articles alone,
 #   3. `pactgraph ingest` of the extract output (the graph alone),
-# with wall time and peak RSS from /usr/bin/time -v, and writes a markdown
-# report. Plain timing, no other tools needed.
+# with wall time, CPU time (user + sys) and peak RSS from /usr/bin/time -v,
+# and writes a markdown report. Plain timing, no other tools needed.
 #
 # usage: bench/graph_ingest.sh [BUILD_DIR] [REPORT.md]
 set -euo pipefail
@@ -55,7 +55,8 @@ print(f"{len(bbc)} BBC + {len(reuters)} Reuters articles", file=sys.stderr)
 PY
 total=$(wc -l <"$tmp/all.jsonl")
 
-# run LABEL CMD...: wall seconds and peak RSS (MB) of CMD, via /usr/bin/time -v.
+# run LABEL CMD...: wall seconds, CPU seconds (user + sys) and peak RSS (MB)
+# of CMD, via /usr/bin/time -v.
 run() {
   local label=$1
   shift
@@ -63,8 +64,9 @@ run() {
   wall=$(grep "Elapsed (wall clock)" "$tmp/time" | awk '{print $NF}' |
     awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
   rss=$(grep "Maximum resident set size" "$tmp/time" | awk '{printf "%.0f", $NF / 1024}')
-  user=$(grep "User time" "$tmp/time" | awk '{print $NF}')
+  cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$tmp/time")
 }
+rate() { python3 -c "print(f'{$1/max($2, 1e-9):,.0f}')"; }
 
 rows=()
 for n in $sizes; do
@@ -72,20 +74,19 @@ for n in $sizes; do
   head -n "$n" "$tmp/all.jsonl" >"$tmp/slice.jsonl"
   rm -f "$tmp/a.db"*
   run ingest "$bin" ingest --db "$tmp/a.db" "$tmp/slice.jsonl"
-  i_wall=$wall i_rss=$rss i_user=$user
-  run extract "$bin" extract "$tmp/slice.jsonl"
+  i_wall=$wall i_rss=$rss i_cpu=$cpu
+  run extract "$bin" extract -j "$(nproc)" "$tmp/slice.jsonl"
   cp "$tmp/out" "$tmp/facts.jsonl"
-  x_wall=$wall x_rss=$rss
+  x_wall=$wall x_cpu=$cpu
   rm -f "$tmp/f.db"*
   run facts "$bin" ingest --db "$tmp/f.db" "$tmp/facts.jsonl"
-  f_wall=$wall f_rss=$rss f_user=$user
+  f_wall=$wall f_rss=$rss f_cpu=$cpu
   rm -f "$tmp/c.db"*
   run facts1 "$bin" ingest --db "$tmp/c.db" --commit-every 1 "$tmp/facts.jsonl"
-  c_wall=$wall
+  c_wall=$wall c_cpu=$cpu
   counts=$(python3 -c "import sqlite3,sys; d=sqlite3.connect(sys.argv[1]); print(*(d.execute(f'SELECT count(*) FROM {t}').fetchone()[0] for t in ['entities','events']))" "$tmp/a.db")
   db_mb=$(du -m "$tmp/a.db" | cut -f1)
-  rate() { python3 -c "print(f'{$1/max($2, 1e-9):,.0f}')"; }
-  rows+=("| $n | $i_wall | $(rate "$n" "$i_wall") | $i_user | $i_rss | $x_wall | $(rate "$n" "$x_wall") | $f_wall | $(rate "$n" "$f_wall") | $f_rss | $c_wall | $(rate "$n" "$c_wall") | ${counts// / / } | $db_mb |")
+  rows+=("| $n | $i_wall | $(rate "$n" "$i_wall") | $i_cpu | $(rate "$n" "$i_cpu") | $i_rss | $x_cpu | $(rate "$n" "$x_cpu") | $f_wall | $f_cpu | $(rate "$n" "$f_cpu") | $f_rss | $c_cpu | $(rate "$n" "$c_cpu") | ${counts// / / } | $db_mb |")
   echo "${rows[-1]}" >&2
 done
 
@@ -99,12 +100,15 @@ mkdir -p "$(dirname "$report")"
   echo "- corpus: ../shared/data/bbc-news + reuters21578 as article JSONL ($total articles), first N lines"
   echo "- command: \`bench/graph_ingest.sh $build\`"
   echo
-  echo "Per size: \`pactgraph ingest --db a.db slice.jsonl\` (articles: extraction + graph), \`pactgraph extract slice.jsonl\`,"
-  echo "\`pactgraph ingest --db f.db facts.jsonl\` (the extract output: graph only, default group commit of 256)"
-  echo "and the same with \`--commit-every 1\` (one transaction per article). Times are wall seconds from /usr/bin/time -v."
+  echo "Per size: \`pactgraph ingest --db a.db slice.jsonl\` (articles: extraction on $(nproc) threads + graph),"
+  echo "\`pactgraph extract -j $(nproc) slice.jsonl\` (extraction alone), \`pactgraph ingest --db f.db facts.jsonl\`"
+  echo "(the extract output: the graph alone, default group commit of 256) and the same with \`--commit-every 1\`"
+  echo "(one transaction per article). Wall seconds, CPU seconds (user + sys, all threads) and peak RSS from"
+  echo "/usr/bin/time -v; art/s CPU = articles / CPU seconds, the figure that does not depend on the other"
+  echo "users of the machine."
   echo
-  echo "| articles | ingest s | ingest art/s | ingest user s | ingest RSS MB | extract s | extract art/s | facts ingest s | facts art/s | facts RSS MB | facts, commit-every 1, s | art/s | entities / events | db MB |"
-  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+  echo "| articles | ingest wall s | art/s wall | ingest CPU s | art/s CPU | ingest RSS MB | extract CPU s | art/s CPU | facts ingest wall s | facts CPU s | art/s CPU | facts RSS MB | facts, commit-every 1, CPU s | art/s CPU | entities / events | db MB |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
 } >"$report"
 echo "wrote $report" >&2
