@@ -1197,6 +1197,9 @@ HtmlArticle ExtractHtmlArticle(const OffsetText& page, const HtmlExtractOptions&
     }
   }
 
+  // The page's visible text (plus a space per word) bounds the output in
+  // most pages: one allocation instead of a dozen doublings.
+  if (!elems.empty()) article.text.Reserve(elems[0].text + elems[0].text / 4 + article.title.size() + 16);
   Emitter emitter(model, parsed, &article);
   if (options.include_title) emitter.Title(article.title, meta);
   article.body_start = article.text.size();

@@ -332,14 +332,14 @@ class Segmenter {
     size_t j = i, seg_start = i;
     for (;;) {
       while (j < t_.size()) {
-        unsigned char b = static_cast<unsigned char>(t_[j]);
-        if (b < 0x80) {
-          if (!IsAsciiAlnum(b)) break;
-          if (b > '9') shape.all_digits = false;
-          ++shape.chars;
-          ++j;
+        size_t run = j;  // ASCII letters and digits: one tight loop
+        while (j < t_.size() && IsAsciiAlnum(static_cast<unsigned char>(t_[j]))) ++j;
+        if (j > run) {
+          shape.chars += j - run;
+          for (size_t k = run; shape.all_digits && k < j; ++k) shape.all_digits = t_[k] <= '9';
           continue;
         }
+        if (static_cast<unsigned char>(t_[j]) < 0x80) break;
         CodePoint c = At(t_, j);
         if (Classify(c.cp) != Cls::kWord) break;
         if (!IsDigit(c.cp)) shape.all_digits = false;
