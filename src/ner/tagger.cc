@@ -28,14 +28,26 @@ void Emissions(const tagger::TaggerModel& m, const std::vector<std::string_view>
     tagger::AppendHistoryFeatures(words, i, doc, &keys);
     ends.push_back(static_cast<uint32_t>(keys.size()));
   }
+  // Probe the table for every key first (slots prefetched kAhead keys
+  // early, the rows found prefetched for the second pass), then add.
+  thread_local std::vector<const float*> rows;
+  rows.resize(keys.size());
   constexpr size_t kAhead = 16;
   for (size_t j = 0; j < keys.size() && j < kAhead; ++j) m.weights.Prefetch(keys[j]);
+  for (size_t j = 0; j < keys.size(); ++j) {
+    if (j + kAhead < keys.size()) m.weights.Prefetch(keys[j + kAhead]);
+    const float* w = m.weights.Find(keys[j]);
+    if (w) {
+      __builtin_prefetch(w);
+      __builtin_prefetch(w + kNumLabels - 1);
+    }
+    rows[j] = w;
+  }
   size_t j = 0;
   for (size_t i = 0; i < n; ++i) {
     float* row = &(*em)[i * kNumLabels];
     for (; j < ends[i]; ++j) {
-      if (j + kAhead < keys.size()) m.weights.Prefetch(keys[j + kAhead]);
-      if (const float* w = m.weights.Find(keys[j])) {
+      if (const float* w = rows[j]) {
         for (int y = 0; y < kNumLabels; ++y) row[y] += w[y];
       }
     }

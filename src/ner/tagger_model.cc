@@ -1,5 +1,6 @@
 #include "ner/tagger_model.h"
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -49,8 +50,7 @@ std::vector<int> BilouFromIob(const std::vector<std::string>& labels) {
 void WeightTable::Build(const std::vector<std::pair<uint64_t, LabelWeights>>& entries) {
   size_t cap = 16;
   while (cap < entries.size() * 3 / 2 + 1) cap <<= 1;
-  keys_.assign(cap, kEmpty);
-  rows_.assign(cap, 0);
+  slots_.assign(cap, Slot{});
   weights_.clear();
   weights_.reserve(entries.size() * kNumLabels);
   mask_ = cap - 1;
@@ -58,13 +58,14 @@ void WeightTable::Build(const std::vector<std::pair<uint64_t, LabelWeights>>& en
   for (const auto& [key, w] : entries) {
     if (key == kEmpty) continue;  // key 0 marks an empty slot; never produced by hashing in practice
     size_t i = Mix(key) & mask_;
-    while (keys_[i] != kEmpty && keys_[i] != key) i = (i + 1) & mask_;
-    if (keys_[i] == kEmpty) {
-      keys_[i] = key;
-      rows_[i] = static_cast<uint32_t>(count_++);
+    while (slots_[i].key != kEmpty && slots_[i].key != key) i = (i + 1) & mask_;
+    Slot& s = slots_[i];
+    if (s.key == kEmpty) {
+      s.key = key;
+      s.row = static_cast<uint32_t>(count_++);
       weights_.insert(weights_.end(), w.begin(), w.end());
     } else {
-      std::copy(w.begin(), w.end(), weights_.begin() + size_t{rows_[i]} * kNumLabels);
+      std::copy(w.begin(), w.end(), weights_.begin() + size_t{s.row} * kNumLabels);
     }
   }
 }
@@ -72,12 +73,12 @@ void WeightTable::Build(const std::vector<std::pair<uint64_t, LabelWeights>>& en
 std::vector<std::pair<uint64_t, LabelWeights>> WeightTable::Entries() const {
   std::vector<std::pair<uint64_t, LabelWeights>> out;
   out.reserve(count_);
-  for (size_t i = 0; i < keys_.size(); ++i) {
-    if (keys_[i] == kEmpty) continue;
+  for (const Slot& s : slots_) {
+    if (s.key == kEmpty) continue;
     LabelWeights w;
-    const float* row = &weights_[size_t{rows_[i]} * kNumLabels];
+    const float* row = &weights_[size_t{s.row} * kNumLabels];
     std::copy(row, row + kNumLabels, w.begin());
-    out.emplace_back(keys_[i], w);
+    out.emplace_back(s.key, w);
   }
   return out;
 }
@@ -182,7 +183,7 @@ bool ParseFloats(const std::string& text, float* out, int n) {
   return !(ss >> rest);
 }
 
-bool ParseCount(const std::string& text, size_t* out) {
+bool ParseCount(std::string_view text, size_t* out) {
   if (text.empty() || text.size() > 12) return false;
   size_t v = 0;
   for (char c : text) {
@@ -306,14 +307,32 @@ Status ReadHeaderFields(LineReader& reader, TaggerModel* model, Counts* counts) 
   return Status::OK();
 }
 
+// Splits a line at tabs into at most `max` views; returns the number of
+// fields the line has (which may be more than `max`).
+size_t SplitTabViews(std::string_view line, std::string_view* out, size_t max) {
+  size_t count = 0;
+  while (true) {
+    size_t tab = line.find('\t');
+    if (count < max) out[count] = line.substr(0, tab);
+    ++count;
+    if (tab == std::string_view::npos) return count;
+    line.remove_prefix(tab + 1);
+  }
+}
+
+// Reserving for a count read from the header: a corrupt count must fail as a
+// short file, not as an allocation of terabytes.
+size_t ReserveBound(size_t n) { return std::min(n, size_t{1} << 22); }
+
 Status ReadClusters(LineReader& reader, size_t n, WordClusters* clusters) {
   std::string line;
+  clusters->Reserve(ReserveBound(n));
+  std::string_view f[3];
   for (size_t i = 0; i < n; ++i) {
     if (!reader.Next(&line)) return reader.Truncated("in the clusters section");
-    std::vector<std::string> f = SplitTabs(line);
     size_t coarse = 0, fine = 0;
-    if (f.size() != 3 || !ParseCount(f[1], &coarse) || !ParseCount(f[2], &fine) || coarse > 65535 ||
-        fine > 65535)
+    if (SplitTabViews(line, f, 3) != 3 || !ParseCount(f[1], &coarse) || !ParseCount(f[2], &fine) ||
+        coarse > 65535 || fine > 65535)
       return reader.Error("bad cluster line (want word<TAB>coarse<TAB>fine)");
     clusters->Add(f[0], {static_cast<uint16_t>(coarse), static_cast<uint16_t>(fine)});
   }
@@ -323,18 +342,19 @@ Status ReadClusters(LineReader& reader, size_t n, WordClusters* clusters) {
 Status ReadGazetteer(LineReader& reader, size_t n, Gazetteer* gazetteer) {
   std::string line;
   std::vector<std::string> tokens;
+  gazetteer->Reserve(ReserveBound(n));
+  std::string_view f[2];
   for (size_t i = 0; i < n; ++i) {
     if (!reader.Next(&line)) return reader.Truncated("in the gazetteer section");
-    std::vector<std::string> f = SplitTabs(line);
     size_t mask = 0;
-    if (f.size() != 2 || !ParseCount(f[0], &mask) || mask == 0 || mask >= 32 || f[1].empty())
+    if (SplitTabViews(line, f, 2) != 2 || !ParseCount(f[0], &mask) || mask == 0 || mask >= 32 || f[1].empty())
       return reader.Error("bad gazetteer line (want mask<TAB>tokens)");
     tokens.clear();
-    const std::string& phrase = f[1];
+    const std::string_view phrase = f[1];
     for (size_t b = 0; b < phrase.size();) {
       size_t e = phrase.find_first_of(" \t\n\v\f\r", b);
-      if (e == std::string::npos) e = phrase.size();
-      if (e > b) tokens.emplace_back(phrase, b, e - b);
+      if (e == std::string_view::npos) e = phrase.size();
+      if (e > b) tokens.emplace_back(phrase.substr(b, e - b));
       b = e + 1;
     }
     gazetteer->Add(tokens, static_cast<uint8_t>(mask));
@@ -343,15 +363,24 @@ Status ReadGazetteer(LineReader& reader, size_t n, Gazetteer* gazetteer) {
 }
 
 Status ReadWeights(std::istream& in, const std::string& path, size_t n, WeightTable* weights) {
-  std::vector<std::pair<uint64_t, LabelWeights>> entries(n);
-  char buf[kRecordBytes];
-  for (size_t i = 0; i < n; ++i) {
-    if (!in.read(buf, kRecordBytes)) {
-      return Status::Corruption(path + ": file ends early (feature " + std::to_string(i) + " of " +
+  std::vector<std::pair<uint64_t, LabelWeights>> entries;
+  entries.reserve(ReserveBound(n));
+  constexpr size_t kChunk = 4096;  // records per read
+  std::vector<char> buf(kChunk * kRecordBytes);
+  for (size_t i = 0; i < n;) {
+    const size_t m = std::min(kChunk, n - i);
+    if (!in.read(buf.data(), static_cast<std::streamsize>(m * kRecordBytes))) {
+      const size_t got = i + static_cast<size_t>(in.gcount()) / kRecordBytes;
+      return Status::Corruption(path + ": file ends early (feature " + std::to_string(got) + " of " +
                                 std::to_string(n) + "); the model file is truncated");
     }
-    std::memcpy(&entries[i].first, buf, sizeof(uint64_t));
-    std::memcpy(entries[i].second.data(), buf + sizeof(uint64_t), sizeof(float) * kNumLabels);
+    for (size_t r = 0; r < m; ++r) {
+      const char* rec = buf.data() + r * kRecordBytes;
+      entries.emplace_back();
+      std::memcpy(&entries.back().first, rec, sizeof(uint64_t));
+      std::memcpy(entries.back().second.data(), rec + sizeof(uint64_t), sizeof(float) * kNumLabels);
+    }
+    i += m;
   }
   std::string trailer;
   if (!std::getline(in, trailer) || trailer != "end-model") {

@@ -124,26 +124,26 @@ class FlatHashMap64 {
   V zero_value_{};
 };
 
-// Feature key -> per-label weights, open addressing, built once. The keys
-// sit in their own array (a probe touches 8 bytes, not a whole weight row)
-// and the rows are stored densely.
+// Feature key -> per-label weights, open addressing, built once. A slot
+// holds the key and the row of its weights (a probe touches 16 bytes, not a
+// whole weight row); the rows are stored densely.
 class WeightTable {
  public:
   void Build(const std::vector<std::pair<uint64_t, LabelWeights>>& entries);
   // nullptr when the feature is unknown.
   const float* Find(uint64_t key) const {
-    if (keys_.empty()) return nullptr;
+    if (slots_.empty()) return nullptr;
     size_t i = Mix(key) & mask_;
     while (true) {
-      const uint64_t k = keys_[i];
-      if (k == key) return &weights_[size_t{rows_[i]} * kNumLabels];
-      if (k == kEmpty) return nullptr;
+      const Slot& s = slots_[i];
+      if (s.key == key) return &weights_[size_t{s.row} * kNumLabels];
+      if (s.key == kEmpty) return nullptr;
       i = (i + 1) & mask_;
     }
   }
   // Starts loading the cache line where Find(key) begins its probe.
   void Prefetch(uint64_t key) const {
-    if (!keys_.empty()) __builtin_prefetch(&keys_[Mix(key) & mask_]);
+    if (!slots_.empty()) __builtin_prefetch(&slots_[Mix(key) & mask_]);
   }
   size_t size() const { return count_; }
   // Every stored entry, in slot order.
@@ -157,8 +157,11 @@ class WeightTable {
     k ^= k >> 33;
     return k;
   }
-  std::vector<uint64_t> keys_;  // kEmpty or a feature key, per slot
-  std::vector<uint32_t> rows_;  // per slot: row of its weights
+  struct Slot {
+    uint64_t key = kEmpty;
+    uint32_t row = 0;  // of its weights in weights_
+  };
+  std::vector<Slot> slots_;
   std::vector<float> weights_;  // kNumLabels floats per row
   size_t mask_ = 0, count_ = 0;
 };
@@ -172,6 +175,11 @@ class WordClusters {
     uint16_t coarse = 0, fine = 0;  // 0 = unknown word
   };
   void Add(std::string_view word, Ids ids);
+  // Room for n words without rehashing (model loading).
+  void Reserve(size_t n) {
+    by_hash_.Reserve(n);
+    words_.reserve(n);
+  }
   Ids Find(uint64_t form_hash, uint64_t lower_hash) const;
   size_t size() const { return words_.size(); }
   const std::vector<std::pair<std::string, Ids>>& words() const { return words_; }
@@ -190,6 +198,12 @@ class Gazetteer {
   static constexpr int kMaxLen = 6;
 
   void Add(const std::vector<std::string>& tokens, uint8_t classes);
+  // Room for n phrases without rehashing (model loading).
+  void Reserve(size_t n) {
+    phrases_.Reserve(n + n / 2);
+    entries_.reserve(n);
+    entry_index_.Reserve(n);
+  }
   // Set in Find's result when longer phrases start with this one.
   static constexpr uint8_t kPrefixBit = 0x80;
   // Class mask (plus kPrefixBit) of the phrase whose token hashes are
