@@ -212,6 +212,27 @@ void PropagateNames(const Resources& res, std::string_view text, const std::vect
     auto it = by_key.find(key);
     return it == by_key.end() ? -1 : it->second;
   };
+  // One-word tagger guesses ("Orbis" read as a person) give way to a name
+  // the document establishes: they join it and take its type.
+  std::vector<long> tagger_word(words.size(), -1);
+  for (size_t k = 0; k < items->size(); ++k) {
+    const Candidate& c = (*items)[k].c;
+    if (c.source == Source::kTagger && c.last == c.first + 1 && c.first < words.size())
+      tagger_word[c.first] = static_cast<long>(k);
+  }
+  std::unordered_map<size_t, bool> rule_backed;  // root -> has a mention not from the tagger
+  for (size_t k = 0; k < items->size(); ++k)
+    if ((*items)[k].c.source != Source::kTagger) rule_backed[uf->Find(k)] = true;
+  for (size_t w = 0; w < words.size(); ++w) {
+    long k = tagger_word[w];
+    if (k < 0 || rule_backed.count(uf->Find(static_cast<size_t>(k)))) continue;
+    long r = lookup(NameKey(words[w].text));
+    if (r < 0 || uf->Find(static_cast<size_t>(k)) == static_cast<size_t>(r)) continue;
+    size_t group = uf->Find(static_cast<size_t>(k));
+    for (size_t j = 0; j < items->size(); ++j)
+      if (uf->Find(j) == group) (*items)[j].c.type = type_of[static_cast<size_t>(r)];
+    uf->Union(static_cast<size_t>(r), static_cast<size_t>(k));
+  }
   for (size_t w = 0; w < words.size(); ++w) {
     if ((*covered)[w] || words[w].Is(kPunct) || !(words[w].Is(kUpper) || words[w].Is(kAllCaps))) continue;
     bool found = false;
@@ -505,9 +526,16 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
   // Per group: type by weighted vote.
   std::vector<std::string> type_of(items.size());
   auto refresh_types = [&]() {
-    std::unordered_map<size_t, std::map<std::string, int>> votes;
-    for (size_t i = 0; i < items.size(); ++i)
-      votes[uf.Find(i)][items[i].c.type] += SourceWeight(items[i].c.source);
+    // The tagger's guesses for one name are not independent evidence: all
+    // of them together weigh at most as much as one rule that knows the
+    // type ("der Chipentwickler Halvora" beats six tagger LOC readings).
+    std::unordered_map<size_t, std::map<std::string, int>> votes, tagger_votes;
+    for (size_t i = 0; i < items.size(); ++i) {
+      auto& v = items[i].c.source == Source::kTagger ? tagger_votes : votes;
+      v[uf.Find(i)][items[i].c.type] += SourceWeight(items[i].c.source);
+    }
+    for (auto& [root, v] : tagger_votes)
+      for (auto& [t, n] : v) votes[root][t] += std::min(n, SourceWeight(Source::kPattern) - 1);
     std::unordered_map<size_t, std::string> best;
     for (auto& [root, v] : votes) {
       int top = -1;
