@@ -269,6 +269,11 @@ TEST_F(EntitiesTest, HyphenatedWordsThatAreNoRomanisedGivenNames) {
   EXPECT_GE(Find("PERSON", "Zhang Wei-ming"), 0) << Dump();
 }
 
+TEST_F(EntitiesTest, CodeNamesAreProducts) {
+  Run("The first servers, code-named Orion, ship in May. Das Projekt mit dem Codenamen Atlas läuft.", "en");
+  EXPECT_GE(Find("PRODUCT", "Orion"), 0) << Dump();
+}
+
 TEST_F(EntitiesTest, AbbreviationLettersAreNotInitials) {
   Run("Kunden wie z. B. Velmar Motors warten.", "de");
   EXPECT_GE(Find("ORG", "Velmar Motors"), 0) << Dump();

@@ -550,6 +550,18 @@ void FindProducts(const Resources& res, const std::vector<Word>& words, std::vec
     c.end = c.start + static_cast<uint32_t>(len);
     out->push_back(std::move(c));
   }
+  // A code name: "servers, code-named Aurora", "Codename Orion", "Codename „Atlas“".
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    std::string f = Fold(words[i].text);
+    if (f != "code-named" && f != "codenamed" && f != "codename" && f != "code-name") continue;
+    size_t j = i + 1;
+    if (j < words.size() && IsQuote(words[j].text)) ++j;
+    size_t e = j;
+    while (e < words.size() && e < j + 3 && (words[e].Is(kUpper) || words[e].Is(kAllCaps)) &&
+           !words[e].Is(kPunct) && !(e > j && words[e].Is(kSentenceStart)))
+      ++e;
+    if (e > j) out->push_back(MakeCandidate(words, j, e, "PRODUCT", Source::kPattern));
+  }
 }
 
 // Walks back from word `head` over name words and connectors; returns the
