@@ -55,6 +55,27 @@ struct ByteClasses {
 };
 constexpr ByteClasses kByteClass;
 
+uint64_t Load8(const char* p) {
+  uint64_t x;
+  std::memcpy(&x, p, 8);
+  return x;
+}
+
+constexpr uint64_t kOnes = 0x0101010101010101ull, kHighBits = 0x8080808080808080ull;
+// High bit set in (at least) the lowest byte of x below n (n <= 0x80), or
+// equal to c; higher bytes may be flagged falsely, never missed.
+constexpr uint64_t BytesBelow(uint64_t x, uint8_t n) { return (x - kOnes * n) & ~x & kHighBits; }
+constexpr uint64_t BytesEqual(uint64_t x, uint8_t c) { return BytesBelow(x ^ (kOnes * c), 1); }
+
+// Whether a run of copied text may end in these eight bytes (x; y is the
+// same shifted by one): a control byte, the lead byte of a wide space, or a
+// space not followed by a plain byte. False alarms only cost the slow path.
+bool MayEndRun(uint64_t x, uint64_t y) {
+  uint64_t wide = BytesEqual(x, 0xC2) | BytesEqual(x, 0xE2);
+  uint64_t next_not_plain = BytesBelow(y, 0x21) | BytesEqual(y, 0xC2) | BytesEqual(y, 0xE2);
+  return (BytesBelow(x, 0x20) | wide | (BytesEqual(x, 0x20) & next_not_plain)) != 0;
+}
+
 // Length of a no-break space (U+00A0) or other wide space at s[i], or 0.
 size_t WideSpaceLen(std::string_view s, size_t i) {
   unsigned char c = static_cast<unsigned char>(s[i]);
@@ -147,6 +168,11 @@ class TextWriter {
     while (d < s.size()) {
       size_t e = d;
       while (e < s.size()) {
+        // Eight bytes at a time while nothing can end the run.
+        if (e > d && e + 9 <= s.size() && !MayEndRun(Load8(s.data() + e), Load8(s.data() + e + 1))) {
+          e += 8;
+          continue;
+        }
         uint8_t k = kByteClass[static_cast<unsigned char>(s[e])];
         if (k == kPlain || (k == kMaybeWideSpace && WideSpaceLen(s, e) == 0)) {
           ++e;
