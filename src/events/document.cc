@@ -504,6 +504,12 @@ void DocContext::EventsFromTrigger(size_t s, const PhraseMatch& m) {
                            m.first_word >= kNegationWindow ? m.first_word - kNegationWindow : 0);
     if (HasCue(s, Cue::kNegated, from, m.first_word)) return;
   }
+  // "meet demand", "meet its targets", "Entscheidungen getroffen", "ins
+  // Gespräch gebracht": the words around a meeting trigger say it is none.
+  if (info.type == "MEETING") {
+    size_t from = std::max(sentences_[s].wb, m.first_word >= 3 ? m.first_word - 3 : 0);
+    if (HasCue(s, Cue::kNotMeeting, from, std::min(sentences_[s].we, m.end_word + 3))) return;
+  }
   Draft base;
   base.ev.type = info.type;
   base.ev.evidence.push_back(sentences_[s].bytes);
@@ -579,6 +585,9 @@ void DocContext::Symmetric(size_t s, const PhraseMatch& m, const TriggerInfo& in
 void DocContext::Directed(size_t s, const PhraseMatch& m, const TriggerInfo& info, Draft base) {
   const SentenceInfo& si = sentences_[s];
   const std::string& type = info.type;
+  // A reflexive reading is an idiom, not a transaction: "liefert sich einen
+  // Streit", "übernimmt sich" (a trigger that needs "sich" has it inside).
+  if (in_.lang == "de" && m.end_word < si.we && doc_.Folded(m.end_word) == "sich") return;
   size_t clause = ClauseStart(s, m.first_word);
   size_t right_end = RightEnd(s, m.end_word);
   auto object_ok = [&](const Party& p) {
@@ -589,7 +598,10 @@ void DocContext::Directed(size_t s, const PhraseMatch& m, const TriggerInfo& inf
     // "bought Toyota's hybrid technology", "Alfa-Eco's stake in Y": a possessor is not what is bought.
     if ((type == "ACQUISITION" || type == "INVESTMENT") && info.frame == Frame::kFwd && p.word > 0) {
       std::string_view before = doc_.Folded(p.word - 1);
-      if (p.word > m.first_word && (before == "from" || before == "von" || before == "vom")) return false;
+      // (A German noun trigger takes "von" for its object: "die Übernahme von Kernwerk".)
+      bool noun_de = in_.lang == "de" && StartsUpperAscii(doc_.Original(m.first_word));
+      if (p.word > m.first_word && (before == "from" || ((before == "von" || before == "vom") && !noun_de)))
+        return false;
       if (p.end_word < doc_.words().size() && p.end_word > 0 && doc_.Folded(p.end_word) == "s") {
         const auto& w = doc_.words();
         std::string_view gap =
@@ -667,7 +679,8 @@ void DocContext::Directed(size_t s, const PhraseMatch& m, const TriggerInfo& inf
     for (const Party* p : left_objects) {
       if (p->word < subject->end_word || p->word == subject->word) continue;
       if (subject_from_list && p->with) continue;
-      if (p->org != from_orgs.front() || p->product) objects.push_back(p);
+      bool co_subject = std::find(from_orgs.begin(), from_orgs.end(), p->org) != from_orgs.end();
+      if (!co_subject || p->product) objects.push_back(p);
     }
   }
   if (objects.empty()) return;
@@ -677,6 +690,11 @@ void DocContext::Directed(size_t s, const PhraseMatch& m, const TriggerInfo& inf
     if (std::find(to_ids.begin(), to_ids.end(), id) == to_ids.end()) to_ids.push_back(id);
   }
   bool reverse = info.frame == Frame::kRev;
+  // "Apple supplier Foxconn", "der Apple-Zulieferer Japan Display": a name
+  // right before a supplier noun is the customer.
+  if (type == "SUPPLY" && info.frame == Frame::kFwd && !objects.empty() &&
+      subjects.front()->end_word == m.first_word && IsSupplierNoun(doc_.Folded(m.end_word - 1)))
+    reverse = true;
   if (info.frame == Frame::kDeal) {
     size_t from_word = ClauseStart(s, m.first_word);
     bool buyer = HasCue(s, Cue::kBuyer, from_word, right_end);
@@ -710,6 +728,13 @@ bool DocContext::PassiveWithAgent(size_t s, const PhraseMatch& m,
   size_t agent_from = obj >= 6 ? obj - 6 : 0;  // "by state-controlled oil company Rosneft"
   return HasCue(s, Cue::kAgent, std::max(agent_from, m.end_word), obj);
 }
+
+bool DocContext::IsSupplierNoun(std::string_view w) {
+  return w == "supplier" || w == "suppliers" || w == "vendor" || w == "vendors" || w == "lieferant" ||
+         w == "lieferanten" || w == "zulieferer" || w == "zulieferers" || w == "lieferanten";
+}
+
+bool DocContext::StartsUpperAscii(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
 
 // "a $6.75bn buyout by Verizon", "die Übernahme durch Siemens": after a
 // noun trigger, the agent phrase names who does it.

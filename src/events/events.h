@@ -28,7 +28,7 @@ struct EventInput {
 };
 
 struct DocEvent {
-  std::string type;                  // MEETING, PARTNERSHIP, INVESTMENT, DEAL, SUPPLY, ACQUISITION, DEVELOPS, MEMBERSHIP
+  std::string type;  // MEETING, PARTNERSHIP, INVESTMENT, DEAL, SUPPLY, ACQUISITION, DEVELOPS, MEMBERSHIP
   std::vector<size_t> participants;  // entity indices, symmetric types
   long from = -1, to = -1;           // entity indices, directed types
   std::string date;                  // ISO prefix or empty

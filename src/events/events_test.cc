@@ -309,6 +309,29 @@ TEST(Events, EnglishObjectsDoNotPrecedeTheTrigger) {
   EXPECT_TRUE(OfType(d.Run(), "INVESTMENT").empty());
 }
 
+TEST(Events, OtherSensesOfMeetAndSupplyAreNoEvents) {
+  Doc d("Globex struggled to meet demand from Initech.");
+  d.Entity("ORG", {"Globex"});
+  d.Entity("ORG", {"Initech"});
+  EXPECT_TRUE(d.Run().empty());
+  Doc g(
+      "Globex hat mit Initech wichtige Entscheidungen getroffen. Globex lieferte sich einen Streit mit "
+      "Initech.",
+      "de");
+  g.Entity("ORG", {"Globex"});
+  g.Entity("ORG", {"Initech"});
+  EXPECT_TRUE(g.Run().empty());
+}
+
+TEST(Events, SupplierNounAfterTheCustomer) {
+  Doc d("The Globex supplier Initech reported higher sales.");
+  size_t globex = d.Entity("ORG", {"Globex"}), initech = d.Entity("ORG", {"Initech"});
+  auto ev = OfType(d.Run(), "SUPPLY");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].from, static_cast<long>(initech));
+  EXPECT_EQ(ev[0].to, static_cast<long>(globex));
+}
+
 TEST(Events, GermanNegationDropsTheRelation) {
   Doc d("Globex plant keine Übernahme von Initech.", "de");
   d.Entity("ORG", {"Globex"});

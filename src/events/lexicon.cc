@@ -8,7 +8,9 @@ namespace pactgraph {
 namespace events {
 namespace {
 
-bool IsAsciiAlnum(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsAsciiAlnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 // Byte length of the character at s[i] when it is part of a word, 0 when it
 // separates words. Non-ASCII letters count as word characters; Unicode
@@ -19,7 +21,7 @@ size_t WordCharLength(std::string_view s, size_t i) {
   size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
   if (i + len > s.size()) return 0;
   unsigned char c1 = static_cast<unsigned char>(s[i + 1 < s.size() ? i + 1 : i]);
-  if (c == 0xC2) return 0;                                 // U+0080..U+00BF: symbols, nbsp, guillemets
+  if (c == 0xC2) return 0;                                // U+0080..U+00BF: symbols, nbsp, guillemets
   if (c == 0xC3 && (c1 == 0x97 || c1 == 0xB7)) return 0;  // multiplication and division signs
   if (c == 0xE2 && (c1 == 0x80 || c1 == 0x81)) return 0;  // general punctuation
   if (c == 0xE3 && c1 == 0x80) return 0;                  // CJK punctuation
@@ -77,7 +79,8 @@ ScannedText::ScannedText(std::string_view text) : text_(text), folded_(FoldCase(
 }
 
 size_t ScannedText::WordAt(uint32_t pos) const {
-  return std::lower_bound(words_.begin(), words_.end(), pos, [](const Word& w, uint32_t p) { return w.start < p; }) -
+  return std::lower_bound(words_.begin(), words_.end(), pos,
+                          [](const Word& w, uint32_t p) { return w.start < p; }) -
          words_.begin();
 }
 
@@ -98,7 +101,8 @@ Status PhraseLexicon::Add(std::string_view pattern, int payload) {
       if (bar == std::string_view::npos) bar = token.size();
       std::string_view alt = token.substr(a, bar - a);
       a = bar + 1;
-      if (alt.empty()) return Status::InvalidArgument("empty alternative in pattern '" + std::string(pattern) + "'");
+      if (alt.empty())
+        return Status::InvalidArgument("empty alternative in pattern '" + std::string(pattern) + "'");
       Alt al;
       bool lead = alt.front() == '*', trail = alt.back() == '*';
       if (alt == "_") {
@@ -108,7 +112,8 @@ Status PhraseLexicon::Add(std::string_view pattern, int payload) {
       } else {
         std::string_view core = alt.substr(lead ? 1 : 0);
         if (trail && !core.empty()) core.remove_suffix(1);
-        if (core.empty()) return Status::InvalidArgument("bare '*' in pattern '" + std::string(pattern) + "'");
+        if (core.empty())
+          return Status::InvalidArgument("bare '*' in pattern '" + std::string(pattern) + "'");
         al.kind = lead && trail ? Kind::kInfix : lead ? Kind::kSuffix : trail ? Kind::kPrefix : Kind::kExact;
         al.text = FoldCase(core);
         if (al.kind == Kind::kExact && AllCapsAcronym(core)) {
@@ -121,7 +126,8 @@ Status PhraseLexicon::Add(std::string_view pattern, int payload) {
     if (el.alts.size() > 1) {
       for (const Alt& al : el.alts) {
         if (al.kind == Kind::kGap || al.kind == Kind::kAny) {
-          return Status::InvalidArgument("'_' and '~' cannot be alternatives in '" + std::string(pattern) + "'");
+          return Status::InvalidArgument("'_' and '~' cannot be alternatives in '" + std::string(pattern) +
+                                         "'");
         }
       }
     }
@@ -140,7 +146,8 @@ void PhraseLexicon::Compile() {
   scanned_.clear();
   for (uint32_t i = 0; i < patterns_.size(); ++i) {
     const Element& first = patterns_[i].elements.front();
-    bool all_exact = std::all_of(first.alts.begin(), first.alts.end(), [](const Alt& a) { return a.kind == Kind::kExact; });
+    bool all_exact = std::all_of(first.alts.begin(), first.alts.end(),
+                                 [](const Alt& a) { return a.kind == Kind::kExact; });
     if (!all_exact) {
       scanned_.push_back(i);
       continue;
@@ -158,7 +165,8 @@ bool PhraseLexicon::AltMatches(const Alt& a, std::string_view folded, std::strin
     case Kind::kPrefix:
       return folded.size() >= a.text.size() && folded.compare(0, a.text.size(), a.text) == 0;
     case Kind::kSuffix:
-      return folded.size() >= a.text.size() && folded.compare(folded.size() - a.text.size(), a.text.size(), a.text) == 0;
+      return folded.size() >= a.text.size() &&
+             folded.compare(folded.size() - a.text.size(), a.text.size(), a.text) == 0;
     case Kind::kInfix:
       return folded.find(a.text) != std::string_view::npos;
     case Kind::kAny:
@@ -190,11 +198,13 @@ bool PhraseLexicon::MatchFrom(const ScannedText& doc, const Pattern& p, size_t e
   return false;
 }
 
-void PhraseLexicon::MatchAt(const ScannedText& doc, size_t pos, size_t limit, std::vector<PhraseMatch>* out) const {
+void PhraseLexicon::MatchAt(const ScannedText& doc, size_t pos, size_t limit,
+                            std::vector<PhraseMatch>* out) const {
   size_t before = out->size();
   auto attempt = [&](uint32_t pi) {
     size_t end = 0;
-    if (MatchFrom(doc, patterns_[pi], 0, pos, limit, &end)) out->push_back(PhraseMatch{pos, end, patterns_[pi].payload});
+    if (MatchFrom(doc, patterns_[pi], 0, pos, limit, &end))
+      out->push_back(PhraseMatch{pos, end, patterns_[pi].payload});
   };
   uint64_t h = Fnv1a64(doc.Folded(pos));
   auto it = std::lower_bound(exact_index_.begin(), exact_index_.end(), std::make_pair(h, uint32_t{0}));

@@ -39,8 +39,12 @@ class ScannedText {
   std::string_view text() const { return text_; }
   std::string_view folded() const { return folded_; }
   const std::vector<Word>& words() const { return words_; }
-  std::string_view Original(size_t i) const { return text_.substr(words_[i].start, words_[i].end - words_[i].start); }
-  std::string_view Folded(size_t i) const { return std::string_view(folded_).substr(words_[i].start, words_[i].end - words_[i].start); }
+  std::string_view Original(size_t i) const {
+    return text_.substr(words_[i].start, words_[i].end - words_[i].start);
+  }
+  std::string_view Folded(size_t i) const {
+    return std::string_view(folded_).substr(words_[i].start, words_[i].end - words_[i].start);
+  }
   // Index of the first word starting at or after byte `pos`.
   size_t WordAt(uint32_t pos) const;
 
@@ -65,7 +69,8 @@ class PhraseLexicon {
   Status Add(std::string_view pattern, int payload);
   // Finds every pattern occurrence starting in words [begin, end) and ending
   // no later than `limit` (the sentence end). Longest match first per start.
-  void FindAll(const ScannedText& doc, size_t begin, size_t end, size_t limit, std::vector<PhraseMatch>* out) const;
+  void FindAll(const ScannedText& doc, size_t begin, size_t end, size_t limit,
+               std::vector<PhraseMatch>* out) const;
   // Tries the patterns at one word position; appends matches.
   void MatchAt(const ScannedText& doc, size_t pos, size_t limit, std::vector<PhraseMatch>* out) const;
   size_t size() const { return patterns_.size(); }
@@ -74,9 +79,9 @@ class PhraseLexicon {
   enum class Kind : uint8_t { kExact, kPrefix, kSuffix, kInfix, kAny, kGap };
   struct Alt {
     Kind kind = Kind::kExact;
-    std::string text;     // folded
+    std::string text;  // folded
     bool exact_case = false;
-    std::string original; // for exact-case alternatives
+    std::string original;  // for exact-case alternatives
   };
   struct Element {
     std::vector<Alt> alts;
@@ -87,7 +92,8 @@ class PhraseLexicon {
     int payload = 0;
   };
   static bool AltMatches(const Alt& a, std::string_view folded, std::string_view original);
-  bool MatchFrom(const ScannedText& doc, const Pattern& p, size_t el, size_t pos, size_t limit, size_t* end) const;
+  bool MatchFrom(const ScannedText& doc, const Pattern& p, size_t el, size_t pos, size_t limit,
+                 size_t* end) const;
 
   std::vector<Pattern> patterns_;
   // First-element index: exact first words by hash; others scanned.

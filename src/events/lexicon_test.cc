@@ -15,14 +15,20 @@ std::vector<PhraseMatch> FindIn(const PhraseLexicon& lex, const ScannedText& doc
 }
 
 TEST(ScannedText, SplitsOnHyphensApostrophesAndUnicodePunctuation) {
-  ScannedText doc("KI-Datenzentrum, Microsoft\xE2\x80\x99" "s \xE2\x80\x9C" "Future Now\xE2\x80\x9D \xC3\x9C" "bernahme");
+  ScannedText doc(
+      "KI-Datenzentrum, Microsoft\xE2\x80\x99"
+      "s \xE2\x80\x9C"
+      "Future Now\xE2\x80\x9D \xC3\x9C"
+      "bernahme");
   ASSERT_EQ(doc.words().size(), 7u);
   EXPECT_EQ(doc.Folded(0), "ki");
   EXPECT_EQ(doc.Folded(1), "datenzentrum");
   EXPECT_EQ(doc.Original(2), "Microsoft");
   EXPECT_EQ(doc.Folded(3), "s");
   EXPECT_EQ(doc.Original(4), "Future");
-  EXPECT_EQ(doc.Folded(6), "\xC3\xBC" "bernahme");  // Ü folded to ü
+  EXPECT_EQ(doc.Folded(6),
+            "\xC3\xBC"
+            "bernahme");  // Ü folded to ü
 }
 
 TEST(PhraseLexicon, StemsSuffixesAlternativesAndGaps) {
@@ -69,7 +75,9 @@ TEST(PhraseLexicon, RejectsMalformedPatterns) {
 
 TEST(Resources, ErrorsNameFileAndLine) {
   Resources res;
-  Status st = ParseResource("triggers.tsv", "#format pactgraph-event-triggers 1\nen\tMEETING\tsym\t-\tmet\nen\tPARTY\tsym\t-\tx\n", &res);
+  Status st = ParseResource(
+      "triggers.tsv", "#format pactgraph-event-triggers 1\nen\tMEETING\tsym\t-\tmet\nen\tPARTY\tsym\t-\tx\n",
+      &res);
   ASSERT_FALSE(st.ok());
   EXPECT_NE(st.message().find("triggers.tsv:3"), std::string::npos) << st.message();
   EXPECT_NE(st.message().find("PARTY"), std::string::npos);

@@ -36,7 +36,8 @@ enum class Cue {
   kPassive,
   kAgent,
   kInto,
-  kNegated
+  kNegated,
+  kNotMeeting
 };
 
 enum class Anaphor { kOne = 1, kTwo = 2 };
