@@ -33,14 +33,6 @@ namespace {
 
 bool IsSpaceByte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
-size_t Utf8Len(unsigned char lead) {
-  if (lead < 0x80) return 1;
-  if ((lead >> 5) == 0x6) return 2;
-  if ((lead >> 4) == 0xE) return 3;
-  if ((lead >> 3) == 0x1E) return 4;
-  return 1;
-}
-
 // Byte classes for the text writer: ASCII whitespace, the lead bytes of the
 // wide spaces (U+00A0, U+2000..U+200B, U+202F), everything else.
 enum ByteClass : uint8_t { kPlain = 0, kSpace = 1, kMaybeWideSpace = 2 };
@@ -129,8 +121,8 @@ class TextWriter {
   TextWriter(OffsetText* out, const StrippedHtml& parsed)
       : out_(out), parsed_(parsed), page_(parsed.text().data()), page_size_(parsed.text().size()) {}
 
-  // `decoded` is the parser's text; `raw` its original source (may be empty or
-  // outside the buffer, then everything is synthetic at `fallback_pos`).
+  // `raw` is the source of the parser's text `decoded`; when it is empty or
+  // outside the buffer, `decoded` is written synthetic at `fallback_pos`.
   // Positions are in the parsed buffer.
   void Write(std::string_view decoded, std::string_view raw, size_t fallback_pos) {
     bool in_page = !raw.empty() && raw.data() >= page_ && raw.data() + raw.size() <= page_ + page_size_;
