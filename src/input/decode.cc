@@ -294,7 +294,11 @@ StatusOr<Decoded> Decode(std::string_view bytes) {
       DecodeCp1252(bytes, 0, &d);
     } else {
       d.encoding = "utf-8";
-      DecodeUtf8(bytes, 0, &d);
+      if (st.invalid == 0 && std::memchr(bytes.data(), 0, bytes.size()) == nullptr) {
+        d.text.AppendCopied(bytes, 0);  // valid and NUL-free (most pages): copied as is
+      } else {
+        DecodeUtf8(bytes, 0, &d);
+      }
     }
   }
   if (IsBlank(d.text.text())) return Status::InvalidArgument("empty input");
