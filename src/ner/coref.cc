@@ -311,6 +311,14 @@ void AddAcronymMentions(std::string_view text, const std::vector<Word>& words,
     const Candidate& c = (*cands)[static_cast<size_t>(owner[w])];
     return c.source == Source::kTagger && c.last - c.first == 1 && c.first == w;
   };
+  // A listed acronym the lists know no long form for ("WTO"): the text's
+  // own definition gives it one.
+  auto bare_listed = [&](size_t w) {
+    if (owner[w] < 0) return false;
+    const Candidate& c = (*cands)[static_cast<size_t>(owner[w])];
+    return c.source == Source::kGazetteer && c.last - c.first == 1 && c.first == w &&
+           (c.canonical.empty() || NameKey(c.canonical) == NameKey(words[w].text));
+  };
   // Definitions first ("Long Form (LF)"; the first one of an acronym wins) ...
   struct Definition {
     std::string type, canonical;
@@ -318,7 +326,7 @@ void AddAcronymMentions(std::string_view text, const std::vector<Word>& words,
   std::unordered_map<std::string_view, Definition> defined;
   for (size_t i = 1; i + 2 < words.size(); ++i) {
     if (words[i].text != "(" || words[i + 2].text != ")" || !IsAcronymWord(words[i + 1].text)) continue;
-    if ((owner[i + 1] >= 0 && !tagger_word(i + 1)) || owner[i - 1] < 0) continue;
+    if ((owner[i + 1] >= 0 && !tagger_word(i + 1) && !bare_listed(i + 1)) || owner[i - 1] < 0) continue;
     const Candidate& longform = (*cands)[static_cast<size_t>(owner[i - 1])];
     if (longform.last != i ||
         (longform.type != "ORG" && longform.type != "EVENT" && longform.type != "PRODUCT"))
@@ -344,6 +352,11 @@ void AddAcronymMentions(std::string_view text, const std::vector<Word>& words,
       c.type = def->second.type;
       c.canonical = def->second.canonical;
       c.source = Source::kAlias;
+      continue;
+    }
+    if (bare_listed(j)) {
+      Candidate& c = (*cands)[static_cast<size_t>(owner[j])];
+      if (c.type == def->second.type) c.canonical = def->second.canonical;
       continue;
     }
     if (owner[j] >= 0) continue;

@@ -269,6 +269,16 @@ TEST_F(EntitiesTest, HyphenatedWordsThatAreNoRomanisedGivenNames) {
   EXPECT_GE(Find("PERSON", "Zhang Wei-ming"), 0) << Dump();
 }
 
+TEST_F(EntitiesTest, ListedAcronymTakesTheLongFormTheTextDefines) {
+  Run("Russia WTO talks make progress\n\nThe World Trade Organisation (WTO) said talks went well. The WTO "
+      "meets again.",
+      "en");
+  long w = Find("ORG", "World Trade Organisation");
+  ASSERT_GE(w, 0) << Dump();
+  EXPECT_EQ(Mentions(w).size(), 4u) << Dump();
+  EXPECT_FALSE(HasName("WTO")) << Dump();
+}
+
 TEST_F(EntitiesTest, CodeNamesAreProducts) {
   Run("The first servers, code-named Orion, ship in May. Das Projekt mit dem Codenamen Atlas läuft.", "en");
   EXPECT_GE(Find("PRODUCT", "Orion"), 0) << Dump();
