@@ -388,6 +388,9 @@ void DocContext::SetStatus(size_t s, const PhraseMatch& m, const TriggerInfo& in
     if (HasCue(s, Cue::kModal, std::max(near, si.wb), m.first_word)) return set("speculative", 2);
     return set("occurred", 2);
   }
+  // "Microsoft said it would buy X": a reported intention, not a guess.
+  if (HasCue(s, Cue::kReportedFuture, from, m.first_word) && !HasCue(s, Cue::kHedge, from, to))
+    return set("planned", 2);
   if (HasCue(s, Cue::kModal, from, to)) return set("speculative", 2);
   if (HasCue(s, Cue::kPlanned, from, to)) return set("planned", 2);
   if (!info.status.empty()) return set(info.status.c_str(), 2);

@@ -113,13 +113,24 @@ Status ParseTriggers(const std::string& name, const std::string& content, Resour
 }
 
 Status ParseCues(const std::string& name, const std::string& content, Resources* res) {
-  static const std::pair<const char*, Cue> kKinds[] = {
-      {"modal", Cue::kModal},     {"planned", Cue::kPlanned},       {"hedge", Cue::kHedge},
-      {"past", Cue::kPast},       {"ongoing", Cue::kOngoing},       {"boundary", Cue::kBoundary},
-      {"with", Cue::kWith},       {"source", Cue::kSource},         {"buyer", Cue::kBuyer},
-      {"seller", Cue::kSeller},   {"rival", Cue::kRival},           {"definite", Cue::kDefinite},
-      {"passive", Cue::kPassive}, {"agent", Cue::kAgent},           {"into", Cue::kInto},
-      {"negated", Cue::kNegated}, {"not_meeting", Cue::kNotMeeting}};
+  static const std::pair<const char*, Cue> kKinds[] = {{"modal", Cue::kModal},
+                                                       {"planned", Cue::kPlanned},
+                                                       {"hedge", Cue::kHedge},
+                                                       {"past", Cue::kPast},
+                                                       {"ongoing", Cue::kOngoing},
+                                                       {"boundary", Cue::kBoundary},
+                                                       {"with", Cue::kWith},
+                                                       {"source", Cue::kSource},
+                                                       {"buyer", Cue::kBuyer},
+                                                       {"seller", Cue::kSeller},
+                                                       {"rival", Cue::kRival},
+                                                       {"definite", Cue::kDefinite},
+                                                       {"passive", Cue::kPassive},
+                                                       {"agent", Cue::kAgent},
+                                                       {"into", Cue::kInto},
+                                                       {"negated", Cue::kNegated},
+                                                       {"not_meeting", Cue::kNotMeeting},
+                                                       {"reported_future", Cue::kReportedFuture}};
   return ForEachRow(name, content, "pactgraph-event-cues", 3, [res](const std::vector<std::string>& f) {
     if (f[1] == "alliance") {
       size_t b = 0;

@@ -37,7 +37,8 @@ enum class Cue {
   kAgent,
   kInto,
   kNegated,
-  kNotMeeting
+  kNotMeeting,
+  kReportedFuture
 };
 
 enum class Anaphor { kOne = 1, kTwo = 2 };
