@@ -529,6 +529,45 @@ TEST_F(graph_store, DanglingOrOddFactsAreSkippedNotFatal) {
   EXPECT_FALSE(store_->Ingest(none.x()).ok());
 }
 
+TEST(graph_store_file, MigratesAnOlderFileInOrder) {
+  auto dir = std::filesystem::temp_directory_path() / ("pg_store_migrate_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::string path = (dir / "g.db").string();
+  {
+    auto s = GraphStore::Open(path, GraphOptions{});
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    Doc a("a");
+    a.Add("ORG", "Naver");
+    ASSERT_TRUE((*s)->Ingest(a.x()).ok());
+    // Make it a version-1 file: migration 2 (indexes) not applied.
+    auto* db = dynamic_cast<graph::SqliteGraphStore*>(s->get())->db();
+    ASSERT_TRUE(db->ExecRaw("DROP INDEX entities_key; DROP INDEX name_parts_entity; DROP INDEX events_place; "
+                            "DELETE FROM schema_version WHERE version > 1")
+                    .ok());
+  }
+  {
+    GraphOptions ro;
+    ro.read_only = true;
+    auto s = GraphStore::Open(path, ro);
+    ASSERT_FALSE(s.ok());  // readers do not migrate
+    EXPECT_EQ(s.status().code(), Status::Code::kUnsupported);
+  }
+  auto s = GraphStore::Open(path, GraphOptions{});
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ((*s)->Counts()->entities, 1);
+  auto* db = dynamic_cast<graph::SqliteGraphStore*>(s->get())->db();
+  auto q = db->Prepare(
+      "SELECT group_concat(version, ',') FROM (SELECT version FROM schema_version ORDER BY rowid)");
+  ASSERT_TRUE(q.ok());
+  ASSERT_TRUE(q->Step().ok());
+  EXPECT_EQ(q->Text(0), "1,2");
+  auto idx = db->Prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'entities_key'");
+  ASSERT_TRUE(idx.ok());
+  ASSERT_TRUE(idx->Step().ok());
+  EXPECT_EQ(idx->Int(0), 1);
+  std::filesystem::remove_all(dir);  // open files stay readable until closed
+}
+
 TEST(graph_store_file, ReopensAndRefusesNewerSchemas) {
   auto dir = std::filesystem::temp_directory_path() / ("pg_store_test_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
