@@ -480,8 +480,11 @@ class Segmenter {
     // The token that decides: k itself, or the terminal before its closing marks.
     size_t d = k;
     while (d > first && kinds_[d] == Kind::kClosing && out_.tokens[d].start == out_.tokens[d - 1].end) --d;
+    Kind kind = kinds_[d];
+    bool decides = kind == Kind::kTerminal || kind == Kind::kMayEnd;
+    if (!decides && (kind == Kind::kNeverEnd || newlines != 1)) return false;  // most tokens
     char32_t next = At(t_, b.start).cp;
-    switch (kinds_[d]) {
+    switch (kind) {
       case Kind::kTerminal:
         if (glued) return false;  // "3.5.", "Ende.Die": not a clean boundary
         if (newlines > 0) return true;
