@@ -48,25 +48,31 @@ std::vector<int> BilouFromIob(const std::vector<std::string>& labels) {
 }
 
 void WeightTable::Build(const std::vector<std::pair<uint64_t, LabelWeights>>& entries) {
+  Reset(entries.size());
+  for (const auto& [key, w] : entries) Add(key, w.data());
+}
+
+void WeightTable::Reset(size_t n) {
   size_t cap = 16;
-  while (cap < entries.size() * 3 / 2 + 1) cap <<= 1;
+  while (cap < n * 3 / 2 + 1) cap <<= 1;
   slots_.assign(cap, Slot{});
   weights_.clear();
-  weights_.reserve(entries.size() * kNumLabels);
+  weights_.reserve(n * kNumLabels);
   mask_ = cap - 1;
   count_ = 0;
-  for (const auto& [key, w] : entries) {
-    if (key == kEmpty) continue;  // key 0 marks an empty slot; never produced by hashing in practice
-    size_t i = Mix(key) & mask_;
-    while (slots_[i].key != kEmpty && slots_[i].key != key) i = (i + 1) & mask_;
-    Slot& s = slots_[i];
-    if (s.key == kEmpty) {
-      s.key = key;
-      s.row = static_cast<uint32_t>(count_++);
-      weights_.insert(weights_.end(), w.begin(), w.end());
-    } else {
-      std::copy(w.begin(), w.end(), weights_.begin() + size_t{s.row} * kNumLabels);
-    }
+}
+
+void WeightTable::Add(uint64_t key, const float* w) {
+  if (key == kEmpty) return;  // key 0 marks an empty slot; never produced by hashing in practice
+  size_t i = Mix(key) & mask_;
+  while (slots_[i].key != kEmpty && slots_[i].key != key) i = (i + 1) & mask_;
+  Slot& s = slots_[i];
+  if (s.key == kEmpty) {
+    s.key = key;
+    s.row = static_cast<uint32_t>(count_++);
+    weights_.insert(weights_.end(), w, w + kNumLabels);
+  } else {
+    std::copy(w, w + kNumLabels, weights_.begin() + size_t{s.row} * kNumLabels);
   }
 }
 
@@ -363,8 +369,7 @@ Status ReadGazetteer(LineReader& reader, size_t n, Gazetteer* gazetteer) {
 }
 
 Status ReadWeights(std::istream& in, const std::string& path, size_t n, WeightTable* weights) {
-  std::vector<std::pair<uint64_t, LabelWeights>> entries;
-  entries.reserve(ReserveBound(n));
+  weights->Reset(n);
   constexpr size_t kChunk = 4096;  // records per read
   std::vector<char> buf(kChunk * kRecordBytes);
   for (size_t i = 0; i < n;) {
@@ -376,9 +381,11 @@ Status ReadWeights(std::istream& in, const std::string& path, size_t n, WeightTa
     }
     for (size_t r = 0; r < m; ++r) {
       const char* rec = buf.data() + r * kRecordBytes;
-      entries.emplace_back();
-      std::memcpy(&entries.back().first, rec, sizeof(uint64_t));
-      std::memcpy(entries.back().second.data(), rec + sizeof(uint64_t), sizeof(float) * kNumLabels);
+      uint64_t key;
+      float w[kNumLabels];
+      std::memcpy(&key, rec, sizeof(key));
+      std::memcpy(w, rec + sizeof(key), sizeof(w));
+      weights->Add(key, w);
     }
     i += m;
   }
@@ -387,7 +394,6 @@ Status ReadWeights(std::istream& in, const std::string& path, size_t n, WeightTa
     return Status::Corruption(
         path + ": missing 'end-model' trailer after the weights; the file is truncated or corrupt");
   }
-  weights->Build(entries);
   return Status::OK();
 }
 

@@ -130,6 +130,11 @@ class FlatHashMap64 {
 class WeightTable {
  public:
   void Build(const std::vector<std::pair<uint64_t, LabelWeights>>& entries);
+  // Empties the table and sizes it for n entries; then Add them one by one
+  // (Build does both; the model reader adds records as it reads them).
+  void Reset(size_t n);
+  // Adds an entry, or replaces the weights of a key already present.
+  void Add(uint64_t key, const float* w);
   // nullptr when the feature is unknown.
   const float* Find(uint64_t key) const {
     if (slots_.empty()) return nullptr;
