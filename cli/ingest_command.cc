@@ -9,12 +9,11 @@
 #include <future>
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "commands.h"
 #include "input/reader.h"
@@ -66,8 +65,11 @@ class Progress {
   void Print(char end) const {
     double secs = std::chrono::duration<double>(Clock::now() - start_).count();
     size_t n = added + unchanged + failed;
-    std::fprintf(stderr, "pactgraph ingest: %zu articles (%zu added, %zu already stored, %zu failed) in %.1f s, %.0f/s%c",
-                 n, added, unchanged, failed, secs, secs > 0 ? n / secs : 0.0, end);
+    double rate = secs > 0 ? n / secs : 0.0;
+    std::fprintf(
+        stderr,
+        "pactgraph ingest: %zu articles (%zu added, %zu already stored, %zu failed) in %.1f s, %.*f/s%c", n,
+        added, unchanged, failed, secs, rate < 10 ? 1 : 0, rate, end);
   }
   bool tty_;
   Clock::time_point start_, last_;
@@ -108,7 +110,8 @@ class Ingester {
   void Folder(const std::string& folder) {
     std::vector<fs::path> files;
     std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(folder, fs::directory_options::skip_permission_denied, ec);
+    for (auto it =
+             fs::recursive_directory_iterator(folder, fs::directory_options::skip_permission_denied, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       if (it->is_regular_file()) files.push_back(it->path());
     }
@@ -128,8 +131,8 @@ class Ingester {
     for (const std::string& a : articles) {
       std::string ext = fs::path(a).extension().string();
       for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (ext == ".txt" || ext == ".text" || ext == ".html" || ext == ".htm" || ext == ".xhtml" || ext == ".jsonl" ||
-          ext == ".ndjson") {
+      if (ext == ".txt" || ext == ".text" || ext == ".html" || ext == ".htm" || ext == ".xhtml" ||
+          ext == ".jsonl" || ext == ".ndjson") {
         known.push_back(a);
       }
     }
@@ -210,7 +213,8 @@ class Ingester {
     work.reserve(chunk_.size());
     for (Article& a : chunk_) work.push_back(Extracted{std::move(a)});
     chunk_.clear();
-    int jobs = flags_.jobs > 0 ? flags_.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    int jobs =
+        flags_.jobs > 0 ? flags_.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     const Extractor* ex = extractor_.get();
     auto next = std::async(std::launch::async, [ex, jobs, work = std::move(work)]() mutable {
       std::atomic<size_t> index{0};
@@ -275,7 +279,8 @@ class Ingester {
   void Report() {
     for (const Pending& p : pending_) {
       (p.added ? progress_.added : progress_.unchanged) += 1;
-      if (flags_.verbose) std::cout << (p.added ? "added\t" : "unchanged\t") << p.doc_id << '\t' << p.where << '\n';
+      if (flags_.verbose)
+        std::cout << (p.added ? "added\t" : "unchanged\t") << p.doc_id << '\t' << p.where << '\n';
     }
     if (flags_.verbose) std::cout.flush();
     pending_.clear();
@@ -315,9 +320,10 @@ int RunIngest(const IngestFlags& flags) {
   ingester.progress().Finish();
   auto counts = (*store)->Counts();
   if (counts.ok()) {
-    std::fprintf(stderr, "pactgraph ingest: %s now holds %lld documents, %lld entities, %lld events, %lld roles\n",
-                 flags.db.c_str(), static_cast<long long>(counts->documents), static_cast<long long>(counts->entities),
-                 static_cast<long long>(counts->events), static_cast<long long>(counts->roles));
+    std::fprintf(
+        stderr, "pactgraph ingest: %s now holds %lld documents, %lld entities, %lld events, %lld roles\n",
+        flags.db.c_str(), static_cast<long long>(counts->documents), static_cast<long long>(counts->entities),
+        static_cast<long long>(counts->events), static_cast<long long>(counts->roles));
   }
   return ingester.progress().failed ? 1 : 0;
 }
@@ -326,18 +332,23 @@ int RunIngest(const IngestFlags& flags) {
 
 void AddIngestCommand(CLI::App& app, int* exit_code) {
   auto flags = std::make_shared<IngestFlags>();
-  CLI::App* cmd = app.add_subcommand(
-      "ingest", "articles (or the JSON lines of `pactgraph extract`) into the graph store; one article per transaction");
+  CLI::App* cmd = app.add_subcommand("ingest",
+                                     "articles (or the JSON lines of `pactgraph extract`) into the graph "
+                                     "store; one article per transaction");
   cmd->add_option("paths", flags->paths, "files, folders (recursive) or - for stdin (default -)");
   cmd->add_option("--db", flags->db, "SQLite graph store (default pactgraph.db)");
-  cmd->add_flag("--facts", flags->facts, "inputs are `pactgraph extract` output (detected automatically for .jsonl files)");
-  cmd->add_flag("-v,--verbose", flags->verbose, "print 'added|unchanged<TAB>doc id<TAB>source' per article once committed");
-  cmd->add_option("--commit-every", flags->commit_every,
-                  "group commit: articles per transaction batch, each article still all-or-nothing (default 256, "
-                  "at most 0.5 s apart; 1 = one commit per article)")
+  cmd->add_flag("--facts", flags->facts,
+                "inputs are `pactgraph extract` output (detected automatically for .jsonl files)");
+  cmd->add_flag("-v,--verbose", flags->verbose,
+                "print 'added|unchanged<TAB>doc id<TAB>source' per article once committed");
+  cmd->add_option(
+         "--commit-every", flags->commit_every,
+         "group commit: articles per transaction batch, each article still all-or-nothing (default 256, "
+         "at most 0.5 s apart; 1 = one commit per article)")
       ->check(CLI::PositiveNumber);
   cmd->add_option("-j,--jobs", flags->jobs, "extraction threads (default: one per CPU)");
-  cmd->add_option("--data", flags->data_dir, "data folder for the extractor (default: $PACTGRAPH_DATA or built-in)");
+  cmd->add_option("--data", flags->data_dir,
+                  "data folder for the extractor (default: $PACTGRAPH_DATA or built-in)");
   cmd->callback([flags, exit_code] { *exit_code = RunIngest(*flags); });
 }
 
