@@ -11,6 +11,7 @@ namespace {
 constexpr size_t kRightWindow = 14;      // words after a trigger searched for its object
 constexpr size_t kStatusAfter = 8;       // words after a trigger searched for modality cues
 constexpr size_t kNegationWindow = 5;    // words before a trigger searched for negation
+constexpr size_t kDevelopsReach = 4;     // words after an English develop-trigger its product may start
 constexpr size_t kContextSentences = 3;  // sentences searched back for anaphora and salience
 constexpr size_t kMaxTriggersPerSentence = 16;
 
@@ -660,6 +661,10 @@ void DocContext::Directed(size_t s, const PhraseMatch& m, const TriggerInfo& inf
     if (p.word < m.first_word + (m.end_word - m.first_word > 1 ? 1 : 0) || p.word >= right_end) continue;
     if (p.word < m.end_word && m.end_word - m.first_word <= 1) continue;
     if (!object_ok(p)) continue;
+    // "launched a scheme to replace versions of Windows XP": what is developed
+    // follows closely (a list then goes on item by item).
+    if (type == "DEVELOPS" && in_.lang != "de" && objects.empty() && p.word > m.end_word + kDevelopsReach)
+      break;
     // The subject again ("provide its models to X"): not an object, and no break in the list.
     if (type != "DEVELOPS" && std::find(from_orgs.begin(), from_orgs.end(), p.org) != from_orgs.end())
       continue;
