@@ -267,6 +267,19 @@ void CalibrateConfidence(const TaggerModel& model, const std::vector<LabeledDocu
     }
   }
   if (points.size() < 20) return;
+  double a = 0, b = 0;
+  FitConfidenceCurve(points, &a, &b);
+  out->conf_a = static_cast<float>(a);
+  out->conf_b = static_cast<float>(b);
+}
+
+double Seconds(std::chrono::steady_clock::time_point since) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
+}
+
+}  // namespace
+
+void FitConfidenceCurve(const std::vector<std::pair<double, double>>& points, double* a_out, double* b_out) {
   // Newton steps with a small ridge term and step halving: without them the
   // fit ran away to |a| ~ 1e10 on nearly separable German dev data.
   auto loss = [&](double a, double b) {
@@ -304,15 +317,9 @@ void CalibrateConfidence(const TaggerModel& model, const std::vector<LabeledDocu
     current = next;
     if (done) break;
   }
-  out->conf_a = static_cast<float>(a);
-  out->conf_b = static_cast<float>(b);
+  *a_out = a;
+  *b_out = b;
 }
-
-double Seconds(std::chrono::steady_clock::time_point since) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
-}
-
-}  // namespace
 
 SpanScorer Evaluate(const NerTagger& tagger, const std::vector<LabeledDocument>& docs) {
   SpanScorer scorer;

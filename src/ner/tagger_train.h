@@ -6,6 +6,7 @@
 
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "ner/tagger.h"
@@ -44,6 +45,12 @@ struct TrainReport {
 // with `variants`, derived forms as described in TrainOptions.
 void AddSpanPhrases(const std::vector<LabeledDocument>& docs, bool variants,
                     std::vector<GazetteerPhrase>* out);
+
+// Fits confidence = 1 / (1 + exp(-(a * margin + b))) to (margin, 1 if the
+// span was right else 0) points: logistic regression by Newton steps with a
+// small ridge term and step halving, so that separable points give a finite,
+// moderate slope. TrainTagger uses it on the dev spans.
+void FitConfidenceCurve(const std::vector<std::pair<double, double>>& points, double* a, double* b);
 
 // Trains on `train`, picks the epoch with the best F1 on `dev` (which may be
 // empty: then the last epoch). `clusters` may be empty.
