@@ -564,6 +564,8 @@ void FindProducts(const Resources& res, const std::vector<Word>& words, std::vec
   }
 }
 
+bool IsOrgDescriptor(const Resources& res, const Word& w, const std::string& lang);
+
 // Walks back from word `head` over name words and connectors; returns the
 // first word of the name, or `head` when there is none.
 size_t NameStartBefore(const Resources& res, const std::vector<Word>& words, size_t head,
@@ -575,6 +577,8 @@ size_t NameStartBefore(const Resources& res, const std::vector<Word>& words, siz
     bool joiner = p.text == "&" || (of_connectors && (p.text == "of" || p.text == "on" || p.text == "for"));
     bool conn = joiner && b - 1 > 0 && b < head && (words[b - 2].Is(kUpper) || words[b - 2].Is(kAllCaps));
     if (!(name || conn) || (p.Is(kPunct) && p.text != "&") || LooksLikeGermanNoun(res, p, lang)) break;
+    // "Firma Limbach Installtec GmbH", "Konsortium Toll Collect": the descriptor is not part of the name.
+    if (lang == "de" && IsOrgDescriptor(res, p, lang)) break;
     // "z. B. Steinach Motors", "u. a. Nokia": a letter of an abbreviation is no initial.
     if (p.text.size() <= 2 && b >= 2 &&
         ((words[b - 2].text.size() <= 2 && StartsLower(words[b - 2].text)) ||
