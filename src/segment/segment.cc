@@ -267,15 +267,26 @@ class Segmenter {
   }
 
   void Tokenize() {
+    const char* d = t_.data();
+    const size_t n = t_.size();
     size_t i = 0;
-    while (i < t_.size()) {
-      unsigned char b = static_cast<unsigned char>(t_[i]);
+    while (i < n) {
+      unsigned char b = static_cast<unsigned char>(d[i]);
       if (b < 0x80) {  // most bytes: no decoding, no ICU
         Cls cls = ClassifyAscii(b);
         if (cls == Cls::kSpace) {
           ++i;
         } else if (cls == Cls::kWord) {
-          i = ScanWord(i);
+          // Most words: ASCII letters and digits up to a byte that never
+          // joins two parts (a space, most punctuation): nothing to decide.
+          size_t j = i + 1;
+          while (j < n && IsAsciiAlnum(static_cast<unsigned char>(d[j]))) ++j;
+          if (j >= n || !MayJoin(static_cast<unsigned char>(d[j]))) {
+            Emit(i, j, Kind::kWord);
+            i = j;
+          } else {
+            i = ScanWord(i);
+          }
         } else {
           i = ScanPunct(i, CodePoint{b, 1});
         }
