@@ -481,6 +481,12 @@ class Segmenter {
   bool EndsAfter(size_t k, size_t first) {
     const Token& a = out_.tokens[k];
     const Token& b = out_.tokens[k + 1];
+    if (kinds_[k] == Kind::kWord || kinds_[k] == Kind::kPunct) {
+      // Most tokens: only a line break after them can end a sentence.
+      size_t p = a.end;
+      while (p < b.start && t_[p] != '\n') ++p;
+      if (p == b.start) return false;
+    }
     int newlines = 0;
     for (size_t p = a.end; p < b.start; ++p) {
       newlines += t_[p] == '\n';
