@@ -152,6 +152,18 @@ constexpr AlnumTable kAlnum;
 
 inline bool IsAsciiAlnum(unsigned char c) { return kAlnum.is[c]; }
 
+// The end of the run of ASCII letters and digits from j (eight bytes
+// unrolled without bound checks while they fit).
+inline size_t SkipAlnum(const char* d, size_t j, size_t n) {
+  for (; j + 8 <= n; j += 8) {
+    for (size_t k = 0; k < 8; ++k) {
+      if (!IsAsciiAlnum(static_cast<unsigned char>(d[j + k]))) return j + k;
+    }
+  }
+  while (j < n && IsAsciiAlnum(static_cast<unsigned char>(d[j]))) ++j;
+  return j;
+}
+
 // Whether byte c may join two parts of a word (see ScanWord): the ASCII
 // marks - . , : / ' & and the lead bytes of non-ASCII ones.
 inline bool MayJoin(unsigned char c) {
@@ -279,8 +291,7 @@ class Segmenter {
         } else if (cls == Cls::kWord) {
           // Most words: ASCII letters and digits up to a byte that never
           // joins two parts (a space, most punctuation): nothing to decide.
-          size_t j = i + 1;
-          while (j < n && IsAsciiAlnum(static_cast<unsigned char>(d[j]))) ++j;
+          size_t j = SkipAlnum(d, i + 1, n);
           if (j >= n || !MayJoin(static_cast<unsigned char>(d[j]))) {
             Emit(i, j, Kind::kWord);
             i = j;
@@ -344,7 +355,7 @@ class Segmenter {
     for (;;) {
       while (j < t_.size()) {
         size_t run = j;  // ASCII letters and digits: one tight loop
-        while (j < t_.size() && IsAsciiAlnum(static_cast<unsigned char>(t_[j]))) ++j;
+        j = SkipAlnum(t_.data(), j, t_.size());
         if (j > run) {
           shape.chars += j - run;
           for (size_t k = run; shape.all_digits && k < j; ++k) shape.all_digits = t_[k] <= '9';
