@@ -143,9 +143,13 @@ enum class Cls : uint8_t { kSpace, kWord, kPunct };
 
 struct AlnumTable {
   bool is[256] = {};
+  bool may_join[256] = {};  // see MayJoin
   constexpr AlnumTable() {
-    for (int c = 0; c < 256; ++c)
+    for (int c = 0; c < 256; ++c) {
       is[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      may_join[c] =
+          c >= 0x80 || c == '-' || c == '.' || c == ',' || c == ':' || c == '/' || c == '\'' || c == '&';
+    }
   }
 };
 constexpr AlnumTable kAlnum;
@@ -166,9 +170,7 @@ inline size_t SkipAlnum(const char* d, size_t j, size_t n) {
 
 // Whether byte c may join two parts of a word (see ScanWord): the ASCII
 // marks - . , : / ' & and the lead bytes of non-ASCII ones.
-inline bool MayJoin(unsigned char c) {
-  return c >= 0x80 || c == '-' || c == '.' || c == ',' || c == ':' || c == '/' || c == '\'' || c == '&';
-}
+inline bool MayJoin(unsigned char c) { return kAlnum.may_join[c]; }
 
 inline Cls ClassifyAscii(unsigned char c) {
   if (IsAsciiAlnum(c)) return Cls::kWord;
