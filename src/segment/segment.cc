@@ -2,6 +2,7 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <cstring>
 #include <string_view>
 #include <unordered_map>
@@ -172,6 +173,17 @@ inline size_t SkipAlnum(const char* d, size_t j, size_t n) {
 // marks - . , : / ' & and the lead bytes of non-ASCII ones.
 inline bool MayJoin(unsigned char c) { return kAlnum.may_join[c]; }
 
+// Whether an ASCII word ends before the mark at d[j] anyway: a mark other
+// than '.' (a period may belong to the word) or ':' (a URL), followed by the
+// end or an ASCII byte that is not a letter or digit ("word, ", "word-)").
+inline bool EndsBeforeMark(const char* d, size_t j, size_t n) {
+  unsigned char c = static_cast<unsigned char>(d[j]);
+  if (c >= 0x80 || c == '.' || c == ':') return false;
+  if (j + 1 >= n) return true;
+  unsigned char next = static_cast<unsigned char>(d[j + 1]);
+  return next < 0x80 && !IsAsciiAlnum(next);
+}
+
 inline Cls ClassifyAscii(unsigned char c) {
   if (IsAsciiAlnum(c)) return Cls::kWord;
   if (c <= ' ' || c == 0x7F) return Cls::kSpace;
@@ -294,7 +306,7 @@ class Segmenter {
           // Most words: ASCII letters and digits up to a byte that never
           // joins two parts (a space, most punctuation): nothing to decide.
           size_t j = SkipAlnum(d, i + 1, n);
-          if (j >= n || !MayJoin(static_cast<unsigned char>(d[j]))) {
+          if (j >= n || !MayJoin(static_cast<unsigned char>(d[j])) || EndsBeforeMark(d, j, n)) {
             Emit(i, j, Kind::kWord);
             i = j;
           } else {
@@ -438,6 +450,15 @@ class Segmenter {
   }
 
   const AbbrevTable* Lookup(std::string_view lower, Abbrev* kind) const {
+    // Longer words are in neither table: no hashing for them.
+    static const size_t max_len = [] {
+      size_t m = 0;
+      for (const AbbrevTable* table : {&EnglishAbbrevs(), &GermanAbbrevs()}) {
+        for (const auto& [key, value] : *table) m = std::max(m, key.size());
+      }
+      return m;
+    }();
+    if (lower.size() > max_len) return nullptr;
     for (const AbbrevTable* table : {&EnglishAbbrevs(), &GermanAbbrevs()}) {
       if (lang_ == Lang::kEn && table != &EnglishAbbrevs()) continue;
       if (lang_ == Lang::kDe && table != &GermanAbbrevs()) continue;
