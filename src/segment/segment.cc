@@ -308,7 +308,7 @@ class Segmenter {
           size_t j = SkipAlnum(d, i + 1, n);
           if (j >= n || !MayJoin(static_cast<unsigned char>(d[j])) || EndsBeforeMark(d, j, n)) {
             Emit(i, j, Kind::kWord);
-            i = j;
+            i = j < n && d[j] == ' ' ? j + 1 : j;  // the space after it, if any
           } else {
             i = ScanWord(i);
           }
