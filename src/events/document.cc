@@ -583,6 +583,25 @@ void DocContext::Symmetric(size_t s, const PhraseMatch& m, const TriggerInfo& in
   d.ev.participants = hub_ids;
   for (const Party* p : with) add_party(*p, &d.ev.participants);
   SortUnique(&d.ev.participants);
+  // "die Partnerschaft", "the alliance": a definite partnership noun names a
+  // partnership already reported when they share an organisation; other
+  // names in its sentence belong to something else ("the partnership could
+  // help X win orders from Y").
+  if (definite && info.type == "PARTNERSHIP") {
+    std::vector<long> mine = OrgsOf(d.ev);
+    for (auto it = drafts_.rbegin(); it != drafts_.rend(); ++it) {
+      if (it->ev.type != "PARTNERSHIP") continue;
+      std::vector<long> theirs = OrgsOf(it->ev);
+      bool shared = std::any_of(mine.begin(), mine.end(), [&](long o) {
+        return std::find(theirs.begin(), theirs.end(), o) != theirs.end();
+      });
+      if (!shared) continue;
+      Draft same = d;
+      same.ev.participants = it->ev.participants;
+      Merge(&*it, same);
+      return;
+    }
+  }
   Add(std::move(d), definite && meeting);
 }
 

@@ -332,6 +332,19 @@ TEST(Events, SupplierNounAfterTheCustomer) {
   EXPECT_EQ(ev[0].to, static_cast<long>(globex));
 }
 
+TEST(Events, TheDefinitePartnershipIsTheOneAlreadyReported) {
+  Doc d(
+      "Globex and Initech formed a partnership in May. Analysts said the partnership could help Globex win "
+      "orders from carmakers such as Hooli.");
+  size_t globex = d.Entity("ORG", {"Globex"}), initech = d.Entity("ORG", {"Initech"});
+  size_t hooli = d.Entity("ORG", {"Hooli"});
+  auto ev = OfType(d.Run(), "PARTNERSHIP");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].participants, (std::vector<size_t>{globex, initech}));
+  for (size_t p : ev[0].participants) EXPECT_NE(p, hooli);
+  EXPECT_EQ(ev[0].evidence.size(), 2u);
+}
+
 TEST(Events, GermanNegationDropsTheRelation) {
   Doc d("Globex plant keine Übernahme von Initech.", "de");
   d.Entity("ORG", {"Globex"});
