@@ -41,6 +41,19 @@ bool BlankLineBetween(std::string_view text, uint32_t a, uint32_t b) {
   return newlines >= 2;
 }
 
+// A line break inside a sentence of hard-wrapped text (wire copy, e-mail):
+// the line before it is long and the segmenter did not start a sentence
+// after it ("… Norma Bork Associates Inc and Bork\nMedical Services Inc …").
+bool WrappedLineBreak(std::string_view text, uint32_t prev_end, const Word& next) {
+  if (next.Is(kSentenceStart)) return false;  // the segmenter's own decision
+  size_t line_start = text.rfind('\n', prev_end == 0 ? 0 : prev_end - 1);
+  line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+  if (prev_end - line_start < 50) return false;
+  size_t nl = text.find('\n', prev_end);
+  return nl != std::string_view::npos &&
+         text.find('\n', nl + 1) != nl + 1;  // one line break, not a blank line
+}
+
 bool NewlineBetween(std::string_view text, uint32_t a, uint32_t b) {
   for (uint32_t i = a; i < b && i < text.size(); ++i)
     if (text[i] == '\n') return true;
@@ -202,7 +215,9 @@ std::vector<Word> MakeWords(std::string_view text, const Segmented& seg) {
     }
     const Word& prev = words[i - 1];
     if (BlankLineBetween(text, prev.end, w.start)) w.flags |= kParagraphStart | kSentenceStart;
-    if (IsSentenceEnd(prev.text) || NewlineBetween(text, prev.end, w.start)) w.flags |= kSentenceStart;
+    if (IsSentenceEnd(prev.text) ||
+        (NewlineBetween(text, prev.end, w.start) && !WrappedLineBreak(text, prev.end, w)))
+      w.flags |= kSentenceStart;
     if (IsOpeningQuote(prev.text) && prev.Is(kSentenceStart)) w.flags |= kSentenceStart;
   }
   MarkTitleLines(text, &words);
