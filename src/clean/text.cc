@@ -29,10 +29,10 @@ struct Line {
   bool cue = false;         // opens with a furniture cue
   bool date_line = false;   // nothing but a date
   bool byline = false;
-  bool nav = false;         // "Home | News | Tech"
-  int promo = 0;            // promo evidence (see TextCues::PromoScore)
+  bool nav = false;  // "Home | News | Tech"
+  int promo = 0;     // promo evidence (see TextCues::PromoScore)
   bool strong_promo = false;
-  bool content = false;     // a paragraph of running text
+  bool content = false;  // a paragraph of running text
   bool keep = false;
 
   bool furniture() const { return cue || date_line || byline || nav; }
@@ -60,8 +60,8 @@ size_t SpaceBefore(std::string_view t, size_t e) {
 
 // Bullets and dashes that open list and byline lines: "• By Kim", "- item".
 size_t BulletAt(std::string_view t, size_t i, size_t e) {
-  for (std::string_view b : {"\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xAA", "\xE2\x96\xBA", "\xE2\x96\xB6", "-", "*",
-                             "\xE2\x80\x93", "\xE2\x80\x94", ">", "\xC2\xBB", "|"}) {
+  for (std::string_view b : {"\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xAA", "\xE2\x96\xBA", "\xE2\x96\xB6", "-",
+                             "*", "\xE2\x80\x93", "\xE2\x80\x94", ">", "\xC2\xBB", "|"}) {
     if (t.substr(i, b.size()) == b && i + b.size() < e && SpaceAt(t, i + b.size())) return b.size();
   }
   return 0;
@@ -84,8 +84,9 @@ bool EndsWithSentencePunct(std::string_view s) {
     char c = s.back();
     if (c == '"' || c == '\'' || c == ')' || c == ']') {
       s.remove_suffix(1);
-    } else if (s.size() >= 3 && (s.substr(s.size() - 3) == "\xE2\x80\x9D" || s.substr(s.size() - 3) == "\xE2\x80\x99" ||
-                                 s.substr(s.size() - 3) == "\xE2\x80\x9C")) {
+    } else if (s.size() >= 3 &&
+               (s.substr(s.size() - 3) == "\xE2\x80\x9D" || s.substr(s.size() - 3) == "\xE2\x80\x99" ||
+                s.substr(s.size() - 3) == "\xE2\x80\x9C")) {
       s.remove_suffix(3);
     } else if (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xAB") {
       s.remove_suffix(2);
@@ -154,12 +155,20 @@ bool IsHardWrapped(const std::vector<Line>& lines) {
 // In hard-wrapped text a paragraph is a run of lines up to a blank line, an
 // indented line or a short line; it becomes one unit (its inner line breaks
 // are copied as they are).
-std::vector<Line> MergeWrapped(const std::vector<Line>& lines, const std::vector<bool>& indented) {
+// A short line still goes on when it stops mid-sentence, on a lower-case
+// word or a comma ("ConAgra Inc agreed to acquire" / "Monfort of Colorado Inc …").
+std::vector<Line> MergeWrapped(std::string_view t, const std::vector<Line>& lines,
+                               const std::vector<bool>& indented) {
   std::vector<Line> out;
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
-    bool joins = !out.empty() && !l.blank_before && !indented[i] && lines[i - 1].e - lines[i - 1].b >= 40 &&
-                 l.core == l.b;
+    bool mid_sentence = false;
+    if (i > 0 && lines[i - 1].e > lines[i - 1].b) {
+      char last = t[lines[i - 1].e - 1];
+      mid_sentence = (last >= 'a' && last <= 'z') || last == ',';
+    }
+    bool joins = !out.empty() && !l.blank_before && !indented[i] &&
+                 (lines[i - 1].e - lines[i - 1].b >= 40 || mid_sentence) && l.core == l.b;
     if (joins) {
       out.back().e = l.e;
     } else {
@@ -200,7 +209,7 @@ std::vector<Line> SplitLines(std::string_view t) {
     if (nl == std::string_view::npos) break;
     start = nl + 1;
   }
-  if (IsHardWrapped(lines)) return MergeWrapped(lines, indented);
+  if (IsHardWrapped(lines)) return MergeWrapped(t, lines, indented);
   return lines;
 }
 
@@ -275,8 +284,8 @@ class TextCleaner {
   // with "!" or "?", not the first paragraph.
   bool HeadlineShaped(const Line& l) const {
     std::string_view core = Core(l);
-    return l.words <= 16 && core.find(". ") == std::string_view::npos && core.find("! ") == std::string_view::npos &&
-           core.find("? ") == std::string_view::npos;
+    return l.words <= 16 && core.find(". ") == std::string_view::npos &&
+           core.find("! ") == std::string_view::npos && core.find("? ") == std::string_view::npos;
   }
 
   void FindBody() {
@@ -434,8 +443,8 @@ class TextCleaner {
         const Line& p = lines_[prev];
         // Adjacent lines of a hard-wrapped paragraph stay one paragraph.
         size_t len = p.e - p.core;
-        bool wrapped = i == prev + 1 && !l.blank_before && !p.punctuated && prev != title_line_ && len >= 55 &&
-                       len <= 100;
+        bool wrapped = i == prev + 1 && !l.blank_before && !p.punctuated && prev != title_line_ &&
+                       len >= 55 && len <= 100;
         out.AppendSynthetic(wrapped ? "\n" : "\n\n", p.e);
       }
       out.AppendCopied(Core(l), l.core);

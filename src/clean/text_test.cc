@@ -1,7 +1,7 @@
 // Plain-text cleaning on made-up captures: page furniture around an article.
-#include <random>
-
 #include <gtest/gtest.h>
+
+#include <random>
 
 #include "clean/clean.h"
 #include "clean/text_cues.h"
@@ -15,7 +15,8 @@ const char* kPara1 =
 const char* kPara2 =
     "The agreement follows a meeting between the chief executives in Berlin last month, where they also "
     "discussed a joint research lab.";
-const char* kPara3 = "Analysts expect the deal to be worth several hundred million dollars over its lifetime.";
+const char* kPara3 =
+    "Analysts expect the deal to be worth several hundred million dollars over its lifetime.";
 
 CleanDoc Clean(const std::string& s) { return CleanPlainText(IdentityText(s)); }
 
@@ -31,7 +32,8 @@ TEST(TextCues, RejectsBadFiles) {
   EXPECT_FALSE(TextCues::Parse("#format pactgraph-text-furniture 9\n", "x.tsv").ok());
   EXPECT_FALSE(TextCues::Parse("#format pactgraph-text-furniture 1\nfoo\ten\tbar\n", "x.tsv").ok());
   EXPECT_FALSE(TextCues::Parse("#format pactgraph-text-furniture 1\nline\txx\tbar\n", "x.tsv").ok());
-  EXPECT_FALSE(TextCues::Parse("#format pactgraph-text-furniture 1\npromo\ten\ta\npromo\tde\ta\n", "x.tsv").ok());
+  EXPECT_FALSE(
+      TextCues::Parse("#format pactgraph-text-furniture 1\npromo\ten\ta\npromo\tde\ta\n", "x.tsv").ok());
   auto ok = TextCues::Parse("#format pactgraph-text-furniture 1\n# c\nline\ten\tShare\n", "x.tsv");
   ASSERT_TRUE(ok.ok());
   EXPECT_TRUE((*ok)->IsLineCue("share"));
@@ -41,7 +43,8 @@ TEST(TextCues, RejectsBadFiles) {
 }
 
 TEST(CleanPlainText, DropsTrailingFurnitureAndKeepsArticle) {
-  std::string in = std::string("Lumora to Supply Chips to Vantec\n\n") + kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 +
+  std::string in = std::string("Lumora to Supply Chips to Vantec\n\n") + kPara1 + "\n\n" + kPara2 + "\n\n" +
+                   kPara3 +
                    "\n\nRead more: Why chip startups are merging\nCloud Costs Keep Rising for Startups\n\n"
                    "Popular Posts\n\nNewsletter\n";
   CleanDoc d = Clean(in);
@@ -53,12 +56,15 @@ TEST(CleanPlainText, DropsTrailingFurnitureAndKeepsArticle) {
   EXPECT_FALSE(Has(d, "Cloud Costs"));
   EXPECT_FALSE(Has(d, "Popular"));
   EXPECT_FALSE(Has(d, "Newsletter"));
-  EXPECT_EQ(d.text.text().substr(d.text.size() - 20), std::string(kPara3).substr(std::string(kPara3).size() - 20));
+  EXPECT_EQ(d.text.text().substr(d.text.size() - 20),
+            std::string(kPara3).substr(std::string(kPara3).size() - 20));
 }
 
 TEST(CleanPlainText, HeaderDateAboveTitleLosesToBylineDate) {
-  std::string in = std::string("Friday, June 5, 2026\nLumora to Supply Chips to Vantec\nLumora to Supply Chips to Vantec\n") +
-                   "  • By Mira Jansen\n  • March 3, 2025, 09:10\nShare this article\n\n" + kPara1 + "\n\n" + kPara2;
+  std::string in =
+      std::string(
+          "Friday, June 5, 2026\nLumora to Supply Chips to Vantec\nLumora to Supply Chips to Vantec\n") +
+      "  • By Mira Jansen\n  • March 3, 2025, 09:10\nShare this article\n\n" + kPara1 + "\n\n" + kPara2;
   CleanDoc d = Clean(in);
   EXPECT_EQ(d.published, "2025-03-03");
   EXPECT_EQ(d.title, "Lumora to Supply Chips to Vantec");
@@ -73,8 +79,10 @@ TEST(CleanPlainText, HeaderDateAboveTitleLosesToBylineDate) {
 }
 
 TEST(CleanPlainText, RepeatedHeadlineBeatsASiteNameAboveIt) {
-  CleanDoc d = Clean(std::string("The Circuit Ledger\nLumora to Supply Chips to Vantec\n\nLumora to Supply Chips to Vantec\n\n") +
-                     kPara1 + "\n\n" + kPara2);
+  CleanDoc d = Clean(
+      std::string(
+          "The Circuit Ledger\nLumora to Supply Chips to Vantec\n\nLumora to Supply Chips to Vantec\n\n") +
+      kPara1 + "\n\n" + kPara2);
   EXPECT_EQ(d.title, "Lumora to Supply Chips to Vantec");
   EXPECT_FALSE(Has(d, "Circuit Ledger"));
   EXPECT_EQ(d.text.text().find("Lumora to Supply"), 0u);
@@ -88,9 +96,10 @@ TEST(CleanPlainText, DateInASubtitleIsNotThePublicationDate) {
 }
 
 TEST(CleanPlainText, OnlyHeaderDateIsUsedWhenNothingElse) {
-  CleanDoc d = Clean(std::string("14.05.2024\nLumora plant neue Chips\n\n") +
-                     "Lumora Systems will in Dresden eine neue Fabrik für KI-Chips bauen, teilte das Unternehmen am "
-                     "Dienstag mit.");
+  CleanDoc d =
+      Clean(std::string("14.05.2024\nLumora plant neue Chips\n\n") +
+            "Lumora Systems will in Dresden eine neue Fabrik für KI-Chips bauen, teilte das Unternehmen am "
+            "Dienstag mit.");
   EXPECT_EQ(d.published, "2024-05-14");
   EXPECT_FALSE(Has(d, "14.05.2024"));
 }
@@ -99,10 +108,12 @@ TEST(CleanPlainText, GermanAuthorLineAndTrailingBoxes) {
   std::string de1 =
       "Der Chipentwickler Lumora und der Cloud-Anbieter Vantec wollen gemeinsam ein Rechenzentrum in "
       "Frankfurt bauen, teilten beide Unternehmen am Montag mit.";
-  std::string de2 = "Quellen zufolge soll das Projekt rund 500 Millionen Euro kosten und im nächsten Jahr starten.";
-  std::string in = "Lumora und Vantec bauen gemeinsam ein Rechenzentrum\n\nLena\n\n" + de1 + "\n\n" + de2 +
-                   "\n\nMehr zum Thema\nChipindustrie im Wandel\nNeue Fabriken in Sachsen\n\nDetails\nOrt: Frankfurt\n"
-                   "Quellen\n\nKommentare (3)\n";
+  std::string de2 =
+      "Quellen zufolge soll das Projekt rund 500 Millionen Euro kosten und im nächsten Jahr starten.";
+  std::string in =
+      "Lumora und Vantec bauen gemeinsam ein Rechenzentrum\n\nLena\n\n" + de1 + "\n\n" + de2 +
+      "\n\nMehr zum Thema\nChipindustrie im Wandel\nNeue Fabriken in Sachsen\n\nDetails\nOrt: Frankfurt\n"
+      "Quellen\n\nKommentare (3)\n";
   CleanDoc d = Clean(in);
   EXPECT_EQ(d.title, "Lumora und Vantec bauen gemeinsam ein Rechenzentrum");
   EXPECT_FALSE(Has(d, "Lena"));
@@ -114,11 +125,12 @@ TEST(CleanPlainText, GermanAuthorLineAndTrailingBoxes) {
 }
 
 TEST(CleanPlainText, PromoParagraphsGo) {
-  std::string in = std::string("Vantec Buys Stake in Lumora\n") + kPara1 + "\n" + kPara2 + "\n" +
-                   "Want to learn more about cloud chips from industry leaders? Check out the Chip Summit Expo "
-                   "taking place in Lisbon and Austin.\n"
-                   "We use cookies to improve your experience. By continuing you accept our privacy policy.\n"
-                   "Tags: chips, cloud";
+  std::string in =
+      std::string("Vantec Buys Stake in Lumora\n") + kPara1 + "\n" + kPara2 + "\n" +
+      "Want to learn more about cloud chips from industry leaders? Check out the Chip Summit Expo "
+      "taking place in Lisbon and Austin.\n"
+      "We use cookies to improve your experience. By continuing you accept our privacy policy.\n"
+      "Tags: chips, cloud";
   CleanDoc d = Clean(in);
   EXPECT_TRUE(Has(d, kPara2));
   EXPECT_FALSE(Has(d, "Want to learn"));
@@ -147,10 +159,12 @@ TEST(CleanPlainText, DatelineDate) {
 }
 
 TEST(CleanPlainText, OffsetsPointIntoTheInput) {
-  std::string in = std::string("Header nav | Home | Tech\n\nLumora Expands\n\n") + kPara1 + "\n\nShare\n\n" + kPara2;
+  std::string in =
+      std::string("Header nav | Home | Tech\n\nLumora Expands\n\n") + kPara1 + "\n\nShare\n\n" + kPara2;
   CleanDoc d = Clean(in);
   const std::string& t = d.text.text();
-  for (std::string_view piece : {std::string_view("Lumora Expands"), std::string_view(kPara1), std::string_view(kPara2)}) {
+  for (std::string_view piece :
+       {std::string_view("Lumora Expands"), std::string_view(kPara1), std::string_view(kPara2)}) {
     size_t at = t.find(piece);
     ASSERT_NE(at, std::string::npos);
     Span s = d.text.ToInput(at, at + piece.size());
@@ -177,21 +191,50 @@ TEST(CleanPlainText, HardWrappedWireCopyIsKeptWhole) {
       " REUTER\n";
   CleanDoc d = Clean(in);
   EXPECT_EQ(d.title, "LUMORA TO BUY VANTEC STAKE");
-  for (const char* piece : {"Lumora Systems Inc said", "cloud operator Vantec", "in the second quarter",
-                            "server chips together", "its data centers in Europe", "news, while analysts",
-                            "of the agreement."}) {
+  for (const char* piece :
+       {"Lumora Systems Inc said", "cloud operator Vantec", "in the second quarter", "server chips together",
+        "its data centers in Europe", "news, while analysts", "of the agreement."}) {
     EXPECT_TRUE(Has(d, piece)) << piece;
   }
   EXPECT_FALSE(Has(d, "REUTER"));
 }
 
+TEST(CleanPlainText, AShortWrappedLineThatStopsMidSentenceGoesOn) {
+  std::string in =
+      "LUMORA TO ACQUIRE VANTEC\n\n"
+      "    Lumora Systems Inc agreed to acquire\n"
+      "Vantec Corp of Ohio in a stock transaction, both companies\n"
+      "said on Monday in a statement issued in New York and Columbus.\n"
+      "    The deal is worth about 356 mln dlrs and is expected to be\n"
+      "completed in June, the companies said in their joint statement.\n"
+      "    Vantec shares rose two dlrs to 41 dlrs in early trading on the\n"
+      "news, while analysts said the price looked fair for both sides.\n"
+      " REUTER\n";
+  CleanDoc d = Clean(in);
+  EXPECT_TRUE(Has(d, "agreed to acquire\nVantec Corp")) << d.text.text();
+}
+
 // Random captures built from furniture-like and article-like pieces never
 // crash, and every kept byte is the input byte its origin names.
 TEST(CleanPlainText, RandomCapturesKeepExactOffsets) {
-  const std::vector<std::string> pieces = {
-      kPara1, kPara2, "Share", "Tags: a, b", "See also: x", "  • By Ann Lee", "\xE2\x80\xA2 May 2, 2024, 10:00",
-      "Sunday, March 29, 2020", "Kommentare (0)", "Home | News | Tech", "Check out the expo webinars!",
-      "\xC2\xA0\xC2\xA0", "Short Title Line", "am 14. Mai 2024", "\r", "- item one", "A.", "\xE2\x80\xA6"};
+  const std::vector<std::string> pieces = {kPara1,
+                                           kPara2,
+                                           "Share",
+                                           "Tags: a, b",
+                                           "See also: x",
+                                           "  • By Ann Lee",
+                                           "\xE2\x80\xA2 May 2, 2024, 10:00",
+                                           "Sunday, March 29, 2020",
+                                           "Kommentare (0)",
+                                           "Home | News | Tech",
+                                           "Check out the expo webinars!",
+                                           "\xC2\xA0\xC2\xA0",
+                                           "Short Title Line",
+                                           "am 14. Mai 2024",
+                                           "\r",
+                                           "- item one",
+                                           "A.",
+                                           "\xE2\x80\xA6"};
   std::mt19937 rng(42);
   for (int round = 0; round < 500; ++round) {
     std::string in;

@@ -279,6 +279,16 @@ TEST_F(EntitiesTest, ListedAcronymTakesTheLongFormTheTextDefines) {
   EXPECT_FALSE(HasName("WTO")) << Dump();
 }
 
+TEST_F(EntitiesTest, AStockTickerMakesTheNameBeforeItAnOrganisation) {
+  Run("Dart Group said it is seeking to buy Quellmark General <QMG>. Separately, Velnor Systems (NASDAQ: "
+      "VLNR) "
+      "rose.",
+      "en");
+  EXPECT_GE(Find("ORG", "Quellmark General"), 0) << Dump();
+  EXPECT_GE(Find("ORG", "Velnor Systems"), 0) << Dump();
+  EXPECT_FALSE(HasName("QMG")) << Dump();
+}
+
 TEST_F(EntitiesTest, CodeNamesAreProducts) {
   Run("The first servers, code-named Orion, ship in May. Das Projekt mit dem Codenamen Atlas läuft.", "en");
   EXPECT_GE(Find("PRODUCT", "Orion"), 0) << Dump();

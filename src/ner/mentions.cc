@@ -717,6 +717,37 @@ void FindDescribedOrgs(const Resources& res, const std::vector<Word>& words, con
   }
 }
 
+// A stock ticker right after a name makes it a listed company: wire copy's
+// "Dart Group <DARTA>", press releases' "Nvidia (NASDAQ: NVDA)".
+void FindTickerOrgs(const Resources& res, const std::vector<Word>& words, const std::string& lang,
+                    std::vector<Candidate>* out) {
+  static const char* const kExchanges[] = {
+      "NYSE", "NASDAQ", "Nasdaq", "AMEX", "TSX",  "LSE", "KRX", "KOSDAQ", "XETRA", "ETR", "FWB", "TYO",
+      "TSE",  "HKEX",   "HKG",    "SSE",  "SZSE", "ASX", "OTC", "OTCQX",  "SIX",   "EPA", "BIT"};
+  auto ticker = [](std::string_view t) {
+    if (t.empty() || t.size() > 6) return false;
+    return std::all_of(t.begin(), t.end(),
+                       [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }) &&
+           t[0] >= 'A' && t[0] <= 'Z';
+  };
+  for (size_t i = 1; i + 2 < words.size(); ++i) {
+    size_t close = 0;
+    if (words[i].text == "<" && ticker(words[i + 1].text) && words[i + 2].text == ">") {
+      close = i + 2;
+    } else if (words[i].text == "(" && i + 4 < words.size() && words[i + 2].text == ":" &&
+               ticker(words[i + 3].text) && words[i + 4].text == ")" &&
+               std::any_of(std::begin(kExchanges), std::end(kExchanges),
+                           [&](const char* x) { return words[i + 1].text == x; })) {
+      close = i + 4;
+    }
+    if (close == 0) continue;
+    size_t b = NameStartBefore(res, words, i, lang, true);
+    if (b == i || words[b].Is(kHeadline)) continue;
+    out->push_back(MakeCandidate(words, b, i, "ORG", Source::kPattern));
+    i = close;
+  }
+}
+
 void FindSuffixOrgs(const Resources& res, const std::vector<Word>& words, const std::string& lang,
                     std::vector<Candidate>* out) {
   for (size_t i = 1; i < words.size(); ++i) {
@@ -725,7 +756,7 @@ void FindSuffixOrgs(const Resources& res, const std::vector<Word>& words, const 
     // In a headline every word is capitalised, so the name's start cannot be
     // told ("X and Y Form Robotics Alliance"); names there come from the body.
     if (w.Is(kHeadline)) continue;
-    size_t b = NameStartBefore(res, words, i, lang, false);
+    size_t b = NameStartBefore(res, words, i, lang, true);  // "Monfort of Colorado Inc", "Bank of America"
     if (b == i || !DistinctiveName(res, words, b, i, lang)) continue;
     size_t last = i + 1;
     while (last < words.size() && words[last].In(res.bits.legal_suffix)) ++last;
@@ -743,6 +774,7 @@ std::vector<Candidate> FindPatternMentions(const Resources& res, std::string_vie
   FindNamedEvents(res, words, lang, &out);
   FindSuffixOrgs(res, words, lang, &out);
   FindDescribedOrgs(res, words, lang, &out);
+  FindTickerOrgs(res, words, lang, &out);
   return out;
 }
 
