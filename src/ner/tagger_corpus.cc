@@ -107,7 +107,16 @@ StatusOr<std::vector<LabeledDocument>> ReadCorpus(const std::string& path, Corpu
       builder.EndSentence();
       continue;
     }
-    if (line[0] == '#' && (line.size() == 1 || line[1] == '\t' || line[1] == ' ')) {
+    // A space-separated line "# O" (or "# NN I-NP O") is the token "#" of a
+    // CoNLL file, not a comment: its last column is a label.
+    bool hash_token = false;
+    if (line[0] == '#' && line.size() > 2 && line[1] == ' ' && format != CorpusFormat::kConllu &&
+        format != CorpusFormat::kGermEval) {
+      std::string last = line.substr(line.find_last_of(' ') + 1);
+      hash_token = last == "O" || (last.size() > 2 && last[1] == '-' &&
+                                   std::string_view("BIESLU").find(last[0]) != std::string_view::npos);
+    }
+    if (!hash_token && line[0] == '#' && (line.size() == 1 || line[1] == '\t' || line[1] == ' ')) {
       saw_comment = true;  // GermEval sentence header, CoNLL-U comment
       continue;
     }

@@ -160,6 +160,19 @@ TEST(CorpusDocstartTest, SentencesBeforeTheFirstDocstartStayApart) {
   EXPECT_EQ((*docs)[2].sentences[1].words, Words("Paris"));
 }
 
+TEST(CorpusHashTokenTest, AHashTokenInCoNLLIsATokenNotAComment) {
+  TempFile file("hash.txt", "Tweet NN I-NP O\n# # I-NP O\nnews NN I-NP O\n\nBonn NNP I-NP B-LOC\n\n");
+  auto docs = ReadCorpus(file.path(), CorpusFormat::kConll);
+  ASSERT_TRUE(docs.ok()) << docs.status().ToString();
+  ASSERT_EQ(docs->size(), 2u);
+  EXPECT_EQ((*docs)[0].sentences[0].words, Words("Tweet # news"));
+  // A CoNLL-U comment stays a comment.
+  TempFile conllu("c.conllu", "# sent_id = 1\n1\tBonn\tB-LOC\n\n");
+  auto u = ReadCorpus(conllu.path(), CorpusFormat::kAuto);
+  ASSERT_TRUE(u.ok()) << u.status().ToString();
+  EXPECT_EQ((*u)[0].sentences[0].words, Words("Bonn"));
+}
+
 // --- (2) --gazetteer-variants -------------------------------------------
 
 using PhraseSet = std::set<std::pair<std::string, int>>;
