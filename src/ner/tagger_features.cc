@@ -174,9 +174,11 @@ uint64_t NormalizedHash(std::string_view word) {
   return h;
 }
 
-// Fnv1a64 of WordShape(word, collapse) and its length, without building it.
-uint64_t ShapeHash(std::string_view word, bool collapse, size_t* length) {
-  uint64_t h = kFnvBasis;
+// Calls emit(c) for each character of the word's shape, at most 12: X for a
+// capital (also an accented Latin-1 capital), x for a lower-case letter, d
+// for a digit, anything else as it is; `collapse` drops repeats ("Xx-d").
+template <typename Emit>
+void ForEachShapeChar(std::string_view word, bool collapse, Emit emit) {
   size_t n = 0;
   char last = 0;
   for (size_t i = 0; i < word.size() && n < 12; ++i) {
@@ -196,10 +198,20 @@ uint64_t ShapeHash(std::string_view word, bool collapse, size_t* length) {
       s = static_cast<char>(c);
     }
     if (collapse && n > 0 && last == s) continue;
-    FnvAdd(&h, static_cast<unsigned char>(s));
+    emit(s);
     last = s;
     ++n;
   }
+}
+
+// Fnv1a64 of WordShape(word, collapse) and its length, without building it.
+uint64_t ShapeHash(std::string_view word, bool collapse, size_t* length) {
+  uint64_t h = kFnvBasis;
+  size_t n = 0;
+  ForEachShapeChar(word, collapse, [&](char s) {
+    FnvAdd(&h, static_cast<unsigned char>(s));
+    ++n;
+  });
   *length = n;
   return h;
 }
@@ -306,25 +318,7 @@ void NormalizeWord(std::string_view word, std::string* out) {
 
 void WordShape(std::string_view word, bool collapse, std::string* out) {
   out->clear();
-  for (size_t i = 0; i < word.size() && out->size() < 12; ++i) {
-    unsigned char c = word[i];
-    char s;
-    if (c >= 'A' && c <= 'Z') {
-      s = 'X';
-    } else if (c >= 'a' && c <= 'z') {
-      s = 'x';
-    } else if (c >= '0' && c <= '9') {
-      s = 'd';
-    } else if (c >= 0xC0) {
-      unsigned char d = i + 1 < word.size() ? word[i + 1] : 0;
-      s = (c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97) ? 'X' : 'x';
-      while (i + 1 < word.size() && (static_cast<unsigned char>(word[i + 1]) & 0xC0) == 0x80) ++i;
-    } else {
-      s = static_cast<char>(c);
-    }
-    if (collapse && !out->empty() && out->back() == s) continue;
-    out->push_back(s);
-  }
+  ForEachShapeChar(word, collapse, [out](char s) { out->push_back(s); });
 }
 
 void DocContext::Scan(const std::vector<std::vector<std::string_view>>& sentences) {
