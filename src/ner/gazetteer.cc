@@ -395,7 +395,7 @@ uint32_t WordLexicon::Bit(std::string_view cls) const {
 }
 
 bool WordLexicon::EndsWithAny(std::string_view cls, std::string_view folded_word) const {
-  auto it = folded_lists_.find(std::string(cls));
+  auto it = folded_lists_.find(cls);
   if (it == folded_lists_.end()) return false;
   for (const std::string& s : it->second) {
     if (folded_word.size() > s.size() && folded_word.substr(folded_word.size() - s.size()) == s) return true;
