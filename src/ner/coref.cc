@@ -69,20 +69,18 @@ bool FamilyFirst(const Item& it) {
          parts[0].find('-') == std::string_view::npos;
 }
 
-bool IsLowerParticle(std::string_view w) {
-  static const char* const kParticles[] = {"de",  "van", "von", "der", "den", "da",  "di",  "del", "della",
-                                           "dos", "du",  "le",  "la",  "bin", "ter", "ten", "zu",  "vom"};
-  return std::any_of(std::begin(kParticles), std::end(kParticles), [&](const char* p) { return w == p; });
-}
-
 // The word of a person's name that stands alone for them later, with the
-// particles in front of it ("de Groot" for "Tomas de Groot").
-std::string SurnameKey(const Item& it) {
+// lower-case particles (lexicon class name_particle) in front of it ("de
+// Groot" for "Tomas de Groot").
+std::string SurnameKey(const Resources& res, const Item& it) {
   std::vector<std::string_view> parts = SplitSpaces(it.text);
   if (parts.size() < 2) return "";
   if (FamilyFirst(it)) return NameKey(parts.front());
+  auto particle = [&](std::string_view w) {
+    return StartsLower(w) && (res.lexicon.Mask(FoldedHash(w)) & res.bits.name_particle) != 0;
+  };
   size_t b = parts.size() - 1;
-  while (b > 1 && IsLowerParticle(parts[b - 1])) --b;
+  while (b > 1 && particle(parts[b - 1])) --b;
   std::string key;
   for (size_t k = b; k < parts.size(); ++k) key += NameKey(parts[k]);
   return key;
@@ -383,7 +381,7 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
   for (const Candidate& c : cands) {
     if (c.type != "PERSON" || c.source == Source::kTagger || c.last - c.first < 2) continue;
     Item probe{c, std::string(text.substr(c.start, c.end - c.start)), ""};
-    ++rule_surnames[SurnameKey(probe)];
+    ++rule_surnames[SurnameKey(res, probe)];
   }
   std::vector<Candidate> split;
   for (const Candidate& c : cands) {
@@ -485,7 +483,7 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
   std::unordered_map<std::string, long> surname;  // key -> root, -1 when ambiguous
   for (size_t i = 0; i < items.size(); ++i) {
     if (items[i].c.type != "PERSON") continue;
-    std::string s = SurnameKey(items[i]);
+    std::string s = SurnameKey(res, items[i]);
     if (s.size() < 2) continue;
     long root = static_cast<long>(uf.Find(i));
     auto [pos, fresh] = surname.emplace(s, root);
