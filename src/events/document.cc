@@ -8,6 +8,8 @@ namespace pactgraph {
 namespace events {
 namespace {
 
+bool StartsUpperAscii(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
+
 constexpr size_t kRightWindow = 14;      // words after a trigger searched for its object
 constexpr size_t kStatusAfter = 8;       // words after a trigger searched for modality cues
 constexpr size_t kNegationWindow = 5;    // words before a trigger searched for negation
@@ -720,7 +722,7 @@ void DocContext::Directed(size_t s, const PhraseMatch& m, const TriggerInfo& inf
   // "Apple supplier Foxconn", "der Apple-Zulieferer Japan Display": a name
   // right before a supplier noun is the customer.
   if (type == "SUPPLY" && info.frame == Frame::kFwd && !objects.empty() &&
-      subjects.front()->end_word == m.first_word && IsSupplierNoun(doc_.Folded(m.end_word - 1)))
+      subjects.front()->end_word == m.first_word && HasCue(s, Cue::kSupplierNoun, m.end_word - 1, m.end_word))
     reverse = true;
   if (info.frame == Frame::kDeal) {
     size_t from_word = ClauseStart(s, m.first_word);
@@ -755,13 +757,6 @@ bool DocContext::PassiveWithAgent(size_t s, const PhraseMatch& m,
   size_t agent_from = obj >= 6 ? obj - 6 : 0;  // "by state-controlled oil company Rosneft"
   return HasCue(s, Cue::kAgent, std::max(agent_from, m.end_word), obj);
 }
-
-bool DocContext::IsSupplierNoun(std::string_view w) {
-  return w == "supplier" || w == "suppliers" || w == "vendor" || w == "vendors" || w == "lieferant" ||
-         w == "lieferanten" || w == "zulieferer" || w == "zulieferers" || w == "lieferanten";
-}
-
-bool DocContext::StartsUpperAscii(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
 
 // "a $6.75bn buyout by Verizon", "die Übernahme durch Siemens": after a
 // noun trigger, the agent phrase names who does it.

@@ -74,8 +74,6 @@ class DocContext {
   bool InName(size_t word) const;
   bool PassiveWithAgent(size_t s, const PhraseMatch& m, const std::vector<const Party*>& objects) const;
   bool NominalWithAgent(size_t s, const PhraseMatch& m, const std::vector<const Party*>& objects) const;
-  static bool IsSupplierNoun(std::string_view folded);
-  static bool StartsUpperAscii(std::string_view w);
   bool Definite(size_t s, const PhraseMatch& m) const;
   void Add(Draft d, bool definite);
   bool Compatible(const Draft& a, const Draft& b) const;

@@ -38,7 +38,8 @@ enum class Cue {
   kInto,
   kNegated,
   kNotMeeting,
-  kReportedFuture
+  kReportedFuture,
+  kSupplierNoun
 };
 
 enum class Anaphor { kOne = 1, kTwo = 2 };
