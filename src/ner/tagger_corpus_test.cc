@@ -16,18 +16,11 @@
 
 #include "ner/tagger.h"
 #include "ner/tagger_model.h"
+#include "ner/tagger_test_util.h"
 #include "ner/tagger_train.h"
 
 namespace pactgraph::tagger {
 namespace {
-
-LabeledSentence Sent(const std::string& text, const std::string& tags) {
-  LabeledSentence s;
-  std::istringstream a(text), b(tags);
-  for (std::string w; a >> w;) s.words.push_back(w);
-  for (std::string t; b >> t;) s.labels.push_back(t);
-  return s;
-}
 
 std::vector<std::string> Words(const std::string& text) { return Sent(text, "").words; }
 
