@@ -63,6 +63,7 @@ class PipelineExtractor : public Extractor {
     doc.lang_confidence = lang.confidence;
     if (options_.keep_text) doc.text = text.text();
 
+    if (Status st = ner_->Prepare(doc.lang); !st.ok()) return st;
     Segmented seg = Segment(text.text(), doc.lang);
     EntityResult ents = ner_->Recognize(text.text(), seg, doc.lang);
     // Without a publication date, relative dates resolve against the date the text itself establishes.

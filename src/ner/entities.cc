@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <map>
+#include <mutex>
 
 #include "ner/coref.h"
 #include "ner/gazetteer.h"
@@ -28,15 +29,23 @@ class RuleAndTaggerRecognizer : public EntityRecognizer {
  public:
   explicit RuleAndTaggerRecognizer(std::unique_ptr<ner::Resources> res) : res_(std::move(res)) {}
 
+  // Checks each language's model file now (header, version, length) and
+  // reads it on first use, so that a batch in one language never pays for
+  // reading the other model.
   Status LoadTaggers(const std::string& data_dir) {
     for (const char* lang : {"en", "de"}) {
       std::string path = data_dir + "/ner/" + lang + ".model";
       if (!FileExists(path)) continue;  // rules and gazetteers work alone
-      auto tagger = NerTagger::Load(path);
-      if (!tagger.ok()) return tagger.status();
-      taggers_[lang] = std::move(tagger).value();
+      PG_RETURN_IF_ERROR(NerTagger::Check(path));
+      taggers_[lang] = std::make_unique<LazyTagger>(std::move(path));
     }
     return Status::OK();
+  }
+
+  Status Prepare(const std::string& lang) const override {
+    Status st;
+    TaggerFor(lang, &st);
+    return st;
   }
 
   EntityResult Recognize(std::string_view text, const Segmented& seg,
@@ -57,9 +66,35 @@ class RuleAndTaggerRecognizer : public EntityRecognizer {
   }
 
  private:
-  const NerTagger* TaggerFor(const std::string& lang) const {
+  // A language's tagger, read from its file by the first caller that needs
+  // it (thread-safe); a file that fails to load leaves the language without
+  // a tagger and its error in `status`.
+  class LazyTagger {
+   public:
+    explicit LazyTagger(std::string path) : path_(std::move(path)) {}
+    const NerTagger* Get(Status* status) const {
+      std::call_once(once_, [this] {
+        auto tagger = NerTagger::Load(path_);
+        if (tagger.ok()) {
+          tagger_ = std::move(tagger).value();
+        } else {
+          status_ = tagger.status();
+        }
+      });
+      if (status) *status = status_;
+      return tagger_.get();
+    }
+
+   private:
+    std::string path_;
+    mutable std::once_flag once_;
+    mutable std::unique_ptr<NerTagger> tagger_;
+    mutable Status status_;
+  };
+
+  const NerTagger* TaggerFor(const std::string& lang, Status* status = nullptr) const {
     auto it = taggers_.find(lang == "de" ? "de" : "en");
-    return it == taggers_.end() ? nullptr : it->second.get();
+    return it == taggers_.end() ? nullptr : it->second->Get(status);
   }
 
   // Tagger spans over the document's sentences (split at sentence starts).
@@ -167,7 +202,7 @@ class RuleAndTaggerRecognizer : public EntityRecognizer {
   }
 
   std::unique_ptr<ner::Resources> res_;
-  std::map<std::string, std::unique_ptr<NerTagger>> taggers_;
+  std::map<std::string, std::unique_ptr<LazyTagger>> taggers_;
 };
 
 }  // namespace

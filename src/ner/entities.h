@@ -52,6 +52,11 @@ class EntityRecognizer {
   static StatusOr<std::unique_ptr<EntityRecognizer>> Load(const std::string& data_dir,
                                                           const EntityOptions& options);
   virtual ~EntityRecognizer() = default;
+  // Makes ready what documents in `lang` need: the statistical tagger's
+  // model is checked at Load but read on first use. An error names the model
+  // file. Recognize calls it too; there, a model that fails to load leaves
+  // the rules and gazetteers working alone, so call Prepare first to report it.
+  virtual Status Prepare(const std::string& lang) const = 0;
   virtual EntityResult Recognize(std::string_view text, const Segmented& seg,
                                  const std::string& lang) const = 0;
 };

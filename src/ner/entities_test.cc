@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "ner/coref.h"
 #include "segment/segment.h"
@@ -379,6 +381,61 @@ TEST(TaggerIntegrationTest, FindsUnlistedNamesWhenTheModelIsPresent) {
   for (const DocEntity& e : res.entities)
     person = person || (e.type == "PERSON" && e.name == "Gerhard Moosleitner" && e.mentions.size() == 2);
   EXPECT_TRUE(person);
+}
+
+// A copy of data/ner with a damaged German model, in a temporary folder.
+class DamagedModelTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    src_ = std::string(PACTGRAPH_DATA_DIR) + "/ner";
+    if (!std::filesystem::exists(src_ + "/de.model")) GTEST_SKIP() << "no German model";
+    dir_ = std::filesystem::temp_directory_path() /
+           ("pactgraph-damaged-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_ / "ner");
+    for (const auto& f : std::filesystem::directory_iterator(src_))
+      if (f.path().filename() != "de.model") std::filesystem::copy(f.path(), dir_ / "ner" / f.path().filename());
+    std::ifstream in(src_ + "/de.model", std::ios::binary);
+    model_.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  void TearDown() override {
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+  }
+  void WriteGermanModel(const std::string& bytes) {
+    std::ofstream out(dir_ / "ner" / "de.model", std::ios::binary);
+    out << bytes;
+  }
+  std::string src_;
+  std::filesystem::path dir_;
+  std::string model_;
+};
+
+TEST_F(DamagedModelTest, ATruncatedModelFailsAtLoad) {
+  WriteGermanModel(model_.substr(0, model_.size() / 2));
+  auto r = EntityRecognizer::Load(dir_.string());
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("de.model"), std::string::npos) << r.status().message();
+  EXPECT_NE(r.status().message().find("truncated"), std::string::npos) << r.status().message();
+}
+
+TEST_F(DamagedModelTest, ACorruptBodyFailsOnFirstUseOfItsLanguageOnly) {
+  std::string bad = model_;
+  size_t body = bad.find("end-header\n");
+  ASSERT_NE(body, std::string::npos);
+  body += 11;
+  bad.replace(body, 12, "no tabs here");  // the first cluster line loses its fields
+  WriteGermanModel(bad);
+  auto r = EntityRecognizer::Load(dir_.string());
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_TRUE((*r)->Prepare("en").ok());
+  Status de = (*r)->Prepare("de");
+  ASSERT_FALSE(de.ok());
+  EXPECT_NE(de.message().find("de.model line"), std::string::npos) << de.message();
+  // The German rules and gazetteers still work without the tagger.
+  std::string text = "Der Vorstandschef von Siemens, Roland Busch, traf sich in Berlin mit Partnern.";
+  EntityResult res = (*r)->Recognize(text, Segment(text, "de"), "de");
+  EXPECT_FALSE(res.entities.empty());
 }
 
 TEST(NameKeyTest, IgnoresCaseHyphensAndTypographicMarks) {

@@ -96,6 +96,8 @@ StatusOr<std::unique_ptr<NerTagger>> NerTagger::Load(const std::string& model_pa
   return std::make_unique<NerTagger>(std::make_shared<const tagger::TaggerModel>(std::move(model).value()));
 }
 
+Status NerTagger::Check(const std::string& model_path) { return tagger::CheckModelFile(model_path); }
+
 NerTagger::NerTagger(std::shared_ptr<const tagger::TaggerModel> model) : model_(std::move(model)) {}
 NerTagger::~NerTagger() = default;
 

@@ -31,6 +31,9 @@ class NerTagger {
   // Reads a model file written by the trainer; rejects a wrong format name,
   // a newer version, or a truncated/corrupt file with a message naming it.
   static StatusOr<std::unique_ptr<NerTagger>> Load(const std::string& model_path);
+  // The cheap part of Load's checks (header, version, length, trailer),
+  // for callers that check at start-up and Load on first use.
+  static Status Check(const std::string& model_path);
   // Wraps an in-memory model (used by the trainer and tests).
   explicit NerTagger(std::shared_ptr<const tagger::TaggerModel> model);
   ~NerTagger();

@@ -399,6 +399,35 @@ Status ReadWeights(std::istream& in, const std::string& path, size_t n, WeightTa
 
 }  // namespace
 
+Status CheckModelFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound("cannot open NER model " + path);
+  LineReader reader(in, path);
+  TaggerModel header;
+  Counts counts;
+  PG_RETURN_IF_ERROR(ReadHeaderLine(reader, path));
+  PG_RETURN_IF_ERROR(ReadHeaderFields(reader, &header, &counts));
+  // The body is text sections of unknown length, then fixed-size weight
+  // records and the trailer: the file must be at least that long and end
+  // with the trailer (a cut-short copy fails here, not at first use).
+  const std::streamoff body_start = in.tellg();
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  constexpr std::string_view kTrailer = "end-model\n";
+  const double min_size = static_cast<double>(body_start) + static_cast<double>(counts.features) * kRecordBytes +
+                          static_cast<double>(kTrailer.size());
+  if (body_start < 0 || size < 0 || static_cast<double>(size) < min_size) {
+    return Status::Corruption(path + ": file ends early (" + std::to_string(counts.features) +
+                              " feature records announced); the model file is truncated");
+  }
+  std::string tail(kTrailer.size(), '\0');
+  in.seekg(size - static_cast<std::streamoff>(kTrailer.size()));
+  if (!in.read(tail.data(), static_cast<std::streamsize>(tail.size())) || tail != kTrailer) {
+    return Status::Corruption(path + ": missing 'end-model' trailer; the file is truncated or corrupt");
+  }
+  return Status::OK();
+}
+
 StatusOr<TaggerModel> LoadModel(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::NotFound("cannot open NER model " + path);

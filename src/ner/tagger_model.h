@@ -244,6 +244,9 @@ struct TaggerModel {
 
 Status SaveModel(const TaggerModel& model, const std::string& path);
 StatusOr<TaggerModel> LoadModel(const std::string& path);
+// Reads only the header and checks the file's length and trailer: the cheap
+// part of LoadModel's checks, for callers that load the model on first use.
+Status CheckModelFile(const std::string& path);
 
 }  // namespace pactgraph::tagger
 
