@@ -1,16 +1,15 @@
 // The contract's JSON line (../shared/eval/README.md) for one extraction.
 #include <nlohmann/json.hpp>
 
+#include <charconv>
+#include <string_view>
+
 #include "pactgraph/extractor.h"
 
 namespace pactgraph {
 namespace {
 
 using json = nlohmann::ordered_json;
-
-json SpanJson(const Span& s) { return json{{"start", s.start}, {"end", s.end}}; }
-
-json OrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
 Span SpanFrom(const json& j) {
   return Span{j.value("start", 0u), j.value("end", 0u)};
@@ -21,51 +20,274 @@ std::string StrOr(const json& j, const char* key) {
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+// Writes the line directly into one string: building a json tree per
+// document cost more than the rest of the output. Strings and numbers are
+// written exactly as nlohmann::json's dump() would (the reader and the tests
+// parse them with it): compact, UTF-8 kept, control characters escaped, and
+// a string that is not valid UTF-8 (never produced by the decoder, but
+// possible through the API) handed to nlohmann with its replace handler.
+class LineWriter {
+ public:
+  explicit LineWriter(std::string* out) : out_(*out) {}
+
+  void Key(std::string_view key) {
+    Comma();
+    out_ += '"';
+    out_ += key;  // keys are fixed ASCII names
+    out_ += "\":";
+    first_ = true;  // the value follows without a comma
+    after_key_ = true;
+  }
+  void String(std::string_view s) {
+    Comma();
+    if (!ValidUtf8(s)) {
+      out_ += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
+      return;
+    }
+    out_ += '"';
+    size_t plain = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+      const unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out_.append(s.data() + plain, i - plain);
+      plain = i + 1;
+      switch (c) {
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        case '\b': out_ += "\\b"; break;
+        case '\f': out_ += "\\f"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\r': out_ += "\\r"; break;
+        case '\t': out_ += "\\t"; break;
+        default: {
+          static const char kHex[] = "0123456789abcdef";
+          out_ += "\\u00";
+          out_ += kHex[c >> 4];
+          out_ += kHex[c & 15];
+        }
+      }
+    }
+    out_.append(s.data() + plain, s.size() - plain);
+    out_ += '"';
+  }
+  void StringOrNull(const std::string& s) {
+    if (s.empty()) {
+      Null();
+    } else {
+      String(s);
+    }
+  }
+  void Null() {
+    Comma();
+    out_ += "null";
+  }
+  void Unsigned(uint64_t v) {
+    Comma();
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof(buf), v);
+    out_.append(buf, r.ptr);
+  }
+  void Double(double v) {
+    Comma();
+    out_ += json(v).dump();
+  }
+  void BeginObject() { Open('{'); }
+  void EndObject() { Close('}'); }
+  void BeginArray() { Open('['); }
+  void EndArray() { Close(']'); }
+  void SpanObject(const Span& s) {
+    BeginObject();
+    Key("start");
+    Unsigned(s.start);
+    Key("end");
+    Unsigned(s.end);
+    EndObject();
+  }
+  void StringArray(const std::vector<std::string>& v) {
+    BeginArray();
+    for (const std::string& s : v) String(s);
+    EndArray();
+  }
+
+ private:
+  void Comma() {
+    if (after_key_) {
+      after_key_ = false;
+    } else if (!first_) {
+      out_ += ',';
+    }
+    first_ = false;
+  }
+  void Open(char c) {
+    Comma();
+    out_ += c;
+    first_ = true;
+  }
+  void Close(char c) {
+    out_ += c;
+    first_ = false;
+  }
+  static bool ValidUtf8(std::string_view s) {
+    for (size_t i = 0; i < s.size();) {
+      const unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c < 0x80) {
+        ++i;
+        continue;
+      }
+      size_t n;
+      uint32_t cp;
+      if (c >= 0xC2 && c <= 0xDF) {
+        n = 1, cp = c & 0x1F;
+      } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 2, cp = c & 0x0F;
+      } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 3, cp = c & 0x07;
+      } else {
+        return false;
+      }
+      if (i + n >= s.size()) return false;  // cut short
+      for (size_t k = 1; k <= n; ++k) {
+        const unsigned char d = static_cast<unsigned char>(s[i + k]);
+        if ((d & 0xC0) != 0x80) return false;
+        cp = (cp << 6) | (d & 0x3F);
+      }
+      if ((n == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+        return false;
+      i += n + 1;
+    }
+    return true;
+  }
+
+  std::string& out_;
+  bool first_ = true, after_key_ = false;
+};
+
 }  // namespace
 
 std::string ToJsonLine(const Extraction& x, bool with_text) {
-  json doc{{"id", x.doc.id},
-           {"source", x.doc.source},
-           {"lang", x.doc.lang},
-           {"lang_confidence", x.doc.lang_confidence},
-           {"published", OrNull(x.doc.published)},
-           {"title", x.doc.title}};
-  if (!x.doc.url.empty()) doc["url"] = x.doc.url;
-  if (!x.doc.encoding.empty()) doc["encoding"] = x.doc.encoding;
-  if (with_text) doc["text"] = x.doc.text;
-  if (!x.warnings.empty()) doc["warnings"] = x.warnings;
+  std::string line;
+  line.reserve(1024 + x.entities.size() * 160 + (with_text ? x.doc.text.size() : 0));
+  LineWriter w(&line);
+  w.BeginObject();
+  w.Key("doc");
+  w.BeginObject();
+  w.Key("id");
+  w.String(x.doc.id);
+  w.Key("source");
+  w.String(x.doc.source);
+  w.Key("lang");
+  w.String(x.doc.lang);
+  w.Key("lang_confidence");
+  w.Double(x.doc.lang_confidence);
+  w.Key("published");
+  w.StringOrNull(x.doc.published);
+  w.Key("title");
+  w.String(x.doc.title);
+  if (!x.doc.url.empty()) {
+    w.Key("url");
+    w.String(x.doc.url);
+  }
+  if (!x.doc.encoding.empty()) {
+    w.Key("encoding");
+    w.String(x.doc.encoding);
+  }
+  if (with_text) {
+    w.Key("text");
+    w.String(x.doc.text);
+  }
+  if (!x.warnings.empty()) {
+    w.Key("warnings");
+    w.StringArray(x.warnings);
+  }
+  w.EndObject();
 
-  json entities = json::array();
+  w.Key("entities");
+  w.BeginArray();
   for (const Entity& e : x.entities) {
-    json mentions = json::array();
+    w.BeginObject();
+    w.Key("id");
+    w.String(e.id);
+    w.Key("type");
+    w.String(e.type);
+    w.Key("name");
+    w.String(e.name);
+    w.Key("mentions");
+    w.BeginArray();
     for (const Mention& m : e.mentions) {
-      mentions.push_back({{"start", m.span.start}, {"end", m.span.end}, {"text", m.text}});
+      w.BeginObject();
+      w.Key("start");
+      w.Unsigned(m.span.start);
+      w.Key("end");
+      w.Unsigned(m.span.end);
+      w.Key("text");
+      w.String(m.text);
+      w.EndObject();
     }
-    entities.push_back({{"id", e.id}, {"type", e.type}, {"name", e.name}, {"mentions", mentions}});
+    w.EndArray();
+    w.EndObject();
   }
-  json roles = json::array();
+  w.EndArray();
+
+  w.Key("roles");
+  w.BeginArray();
   for (const Role& r : x.roles) {
-    roles.push_back({{"person", r.person}, {"org", r.org}, {"title", OrNull(r.title)},
-                     {"evidence", SpanJson(r.evidence)}});
+    w.BeginObject();
+    w.Key("person");
+    w.String(r.person);
+    w.Key("org");
+    w.String(r.org);
+    w.Key("title");
+    w.StringOrNull(r.title);
+    w.Key("evidence");
+    w.SpanObject(r.evidence);
+    w.EndObject();
   }
-  json events = json::array();
+  w.EndArray();
+
+  w.Key("events");
+  w.BeginArray();
   for (const Event& e : x.events) {
-    json j{{"type", e.type}};
-    if (!e.participants.empty() || (e.from.empty() && e.to.empty())) j["participants"] = e.participants;
-    if (!e.from.empty()) j["from"] = e.from;
-    if (!e.to.empty()) j["to"] = e.to;
-    j["date"] = OrNull(e.date);
-    j["place"] = OrNull(e.place);
-    if (e.amount) j["amount"] = {{"value", e.amount->value}, {"currency", e.amount->currency}};
-    j["status"] = e.status;
-    j["topics"] = e.topics;
-    json ev = json::array();
-    for (const Span& s : e.evidence) ev.push_back(SpanJson(s));
-    j["evidence"] = ev;
-    events.push_back(std::move(j));
+    w.BeginObject();
+    w.Key("type");
+    w.String(e.type);
+    if (!e.participants.empty() || (e.from.empty() && e.to.empty())) {
+      w.Key("participants");
+      w.StringArray(e.participants);
+    }
+    if (!e.from.empty()) {
+      w.Key("from");
+      w.String(e.from);
+    }
+    if (!e.to.empty()) {
+      w.Key("to");
+      w.String(e.to);
+    }
+    w.Key("date");
+    w.StringOrNull(e.date);
+    w.Key("place");
+    w.StringOrNull(e.place);
+    if (e.amount) {
+      w.Key("amount");
+      w.BeginObject();
+      w.Key("value");
+      w.Double(e.amount->value);
+      w.Key("currency");
+      w.String(e.amount->currency);
+      w.EndObject();
+    }
+    w.Key("status");
+    w.String(e.status);
+    w.Key("topics");
+    w.StringArray(e.topics);
+    w.Key("evidence");
+    w.BeginArray();
+    for (const Span& s : e.evidence) w.SpanObject(s);
+    w.EndArray();
+    w.EndObject();
   }
-  json out{{"doc", doc}, {"entities", entities}, {"roles", roles}, {"events", events}};
-  return out.dump(-1, ' ', false, json::error_handler_t::replace);
+  w.EndArray();
+  w.EndObject();
+  return line;
 }
 
 StatusOr<Extraction> FromJsonLine(const std::string& line) {
