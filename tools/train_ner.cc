@@ -13,6 +13,7 @@
 
 #include "ner/tagger_clusters.h"
 #include "ner/tagger_corpus.h"
+#include "ner/tagger_features.h"
 #include "ner/tagger_model.h"
 #include "ner/tagger_train.h"
 
@@ -140,15 +141,16 @@ std::vector<tg::GazetteerPhrase> LoadCompanies(const fs::path& shared) {
 
 struct Flags {
   std::string lang = "en";
-  std::vector<std::string> train, dev, cluster_text, eval, gazetteer_text;
+  std::vector<std::string> train, dev, cluster_text, eval, gazetteer_text, monitor;
   std::string eval_dump;                 // word, gold and predicted label per line for the --eval files
   std::vector<float> train_weights;      // one per --train file (default 1)
   std::vector<std::string> train_types;  // one per --train file: "all" or e.g. "PER,ORG,LOC"
+  std::vector<int> train_domains;        // one per --train file: 0 = target domain, d > 0 = source d
   std::string format = "auto";
   std::string out;
   std::string shared = "../shared";
   std::string clusters_cache;
-  bool clusters = true, companies = true, refit = false;
+  bool clusters = true, companies = true, refit = false, extra_features = false;
   float o_penalty = 0;  // subtracted from every transition into O: trades precision for recall
   int fine = 256, coarse = 32, cluster_iters = 4;
   tg::TrainOptions train_options;
@@ -168,7 +170,8 @@ void KeepTypes(const std::string& keep, tg::LabeledDocument* doc) {
 
 pactgraph::StatusOr<std::vector<tg::LabeledDocument>> LoadAll(const std::vector<std::string>& files,
                                                               const std::vector<float>& weights = {},
-                                                              const std::vector<std::string>& types = {}) {
+                                                              const std::vector<std::string>& types = {},
+                                                              const std::vector<int>& domains = {}) {
   std::vector<tg::LabeledDocument> docs;
   for (size_t i = 0; i < files.size(); ++i) {
     auto r = tg::ReadCorpus(files[i], tg::CorpusFormat::kAuto);
@@ -176,23 +179,53 @@ pactgraph::StatusOr<std::vector<tg::LabeledDocument>> LoadAll(const std::vector<
     for (auto& d : r.value()) {
       if (i < weights.size()) d.weight = weights[i];
       if (i < types.size()) KeepTypes(types[i], &d);
+      if (i < domains.size()) d.domain = domains[i];
       docs.push_back(std::move(d));
     }
   }
   return docs;
 }
 
-int Run(const Flags& flags) {
+int Run(Flags flags) {
   auto start = std::chrono::steady_clock::now();
   if ((!flags.train_weights.empty() && flags.train_weights.size() != flags.train.size()) ||
-      (!flags.train_types.empty() && flags.train_types.size() != flags.train.size()))
-    return std::cerr << "train_ner: --train-weight and --train-types need one value per --train file\n", 1;
-  auto train = LoadAll(flags.train, flags.train_weights, flags.train_types);
+      (!flags.train_types.empty() && flags.train_types.size() != flags.train.size()) ||
+      (!flags.train_domains.empty() && flags.train_domains.size() != flags.train.size()))
+    return std::cerr << "train_ner: --train-weight, --train-types and --train-domain need one value per --train "
+                        "file\n",
+           1;
+  auto train = LoadAll(flags.train, flags.train_weights, flags.train_types, flags.train_domains);
   if (!train.ok()) return std::cerr << "train_ner: " << train.status().ToString() << "\n", 1;
   auto dev = LoadAll(flags.dev);
   if (!dev.ok()) return std::cerr << "train_ner: " << dev.status().ToString() << "\n", 1;
   std::cerr << "train: " << train->size() << " documents; dev: " << dev->size() << " documents\n";
 
+  // The unlabelled text (plus --cluster-text and the training text) for the
+  // word clusters and the corpus priors; the strings stay alive in `texts`
+  // and the corpora.
+  std::vector<std::string> texts;
+  std::vector<tg::LabeledDocument> extra_docs;
+  std::vector<std::vector<std::string_view>> sentences;
+  auto load_text = [&]() -> bool {
+    if (!sentences.empty()) return true;
+    texts = LoadUnlabelled(flags.shared, flags.lang);
+    std::vector<std::string_view> toks;
+    for (const std::string& t : texts) {
+      tg::SimpleTokenize(t, &toks);
+      sentences.push_back(toks);
+    }
+    auto extra = LoadAll(flags.cluster_text);  // labelled files whose words only feed the clusters
+    if (!extra.ok()) return std::cerr << "train_ner: " << extra.status().ToString() << "\n", false;
+    extra_docs = std::move(extra.value());
+    for (const auto& d : extra_docs)
+      for (const auto& s : d.sentences) sentences.emplace_back(s.words.begin(), s.words.end());
+    for (const auto& d : train.value())
+      for (const auto& s : d.sentences) sentences.emplace_back(s.words.begin(), s.words.end());
+    size_t tokens = 0;
+    for (const auto& s : sentences) tokens += s.size();
+    std::cerr << "unlabelled: " << texts.size() << " texts, " << tokens << " tokens with the training text\n";
+    return true;
+  };
   tg::WordClusters clusters;
   if (flags.clusters && !flags.clusters_cache.empty() && fs::exists(flags.clusters_cache)) {
     std::ifstream in(flags.clusters_cache);
@@ -201,22 +234,7 @@ int Run(const Flags& flags) {
     while (in >> word >> coarse >> fine) clusters.Add(word, {uint16_t(coarse), uint16_t(fine)});
     std::cerr << "clusters: " << clusters.size() << " words from " << flags.clusters_cache << "\n";
   } else if (flags.clusters) {
-    std::vector<std::string> texts = LoadUnlabelled(flags.shared, flags.lang);
-    std::vector<std::vector<std::string_view>> sentences;
-    std::vector<std::string_view> toks;
-    for (const std::string& t : texts) {
-      tg::SimpleTokenize(t, &toks);
-      sentences.push_back(toks);
-    }
-    auto extra = LoadAll(flags.cluster_text);  // labelled files whose words only feed the clusters
-    if (!extra.ok()) return std::cerr << "train_ner: " << extra.status().ToString() << "\n", 1;
-    for (const auto& d : extra.value())
-      for (const auto& s : d.sentences) sentences.emplace_back(s.words.begin(), s.words.end());
-    for (const auto& d : train.value())
-      for (const auto& s : d.sentences) sentences.emplace_back(s.words.begin(), s.words.end());
-    size_t tokens = 0;
-    for (const auto& s : sentences) tokens += s.size();
-    std::cerr << "unlabelled: " << texts.size() << " texts, " << tokens << " tokens with the training text\n";
+    if (!load_text()) return 1;
     tg::ClusterOptions co;
     co.fine_classes = flags.fine;
     co.coarse_classes = flags.coarse;
@@ -227,6 +245,12 @@ int Run(const Flags& flags) {
       for (const auto& [w, ids] : clusters.words())
         out << w << '\t' << ids.coarse << '\t' << ids.fine << '\n';
     }
+  }
+  if (flags.extra_features) {
+    if (!load_text()) return 1;
+    size_t before = clusters.size();
+    tg::AddExtraFeatureEntries(sentences, &clusters);
+    std::cerr << "extra features on: " << clusters.size() - before << " corpus prior entries\n";
   }
   std::vector<tg::GazetteerPhrase> companies;
   if (flags.companies) companies = LoadCompanies(flags.shared);
@@ -240,6 +264,13 @@ int Run(const Flags& flags) {
   }
   std::cerr << "company phrases: " << companies.size() << "\n";
 
+  std::vector<std::vector<tg::LabeledDocument>> monitor;
+  for (const std::string& f : flags.monitor) {
+    auto docs = LoadAll({f});
+    if (!docs.ok()) return std::cerr << "train_ner: " << docs.status().ToString() << "\n", 1;
+    monitor.push_back(std::move(docs.value()));
+  }
+  for (const auto& m : monitor) flags.train_options.monitor.push_back(&m);
   tg::TrainReport report;
   auto model = tg::TrainTagger(train.value(), dev.value(), clusters, companies, flags.train_options,
                                &std::cerr, &report);
@@ -307,14 +338,22 @@ int main(int argc, char** argv) {
   app.add_option(
       "--train-types", flags.train_types,
       "one entry per --train file: 'all' or the types to keep, e.g. PER,ORG,LOC (others become O)");
+  app.add_option("--train-domain", flags.train_domains,
+                 "one entry per --train file: 0 = target domain, d > 0 = source domain d (its features also "
+                 "fire as copies for that domain only, which absorb its own conventions; the copies are not "
+                 "saved)");
   app.add_option("--cluster-text", flags.cluster_text,
                  "labelled corpus file(s) whose words are added to the word-cluster text (labels unused)");
   app.add_option("--gazetteer-text", flags.gazetteer_text,
                  "labelled corpus file(s) whose entity spans are added to the gazetteer (not trained on)");
   app.add_flag("--gazetteer-variants", flags.train_options.gazetteer_variants,
                "add derived forms of names to the gazetteer: last names, genitive -s, -isch inflections");
+  app.add_flag("--extra-features", flags.extra_features,
+               "the German feature block: 5- and 6-byte suffixes, hyphen compound parts, corpus priors "
+               "(stored in the model's cluster section, doc/ner.md)");
   app.add_option("--dev", flags.dev,
                  "labelled development file(s): picks the best epoch, calibrates confidence");
+  app.add_option("--monitor", flags.monitor, "labelled file(s) scored after every epoch, for the log only");
   app.add_option("--eval", flags.eval, "labelled file(s) to score the final model on (report only)");
   app.add_option("--eval-dump", flags.eval_dump,
                  "append 'word gold predicted' lines for the --eval files here");

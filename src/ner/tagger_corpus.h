@@ -21,6 +21,9 @@ struct LabeledSentence {
 struct LabeledDocument {
   std::vector<LabeledSentence> sentences;
   float weight = 1.0f;  // training only: scales the perceptron updates of this document
+  // Training only: 0 = the target domain; d > 0 = a source domain whose
+  // features also fire as domain-specific copies (not kept in the model).
+  int domain = 0;
 };
 
 enum class CorpusFormat {

@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "ner/tagger.h"
+#include "ner/tagger_features.h"
 #include "ner/tagger_model.h"
 #include "ner/tagger_test_util.h"
 #include "ner/tagger_train.h"
@@ -323,6 +324,81 @@ TEST(TaggerTrainWeightTest, WeightTwoDoublesEveryLearnedWeight) {
   EXPECT_TRUE(any_nonzero);
   for (int p = 0; p <= kNumLabels; ++p)
     for (int y = 0; y < kNumLabels; ++y) EXPECT_EQ(twice->transition[p][y], 2 * once->transition[p][y]);
+}
+
+TEST(TaggerTrainDomainTest, SourceDomainCopiesAreNotSaved) {
+  // A source-domain document trains its own copies of every feature as
+  // well; those copies never fire at tagging time, so they are not saved.
+  std::vector<LabeledDocument> docs(2);
+  docs[0].sentences = {Sent("Angela Merkel visited Paris on Monday .", "B-PER I-PER O B-LOC O O O")};
+  docs[1].sentences = {Sent("John Smith works for Siemens in Berlin .", "B-PER I-PER O O B-ORG O B-LOC O")};
+  TrainOptions options;
+  options.max_epochs = 3;
+  options.gazetteer_folds = 1;
+  options.prune_below = 0.0f;
+  auto plain = TrainTagger(docs, {}, WordClusters(), {}, options, nullptr);
+  docs[1].domain = 1;
+  auto adapted = TrainTagger(docs, {}, WordClusters(), {}, options, nullptr);
+  ASSERT_TRUE(plain.ok() && adapted.ok());
+  EXPECT_EQ(adapted->weights.size(), plain->weights.size());
+  for (const auto& [key, w] : adapted->weights.Entries()) EXPECT_NE(plain->weights.Find(key), nullptr);
+}
+
+TEST(TaggerTrainDomainTest, SourceConventionsStayInTheSourceCopies) {
+  // Three source documents call "Zorblat" a place, one target document a
+  // person: plain training follows the majority, with the sources in their
+  // own domain the target's convention is what the saved model tags.
+  auto learned = [](int source_domain) {
+    std::vector<LabeledDocument> docs(4);
+    docs[0].sentences = {Sent("Zorblat spoke on Monday .", "B-PER O O O O")};
+    for (int d = 1; d < 4; ++d) {
+      docs[d].sentences = {Sent("Zorblat spoke on Monday .", "B-LOC O O O O")};
+      docs[d].domain = source_domain;
+    }
+    TrainOptions options;
+    options.max_epochs = 6;
+    options.gazetteer_folds = 1;
+    options.prune_below = 0.0f;
+    auto model = TrainTagger(docs, {}, WordClusters(), {}, options, nullptr);
+    EXPECT_TRUE(model.ok());
+    NerTagger tagger(std::make_shared<const TaggerModel>(std::move(model).value()));
+    std::vector<std::string> words = Words("Zorblat spoke on Monday .");
+    return tagger.Tag(std::vector<std::string_view>(words.begin(), words.end()))[0];
+  };
+  EXPECT_EQ(learned(0), "B-LOC");
+  EXPECT_EQ(learned(1), "B-PER");
+}
+
+TEST(TaggerExtraFeaturesTest, OnlyAModelWithTheMarkerGetsTheGermanBlock) {
+  std::vector<std::string> text = Words("Die Kommission und die EU-Kommission tagten in Berlin .");
+  std::vector<std::string_view> words(text.begin(), text.end());
+  std::vector<std::vector<std::string_view>> corpus(3, words);
+  WordClusters plain, marked;
+  plain.Add("Berlin", {1, 1});
+  marked.Add("Berlin", {1, 1});
+  AddExtraFeatureEntries(corpus, &marked);
+  // The marker, then priors of the words seen at least 3 times.
+  EXPECT_GT(marked.size(), plain.size() + 5);
+  DocContext doc;
+  SentenceFeatures without, with, none;
+  ExtractStaticFeatures(words, {nullptr, &plain}, doc, &without);
+  ExtractStaticFeatures(words, {nullptr, &marked}, doc, &with);
+  ExtractStaticFeatures(words, {nullptr, nullptr}, doc, &none);
+  ASSERT_EQ(with.offsets.size(), without.offsets.size());
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    const uint32_t n_with = with.offsets[i + 1] - with.offsets[i];
+    const uint32_t n_without = without.offsets[i + 1] - without.offsets[i];
+    EXPECT_GT(n_with, n_without) << words[i];
+    // Every feature of the unmarked model is still there.
+    std::set<uint64_t> keys(with.keys.begin() + with.offsets[i], with.keys.begin() + with.offsets[i + 1]);
+    for (uint32_t j = without.offsets[i]; j < without.offsets[i + 1]; ++j) EXPECT_TRUE(keys.count(without.keys[j]));
+  }
+  // The hyphenated compound gets the most extra features (its parts).
+  const size_t compound = 4;
+  ASSERT_EQ(words[compound], "EU-Kommission");
+  EXPECT_GE((with.offsets[compound + 1] - with.offsets[compound]) -
+                (without.offsets[compound + 1] - without.offsets[compound]),
+            (with.offsets[2] - with.offsets[1]) - (without.offsets[2] - without.offsets[1]) + 3);
 }
 
 // --- (4) the confidence-curve fit ---------------------------------------

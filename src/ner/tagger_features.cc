@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
 #include "util/hash.h"
 
@@ -50,6 +51,14 @@ enum Template : uint64_t {
   kShortShapeWindow,
   kFineBigram,
   kFineShape,
+  // The German block (kExtraFeaturesMarker):
+  kLongSuffix,
+  kHyphenFirst,
+  kHyphenLast,
+  kHyphenLastGaz,
+  kHyphenLastCluster,
+  kCorpusPrior,
+  kCorpusPriorNext,
 };
 
 inline uint64_t Key(uint64_t tmpl, uint64_t value) {
@@ -295,6 +304,29 @@ uint64_t AffixHash(std::string_view s, size_t n, bool suffix) {
 
 constexpr uint64_t kPadding = 0x1234567;  // value of a word beyond the sentence edge
 
+// Fnv1a64 of kCorpusPriorPrefix + NormalizeWord(word).
+uint64_t PriorHash(std::string_view lower) {
+  uint64_t h = kFnvBasis;
+  for (char c : kCorpusPriorPrefix) FnvAdd(&h, static_cast<unsigned char>(c));
+  for (char c : lower) FnvAdd(&h, static_cast<unsigned char>(c));
+  return h;
+}
+
+// Gazetteer classes of a single token.
+uint8_t TokenGazetteerMask(const Gazetteer* gaz, std::string_view token) {
+  if (!gaz || token.empty()) return 0;
+  return gaz->Find(Gazetteer::Extend(Gazetteer::kSeed, Fnv1a64(token))) & ~Gazetteer::kPrefixBit;
+}
+
+bool IsDeterminer(std::string_view lower) {
+  static const std::string_view kWords[] = {"der",   "die",   "das",   "den",   "dem", "des", "ein",
+                                            "eine",  "einen", "einem", "einer", "eines", "im", "am",
+                                            "vom",   "zum",   "zur",   "beim",  "the",  "a",   "an"};
+  for (std::string_view w : kWords)
+    if (lower == w) return true;
+  return false;
+}
+
 }  // namespace
 
 void NormalizeWord(std::string_view word, std::string* out) {
@@ -319,6 +351,45 @@ void NormalizeWord(std::string_view word, std::string* out) {
 void WordShape(std::string_view word, bool collapse, std::string* out) {
   out->clear();
   ForEachShapeChar(word, collapse, [out](char s) { out->push_back(s); });
+}
+
+void AddExtraFeatureEntries(const std::vector<std::vector<std::string_view>>& sentences,
+                            WordClusters* clusters) {
+  struct Counts {
+    uint32_t lower = 0, cap_mid = 0, cap_det = 0, total = 0;
+  };
+  std::unordered_map<std::string, Counts> counts;
+  std::string lower, prev;
+  for (const auto& s : sentences) {
+    prev.clear();
+    for (size_t i = 0; i < s.size(); ++i) {
+      const uint32_t f = ComputeFlags(s[i]);
+      NormalizeWord(s[i], &lower);
+      if (!(f & kAllPunct) && (f & kHasLower)) {
+        Counts& c = counts[lower];
+        ++c.total;
+        if (!(f & kInitCap)) ++c.lower;
+        if (i > 0 && (f & kInitCap)) {
+          ++c.cap_mid;
+          if (IsDeterminer(prev)) ++c.cap_det;
+        }
+      }
+      prev = lower;
+    }
+  }
+  clusters->Add(kExtraFeaturesMarker, {kExtraFeaturesVersion, kExtraFeaturesVersion});
+  std::vector<std::pair<std::string, uint16_t>> entries;
+  for (const auto& [word, c] : counts) {
+    if (c.total < 3) continue;
+    const double seen = c.lower + c.cap_mid;
+    const int lower_ratio = c.lower == 0 ? 0 : c.lower < 0.1 * seen ? 1 : c.lower < 0.5 * seen ? 2 : 3;
+    const int det_ratio = c.cap_mid == 0 ? 0 : c.cap_det < 0.15 * c.cap_mid ? 1 : c.cap_det < 0.4 * c.cap_mid ? 2 : 3;
+    const int freq = c.total < 10 ? 0 : c.total < 50 ? 1 : c.total < 500 ? 2 : 3;
+    entries.emplace_back(std::string(kCorpusPriorPrefix) + word,
+                         static_cast<uint16_t>(1 + lower_ratio + 4 * det_ratio + 16 * freq));
+  }
+  std::sort(entries.begin(), entries.end());  // a deterministic model file
+  for (const auto& [word, code] : entries) clusters->Add(word, {code, 0});
 }
 
 void DocContext::Scan(const std::vector<std::vector<std::string_view>>& sentences) {
@@ -359,6 +430,13 @@ void ExtractStaticFeatures(const std::vector<std::string_view>& words, const Fea
   thread_local std::vector<uint8_t> gaz_codes, gaz_len;
   BuildTokenInfo(words, res, &info, &lower_buf);
   const int nc = Gazetteer::kNumClasses;
+  static const uint64_t kMarkerHash = Fnv1a64(kExtraFeaturesMarker);
+  const bool extra = res.clusters && res.clusters->Find(kMarkerHash, kMarkerHash).coarse >= 1;
+  auto prior_at = [&](long j) -> uint64_t {
+    if (j < 0 || j >= static_cast<long>(words.size())) return 65536;
+    uint64_t h = PriorHash(LowerOf(info[j], lower_buf));
+    return res.clusters->Find(h, h).coarse;
+  };
   if (res.gazetteer) GazetteerCodes(info, *res.gazetteer, &gaz_codes, &gaz_len);
 
   const size_t n = words.size();
@@ -426,6 +504,26 @@ void ExtractStaticFeatures(const std::vector<std::string_view>& words, const Fea
         }
         if (ui + 1 < n && gaz_codes[(ui + 1) * nc + c]) k.push_back(Key(kGazetteerNext, c));
         if (ui > 0 && gaz_codes[(ui - 1) * nc + c]) k.push_back(Key(kGazetteerPrev, c));
+      }
+    }
+    if (extra) {
+      for (size_t a = 5; a <= 6 && a <= lower.size(); ++a)
+        k.push_back(Key(kLongSuffix, Combine(a, AffixHash(lower, a, true))));
+      const uint64_t prior = prior_at(i);
+      const uint64_t cap = (ui == 0 ? 2 : 0) + ((t.flags & kInitCap) ? 1 : 0);
+      k.push_back(Key(kCorpusPrior, Combine(prior, cap)));
+      k.push_back(Key(kCorpusPriorNext, Combine(Combine(prior, cap), prior_at(i + 1))));
+      std::string_view w = words[ui];
+      const size_t first = w.find('-'), last = w.rfind('-');
+      if ((t.flags & kHasHyphen) && !(t.flags & kAllPunct) && first > 0 && first != std::string_view::npos &&
+          last + 1 < w.size()) {
+        std::string_view head = w.substr(0, first), tail = w.substr(last + 1);
+        size_t len = 0;
+        k.push_back(Key(kHyphenFirst, Combine(TokenGazetteerMask(res.gazetteer, head), ShapeHash(head, true, &len))));
+        const uint64_t tail_lower = NormalizedHash(tail);
+        k.push_back(Key(kHyphenLast, tail_lower));
+        k.push_back(Key(kHyphenLastGaz, Combine(TokenGazetteerMask(res.gazetteer, tail), ShapeHash(tail, true, &len))));
+        if (res.clusters) k.push_back(Key(kHyphenLastCluster, res.clusters->Find(Fnv1a64(tail), tail_lower).fine));
       }
     }
     if (t.flags & (kInitCap | kAllCap)) {

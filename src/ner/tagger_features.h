@@ -53,6 +53,21 @@ struct FeatureResources {
   const WordClusters* clusters = nullptr;  // may be null
 };
 
+// The German feature block (extra templates: suffixes of 5 and 6 bytes,
+// the parts of hyphenated compounds, and corpus priors of each word form)
+// is switched on by a marker entry among the model's word clusters, so a
+// model trained without it (en.model) keeps its features unchanged. The
+// corpus priors are cluster entries too: kCorpusPriorPrefix + the
+// lowercased form, coarse id = a code from the word's counts in
+// unlabelled text (how often lower-case, capitalised mid-sentence, after a
+// determiner; how frequent).
+inline constexpr std::string_view kExtraFeaturesMarker = "\xe2\x81\x82" "features";
+inline constexpr std::string_view kCorpusPriorPrefix = "\xe2\x81\x82";
+inline constexpr uint16_t kExtraFeaturesVersion = 1;
+// Adds the marker and the corpus prior entries learned from `sentences`.
+void AddExtraFeatureEntries(const std::vector<std::vector<std::string_view>>& sentences,
+                            WordClusters* clusters);
+
 // Features that do not depend on earlier predictions.
 void ExtractStaticFeatures(const std::vector<std::string_view>& words, const FeatureResources& res,
                            const DocContext& doc, SentenceFeatures* out);

@@ -26,14 +26,25 @@ struct TrainDoc {
   float weight = 1.0f;
 };
 
+// The copy of a feature key that fires only in source domain `domain`.
+uint64_t DomainKey(uint64_t key, int domain) {
+  uint64_t h = key ^ (0xd6e8feb86659fd93ULL * static_cast<uint64_t>(domain));
+  h ^= h >> 32;
+  h *= 0x9fb21c651e98df25ULL;
+  h ^= h >> 29;
+  return h | 1;
+}
+
 // Averaged perceptron weights with the lazy-averaging trick: the average is
 // w - acc / steps, where acc sums step * update.
 class Perceptron {
  public:
-  uint32_t Id(uint64_t key) {
+  // `exported` false: a training-only feature (a source domain's copy).
+  uint32_t Id(uint64_t key, bool exported = true) {
     auto [it, inserted] = index_.emplace(key, static_cast<uint32_t>(keys_.size()));
     if (inserted) {
       keys_.push_back(key);
+      exported_.push_back(exported);
       w_.resize(w_.size() + kNumLabels, 0.0f);
       acc_.resize(acc_.size() + kNumLabels, 0.0f);
     }
@@ -59,6 +70,7 @@ class Perceptron {
     const float inv = 1.0f / static_cast<float>(steps_);
     std::vector<std::pair<uint64_t, LabelWeights>> entries;
     for (size_t f = 0; f < keys_.size(); ++f) {
+      if (!exported_[f]) continue;
       LabelWeights avg;
       float biggest = 0;
       for (int y = 0; y < kNumLabels; ++y) {
@@ -76,6 +88,7 @@ class Perceptron {
  private:
   std::unordered_map<uint64_t, uint32_t> index_;
   std::vector<uint64_t> keys_;
+  std::vector<bool> exported_;
   std::vector<float> w_, acc_;
   Transitions trans_{}, trans_acc_{};
   long steps_ = 1;
@@ -189,9 +202,16 @@ std::vector<TrainDoc> Prepare(const std::vector<LabeledDocument>& train,
       ts.words.assign(s.words.begin(), s.words.end());
       ts.gold = BilouFromIob(s.labels);
       ExtractStaticFeatures(ts.words, res, ctx, &feats);
-      ts.offsets = feats.offsets;
-      ts.ids.reserve(feats.keys.size());
-      for (uint64_t key : feats.keys) ts.ids.push_back(perceptron->Id(key));
+      const int domain = train[d].domain;
+      ts.ids.reserve(feats.keys.size() * (domain > 0 ? 2 : 1));
+      ts.offsets.assign(1, 0);
+      for (size_t i = 0; i + 1 < feats.offsets.size(); ++i) {
+        for (uint32_t j = feats.offsets[i]; j < feats.offsets[i + 1]; ++j) {
+          ts.ids.push_back(perceptron->Id(feats.keys[j]));
+          if (domain > 0) ts.ids.push_back(perceptron->Id(DomainKey(feats.keys[j], domain), false));
+        }
+        ts.offsets.push_back(static_cast<uint32_t>(ts.ids.size()));
+      }
       docs[d].sentences.push_back(std::move(ts));
     }
   }
@@ -376,9 +396,11 @@ StatusOr<TaggerModel> TrainTagger(const std::vector<LabeledDocument>& train,
     std::shared_ptr<TaggerModel> model = make_model();
     double f1 = 0;
     if (!dev.empty()) f1 = Evaluate(NerTagger(model), dev).overall().F1();
-    if (log)
-      *log << "epoch " << epoch << ": dev F1 " << f1 << ", " << model->weights.size() << " features kept, "
-           << Seconds(start) << " s\n";
+    if (log) {
+      *log << "epoch " << epoch << ": dev F1 " << f1;
+      for (const auto* m : options.monitor) *log << ", monitor F1 " << Evaluate(NerTagger(model), *m).overall().F1();
+      *log << ", " << model->weights.size() << " features kept, " << Seconds(start) << " s\n";
+    }
     if (dev.empty() || f1 > best_f1) {
       best = model;
       best_f1 = f1;

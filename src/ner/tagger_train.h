@@ -27,6 +27,8 @@ struct TrainOptions {
   bool gazetteer_variants = false;
   std::string lang = "en";
   std::string description;
+  // Labelled sets scored after every epoch for the log only (they choose nothing).
+  std::vector<const std::vector<LabeledDocument>*> monitor;
 };
 
 // A gazetteer phrase from outside the training data (e.g. company lists).
