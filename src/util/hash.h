@@ -7,8 +7,16 @@
 
 namespace pactgraph {
 
-// 64-bit FNV-1a; stable across platforms and versions.
-uint64_t Fnv1a64(std::string_view bytes);
+// 64-bit FNV-1a; stable across platforms and versions. Inline: the taggers
+// hash every word several times.
+inline uint64_t Fnv1a64(std::string_view bytes) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
 
 // A document id derived from its bytes: 16 hex digits.
 std::string ContentId(std::string_view bytes);
