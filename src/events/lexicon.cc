@@ -76,6 +76,8 @@ ScannedText::ScannedText(std::string_view text) : text_(text), folded_(FoldCase(
     i = std::min(i, n);
     words_.push_back(Word{static_cast<uint32_t>(b), static_cast<uint32_t>(std::min(i, n))});
   }
+  hashes_.reserve(words_.size());
+  for (const Word& w : words_) hashes_.push_back(Fnv1a64(std::string_view(folded_).substr(w.start, w.end - w.start)));
 }
 
 size_t ScannedText::WordAt(uint32_t pos) const {
@@ -116,6 +118,7 @@ Status PhraseLexicon::Add(std::string_view pattern, int payload) {
           return Status::InvalidArgument("bare '*' in pattern '" + std::string(pattern) + "'");
         al.kind = lead && trail ? Kind::kInfix : lead ? Kind::kSuffix : trail ? Kind::kPrefix : Kind::kExact;
         al.text = FoldCase(core);
+        al.hash = Fnv1a64(al.text);
         if (al.kind == Kind::kExact && AllCapsAcronym(core)) {
           al.exact_case = true;
           al.original = std::string(core);
@@ -141,8 +144,14 @@ Status PhraseLexicon::Add(std::string_view pattern, int payload) {
   return Status::OK();
 }
 
+namespace {
+
+size_t SlotOf(uint64_t h, size_t mask) { return static_cast<size_t>(h ^ (h >> 29)) & mask; }
+
+}  // namespace
+
 void PhraseLexicon::Compile() {
-  exact_index_.clear();
+  std::vector<std::pair<uint64_t, uint32_t>> exact;  // (first-word hash, pattern)
   scanned_.clear();
   for (uint32_t i = 0; i < patterns_.size(); ++i) {
     const Element& first = patterns_[i].elements.front();
@@ -152,10 +161,27 @@ void PhraseLexicon::Compile() {
       scanned_.push_back(i);
       continue;
     }
-    for (const Alt& a : first.alts) exact_index_.emplace_back(Fnv1a64(a.text), i);
+    for (const Alt& a : first.alts) exact.emplace_back(Fnv1a64(a.text), i);
   }
-  std::sort(exact_index_.begin(), exact_index_.end());
-  exact_index_.erase(std::unique(exact_index_.begin(), exact_index_.end()), exact_index_.end());
+  std::sort(exact.begin(), exact.end());
+  exact.erase(std::unique(exact.begin(), exact.end()), exact.end());
+  first_patterns_.clear();
+  slots_.clear();
+  size_t distinct = 0;
+  for (size_t k = 0; k < exact.size(); ++k) distinct += k == 0 || exact[k].first != exact[k - 1].first;
+  if (distinct == 0) return;
+  size_t cap = 16;
+  while (cap < distinct * 2) cap *= 2;
+  slots_.assign(cap, Slot());
+  for (size_t k = 0; k < exact.size();) {
+    size_t e = k;
+    while (e < exact.size() && exact[e].first == exact[k].first) first_patterns_.push_back(exact[e++].second);
+    size_t s = SlotOf(exact[k].first, cap - 1);
+    while (slots_[s].end != 0) s = (s + 1) & (cap - 1);
+    slots_[s] = Slot{exact[k].first, static_cast<uint32_t>(first_patterns_.size() - (e - k)),
+                     static_cast<uint32_t>(first_patterns_.size())};
+    k = e;
+  }
 }
 
 bool PhraseLexicon::AltMatches(const Alt& a, std::string_view folded, std::string_view original) {
@@ -192,31 +218,55 @@ bool PhraseLexicon::MatchFrom(const ScannedText& doc, const Pattern& p, size_t e
   }
   if (pos >= limit) return false;
   std::string_view folded = doc.Folded(pos), original = doc.Original(pos);
+  const uint64_t hash = doc.FoldedHash(pos);
   for (const Alt& a : e.alts) {
+    // A folded exact word can only be equal when the hashes are.
+    if (a.kind == Kind::kExact && !a.exact_case && a.hash != hash) continue;
     if (AltMatches(a, folded, original)) return MatchFrom(doc, p, el + 1, pos + 1, limit, end);
   }
   return false;
 }
 
-void PhraseLexicon::MatchAt(const ScannedText& doc, size_t pos, size_t limit,
-                            std::vector<PhraseMatch>* out) const {
+const PhraseLexicon::Slot* PhraseLexicon::SlotFor(uint64_t h) const {
+  if (slots_.empty()) return nullptr;
+  const size_t mask = slots_.size() - 1;
+  for (size_t s = SlotOf(h, mask); slots_[s].end != 0; s = (s + 1) & mask) {
+    if (slots_[s].hash == h) return &slots_[s];
+  }
+  return nullptr;
+}
+
+void PhraseLexicon::MatchWith(const ScannedText& doc, size_t pos, size_t limit, const Slot* slot,
+                              std::vector<PhraseMatch>* out) const {
   size_t before = out->size();
   auto attempt = [&](uint32_t pi) {
     size_t end = 0;
     if (MatchFrom(doc, patterns_[pi], 0, pos, limit, &end))
       out->push_back(PhraseMatch{pos, end, patterns_[pi].payload});
   };
-  uint64_t h = Fnv1a64(doc.Folded(pos));
-  auto it = std::lower_bound(exact_index_.begin(), exact_index_.end(), std::make_pair(h, uint32_t{0}));
-  for (; it != exact_index_.end() && it->first == h; ++it) attempt(it->second);
+  if (slot != nullptr) {
+    for (uint32_t k = slot->begin; k < slot->end; ++k) attempt(first_patterns_[k]);
+  }
   for (uint32_t pi : scanned_) attempt(pi);
-  std::sort(out->begin() + before, out->end(),
-            [](const PhraseMatch& a, const PhraseMatch& b) { return a.end_word > b.end_word; });
+  if (out->size() - before > 1) {
+    std::sort(out->begin() + before, out->end(),
+              [](const PhraseMatch& a, const PhraseMatch& b) { return a.end_word > b.end_word; });
+  }
+}
+
+void PhraseLexicon::MatchAt(const ScannedText& doc, size_t pos, size_t limit,
+                            std::vector<PhraseMatch>* out) const {
+  MatchWith(doc, pos, limit, SlotFor(doc.FoldedHash(pos)), out);
 }
 
 void PhraseLexicon::FindAll(const ScannedText& doc, size_t begin, size_t end, size_t limit,
                             std::vector<PhraseMatch>* out) const {
-  for (size_t pos = begin; pos < end && pos < limit; ++pos) MatchAt(doc, pos, limit, out);
+  const size_t stop = std::min(end, limit);
+  for (size_t pos = begin; pos < stop; ++pos) {
+    const Slot* slot = SlotFor(doc.FoldedHash(pos));
+    // Most words start no pattern: only a first-word hit or a scanned pattern needs matching.
+    if (slot != nullptr || !scanned_.empty()) MatchWith(doc, pos, limit, slot, out);
+  }
 }
 
 }  // namespace events

@@ -45,6 +45,8 @@ class ScannedText {
   std::string_view Folded(size_t i) const {
     return std::string_view(folded_).substr(words_[i].start, words_[i].end - words_[i].start);
   }
+  // Fnv1a64 of Folded(i), computed once per word when the text is scanned.
+  uint64_t FoldedHash(size_t i) const { return hashes_[i]; }
   // Index of the first word starting at or after byte `pos`.
   size_t WordAt(uint32_t pos) const;
 
@@ -52,6 +54,7 @@ class ScannedText {
   std::string_view text_;
   std::string folded_;
   std::vector<Word> words_;
+  std::vector<uint64_t> hashes_;  // per word: Fnv1a64 of its folded text
 };
 
 // Lower-cases ASCII and the German capitals Ä Ö Ü (length preserving).
@@ -82,6 +85,7 @@ class PhraseLexicon {
     std::string text;  // folded
     bool exact_case = false;
     std::string original;  // for exact-case alternatives
+    uint64_t hash = 0;     // kExact: Fnv1a64(text), checked before the text
   };
   struct Element {
     std::vector<Alt> alts;
@@ -92,13 +96,26 @@ class PhraseLexicon {
     int payload = 0;
   };
   static bool AltMatches(const Alt& a, std::string_view folded, std::string_view original);
+
   bool MatchFrom(const ScannedText& doc, const Pattern& p, size_t el, size_t pos, size_t limit,
                  size_t* end) const;
 
   std::vector<Pattern> patterns_;
-  // First-element index: exact first words by hash; others scanned.
-  std::vector<std::pair<uint64_t, uint32_t>> exact_index_;  // sorted (hash, pattern)
-  std::vector<uint32_t> scanned_;                           // patterns whose first element is not exact
+  // First-element index: exact first words by hash (open addressing; each
+  // slot names a run of first_patterns_ in pattern order); others scanned.
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t begin = 0, end = 0;  // end == 0: empty slot
+  };
+  // The slot of the patterns whose first word hashes to h, or nullptr.
+  const Slot* SlotFor(uint64_t h) const;
+  // Tries the patterns of `slot` (may be nullptr) and the scanned ones at pos.
+  void MatchWith(const ScannedText& doc, size_t pos, size_t limit, const Slot* slot,
+                 std::vector<PhraseMatch>* out) const;
+
+  std::vector<Slot> slots_;                // size a power of two, or empty
+  std::vector<uint32_t> first_patterns_;  // pattern indices, grouped by first-word hash
+  std::vector<uint32_t> scanned_;          // patterns whose first element is not exact
 
  public:
   // Must be called after the last Add and before matching.
