@@ -1,16 +1,17 @@
 #include "time/lexicon.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace pactgraph::timex {
 namespace {
 
 using WordMap = std::unordered_map<std::string, WordInfo>;
 
-struct Lexicon {
-  WordMap en, de;
-};
+
 
 struct MonthRow { int month; const char* forms; };       // space-separated forms
 struct NumberRow { int value; const char* forms; };
@@ -201,34 +202,135 @@ void Fill(WordMap& map, uint8_t lang, bool en) {
             [](WordInfo& info, const PartRow& row) { info.part_of_day = row.part; });
 }
 
-const Lexicon& TheLexicon() {
-  static const Lexicon* lexicon = [] {
-    auto* lex = new Lexicon;
-    Fill(lex->en, kEn, true);
-    Fill(lex->de, kDe, false);
-    return lex;
-  }();
-  return *lexicon;
+// Words that a tagger rule (timex.cc) tests for at the first token of an
+// expression without their having a reading above: determiners, deictic
+// adverbs, modifiers, set words. Together with the readings and
+// kRulePrefixes they are every word an expression can start with; the
+// tagger skips all other words, so a rule that starts at a new word needs
+// it here. English and German together (a filter: extra words cost nothing).
+constexpr const char* kRuleWords =
+    // English
+    "the this that early beginning start late end mid middle past last next previous coming "
+    "following today yesterday tomorrow tonight now currently presently nowadays at recently "
+    "lately recent future current prior annually yearly daily weekly monthly every each per "
+    "q h fy same fiscal "
+    // German
+    "anfang beginn jahresanfang jahresbeginn monatsanfang ende jahresende monatsende mitte "
+    "jahresmitte monatsmitte vor heute gestern vorgestern übermorgen jetzt derzeit zurzeit "
+    "gegenwärtig momentan heutzutage aktuell zur kürzlich jüngst neulich unlängst bald "
+    "demnächst künftig zukünftig wenig kurz kurze in jährlich alljährlich täglich "
+    "wöchentlich monatlich pro tags vortag vortags vorjahres folgejahr folgejahres vormonat "
+    "vormonats folgemonat folgemonats vorwoche folgewoche am im selben gleichen demselben "
+    "desselben jahr jahre jahres jahrs";
+// German word beginnings the rules test with StartsWith ("vergangenen",
+// "nächsten", "jedes", "neuen") and the weekday compounds ("Dienstagabend").
+constexpr std::string_view kRulePrefixes[] = {
+    "vergangen", "letzt", "nächst", "kommend", "erst", "folgend", "dies", "laufend", "vorig",
+    "vorjahr", "jede", "neue", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+    "sonntag"};
+
+uint64_t HashWord(std::string_view w) {
+  uint64_t h = 1469598103934665603ull;  // FNV-1a
+  for (unsigned char c : w) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
 }
 
-const WordInfo* Find(const WordMap& map, std::string_view lower) {
-  // Heterogeneous lookup needs C++20; a short-lived key string is cheap
-  // next to the hashing and only built for word tokens.
-  thread_local std::string key;
-  key.assign(lower.data(), lower.size());
-  auto it = map.find(key);
-  return it == map.end() ? nullptr : &it->second;
+// Every form of both languages in one open-addressing table.
+class Table {
+ public:
+  struct Entry {
+    std::string form;
+    WordInfo info[2];  // readings: [0] English, [1] German
+    bool has[2] = {false, false};
+    bool rule_word = false;
+  };
+
+  Table() {
+    WordMap en, de;
+    Fill(en, kEn, true);
+    Fill(de, kDe, false);
+    std::unordered_map<std::string, size_t> index;
+    auto entry = [&](std::string_view form) -> Entry& {
+      auto [it, added] = index.emplace(std::string(form), entries_.size());
+      if (added) {
+        entries_.emplace_back();
+        entries_.back().form = std::string(form);
+      }
+      return entries_[it->second];
+    };
+    for (const auto& [form, info] : en) {
+      Entry& e = entry(form);
+      e.info[0] = info;
+      e.has[0] = true;
+    }
+    for (const auto& [form, info] : de) {
+      Entry& e = entry(form);
+      e.info[1] = info;
+      e.has[1] = true;
+    }
+    ForEachForm(kRuleWords, [&](std::string_view form) { entry(form).rule_word = true; });
+    size_t cap = 64;
+    while (cap < entries_.size() * 2) cap *= 2;
+    slots_.assign(cap, -1);
+    for (size_t i = 0; i < entries_.size(); ++i) {
+      max_len_ = std::max(max_len_, entries_[i].form.size());
+      size_t s = HashWord(entries_[i].form) & (cap - 1);
+      while (slots_[s] >= 0) s = (s + 1) & (cap - 1);
+      slots_[s] = static_cast<int32_t>(i);
+    }
+  }
+
+  const Entry* Find(std::string_view w) const {
+    if (w.size() > max_len_) return nullptr;
+    const size_t mask = slots_.size() - 1;
+    for (size_t s = HashWord(w) & mask; slots_[s] >= 0; s = (s + 1) & mask) {
+      const Entry& e = entries_[slots_[s]];
+      if (e.form == w) return &e;
+    }
+    return nullptr;
+  }
+
+ private:
+  std::vector<Entry> entries_;
+  std::vector<int32_t> slots_;  // entry index or -1
+  size_t max_len_ = 0;
+};
+
+const Table& TheTable() {
+  static const Table* table = new Table;
+  return *table;
+}
+
+const WordInfo* Readings(const Table::Entry* e, uint8_t langs) {
+  if (e == nullptr) return nullptr;
+  if ((langs & kEn) && e->has[0]) return &e->info[0];
+  if ((langs & kDe) && e->has[1]) return &e->info[1];
+  return nullptr;
+}
+
+bool HasRulePrefix(std::string_view lower) {
+  if (lower.empty() || std::string_view("vlnkefdjms").find(lower[0]) == std::string_view::npos) return false;
+  for (std::string_view p : kRulePrefixes) {
+    if (lower.size() >= p.size() && lower.compare(0, p.size(), p) == 0) return true;
+  }
+  return false;
 }
 
 }  // namespace
 
 const WordInfo* LookupWord(std::string_view lower, uint8_t langs) {
-  const Lexicon& lex = TheLexicon();
-  if (langs & kEn) {
-    if (const WordInfo* info = Find(lex.en, lower)) return info;
-  }
-  if (langs & kDe) return Find(lex.de, lower);
-  return nullptr;
+  return Readings(TheTable().Find(lower), langs);
+}
+
+const WordInfo* LookupWord(std::string_view lower, uint8_t langs, bool* rule_word) {
+  const Table::Entry* e = TheTable().Find(lower);
+  const WordInfo* info = Readings(e, langs);
+  // The prefixes are tested by German rules only.
+  *rule_word = info != nullptr || (e != nullptr && e->rule_word) || ((langs & kDe) && HasRulePrefix(lower));
+  return info;
 }
 
 }  // namespace pactgraph::timex

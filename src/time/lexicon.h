@@ -44,6 +44,10 @@ struct WordInfo {
 // Readings of `lower` (lower-cased UTF-8) in the languages `langs`;
 // nullptr when the word is not in the lexicon.
 const WordInfo* LookupWord(std::string_view lower, uint8_t langs);
+// The same, and *rule_word: whether a time expression can start with the
+// word (it has a reading, or a tagger rule tests for it or, in German, for
+// its beginning; see kRuleWords in lexicon.cc). The tagger skips other words.
+const WordInfo* LookupWord(std::string_view lower, uint8_t langs, bool* rule_word);
 
 }  // namespace pactgraph::timex
 

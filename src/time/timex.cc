@@ -1,5 +1,6 @@
-// The time tagger: at each token, every rule tries to match; the longest
-// match wins and the scan continues after it. Rules read the token stream
+// The time tagger: at each token that can start an expression (MayStart),
+// every rule tries to match; the longest match wins and the scan continues
+// after it. Rules read the token stream
 // and the lexicon only; normalisation happens in the rule that matched.
 #include "time/timex.h"
 
@@ -131,13 +132,12 @@ Date DateFromText(std::string_view s);
 
 class Tagger {
  public:
-  Tagger(std::string_view text, const std::string& lang, const TimexOptions& options)
-      : text_(text), narrative_(options.narrative) {
-    langs_ = lang == "en" ? kEn : lang == "de" ? kDe : kAnyLang;
+  // tokens: Tokenize(text, langs); it must outlive the tagger.
+  Tagger(std::string_view text, uint8_t langs, const TimexOptions& options, const TokenStream& tokens)
+      : text_(text), narrative_(options.narrative), langs_(langs), t_(tokens.tokens) {
     if (!options.anchor.empty() && !ParseIsoDate(options.anchor, &anchor_))
       anchor_ = DateFromText(options.anchor);
     ref_ = anchor_;
-    Tokenize(text, langs_, &lower_, &t_);
   }
 
   std::vector<Timex> Run() {
@@ -145,7 +145,7 @@ class Tagger {
     size_t i = 0;
     while (i < t_.size()) {
       Match m;
-      if (!Best(i, &m)) {
+      if (!MayStart(i) || !Best(i, &m)) {
         ++i;
         continue;
       }
@@ -167,6 +167,21 @@ class Tagger {
 
  private:
   // ---- token helpers ------------------------------------------------------
+  // Whether any rule can match at token i: a number, an apostrophe ('90s)
+  // or a word the lexicon knows or lists as a rule word (LookupWord). Best()
+  // finds nothing anywhere else, so the scan skips those tokens.
+  bool MayStart(size_t i) const {
+    const Token& t = t_[i];
+    switch (t.kind) {
+      case Token::kNumber:
+        return true;
+      case Token::kWord:
+        return t.rule_word;
+      case Token::kPunct:
+        return t.low.size() == 1 && t.low[0] == '\'';
+    }
+    return true;
+  }
   size_t n() const { return t_.size(); }
   bool Word(size_t i) const { return i < n() && t_[i].kind == Token::kWord; }
   bool NumTok(size_t i) const { return i < n() && t_[i].kind == Token::kNumber; }
@@ -1656,13 +1671,16 @@ class Tagger {
   bool narrative_ = false;
   uint8_t langs_ = kAnyLang;
   Date anchor_, ref_;
-  std::string lower_;
-  std::vector<Token> t_;
+  const std::vector<Token>& t_;
 };
+
+uint8_t LangBits(const std::string& lang) { return lang == "en" ? kEn : lang == "de" ? kDe : kAnyLang; }
 
 Date DateFromText(std::string_view s) {
   if (s.size() > 200) return Date();
-  Tagger tagger(s, "", TimexOptions());
+  TokenStream tokens;  // not SharedTokens: this runs inside another tagger's constructor
+  Tokenize(s, kAnyLang, &tokens.lower, &tokens.tokens);
+  Tagger tagger(s, kAnyLang, TimexOptions(), tokens);
   for (const Timex& t : tagger.Run()) {
     Date d;
     if (t.value.size() == 10 && ParseIsoDate(t.value, &d) && d.HasDay()) return d;
@@ -1674,7 +1692,9 @@ Date DateFromText(std::string_view s) {
 }  // namespace timex
 
 std::vector<Timex> FindTimexes(std::string_view text, const std::string& lang, const TimexOptions& options) {
-  timex::Tagger tagger(text, lang, options);
+  const uint8_t langs = timex::LangBits(lang);
+  timex::TokenStream scratch;
+  timex::Tagger tagger(text, langs, options, timex::SharedTokens(text, langs, &scratch));
   return tagger.Run();
 }
 

@@ -1,7 +1,9 @@
 // Time expressions, English and German, normalised against an anchor date.
 // The tagger is a hand-written scanner over tokens (no regex, no allocation
 // per token beyond the token vector); its word lists live in lexicon.cc.
-// Everything here is stateless and safe to call from many threads.
+// Safe to call from many threads. The only state between calls is each
+// thread's copy of the last text's tokens (timex::SharedTokens), which
+// InferAnchor, FindTimexes and FindMoney on the same text share.
 #ifndef PACTGRAPH_TIME_TIMEX_H_
 #define PACTGRAPH_TIME_TIMEX_H_
 

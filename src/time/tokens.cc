@@ -1,5 +1,7 @@
 #include "time/tokens.h"
 
+#include <cstring>
+
 #include "time/lexicon.h"
 
 namespace pactgraph::timex {
@@ -106,10 +108,34 @@ void Tokenize(std::string_view text, uint8_t langs, std::string* lower, std::vec
     }
     tok.e = static_cast<uint32_t>(j);
     tok.low = low.substr(i, j - i);
-    if (tok.kind == Token::kWord) tok.info = LookupWord(tok.low, langs);
+    if (tok.kind == Token::kWord) tok.info = LookupWord(tok.low, langs, &tok.rule_word);
     out->push_back(tok);
     i = j;
   }
+}
+
+const TokenStream& SharedTokens(std::string_view text, uint8_t langs, TokenStream* scratch) {
+  constexpr size_t kMaxShared = size_t{1} << 20;
+  if (text.size() > kMaxShared) {
+    Tokenize(text, langs, &scratch->lower, &scratch->tokens);
+    return *scratch;
+  }
+  struct Last {
+    bool valid = false;
+    uint8_t langs = 0;
+    std::string text;
+    TokenStream stream;
+  };
+  thread_local Last last;
+  if (last.valid && last.langs == langs && last.text.size() == text.size() &&
+      (text.empty() || std::memcmp(last.text.data(), text.data(), text.size()) == 0))
+    return last.stream;
+  last.valid = false;
+  Tokenize(text, langs, &last.stream.lower, &last.stream.tokens);
+  last.text.assign(text.data(), text.size());
+  last.langs = langs;
+  last.valid = true;
+  return last.stream;
 }
 
 }  // namespace pactgraph::timex

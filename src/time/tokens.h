@@ -18,6 +18,7 @@ struct Token {
   Kind kind = kPunct;
   bool cap = false;             // word starts with an upper-case letter
   bool glued = false;           // no space between the previous token and this one
+  bool rule_word = false;       // kWord: a time expression may start here (LookupWord)
   uint8_t digits = 0;           // kNumber: how many digits
   int64_t num = -1;             // kNumber: value (up to 18 digits), else -1
   const WordInfo* info = nullptr;  // lexicon readings of a word, if any
@@ -30,6 +31,20 @@ struct Token {
 // dashes, quotes and currency signs (U+2000..U+20FF, U+00A1..U+00BF) become
 // one punctuation token each; U+00A0 is a space. langs: lexicon languages.
 void Tokenize(std::string_view text, uint8_t langs, std::string* lower, std::vector<Token>* out);
+
+// The tokens of one text and the lower-cased copy their `low` views point into.
+struct TokenStream {
+  std::string lower;
+  std::vector<Token> tokens;
+};
+
+// Tokenize for scanners that read the same text one after another
+// (InferAnchor, FindTimexes and FindMoney on one article): each thread keeps
+// the stream of the last text it tokenised and hands it out again while the
+// text (compared byte for byte) and langs are the same. Texts over 1 MiB are
+// not kept: they are tokenised into *scratch. The reference is valid until
+// the thread's next call.
+const TokenStream& SharedTokens(std::string_view text, uint8_t langs, TokenStream* scratch);
 
 }  // namespace pactgraph::timex
 
