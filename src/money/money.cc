@@ -24,10 +24,10 @@ struct Amount {
 
 class MoneyScanner {
  public:
-  MoneyScanner(std::string_view text, const std::string& lang) : raw_text_(text) {
-    langs_ = lang == "en" ? timex::kEn : lang == "de" ? timex::kDe : timex::kAnyLang;
-    timex::Tokenize(text, langs_, &lower_, &t_);
-  }
+  MoneyScanner(std::string_view text, const std::string& lang)
+      : raw_text_(text),
+        langs_(lang == "en" ? timex::kEn : lang == "de" ? timex::kDe : timex::kAnyLang),
+        t_(timex::SharedTokens(text, langs_, &scratch_).tokens) {}
 
   std::vector<Money> Run() {
     std::vector<Money> out;
@@ -61,6 +61,12 @@ class MoneyScanner {
   bool De() const { return langs_ & timex::kDe; }
 
   // ---- currencies ---------------------------------------------------------
+  // The signs CurrencyBefore reads: $ € £ ¥ ₩ ₹.
+  static bool IsSign(std::string_view s) {
+    return s == "$" || s == "\xe2\x82\xac" || s == "\xc2\xa3" || s == "\xc2\xa5" || s == "\xe2\x82\xa9" ||
+           s == "\xe2\x82\xb9";
+  }
+
   // A currency sign or code before the number ("$", "US$", "€", "EUR",
   // "CHF"); sets *after to the token after it.
   const char* CurrencyBefore(size_t i, size_t* after) const {
@@ -275,6 +281,9 @@ class MoneyScanner {
   bool Match(size_t i, Money* money, size_t* end) const {
     // Cheap rejection: an amount starts with a sign, a code, "US", a digit or a numeral.
     const Token& tok = t_[i];
+    if (tok.kind == Token::kPunct && !IsSign(tok.low)) return false;  // no number follows it in One()
+    // Codes and the words below have at most four letters.
+    if (tok.kind == Token::kWord && tok.low.size() > 4 && !(tok.info && tok.info->number > 0)) return false;
     if (tok.kind == Token::kWord && !(tok.info && tok.info->number > 0) && !IsoCode(i) &&
         !IsAny(i, {"a", "an", "ein", "eine"}) &&
         !IsAny(i, {"us", "c", "a", "hk", "s", "nt", "nz", "u"}))
@@ -319,8 +328,8 @@ class MoneyScanner {
 
   std::string_view raw_text_;
   uint8_t langs_ = timex::kAnyLang;
-  std::string lower_;
-  std::vector<Token> t_;
+  timex::TokenStream scratch_;    // holds the tokens of a text too large to share
+  const std::vector<Token>& t_;  // the time stage's tokens of the text (SharedTokens)
 };
 
 }  // namespace
