@@ -141,7 +141,7 @@ std::vector<tg::GazetteerPhrase> LoadCompanies(const fs::path& shared) {
 
 struct Flags {
   std::string lang = "en";
-  std::vector<std::string> train, dev, cluster_text, eval, gazetteer_text, monitor;
+  std::vector<std::string> train, dev, cluster_text, eval, gazetteer_text, monitor, text_files;
   std::string eval_dump;                 // word, gold and predicted label per line for the --eval files
   std::vector<float> train_weights;      // one per --train file (default 1)
   std::vector<std::string> train_types;  // one per --train file: "all" or e.g. "PER,ORG,LOC"
@@ -209,6 +209,12 @@ int Run(Flags flags) {
   auto load_text = [&]() -> bool {
     if (!sentences.empty()) return true;
     texts = LoadUnlabelled(flags.shared, flags.lang);
+    for (const std::string& file : flags.text_files) {  // plain text, one document per line
+      std::ifstream in(file);
+      if (!in) return std::cerr << "train_ner: cannot open " << file << "\n", false;
+      for (std::string line; std::getline(in, line);)
+        if (!line.empty()) texts.push_back(line);
+    }
     std::vector<std::string_view> toks;
     for (const std::string& t : texts) {
       tg::SimpleTokenize(t, &toks);
@@ -344,6 +350,9 @@ int main(int argc, char** argv) {
                  "saved)");
   app.add_option("--cluster-text", flags.cluster_text,
                  "labelled corpus file(s) whose words are added to the word-cluster text (labels unused)");
+  app.add_option("--text-file", flags.text_files,
+                 "plain-text file(s), one document per line, added to the unlabelled text of the word clusters "
+                 "and corpus priors");
   app.add_option("--gazetteer-text", flags.gazetteer_text,
                  "labelled corpus file(s) whose entity spans are added to the gazetteer (not trained on)");
   app.add_flag("--gazetteer-variants", flags.train_options.gazetteer_variants,
