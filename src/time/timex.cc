@@ -1694,8 +1694,24 @@ Date DateFromText(std::string_view s) {
 std::vector<Timex> FindTimexes(std::string_view text, const std::string& lang, const TimexOptions& options) {
   const uint8_t langs = timex::LangBits(lang);
   timex::TokenStream scratch;
-  timex::Tagger tagger(text, langs, options, timex::SharedTokens(text, langs, &scratch));
-  return tagger.Run();
+  const timex::TokenStream& tokens = timex::SharedTokens(text, langs, &scratch);
+  // The last scan without an anchor on this thread, by token stream:
+  // InferAnchor's scan, which is the whole answer again when the text
+  // establishes no anchor either.
+  struct Anchorless {
+    uint64_t generation = 0;
+    std::vector<Timex> found;
+  };
+  thread_local Anchorless last;
+  const bool anchorless = options.anchor.empty() && !options.narrative && tokens.generation != 0;
+  if (anchorless && last.generation == tokens.generation) return last.found;
+  timex::Tagger tagger(text, langs, options, tokens);
+  std::vector<Timex> found = tagger.Run();
+  if (anchorless) {
+    last.generation = tokens.generation;
+    last.found = found;
+  }
+  return found;
 }
 
 std::vector<Timex> FindTimexes(std::string_view text, const std::string& lang, const std::string& anchor) {

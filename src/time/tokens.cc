@@ -89,6 +89,12 @@ void Tokenize(std::string_view text, uint8_t langs, std::string* lower, std::vec
                 (static_cast<unsigned char>(text[i]) == 0xC3 && len > 1 &&
                  static_cast<unsigned char>(text[i + 1]) >= 0x80 && static_cast<unsigned char>(text[i + 1]) <= 0x9E);
       while (j < text.size()) {
+        const unsigned char c = text[j];
+        if (c < 0x80) {  // ASCII: Classify would say kLetter exactly for letters
+          if (!IsAsciiLetter(c)) break;
+          ++j;
+          continue;
+        }
         size_t l = 1;
         if (Classify(text, j, &l) != CharClass::kLetter) break;
         j += l;
@@ -118,6 +124,7 @@ const TokenStream& SharedTokens(std::string_view text, uint8_t langs, TokenStrea
   constexpr size_t kMaxShared = size_t{1} << 20;
   if (text.size() > kMaxShared) {
     Tokenize(text, langs, &scratch->lower, &scratch->tokens);
+    scratch->generation = 0;
     return *scratch;
   }
   struct Last {
@@ -127,6 +134,7 @@ const TokenStream& SharedTokens(std::string_view text, uint8_t langs, TokenStrea
     TokenStream stream;
   };
   thread_local Last last;
+  thread_local uint64_t generations = 0;
   if (last.valid && last.langs == langs && last.text.size() == text.size() &&
       (text.empty() || std::memcmp(last.text.data(), text.data(), text.size()) == 0))
     return last.stream;
@@ -134,6 +142,7 @@ const TokenStream& SharedTokens(std::string_view text, uint8_t langs, TokenStrea
   Tokenize(text, langs, &last.stream.lower, &last.stream.tokens);
   last.text.assign(text.data(), text.size());
   last.langs = langs;
+  last.stream.generation = ++generations;
   last.valid = true;
   return last.stream;
 }

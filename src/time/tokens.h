@@ -36,6 +36,10 @@ void Tokenize(std::string_view text, uint8_t langs, std::string* lower, std::vec
 struct TokenStream {
   std::string lower;
   std::vector<Token> tokens;
+  // SharedTokens: a number of its own for every text it tokenises (two
+  // streams with the same number are of the same text and langs); 0 for a
+  // stream of its own.
+  uint64_t generation = 0;
 };
 
 // Tokenize for scanners that read the same text one after another
