@@ -64,20 +64,38 @@ std::string FoldCase(std::string_view s) {
 
 ScannedText::ScannedText(std::string_view text) : text_(text), folded_(FoldCase(text)) {
   words_.reserve(text.size() / 6 + 1);
-  size_t i = 0, n = text.size();
+  hashes_.reserve(text.size() / 6 + 1);
+  const size_t n = text.size();
+  const auto* raw = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* folded = reinterpret_cast<const unsigned char*>(folded_.data());
+  // Each word's Fnv1a64 over its folded bytes is computed while it is scanned.
+  constexpr uint64_t kFnvBasis = 1469598103934665603ull, kFnvPrime = 1099511628211ull;
+  size_t i = 0;
   while (i < n) {
-    size_t len = WordCharLength(text, i);
-    if (len == 0) {
+    if (raw[i] < 0x80) {
+      if (!IsAsciiAlnum(raw[i])) {
+        ++i;
+        continue;
+      }
+    } else if (WordCharLength(text, i) == 0) {
       i += CharLength(text, i);  // skip a whole separator character
       continue;
     }
-    size_t b = i;
-    while (i < n && (len = WordCharLength(text, i)) > 0) i += len;
-    i = std::min(i, n);
-    words_.push_back(Word{static_cast<uint32_t>(b), static_cast<uint32_t>(std::min(i, n))});
+    const size_t b = i;
+    uint64_t h = kFnvBasis;
+    while (i < n) {
+      size_t len = 1;
+      if (raw[i] < 0x80) {  // ASCII: a word character exactly when a letter or digit
+        if (!IsAsciiAlnum(raw[i])) break;
+      } else if ((len = WordCharLength(text, i)) == 0) {
+        break;
+      }
+      for (size_t k = i; k < i + len; ++k) h = (h ^ folded[k]) * kFnvPrime;
+      i += len;
+    }
+    words_.push_back(Word{static_cast<uint32_t>(b), static_cast<uint32_t>(i)});
+    hashes_.push_back(h);
   }
-  hashes_.reserve(words_.size());
-  for (const Word& w : words_) hashes_.push_back(Fnv1a64(std::string_view(folded_).substr(w.start, w.end - w.start)));
 }
 
 size_t ScannedText::WordAt(uint32_t pos) const {
@@ -153,12 +171,19 @@ size_t SlotOf(uint64_t h, size_t mask) { return static_cast<size_t>(h ^ (h >> 29
 void PhraseLexicon::Compile() {
   std::vector<std::pair<uint64_t, uint32_t>> exact;  // (first-word hash, pattern)
   scanned_.clear();
+  scanned_any_ = false;
+  scanned_min_len_ = static_cast<size_t>(-1);
   for (uint32_t i = 0; i < patterns_.size(); ++i) {
     const Element& first = patterns_[i].elements.front();
     bool all_exact = std::all_of(first.alts.begin(), first.alts.end(),
                                  [](const Alt& a) { return a.kind == Kind::kExact; });
     if (!all_exact) {
       scanned_.push_back(i);
+      for (const Alt& a : first.alts) {
+        scanned_any_ = scanned_any_ || a.kind == Kind::kAny;
+        const size_t len = a.exact_case ? a.original.size() : a.text.size();
+        scanned_min_len_ = std::min(scanned_min_len_, a.kind == Kind::kAny ? size_t{0} : len);
+      }
       continue;
     }
     for (const Alt& a : first.alts) exact.emplace_back(Fnv1a64(a.text), i);
@@ -236,6 +261,40 @@ const PhraseLexicon::Slot* PhraseLexicon::SlotFor(uint64_t h) const {
   return nullptr;
 }
 
+bool PhraseLexicon::ScannedMayStart(const ScannedText& doc, size_t pos) const {
+  if (scanned_any_) return true;
+  const std::string_view folded = doc.Folded(pos);
+  if (folded.size() < scanned_min_len_) return false;
+  const uint64_t hash = doc.FoldedHash(pos);
+  // AltMatches, with a cheap test of the hash or an end byte first.
+  for (uint32_t pi : scanned_) {
+    for (const Alt& a : patterns_[pi].elements.front().alts) {
+      const size_t len = a.text.size();
+      switch (a.kind) {
+        case Kind::kExact:
+          if (a.exact_case ? doc.Original(pos) == a.original : a.hash == hash && folded == a.text) return true;
+          break;
+        case Kind::kPrefix:
+          if (folded.size() >= len && folded[0] == a.text[0] && folded.compare(0, len, a.text) == 0) return true;
+          break;
+        case Kind::kSuffix:
+          if (folded.size() >= len && folded.back() == a.text.back() &&
+              folded.compare(folded.size() - len, len, a.text) == 0)
+            return true;
+          break;
+        case Kind::kInfix:
+          if (folded.find(a.text) != std::string_view::npos) return true;
+          break;
+        case Kind::kAny:
+          return true;
+        case Kind::kGap:
+          break;
+      }
+    }
+  }
+  return false;
+}
+
 void PhraseLexicon::MatchWith(const ScannedText& doc, size_t pos, size_t limit, const Slot* slot,
                               std::vector<PhraseMatch>* out) const {
   size_t before = out->size();
@@ -265,7 +324,7 @@ void PhraseLexicon::FindAll(const ScannedText& doc, size_t begin, size_t end, si
   for (size_t pos = begin; pos < stop; ++pos) {
     const Slot* slot = SlotFor(doc.FoldedHash(pos));
     // Most words start no pattern: only a first-word hit or a scanned pattern needs matching.
-    if (slot != nullptr || !scanned_.empty()) MatchWith(doc, pos, limit, slot, out);
+    if (slot != nullptr || (!scanned_.empty() && ScannedMayStart(doc, pos))) MatchWith(doc, pos, limit, slot, out);
   }
 }
 

@@ -109,6 +109,8 @@ class PhraseLexicon {
   };
   // The slot of the patterns whose first word hashes to h, or nullptr.
   const Slot* SlotFor(uint64_t h) const;
+  // Whether the first element of a scanned pattern matches the word at pos.
+  bool ScannedMayStart(const ScannedText& doc, size_t pos) const;
   // Tries the patterns of `slot` (may be nullptr) and the scanned ones at pos.
   void MatchWith(const ScannedText& doc, size_t pos, size_t limit, const Slot* slot,
                  std::vector<PhraseMatch>* out) const;
@@ -116,6 +118,8 @@ class PhraseLexicon {
   std::vector<Slot> slots_;                // size a power of two, or empty
   std::vector<uint32_t> first_patterns_;  // pattern indices, grouped by first-word hash
   std::vector<uint32_t> scanned_;          // patterns whose first element is not exact
+  bool scanned_any_ = false;               // a scanned pattern starts with '_' (any word)
+  size_t scanned_min_len_ = 0;             // the shortest word their first elements can match
 
  public:
   // Must be called after the last Add and before matching.
