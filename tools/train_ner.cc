@@ -150,7 +150,7 @@ struct Flags {
   std::string out;
   std::string shared = "../shared";
   std::string clusters_cache;
-  bool clusters = true, companies = true, refit = false, extra_features = false;
+  bool clusters = true, companies = true, refit = false, extra_features = false, compounds_o = false;
   float o_penalty = 0;  // subtracted from every transition into O: trades precision for recall
   int fine = 256, coarse = 32, cluster_iters = 4;
   tg::TrainOptions train_options;
@@ -168,10 +168,33 @@ void KeepTypes(const std::string& keep, tg::LabeledDocument* doc) {
     }
 }
 
+// A single-token MISC name that is a hyphenated compound ending in a
+// capitalised word ("SPD-Zeitschrift", "DFB-Pokal") becomes O: GermEval's
+// convention (such tokens are *part there, mapped to O), not CoNLL's.
+bool IsNameCompound(const std::string& w) {
+  size_t dash = w.rfind('-');
+  if (dash == std::string::npos || dash == 0 || dash + 2 >= w.size()) return false;
+  unsigned char a = w[dash + 1], b = w[dash + 2];
+  bool upper = (a >= 'A' && a <= 'Z') || (a == 0xC3 && b >= 0x80 && b <= 0x9E);
+  size_t next = a == 0xC3 ? dash + 3 : dash + 2;
+  if (!upper || next >= w.size()) return false;
+  unsigned char c = w[next];
+  return (c >= 'a' && c <= 'z') || c >= 0xC3;
+}
+
+void CompoundsToO(tg::LabeledDocument* doc) {
+  for (tg::LabeledSentence& s : doc->sentences)
+    for (size_t i = 0; i < s.labels.size(); ++i) {
+      bool single = s.labels[i] == "B-MISC" && (i + 1 == s.labels.size() || s.labels[i + 1] != "I-MISC");
+      if (single && IsNameCompound(s.words[i])) s.labels[i] = "O";
+    }
+}
+
 pactgraph::StatusOr<std::vector<tg::LabeledDocument>> LoadAll(const std::vector<std::string>& files,
                                                               const std::vector<float>& weights = {},
                                                               const std::vector<std::string>& types = {},
-                                                              const std::vector<int>& domains = {}) {
+                                                              const std::vector<int>& domains = {},
+                                                              bool compounds_o = false) {
   std::vector<tg::LabeledDocument> docs;
   for (size_t i = 0; i < files.size(); ++i) {
     auto r = tg::ReadCorpus(files[i], tg::CorpusFormat::kAuto);
@@ -180,6 +203,7 @@ pactgraph::StatusOr<std::vector<tg::LabeledDocument>> LoadAll(const std::vector<
       if (i < weights.size()) d.weight = weights[i];
       if (i < types.size()) KeepTypes(types[i], &d);
       if (i < domains.size()) d.domain = domains[i];
+      if (compounds_o) CompoundsToO(&d);
       docs.push_back(std::move(d));
     }
   }
@@ -194,7 +218,8 @@ int Run(Flags flags) {
     return std::cerr << "train_ner: --train-weight, --train-types and --train-domain need one value per --train "
                         "file\n",
            1;
-  auto train = LoadAll(flags.train, flags.train_weights, flags.train_types, flags.train_domains);
+  auto train =
+      LoadAll(flags.train, flags.train_weights, flags.train_types, flags.train_domains, flags.compounds_o);
   if (!train.ok()) return std::cerr << "train_ner: " << train.status().ToString() << "\n", 1;
   auto dev = LoadAll(flags.dev);
   if (!dev.ok()) return std::cerr << "train_ner: " << dev.status().ToString() << "\n", 1;
@@ -357,6 +382,9 @@ int main(int argc, char** argv) {
                  "labelled corpus file(s) whose entity spans are added to the gazetteer (not trained on)");
   app.add_flag("--gazetteer-variants", flags.train_options.gazetteer_variants,
                "add derived forms of names to the gazetteer: last names, genitive -s, -isch inflections");
+  app.add_flag("--compounds-o", flags.compounds_o,
+               "training data: a one-token MISC name that is a hyphenated compound ending in a capitalised "
+               "word (\"SPD-Zeitschrift\") becomes O, GermEval's convention");
   app.add_flag("--extra-features", flags.extra_features,
                "the German feature block: 5- and 6-byte suffixes, hyphen compound parts, corpus priors "
                "(stored in the model's cluster section, doc/ner.md)");
