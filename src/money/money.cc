@@ -98,11 +98,13 @@ class MoneyScanner {
   const char* IsoCode(size_t i) const {
     if (i >= n() || t_[i].kind != Token::kWord || t_[i].low.size() != 3) return nullptr;
     // Codes must be written in capitals: "usd" or "eur" in running text is not a currency.
-    static constexpr const char* kCodes[] = {"USD", "EUR", "GBP", "JPY", "CNY", "KRW", "CHF", "INR", "CAD", "AUD",
-                                             "HKD", "SGD", "RMB", "SEK", "NOK", "DKK", "RUB", "TWD", "BRL", "PLN"};
+    static constexpr std::string_view kCodes[] = {"USD", "EUR", "GBP", "JPY", "CNY", "KRW", "CHF",
+                                                  "INR", "CAD", "AUD", "HKD", "SGD", "RMB", "SEK",
+                                                  "NOK", "DKK", "RUB", "TWD", "BRL", "PLN"};
     const std::string_view raw = text(i);
-    for (const char* code : kCodes) {
-      if (raw == code) return raw == "RMB" ? "CNY" : code;
+    if (raw[0] < 'A' || raw[0] > 'Z') return nullptr;  // most three-letter words: no code
+    for (std::string_view code : kCodes) {
+      if (raw == code) return raw == "RMB" ? "CNY" : code.data();  // the literals end in NUL
     }
     return nullptr;
   }
