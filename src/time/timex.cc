@@ -444,7 +444,8 @@ class Tagger {
     if (IsAny(i, {"the", "this", "that"}) && En() && !found) {
       // "the third quarter", "the 1990s", "the past": the article joins.
       Match inner;
-      if (Core(i + 1, &inner) && inner.takes_article && Is(i, "the")) {
+      // Core finds nothing where Best cannot (MayStart).
+      if (i + 1 < n() && MayStart(i + 1) && Core(i + 1, &inner) && inner.takes_article && Is(i, "the")) {
         inner.b = i;
         *best = std::move(inner);
         return true;
@@ -1651,7 +1652,7 @@ class Tagger {
       if (!Shifted(Unit::kMonth, 0, Base(), &inner)) return false;
     } else {
       if (En() && Is(k, "the")) ++k;
-      if (!Core(k, &inner)) return false;
+      if (k >= n() || !MayStart(k) || !Core(k, &inner)) return false;
       if (inner.b != k) return false;
       if (inner.type != std::string("DATE")) return false;
       if (inner.value.size() > 7 || inner.value.find("REF") != std::string::npos)

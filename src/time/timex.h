@@ -1,9 +1,11 @@
 // Time expressions, English and German, normalised against an anchor date.
 // The tagger is a hand-written scanner over tokens (no regex, no allocation
 // per token beyond the token vector); its word lists live in lexicon.cc.
-// Safe to call from many threads. The only state between calls is each
-// thread's copy of the last text's tokens (timex::SharedTokens), which
-// InferAnchor, FindTimexes and FindMoney on the same text share.
+// Safe to call from many threads. The only state between calls is per
+// thread: the last text's tokens (timex::SharedTokens), which InferAnchor,
+// FindTimexes and FindMoney on the same text share, and the result of the
+// last scan without an anchor (InferAnchor's, reused by FindTimexes when
+// the text establishes no anchor).
 #ifndef PACTGRAPH_TIME_TIMEX_H_
 #define PACTGRAPH_TIME_TIMEX_H_
 
