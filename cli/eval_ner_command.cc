@@ -2,6 +2,7 @@
 // NER tagger and prints conlleval-style precision / recall / F1 (exact span
 // match, per type and overall).
 #include <chrono>
+#include <fstream>
 #include <iostream>
 
 #include "commands.h"
@@ -13,7 +14,7 @@ namespace pactgraph::cli {
 namespace {
 
 struct EvalNerFlags {
-  std::string file, lang = "en", format = "auto", model, data_dir;
+  std::string file, lang = "en", format = "auto", model, data_dir, dump;
   bool sentence_level = false;
 };
 
@@ -29,10 +30,35 @@ int RunEvalNer(const EvalNerFlags& flags) {
   double load_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   start = std::chrono::steady_clock::now();
   tagger::SpanScorer scorer;
+  std::ofstream dump;
+  if (!flags.dump.empty()) {
+    dump.open(flags.dump, std::ios::binary);
+    if (!dump) return std::cerr << "pactgraph eval-ner: cannot write " << flags.dump << "\n", 1;
+  }
+  // One "word gold predicted" line per token, a blank line after each sentence.
+  auto write_dump = [&](const tagger::LabeledSentence& s, const std::vector<std::string>& predicted) {
+    if (!dump.is_open()) return;
+    for (size_t i = 0; i < s.words.size(); ++i)
+      dump << s.words[i] << ' ' << s.labels[i] << ' ' << (i < predicted.size() ? predicted[i] : "O") << '\n';
+    dump << '\n';
+  };
   if (flags.sentence_level) {
     for (const auto& doc : docs.value())
-      for (const auto& s : doc.sentences)
-        scorer.Add(s.labels, (*tagger)->Tag(std::vector<std::string_view>(s.words.begin(), s.words.end())));
+      for (const auto& s : doc.sentences) {
+        auto predicted = (*tagger)->Tag(std::vector<std::string_view>(s.words.begin(), s.words.end()));
+        scorer.Add(s.labels, predicted);
+        write_dump(s, predicted);
+      }
+  } else if (dump.is_open()) {
+    for (const auto& doc : docs.value()) {
+      std::vector<std::vector<std::string_view>> sentences;
+      for (const auto& s : doc.sentences) sentences.emplace_back(s.words.begin(), s.words.end());
+      auto predicted = (*tagger)->TagDocument(sentences);
+      for (size_t i = 0; i < doc.sentences.size(); ++i) {
+        scorer.Add(doc.sentences[i].labels, predicted[i]);
+        write_dump(doc.sentences[i], predicted[i]);
+      }
+    }
   } else {
     scorer = tagger::Evaluate(**tagger, docs.value());
   }
@@ -60,6 +86,9 @@ void AddEvalNerCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--data", flags->data_dir, "data folder (default: $PACTGRAPH_DATA or the built-in one)");
   cmd->add_flag("--sentence-level", flags->sentence_level,
                 "tag sentences one by one (no document-level features)");
+  cmd->add_option("--dump", flags->dump,
+                  "write 'word gold predicted' per token (gold as mapped, IOB2), a blank line between "
+                  "sentences, for error analysis");
   cmd->callback([flags, exit_code] { *exit_code = RunEvalNer(*flags); });
 }
 
