@@ -129,15 +129,22 @@ void DocContext::SplitSentences() {
     base = SplitPlain(in_.text);
   }
   // A headline or a list item never runs across a line break.
+  const uint32_t size = static_cast<uint32_t>(in_.text.size());
+  auto piece = [&](uint32_t b, uint32_t e) {
+    TextRange t = Trim(in_.text, TextRange{b, e});
+    if (t.end > t.start) sentence_bytes_.push_back(t);
+  };
   for (TextRange r : base) {
     uint32_t b = r.start;
-    for (uint32_t i = r.start; i <= r.end && i <= in_.text.size(); ++i) {
-      if (i == r.end || in_.text[i] == '\n') {
-        TextRange t = Trim(in_.text, TextRange{b, i});
-        if (t.end > t.start) sentence_bytes_.push_back(t);
-        b = i + 1;
-      }
+    const uint32_t last = std::min(r.end, size);
+    while (b < last) {
+      const void* nl = std::memchr(in_.text.data() + b, '\n', last - b);
+      if (nl == nullptr) break;
+      const uint32_t i = static_cast<uint32_t>(static_cast<const char*>(nl) - in_.text.data());
+      piece(b, i);
+      b = i + 1;
     }
+    if (r.end <= size && r.start <= r.end) piece(b, r.end);
   }
 }
 
