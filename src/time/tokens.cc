@@ -11,15 +11,29 @@ bool IsAsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 
 bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 void Lowercase(std::string_view text, std::string* lower) {
-  lower->assign(text.data(), text.size());
-  for (size_t i = 0; i < lower->size(); ++i) {
-    unsigned char c = (*lower)[i];
+  const size_t n = text.size();
+  lower->resize(n);
+  const char* in = text.data();
+  char* out = lower->data();
+  size_t i = 0;
+  while (i < n) {
+    uint64_t block;
+    if (i + 8 <= n && (std::memcpy(&block, in + i, 8), (block & 0x8080808080808080ull) == 0)) {
+      block = LowerAscii8(block);  // eight ASCII bytes at once
+      std::memcpy(out + i, &block, 8);
+      i += 8;
+      continue;
+    }
+    const unsigned char c = in[i];
     if (c >= 'A' && c <= 'Z') {
-      (*lower)[i] = static_cast<char>(c + 32);
-    } else if (c == 0xC3 && i + 1 < lower->size()) {
-      unsigned char n = (*lower)[i + 1];
-      if (n == 0x84 || n == 0x96 || n == 0x9C) (*lower)[i + 1] = static_cast<char>(n + 0x20);
-      ++i;
+      out[i++] = static_cast<char>(c + 32);
+    } else if (c == 0xC3 && i + 1 < n) {
+      const unsigned char next = in[i + 1];
+      out[i] = static_cast<char>(c);
+      out[i + 1] = static_cast<char>(next == 0x84 || next == 0x96 || next == 0x9C ? next + 0x20 : next);
+      i += 2;
+    } else {
+      out[i++] = static_cast<char>(c);
     }
   }
 }

@@ -10,6 +10,14 @@
 
 namespace pactgraph::timex {
 
+// Eight ASCII bytes (no high bit set) with A-Z lower-cased, in one step.
+inline uint64_t LowerAscii8(uint64_t x) {
+  const uint64_t ge_a = x + 0x3F3F3F3F3F3F3F3Full;     // high bit: byte >= 'A'
+  const uint64_t gt_z = x + 0x2525252525252525ull;     // high bit: byte > 'Z'
+  const uint64_t upper = ge_a & ~gt_z & 0x8080808080808080ull;
+  return x | (upper >> 2);                             // + 0x20
+}
+
 struct WordInfo;
 
 struct Token {
