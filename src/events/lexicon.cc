@@ -1,16 +1,24 @@
 #include "events/lexicon.h"
 
 #include <algorithm>
+#include <cstring>
 
+#include "time/tokens.h"
 #include "util/hash.h"
 
 namespace pactgraph {
 namespace events {
 namespace {
 
-bool IsAsciiAlnum(unsigned char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+struct AlnumTable {
+  bool is[256];
+  constexpr AlnumTable() : is() {
+    for (int c = 0; c < 256; ++c) is[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+};
+constexpr AlnumTable kAlnum;
+
+bool IsAsciiAlnum(unsigned char c) { return kAlnum.is[c]; }
 
 // Byte length of the character at s[i] when it is part of a word, 0 when it
 // separates words. Non-ASCII letters count as word characters; Unicode
@@ -48,15 +56,29 @@ bool AllCapsAcronym(std::string_view w) {
 }  // namespace
 
 std::string FoldCase(std::string_view s) {
-  std::string out(s);
-  for (size_t i = 0; i < out.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(out[i]);
+  const size_t n = s.size();
+  std::string out(n, '\0');
+  const char* in = s.data();
+  char* o = out.data();
+  size_t i = 0;
+  while (i < n) {
+    uint64_t block;
+    if (i + 8 <= n && (std::memcpy(&block, in + i, 8), (block & 0x8080808080808080ull) == 0)) {
+      block = timex::LowerAscii8(block);  // eight ASCII bytes at once
+      std::memcpy(o + i, &block, 8);
+      i += 8;
+      continue;
+    }
+    const unsigned char c = in[i];
     if (c >= 'A' && c <= 'Z') {
-      out[i] = static_cast<char>(c + 32);
-    } else if (c == 0xC3 && i + 1 < out.size()) {
-      unsigned char c1 = static_cast<unsigned char>(out[i + 1]);
-      if (c1 >= 0x80 && c1 <= 0x9E && c1 != 0x97) out[i + 1] = static_cast<char>(c1 + 0x20);
-      ++i;
+      o[i++] = static_cast<char>(c + 32);
+    } else if (c == 0xC3 && i + 1 < n) {
+      const unsigned char c1 = in[i + 1];
+      o[i] = static_cast<char>(c);
+      o[i + 1] = static_cast<char>(c1 >= 0x80 && c1 <= 0x9E && c1 != 0x97 ? c1 + 0x20 : c1);
+      i += 2;
+    } else {
+      o[i++] = static_cast<char>(c);
     }
   }
   return out;
@@ -84,12 +106,14 @@ ScannedText::ScannedText(std::string_view text) : text_(text), folded_(FoldCase(
     const size_t b = i;
     uint64_t h = kFnvBasis;
     while (i < n) {
-      size_t len = 1;
       if (raw[i] < 0x80) {  // ASCII: a word character exactly when a letter or digit
         if (!IsAsciiAlnum(raw[i])) break;
-      } else if ((len = WordCharLength(text, i)) == 0) {
-        break;
+        h = (h ^ folded[i]) * kFnvPrime;
+        ++i;
+        continue;
       }
+      const size_t len = WordCharLength(text, i);
+      if (len == 0) break;
       for (size_t k = i; k < i + len; ++k) h = (h ^ folded[k]) * kFnvPrime;
       i += len;
     }
