@@ -202,26 +202,38 @@ void Fill(WordMap& map, uint8_t lang, bool en) {
             [](WordInfo& info, const PartRow& row) { info.part_of_day = row.part; });
 }
 
-// Words that a tagger rule (timex.cc) tests for at the first token of an
-// expression without their having a reading above: determiners, deictic
-// adverbs, modifiers, set words. Together with the readings and
-// kRulePrefixes they are every word an expression can start with; the
-// tagger skips all other words, so a rule that starts at a new word needs
-// it here. English and German together (a filter: extra words cost nothing).
-constexpr const char* kRuleWords =
-    // English
-    "the this that early beginning start late end mid middle past last next previous coming "
-    "following today yesterday tomorrow tonight now currently presently nowadays at recently "
-    "lately recent future current prior annually yearly daily weekly monthly every each per "
-    "q h fy same fiscal "
-    // German
-    "anfang beginn jahresanfang jahresbeginn monatsanfang ende jahresende monatsende mitte "
-    "jahresmitte monatsmitte vor heute gestern vorgestern übermorgen jetzt derzeit zurzeit "
-    "gegenwärtig momentan heutzutage aktuell zur kürzlich jüngst neulich unlängst bald "
-    "demnächst künftig zukünftig wenig kurz kurze in jährlich alljährlich täglich "
-    "wöchentlich monatlich pro tags vortag vortags vorjahres folgejahr folgejahres vormonat "
-    "vormonats folgemonat folgemonats vorwoche folgewoche am im selben gleichen demselben "
-    "desselben jahr jahre jahres jahrs";
+// The words each tagger rule (timex.cc) tests for at the first token of an
+// expression, beyond words with a reading above: determiners, deictic
+// adverbs, modifiers, set words. English and German together (a filter:
+// extra words cost time, never matches). The tagger tries a rule at a word
+// only when the word is listed for it, has a reading or has one of
+// kRulePrefixes, so a rule that starts at a new word needs it here.
+struct RuleWordsRow {
+  uint16_t rule;
+  const char* forms;
+};
+constexpr RuleWordsRow kRuleWords[] = {
+    {kRuleArticle, "the this that"},
+    {kRuleModified,
+     "early beginning start late end mid middle anfang beginn jahresanfang jahresbeginn monatsanfang ende "
+     "jahresende monatsende mitte jahresmitte monatsmitte"},
+    {kRuleCounted, "vor past last next first previous coming following a"},
+    {kRuleDeictic,
+     "today yesterday tomorrow tonight now currently presently nowadays at recently lately recent past "
+     "future this heute gestern vorgestern übermorgen morgen jetzt derzeit zurzeit gegenwärtig momentan "
+     "heutzutage aktuell zur kürzlich jüngst neulich unlängst vor bald demnächst künftig zukünftig wenig "
+     "kurz kurze in"},
+    {kRuleRelativeUnit, "this current last previous prior next coming past"},
+    {kRuleSet,
+     "annually yearly daily weekly monthly every each per jährlich alljährlich täglich wöchentlich "
+     "monatlich pro"},
+    {kRuleQuarter, "q h fy"},
+    {kRuleDayAfter, "following next previous day tags vortag vortags"},
+    {kRuleSameOrAdjacent,
+     "vorjahr vorjahres folgejahr folgejahres vormonat vormonats folgemonat folgemonats vorwoche "
+     "folgewoche am im selben gleichen demselben desselben same"},
+    {kRuleYearWord, "fiscal jahr jahre jahres jahrs"},
+};
 // German word beginnings the rules test with StartsWith ("vergangenen",
 // "nächsten", "jedes", "neuen") and the weekday compounds ("Dienstagabend").
 constexpr std::string_view kRulePrefixes[] = {
@@ -245,7 +257,7 @@ class Table {
     std::string form;
     WordInfo info[2];  // readings: [0] English, [1] German
     bool has[2] = {false, false};
-    bool rule_word = false;
+    uint16_t rules = 0;  // RuleBits
   };
 
   Table() {
@@ -271,7 +283,11 @@ class Table {
       e.info[1] = info;
       e.has[1] = true;
     }
-    ForEachForm(kRuleWords, [&](std::string_view form) { entry(form).rule_word = true; });
+    for (const RuleWordsRow& row : kRuleWords)
+      ForEachForm(row.forms, [&](std::string_view form) { entry(form).rules |= row.rule; });
+    for (Entry& e : entries_) {
+      if (e.has[0] || e.has[1]) e.rules = kAllRules;  // readings feed every rule
+    }
     size_t cap = 64;
     while (cap < entries_.size() * 2) cap *= 2;
     slots_.assign(cap, -1);
@@ -325,11 +341,12 @@ const WordInfo* LookupWord(std::string_view lower, uint8_t langs) {
   return Readings(TheTable().Find(lower), langs);
 }
 
-const WordInfo* LookupWord(std::string_view lower, uint8_t langs, bool* rule_word) {
+const WordInfo* LookupWord(std::string_view lower, uint8_t langs, uint16_t* rules) {
   const Table::Entry* e = TheTable().Find(lower);
   const WordInfo* info = Readings(e, langs);
   // The prefixes are tested by German rules only.
-  *rule_word = info != nullptr || (e != nullptr && e->rule_word) || ((langs & kDe) && HasRulePrefix(lower));
+  *rules = e != nullptr ? e->rules : 0;
+  if (*rules != kAllRules && (langs & kDe) && HasRulePrefix(lower)) *rules = kAllRules;
   return info;
 }
 

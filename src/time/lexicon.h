@@ -44,10 +44,27 @@ struct WordInfo {
 // Readings of `lower` (lower-cased UTF-8) in the languages `langs`;
 // nullptr when the word is not in the lexicon.
 const WordInfo* LookupWord(std::string_view lower, uint8_t langs);
-// The same, and *rule_word: whether a time expression can start with the
-// word (it has a reading, or a tagger rule tests for it or, in German, for
-// its beginning; see kRuleWords in lexicon.cc). The tagger skips other words.
-const WordInfo* LookupWord(std::string_view lower, uint8_t langs, bool* rule_word);
+// The tagger rules (timex.cc) that may match at a word, by what they test
+// the first word for. A word with a reading in either language, or with a
+// German beginning a rule tests ("vergangenen", "jedes", "Dienstagabend"),
+// may start any rule (kAllRules); other words only the rules that list them
+// in kRuleWords (lexicon.cc); 0: no expression starts at the word.
+enum RuleBits : uint16_t {
+  kRuleArticle = 1 << 0,   // Best: "the third quarter"
+  kRuleModified = 1 << 1,  // Modified: "early", "Anfang"
+  kRuleCounted = 1 << 2,
+  kRuleDeictic = 1 << 3,
+  kRuleRelativeUnit = 1 << 4,
+  kRuleSet = 1 << 5,
+  kRuleQuarter = 1 << 6,
+  kRuleDayAfter = 1 << 7,
+  kRuleSameOrAdjacent = 1 << 8,
+  kRuleYearWord = 1 << 9,  // YearRule and BcYear: "fiscal", "Jahr"
+  kAllRules = (1 << 10) - 1,
+};
+
+// The same, and *rules: the RuleBits of the word.
+const WordInfo* LookupWord(std::string_view lower, uint8_t langs, uint16_t* rules);
 
 }  // namespace pactgraph::timex
 

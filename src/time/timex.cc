@@ -168,15 +168,15 @@ class Tagger {
  private:
   // ---- token helpers ------------------------------------------------------
   // Whether any rule can match at token i: a number, an apostrophe ('90s)
-  // or a word the lexicon knows or lists as a rule word (LookupWord). Best()
-  // finds nothing anywhere else, so the scan skips those tokens.
+  // or a word with RuleBits (LookupWord). Best() finds nothing anywhere
+  // else, so the scan skips those tokens.
   bool MayStart(size_t i) const {
     const Token& t = t_[i];
     switch (t.kind) {
       case Token::kNumber:
         return true;
       case Token::kWord:
-        return t.rule_word;
+        return t.rules != 0;
       case Token::kPunct:
         return t.low.size() == 1 && t.low[0] == '\'';
     }
@@ -435,13 +435,16 @@ class Tagger {
         found = true;
       }
     };
+    const uint16_t rules = t_[i].kind == Token::kWord ? t_[i].rules : 0;
     Match m;
     m = Match();
     consider(Core(i, &m), m);
-    m = Match();
-    m.b = i;
-    consider(Modified(i, &m), m);
-    if (IsAny(i, {"the", "this", "that"}) && En() && !found) {
+    if (rules & kRuleModified) {  // no modifier starts elsewhere
+      m = Match();
+      m.b = i;
+      consider(Modified(i, &m), m);
+    }
+    if ((rules & kRuleArticle) && IsAny(i, {"the", "this", "that"}) && En() && !found) {
       // "the third quarter", "the 1990s", "the past": the article joins.
       Match inner;
       // Core finds nothing where Best cannot (MayStart).
@@ -480,23 +483,27 @@ class Tagger {
       PG_TRY(Counted);
       PG_TRY(ClockTime);
     } else if (tok.kind == Token::kWord) {
+      // Each rule only at the words it tests for (RuleBits, lexicon.cc).
+      const uint16_t r = tok.rules;
       if (tok.info || (De() && tok.cap)) PG_TRY(Weekday);  // German compounds: "Dienstagabend"
       if (tok.info) {
         PG_TRY(MonthFirst);
         PG_TRY(SeasonRule);
         PG_TRY(OrdinalPeriod);
       }
-      PG_TRY(Counted);
-      PG_TRY(Deictic);
-      PG_TRY(RelativeUnit);
-      PG_TRY(SetRule);
-      PG_TRY(Quarter);
-      PG_TRY(TheDayAfter);
-      PG_TRY(SameOrAdjacent);
+      if (r & kRuleCounted) PG_TRY(Counted);
+      if (r & kRuleDeictic) PG_TRY(Deictic);
+      if (r & kRuleRelativeUnit) PG_TRY(RelativeUnit);
+      if (r & kRuleSet) PG_TRY(SetRule);
+      if (r & kRuleQuarter) PG_TRY(Quarter);
+      if (r & kRuleDayAfter) PG_TRY(TheDayAfter);
+      if (r & kRuleSameOrAdjacent) PG_TRY(SameOrAdjacent);
       if (tok.info && tok.info->unit != Unit::kNone) PG_TRY(BareUnit);
-      PG_TRY(PartOfDayOf);
-      PG_TRY(YearRule);
-      PG_TRY(BcYear);
+      if (tok.info) PG_TRY(PartOfDayOf);  // needs a part of day at i
+      if (r & kRuleYearWord) {
+        PG_TRY(YearRule);
+        PG_TRY(BcYear);
+      }
     } else if (Punct(i, '\'')) {
       PG_TRY(YearRule);
     }

@@ -128,7 +128,7 @@ void Tokenize(std::string_view text, uint8_t langs, std::string* lower, std::vec
     }
     tok.e = static_cast<uint32_t>(j);
     tok.low = low.substr(i, j - i);
-    if (tok.kind == Token::kWord) tok.info = LookupWord(tok.low, langs, &tok.rule_word);
+    if (tok.kind == Token::kWord) tok.info = LookupWord(tok.low, langs, &tok.rules);
     out->push_back(tok);
     i = j;
   }

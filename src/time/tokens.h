@@ -26,7 +26,7 @@ struct Token {
   Kind kind = kPunct;
   bool cap = false;             // word starts with an upper-case letter
   bool glued = false;           // no space between the previous token and this one
-  bool rule_word = false;       // kWord: a time expression may start here (LookupWord)
+  uint16_t rules = 0;           // kWord: the tagger rules that may start here (RuleBits)
   uint8_t digits = 0;           // kNumber: how many digits
   int64_t num = -1;             // kNumber: value (up to 18 digits), else -1
   const WordInfo* info = nullptr;  // lexicon readings of a word, if any
