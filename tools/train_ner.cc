@@ -151,7 +151,9 @@ struct Flags {
   std::string shared = "../shared";
   std::string clusters_cache;
   bool clusters = true, companies = true, refit = false, extra_features = false, compounds_o = false;
-  float o_penalty = 0;  // subtracted from every transition into O: trades precision for recall
+  float o_penalty = 0;
+  float self_train_weight = 0, self_train_confidence = 0.9f;
+  int self_train_domain = 4;  // subtracted from every transition into O: trades precision for recall
   int fine = 256, coarse = 32, cluster_iters = 4;
   tg::TrainOptions train_options;
 };
@@ -302,24 +304,66 @@ int Run(Flags flags) {
     monitor.push_back(std::move(docs.value()));
   }
   for (const auto& m : monitor) flags.train_options.monitor.push_back(&m);
-  tg::TrainReport report;
-  auto model = tg::TrainTagger(train.value(), dev.value(), clusters, companies, flags.train_options,
-                               &std::cerr, &report);
-  if (!model.ok()) return std::cerr << "train_ner: " << model.status().ToString() << "\n", 1;
-  if (flags.refit && !dev->empty()) {
+  // Trains on `docs` (epochs chosen on the dev set) and, with --refit,
+  // again on docs + dev for that many epochs.
+  auto train_all = [&](const std::vector<tg::LabeledDocument>& docs) -> pactgraph::StatusOr<tg::TaggerModel> {
+    tg::TrainReport report;
+    auto model = tg::TrainTagger(docs, dev.value(), clusters, companies, flags.train_options, &std::cerr, &report);
+    if (!model.ok() || !flags.refit || dev->empty()) return model;
     // Second run on train + dev for the epoch count the dev set chose; the
     // confidence calibration of the first run is kept.
     std::cerr << "refit on train + dev for " << report.best_epoch << " epochs (dev F1 " << report.best_dev_f1
               << ")\n";
-    std::vector<tg::LabeledDocument> all = std::move(train.value());
-    for (auto& d : dev.value()) all.push_back(std::move(d));
+    std::vector<tg::LabeledDocument> all = docs;
+    for (const auto& d : dev.value()) all.push_back(d);
     tg::TrainOptions options = flags.train_options;
     options.max_epochs = report.best_epoch;
     float conf_a = model->conf_a, conf_b = model->conf_b;
-    model = tg::TrainTagger(all, {}, clusters, companies, options, &std::cerr);
+    auto refit = tg::TrainTagger(all, {}, clusters, companies, options, &std::cerr);
+    if (refit.ok()) refit->conf_a = conf_a, refit->conf_b = conf_b;
+    return refit;
+  };
+  auto model = train_all(train.value());
+  if (!model.ok()) return std::cerr << "train_ner: " << model.status().ToString() << "\n", 1;
+  if (flags.self_train_weight > 0) {
+    // Self-training: sentences of the unlabelled text that the model tags
+    // with confident names become silver training data (a source domain of
+    // their own), and the model is trained again from scratch.
+    if (!load_text()) return 1;
+    pactgraph::NerTagger tagger(std::make_shared<tg::TaggerModel>(model.value()));
+    std::vector<tg::LabeledDocument> all = train.value();
+    size_t kept = 0, seen = 0;
+    for (size_t t = 0; t < texts.size(); ++t) {
+      const auto& toks = sentences[t];
+      size_t begin = 0;
+      for (size_t i = 0; i < toks.size(); ++i) {
+        const bool end = toks[i] == "." || toks[i] == "!" || toks[i] == "?" || i + 1 == toks.size();
+        if (!end) continue;
+        std::vector<std::string_view> s(toks.begin() + begin, toks.begin() + i + 1);
+        begin = i + 1;
+        if (s.size() < 5 || s.size() > 60) continue;
+        ++seen;
+        auto spans = tagger.TagSpans(s);
+        if (spans.empty()) continue;
+        bool sure = true;
+        for (const auto& sp : spans) sure = sure && sp.confidence >= flags.self_train_confidence;
+        if (!sure) continue;
+        tg::LabeledDocument doc;
+        doc.weight = flags.self_train_weight;
+        doc.domain = flags.self_train_domain;
+        tg::LabeledSentence ls;
+        ls.words.assign(s.begin(), s.end());
+        ls.labels.assign(s.size(), "O");
+        for (const auto& sp : spans)
+          for (size_t j = sp.begin; j < sp.end; ++j) ls.labels[j] = (j == sp.begin ? "B-" : "I-") + sp.type;
+        doc.sentences.push_back(std::move(ls));
+        all.push_back(std::move(doc));
+        ++kept;
+      }
+    }
+    std::cerr << "self-training: " << kept << " of " << seen << " unlabelled sentences kept\n";
+    model = train_all(all);
     if (!model.ok()) return std::cerr << "train_ner: " << model.status().ToString() << "\n", 1;
-    model->conf_a = conf_a;
-    model->conf_b = conf_b;
   }
   if (flags.o_penalty != 0) {
     // Every token has exactly one incoming transition, so this is a per-token
@@ -385,6 +429,12 @@ int main(int argc, char** argv) {
   app.add_flag("--compounds-o", flags.compounds_o,
                "training data: a one-token MISC name that is a hyphenated compound ending in a capitalised "
                "word (\"SPD-Zeitschrift\") becomes O, GermEval's convention");
+  app.add_option("--self-train", flags.self_train_weight,
+                 "weight of self-training data (0 = off): confidently tagged sentences of the unlabelled text, "
+                 "then training again");
+  app.add_option("--self-train-confidence", flags.self_train_confidence,
+                 "least span confidence of a self-training sentence");
+  app.add_option("--self-train-domain", flags.self_train_domain, "training domain of the self-training data");
   app.add_flag("--extra-features", flags.extra_features,
                "the German feature block: 5- and 6-byte suffixes, hyphen compound parts, corpus priors "
                "(stored in the model's cluster section, doc/ner.md)");
