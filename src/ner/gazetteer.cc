@@ -130,38 +130,25 @@ uint64_t SequenceHash(const std::vector<std::string>& words) {
 
 uint32_t& HashIndex::operator[](uint64_t key) {
   key = Slot(key);
-  if ((size_ + 1) * 2 > keys_.size()) Rehash(keys_.empty() ? 64 : keys_.size() * 2);
-  size_t mask = keys_.size() - 1;
+  if ((size_ + 1) * 2 > entries_.size()) Rehash(entries_.empty() ? 64 : entries_.size() * 2);
+  const size_t mask = entries_.size() - 1;
   size_t i = (key ^ (key >> 29)) & mask;
-  while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask;
-  if (keys_[i] == 0) {
-    keys_[i] = key;
-    values_[i] = 0;
+  while (entries_[i].key != 0 && entries_[i].key != key) i = (i + 1) & mask;
+  Entry& e = entries_[i];
+  if (e.key == 0) {
+    e.key = key;
+    e.value = 0;
     ++size_;
   }
-  return values_[i];
-}
-
-const uint32_t* HashIndex::Find(uint64_t key) const {
-  if (keys_.empty()) return nullptr;
-  key = Slot(key);
-  size_t mask = keys_.size() - 1;
-  size_t i = (key ^ (key >> 29)) & mask;
-  while (keys_[i] != 0) {
-    if (keys_[i] == key) return &values_[i];
-    i = (i + 1) & mask;
-  }
-  return nullptr;
+  return e.value;
 }
 
 void HashIndex::Rehash(size_t capacity) {
-  std::vector<uint64_t> old_keys = std::move(keys_);
-  std::vector<uint32_t> old_values = std::move(values_);
-  keys_.assign(capacity, 0);
-  values_.assign(capacity, 0);
+  std::vector<Entry> old(capacity);
+  old.swap(entries_);
   size_ = 0;
-  for (size_t i = 0; i < old_keys.size(); ++i)
-    if (old_keys[i] != 0) (*this)[old_keys[i]] = old_values[i];
+  for (const Entry& e : old)
+    if (e.key != 0) (*this)[e.key] = e.value;
 }
 
 std::string Fold(std::string_view s) {

@@ -57,14 +57,26 @@ class HashIndex {
  public:
   // Sets the value of key (inserting it when absent) and returns it.
   uint32_t& operator[](uint64_t key);
-  const uint32_t* Find(uint64_t key) const;
+  const uint32_t* Find(uint64_t key) const {
+    if (entries_.empty()) return nullptr;
+    key = Slot(key);
+    const size_t mask = entries_.size() - 1;
+    for (size_t i = (key ^ (key >> 29)) & mask;; i = (i + 1) & mask) {
+      const Entry& e = entries_[i];
+      if (e.key == key) return &e.value;
+      if (e.key == 0) return nullptr;
+    }
+  }
   size_t size() const { return size_; }
 
  private:
-  static uint64_t Slot(uint64_t key) { return key == 0 ? 1 : key; }  // 0 marks an empty slot
+  struct Entry {
+    uint64_t key = 0;  // 0 marks an empty slot
+    uint32_t value = 0;
+  };
+  static uint64_t Slot(uint64_t key) { return key == 0 ? 1 : key; }
   void Rehash(size_t capacity);
-  std::vector<uint64_t> keys_;
-  std::vector<uint32_t> values_;
+  std::vector<Entry> entries_;  // key and value side by side
   size_t size_ = 0;
 };
 

@@ -225,7 +225,6 @@ std::vector<Word> MakeWords(std::string_view text, const Segmented& seg) {
 }
 
 bool IsCommonWord(const Resources& res, const Word& w, const std::string& lang) {
-  const WordLexicon& lx = res.lexicon;
   if ((w.In(res.bits.stop) && !w.Is(kAllCaps)) || w.In(res.bits.month) || w.In(res.bits.weekday) ||
       w.In(res.bits.common_cap))
     return true;
@@ -435,7 +434,6 @@ bool IsEastAsianGiven(const Resources& res, std::string_view w) {
 
 void FindPersons(const Resources& res, const std::vector<Word>& words, const std::string& lang,
                  std::vector<Candidate>* out) {
-  const WordLexicon& lx = res.lexicon;
   for (size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
     // East-Asian order with a hyphenated given name: "Kwak Noh-jung".

@@ -59,10 +59,11 @@ class FlatHashMap64 {
  public:
   const V* Find(uint64_t key) const {
     if (key == 0) return has_zero_ ? &zero_value_ : nullptr;
-    if (keys_.empty()) return nullptr;
+    if (slots_.empty()) return nullptr;
     for (size_t i = Slot(key);; i = (i + 1) & mask_) {
-      if (keys_[i] == key) return &values_[i];
-      if (keys_[i] == 0) return nullptr;
+      const Entry& e = slots_[i];
+      if (e.key == key) return &e.value;
+      if (e.key == 0) return nullptr;
     }
   }
   // The value of `key`, inserted as V{} when absent.
@@ -71,15 +72,16 @@ class FlatHashMap64 {
       if (!has_zero_) ++count_, has_zero_ = true;
       return zero_value_;
     }
-    if ((count_ + 1) * 2 > keys_.size()) Rehash(keys_.empty() ? 16 : keys_.size() * 2);
+    if ((count_ + 1) * 2 > slots_.size()) Rehash(slots_.empty() ? 16 : slots_.size() * 2);
     size_t i = Slot(key);
-    while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask_;
-    if (keys_[i] == 0) {
-      keys_[i] = key;
-      values_[i] = V{};
+    while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask_;
+    Entry& e = slots_[i];
+    if (e.key == 0) {
+      e.key = key;
+      e.value = V{};
       ++count_;
     }
-    return values_[i];
+    return e.value;
   }
   // Inserts (key, value) unless the key is present; true when inserted.
   bool Insert(uint64_t key, const V& value) {
@@ -91,34 +93,36 @@ class FlatHashMap64 {
   }
   size_t size() const { return count_; }
   void Clear() {
-    std::fill(keys_.begin(), keys_.end(), 0);
+    for (Entry& e : slots_) e.key = 0;
     count_ = 0;
     has_zero_ = false;
   }
   void Reserve(size_t n) {
     size_t cap = 16;
     while (cap < n * 2) cap <<= 1;
-    if (cap > keys_.size()) Rehash(cap);
+    if (cap > slots_.size()) Rehash(cap);
   }
 
  private:
+  // Key and value side by side: a probe that finds its key has the value in
+  // the same cache line.
+  struct Entry {
+    uint64_t key = 0;
+    V value{};
+  };
   size_t Slot(uint64_t key) const { return static_cast<size_t>((key * 0x9e3779b97f4a7c15ULL) >> 29) & mask_; }
   void Rehash(size_t cap) {
-    std::vector<uint64_t> old_keys(cap, 0);
-    std::vector<V> old_values(cap);
-    old_keys.swap(keys_);
-    old_values.swap(values_);
+    std::vector<Entry> old(cap);
+    old.swap(slots_);
     mask_ = cap - 1;
-    for (size_t j = 0; j < old_keys.size(); ++j) {
-      if (old_keys[j] == 0) continue;
-      size_t i = Slot(old_keys[j]);
-      while (keys_[i] != 0) i = (i + 1) & mask_;
-      keys_[i] = old_keys[j];
-      values_[i] = std::move(old_values[j]);
+    for (Entry& e : old) {
+      if (e.key == 0) continue;
+      size_t i = Slot(e.key);
+      while (slots_[i].key != 0) i = (i + 1) & mask_;
+      slots_[i] = std::move(e);
     }
   }
-  std::vector<uint64_t> keys_;
-  std::vector<V> values_;
+  std::vector<Entry> slots_;
   size_t mask_ = 0, count_ = 0;
   bool has_zero_ = false;
   V zero_value_{};
