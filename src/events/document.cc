@@ -11,6 +11,7 @@ namespace {
 bool StartsUpperAscii(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
 
 constexpr size_t kRightWindow = 14;      // words after a trigger searched for its object
+constexpr size_t kMeetObjectReach = 4;   // "met with executives of Samsung": words to the party met
 constexpr size_t kStatusAfter = 8;       // words after a trigger searched for modality cues
 constexpr size_t kNegationWindow = 5;    // words before a trigger searched for negation
 constexpr size_t kDevelopsReach = 4;     // words after an English develop-trigger its product may start
@@ -547,6 +548,122 @@ void DocContext::EventsFromTrigger(size_t s, const PhraseMatch& m) {
   }
 }
 
+// "meet" as a verb names a meeting only with someone to meet: a party just
+// after it ("met Nadella", "met with executives of Samsung") or two sides
+// before it ("Samsung and LG met"). Otherwise it is "meet expectations",
+// "people meet and chat", "ministers meet on Thursday" (one body's own
+// session). Nouns ("talks", "meeting") are left to the two-sides test of Keep.
+bool DocContext::MeetingHasTwoSides(size_t s, const PhraseMatch& m) const {
+  if (in_.lang != "en" || m.end_word != m.first_word + 1) return true;
+  std::string_view verb = doc_.Folded(m.first_word);
+  if (verb != "meet" && verb != "meets" && verb != "met") return true;
+  const SentenceInfo& si = sentences_[s];
+  const size_t clause = ClauseStart(s, m.first_word);
+  const size_t right_end = RightEnd(s, m.end_word);
+  const bool with_follows = m.end_word < si.we && doc_.Folded(m.end_word) == "with";
+  std::vector<long> before;
+  for (const Party& p : si.parties) {
+    if (p.source || p.rival || p.product) continue;
+    if (p.word >= m.end_word && p.word < m.end_word + kMeetObjectReach) return true;
+    // "met with the head of U.S. chipmaker Qualcomm"
+    if (with_follows && p.word >= m.end_word && p.word < right_end) return true;
+    long side = p.org >= 0 ? p.org : p.entity;
+    if (p.word >= clause && p.end_word <= m.first_word &&
+        std::find(before.begin(), before.end(), side) == before.end())
+      before.push_back(side);
+  }
+  size_t subject_end = 0;
+  if (SharedSubject(s, m, clause, &subject_end)) {
+    for (const Party& p : si.parties) {
+      if (p.source || p.rival || p.product || p.with || p.word >= subject_end) continue;
+      long side = p.org >= 0 ? p.org : p.entity;
+      if (std::find(before.begin(), before.end(), side) == before.end()) before.push_back(side);
+    }
+  }
+  return before.size() >= 2;
+}
+
+// The body that holds a meeting is not one of its sides: "the G7 meeting",
+// "an IMF meeting" (a name between a determiner and the meeting noun), "a
+// meeting of the Business Software Alliance" (an alliance after "of").
+bool DocContext::HostsMeeting(size_t s, const PhraseMatch& m, const Party& p) const {
+  if (p.end_word == m.first_word && p.word > sentences_[s].wb) {
+    static constexpr std::string_view kDeterminers[] = {"the", "a", "an", "this", "next", "last", "its", "their"};
+    std::string_view before = doc_.Folded(p.word - 1);
+    for (std::string_view d : kDeterminers)
+      if (before == d) return true;
+  }
+  if (!IsAlliance(p.entity)) return false;
+  if (m.end_word >= sentences_[s].we || p.word <= m.end_word) return false;
+  std::string_view after = doc_.Folded(m.end_word);
+  if (after != "of" && after != "der" && after != "des") return false;
+  size_t first = m.end_word + 1;
+  if (first < p.word && (doc_.Folded(first) == "the")) ++first;
+  return p.word == first;
+}
+
+// Who takes part in a meeting: the parties of its clause before the trigger
+// (a list before it counts whole: "Samsung, SK Hynix, LG and SK Telecom
+// met"), those introduced by "with" up to the clause's end, and the party
+// met or visited right after the trigger. Not a name elsewhere in the
+// sentence ("UBS economist X told Reuters" after a quote about meetings).
+bool DocContext::TakesPartInMeeting(size_t s, const PhraseMatch& m, const Party& p) const {
+  // German clauses put the parties anywhere around the noun ("ein Treffen
+  // …, bei dem X und Y zusammenkamen"); the window is for English.
+  if (in_.lang != "en") return true;
+  if (p.word >= m.end_word) {
+    // After the trigger, up to a quotation's attribution ("…meetings,"
+    // UBS economist X told Reuters").
+    const auto& w = doc_.words();
+    for (size_t i = m.end_word; i <= p.word && i < w.size(); ++i) {
+      std::string_view gap = in_.text.substr(w[i - 1].end, w[i].start - w[i - 1].end);
+      if (gap.find('"') != std::string_view::npos || gap.find("\xE2\x80\x9D") != std::string_view::npos)
+        return false;
+    }
+    return true;
+  }
+  size_t clause = ClauseStart(s, m.first_word);
+  // Walk the clause start back over a list of parties joined by commas and "and".
+  const SentenceInfo& si = sentences_[s];
+  for (auto it = si.parties.rbegin(); it != si.parties.rend(); ++it) {
+    if (it->word >= clause || it->end_word > clause) continue;
+    bool glued = true;
+    for (size_t w = it->end_word; w < clause && glued; ++w) glued = IsGlue(doc_.Folded(w));
+    if (!glued || clause - it->end_word > 1) break;
+    clause = it->word;
+  }
+  // A clause with no party of its own before the trigger shares the
+  // sentence's subject ("X and Y met in 2014, and met again in 2016";
+  // "Euronext, which runs three exchanges, also began talks with the LSE").
+  size_t subject_end = 0;
+  if (SharedSubject(s, m, clause, &subject_end)) return p.word < subject_end;
+  return p.word >= clause;
+}
+
+// True when no party stands in the trigger's clause before it, so that the
+// clause's subject is the sentence's: its first party and the list it heads
+// (words before *end).
+bool DocContext::SharedSubject(size_t s, const PhraseMatch& m, size_t clause, size_t* end) const {
+  const SentenceInfo& si = sentences_[s];
+  if (clause >= m.first_word || clause <= si.wb) return false;
+  const Party* first = nullptr;
+  for (const Party& q : si.parties) {
+    if (q.source || q.rival || q.product || q.with) continue;
+    if (q.word >= clause && q.word < m.first_word) return false;
+    if (!first && q.end_word <= clause) first = &q;
+  }
+  if (!first) return false;
+  *end = first->end_word;
+  for (const Party& q : si.parties) {
+    if (q.word < *end || q.word >= clause) continue;
+    bool glued = q.word <= *end + 1;
+    for (size_t w = *end; w < q.word && glued; ++w) glued = IsGlue(doc_.Folded(w));
+    if (!glued) break;
+    *end = q.end_word;
+  }
+  return true;
+}
+
 void DocContext::Symmetric(size_t s, const PhraseMatch& m, const TriggerInfo& info, Draft base) {
   const SentenceInfo& si = sentences_[s];
   bool meeting = info.type == "MEETING";
@@ -555,9 +672,11 @@ void DocContext::Symmetric(size_t s, const PhraseMatch& m, const TriggerInfo& in
     if (meeting || IsType(in_, p.entity, "ORG")) out->push_back(static_cast<size_t>(p.entity));
     if (p.org >= 0) out->push_back(static_cast<size_t>(p.org));
   };
+  if (meeting && !MeetingHasTwoSides(s, m)) return;
   std::vector<const Party*> hub, with;
   for (const Party& p : si.parties) {
     if (p.source || p.rival || p.product) continue;
+    if (meeting && (HostsMeeting(s, m, p) || !TakesPartInMeeting(s, m, p))) continue;
     (p.with ? with : hub).push_back(&p);
   }
   std::vector<long> with_keys;
@@ -884,7 +1003,12 @@ bool DocContext::Keep(const Draft& d) const {
     for (size_t p : d.ev.participants) orgs += IsType(in_, static_cast<long>(p), "ORG");
     return orgs >= 2;
   }
-  return OrgsOf(d.ev).size() >= 2;
+  // A meeting has two sides (a person counts as the organisation the text
+  // ties them to), and one of them is an organisation: people alone meeting
+  // (a tennis match, two ministers) is not a business relation.
+  std::vector<long> sides = OrgsOf(d.ev);
+  bool organisation = std::any_of(sides.begin(), sides.end(), [&](long e) { return IsType(in_, e, "ORG"); });
+  return sides.size() >= 2 && organisation;
 }
 
 std::vector<DocEvent> DocContext::Run() {

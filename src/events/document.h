@@ -60,6 +60,10 @@ class DocContext {
   std::vector<Party> ResolveTwo(size_t s, size_t word, const SentenceInfo& si) const;
   void EventsFromTrigger(size_t s, const PhraseMatch& m);
   void Symmetric(size_t s, const PhraseMatch& m, const TriggerInfo& info, Draft base);
+  bool MeetingHasTwoSides(size_t s, const PhraseMatch& m) const;
+  bool HostsMeeting(size_t s, const PhraseMatch& m, const Party& p) const;
+  bool TakesPartInMeeting(size_t s, const PhraseMatch& m, const Party& p) const;
+  bool SharedSubject(size_t s, const PhraseMatch& m, size_t clause, size_t* end) const;
   void Directed(size_t s, const PhraseMatch& m, const TriggerInfo& info, Draft base);
   bool BoundaryBefore(size_t word) const;
   size_t ClauseStart(size_t s, size_t word) const;

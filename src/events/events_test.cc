@@ -130,6 +130,51 @@ TEST(Events, PeopleBringTheirOrganisationsToAMeeting) {
   EXPECT_TRUE(Has(ev[0].topics, "cloud"));
 }
 
+TEST(Events, MeetNeedsSomeoneToMeet) {
+  Doc d(
+      "Brightlane cut costs to meet analysts' expectations. Services from Halvora that let people meet and "
+      "chat grew, said Orvella. Nordvolt and Kairos met in Oslo.");
+  d.Entity("ORG", {"Brightlane"});
+  d.Entity("ORG", {"Halvora"});
+  d.Entity("ORG", {"Orvella"});
+  size_t nordvolt = d.Entity("ORG", {"Nordvolt"}), kairos = d.Entity("ORG", {"Kairos"});
+  auto ev = OfType(d.Run(), "MEETING");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].participants, (std::vector<size_t>{nordvolt, kairos}));
+}
+
+TEST(Events, MeetingPartiesComeFromTheTriggersClause) {
+  // The speaker after a quotation and the agency told are not at the
+  // meetings; a subject before a relative clause is.
+  Doc d(
+      "\"Rates will rise at upcoming meetings,\" Halvora economist Jane Roe told Reuters. "
+      "Euronext, which runs three exchanges, also began talks with Brightlane.");
+  d.Entity("ORG", {"Halvora"});
+  d.Entity("PERSON", {"Jane Roe"});
+  d.Entity("ORG", {"Reuters"});
+  size_t euronext = d.Entity("ORG", {"Euronext"}), brightlane = d.Entity("ORG", {"Brightlane"});
+  auto ev = OfType(d.Run(), "MEETING");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].participants, (std::vector<size_t>{euronext, brightlane}));
+}
+
+TEST(Events, AMeetingNeedsAnOrganisationAndTwoSides) {
+  Doc d(
+      "Anna Berg met Carla Diaz in the semi-final. Tom Ek of Veyra met Sam Lo, Veyra's finance chief. "
+      "The G7 meeting in London was attended by Veyra. A meeting of the Open Chip Alliance followed.");
+  d.Entity("PERSON", {"Anna Berg"});
+  d.Entity("PERSON", {"Carla Diaz"});
+  size_t ek = d.Entity("PERSON", {"Tom Ek"}), lo = d.Entity("PERSON", {"Sam Lo"});
+  size_t veyra = d.Entity("ORG", {"Veyra"});
+  d.Entity("ORG", {"G7"});
+  d.Entity("ORG", {"Open Chip Alliance"});
+  d.Role(ek, veyra);
+  d.Role(lo, veyra);
+  // People alone (a match), colleagues of one firm, and an alliance that
+  // is only the frame of a meeting: no meeting between two sides.
+  EXPECT_TRUE(OfType(d.Run(), "MEETING").empty());
+}
+
 TEST(Events, ModalityDecidesStatus) {
   Doc d(
       "Initech will partner with Hooli on data centers. Initech could supply HBM chips to Hooli. "
