@@ -216,6 +216,8 @@ void PhraseLexicon::Compile() {
   exact.erase(std::unique(exact.begin(), exact.end()), exact.end());
   first_patterns_.clear();
   slots_.clear();
+  std::fill(std::begin(first_bits_), std::end(first_bits_), 0);
+  for (const auto& e : exact) first_bits_[e.first >> 58] |= uint64_t{1} << ((e.first >> 52) & 63);
   size_t distinct = 0;
   for (size_t k = 0; k < exact.size(); ++k) distinct += k == 0 || exact[k].first != exact[k - 1].first;
   if (distinct == 0) return;
@@ -346,7 +348,8 @@ void PhraseLexicon::FindAll(const ScannedText& doc, size_t begin, size_t end, si
                             std::vector<PhraseMatch>* out) const {
   const size_t stop = std::min(end, limit);
   for (size_t pos = begin; pos < stop; ++pos) {
-    const Slot* slot = SlotFor(doc.FoldedHash(pos));
+    const uint64_t h = doc.FoldedHash(pos);
+    const Slot* slot = MayBeFirst(h) ? SlotFor(h) : nullptr;
     // Most words start no pattern: only a first-word hit or a scanned pattern needs matching.
     if (slot != nullptr || (!scanned_.empty() && ScannedMayStart(doc, pos))) MatchWith(doc, pos, limit, slot, out);
   }

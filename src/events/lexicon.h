@@ -115,6 +115,11 @@ class PhraseLexicon {
   void MatchWith(const ScannedText& doc, size_t pos, size_t limit, const Slot* slot,
                  std::vector<PhraseMatch>* out) const;
 
+  // One bit per value of a hash's top 12 bits, set for the first-word hashes
+  // in slots_: most words are no first word and miss here without a probe.
+  bool MayBeFirst(uint64_t h) const { return (first_bits_[h >> 58] >> ((h >> 52) & 63)) & 1; }
+
+  uint64_t first_bits_[64] = {};           // 4,096 bits: the top 12 bits of a hash
   std::vector<Slot> slots_;                // size a power of two, or empty
   std::vector<uint32_t> first_patterns_;  // pattern indices, grouped by first-word hash
   std::vector<uint32_t> scanned_;          // patterns whose first element is not exact
