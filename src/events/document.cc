@@ -751,7 +751,8 @@ void DocContext::Directed(size_t s, const PhraseMatch& m, const TriggerInfo& inf
       std::string_view before = doc_.Folded(p.word - 1);
       // (A German noun trigger takes "von" for its object: "die Übernahme von Kernwerk".)
       bool noun_de = in_.lang == "de" && StartsUpperAscii(doc_.Original(m.first_word));
-      if (p.word > m.first_word && (before == "from" || ((before == "von" || before == "vom") && !noun_de)))
+      if (p.word > m.first_word && ((before == "from" && !BidderAfterFrom(m)) ||
+                                    ((before == "von" || before == "vom") && !noun_de)))
         return false;
       if (p.end_word < doc_.words().size() && p.end_word > 0 && doc_.Folded(p.end_word) == "s") {
         const auto& w = doc_.words();
@@ -877,7 +878,8 @@ void DocContext::Directed(size_t s, const PhraseMatch& m, const TriggerInfo& inf
 bool DocContext::PassiveWithAgent(size_t s, const PhraseMatch& m,
                                   const std::vector<const Party*>& objects) const {
   if (objects.empty() || res_.triggers[m.payload].frame == Frame::kRev) return false;
-  size_t from = m.first_word >= 2 ? m.first_word - 2 : 0;
+  // "was bought", "was quickly bought", "was in turn bought"
+  size_t from = m.first_word >= 3 ? m.first_word - 3 : 0;
   if (!HasCue(s, Cue::kPassive, std::max(from, sentences_[s].wb), m.first_word)) return false;
   size_t obj = objects.front()->word;
   size_t agent_from = obj >= 6 ? obj - 6 : 0;  // "by state-controlled oil company Rosneft"
@@ -888,18 +890,32 @@ bool DocContext::PassiveWithAgent(size_t s, const PhraseMatch& m,
 // noun trigger, the agent phrase names who does it.
 bool DocContext::NominalWithAgent(size_t s, const PhraseMatch& m,
                                   const std::vector<const Party*>& objects) const {
-  if (objects.empty() || res_.triggers[m.payload].frame != Frame::kFwd || m.end_word == 0) return false;
+  if (objects.empty() || res_.triggers[m.payload].frame != Frame::kFwd || !NounTrigger(m)) return false;
+  size_t obj = objects.front()->word;
+  if (obj < m.end_word) return false;
+  // "accepted a buyout from telecoms giant Verizon": "from" right after the
+  // noun names the bidder ("the purchase of X from Y" keeps Y a seller).
+  if (BidderAfterFrom(m)) return true;
+  size_t agent_from = obj >= 6 ? obj - 6 : 0;
+  return HasCue(s, Cue::kAgent, std::max(agent_from, m.end_word), obj);
+}
+
+// A trigger whose last word is a noun ("takeover", "buyout", "acquisition",
+// "Übernahme"), told by its ending.
+bool DocContext::NounTrigger(const PhraseMatch& m) const {
+  if (m.end_word == 0) return false;
   std::string_view head = doc_.Folded(m.end_word - 1);
   auto ends = [&](std::string_view suf) {
     return head.size() > suf.size() && head.substr(head.size() - suf.size()) == suf;
   };
-  bool noun = ends("tion") || ends("tions") || ends("over") || ends("overs") || ends("out") || ends("outs") ||
-              ends("ger") || ends("ment") || ends("ments") || ends("ahme") || ends("ung") || ends("ion");
-  if (!noun) return false;
-  size_t obj = objects.front()->word;
-  if (obj < m.end_word) return false;
-  size_t agent_from = obj >= 6 ? obj - 6 : 0;
-  return HasCue(s, Cue::kAgent, std::max(agent_from, m.end_word), obj);
+  return ends("tion") || ends("tions") || ends("over") || ends("overs") || ends("out") || ends("outs") ||
+         ends("ger") || ends("ment") || ends("ments") || ends("ahme") || ends("ung") || ends("ion");
+}
+
+// An English noun trigger followed directly by "from": "a buyout from X", "an offer from X".
+bool DocContext::BidderAfterFrom(const PhraseMatch& m) const {
+  return in_.lang == "en" && NounTrigger(m) && m.end_word < doc_.words().size() &&
+         doc_.Folded(m.end_word) == "from";
 }
 
 std::vector<long> DocContext::OrgsOf(const DocEvent& e) const {

@@ -63,6 +63,8 @@ class DocContext {
   bool MeetingHasTwoSides(size_t s, const PhraseMatch& m) const;
   bool HostsMeeting(size_t s, const PhraseMatch& m, const Party& p) const;
   bool TakesPartInMeeting(size_t s, const PhraseMatch& m, const Party& p) const;
+  bool NounTrigger(const PhraseMatch& m) const;
+  bool BidderAfterFrom(const PhraseMatch& m) const;
   bool SharedSubject(size_t s, const PhraseMatch& m, size_t clause, size_t* end) const;
   void Directed(size_t s, const PhraseMatch& m, const TriggerInfo& info, Draft base);
   bool BoundaryBefore(size_t word) const;

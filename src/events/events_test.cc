@@ -111,6 +111,27 @@ TEST(Events, PassiveAcquisitionPointsFromBuyer) {
   ASSERT_TRUE(ev[0].amount.has_value());
 }
 
+TEST(Events, TheBuyerStandsAfterFromANounOrAnAdverb) {
+  Doc d(
+      "Halvora accepted a buyout from chipmaker Orbis on Monday. Kernwerk was in turn bought by Veyra. "
+      "Nordvolt is in competition with Kairos to take over Brightlane.");
+  size_t halvora = d.Entity("ORG", {"Halvora"}), orbis = d.Entity("ORG", {"Orbis"});
+  size_t kernwerk = d.Entity("ORG", {"Kernwerk"}), veyra = d.Entity("ORG", {"Veyra"});
+  size_t nordvolt = d.Entity("ORG", {"Nordvolt"}), kairos = d.Entity("ORG", {"Kairos"});
+  size_t brightlane = d.Entity("ORG", {"Brightlane"});
+  auto ev = OfType(d.Run(), "ACQUISITION");
+  auto has = [&](size_t from, size_t to) {
+    return std::any_of(ev.begin(), ev.end(), [&](const DocEvent& e) {
+      return e.from == static_cast<long>(from) && e.to == static_cast<long>(to);
+    });
+  };
+  EXPECT_TRUE(has(orbis, halvora));     // "a buyout from X": X buys
+  EXPECT_TRUE(has(veyra, kernwerk));    // "was in turn bought by X"
+  EXPECT_TRUE(has(nordvolt, brightlane));
+  EXPECT_FALSE(has(nordvolt, kairos));  // a competitor, not a target
+  EXPECT_EQ(ev.size(), 3u);
+}
+
 TEST(Events, PeopleBringTheirOrganisationsToAMeeting) {
   Doc d("Lee Jae-yong met Satya Nadella in Seoul on Tuesday to discuss cloud computing.");
   size_t lee = d.Entity("PERSON", {"Lee Jae-yong"}), nadella = d.Entity("PERSON", {"Satya Nadella"});
