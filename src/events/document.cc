@@ -11,6 +11,7 @@ namespace {
 bool StartsUpperAscii(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
 
 constexpr size_t kRightWindow = 14;      // words after a trigger searched for its object
+constexpr size_t kReporterGap = 3;       // "X radio station reported (on Monday)": words around a reporting verb
 constexpr size_t kMeetObjectReach = 4;   // "met with executives of Samsung": words to the party met
 constexpr size_t kStatusAfter = 8;       // words after a trigger searched for modality cues
 constexpr size_t kNegationWindow = 5;    // words before a trigger searched for negation
@@ -245,6 +246,20 @@ void DocContext::MarkWithLists(SentenceInfo* si) const {
     if (kind == Cue::kSource) {
       for (Party& p : si->parties) {
         if (p.word >= c.first_word && p.word < c.end_word + 4) p.source = true;
+      }
+    } else if (kind == Cue::kReporter) {
+      // "…, the Financial Times reported.": a party set off by a comma or a
+      // quotation's close, a reporting verb right after it, and the sentence
+      // ending within a few words is the source of the report.
+      if (c.end_word + kReporterGap < si->we) continue;
+      for (Party& p : si->parties) {
+        if (p.end_word > c.first_word || c.first_word > p.end_word + kReporterGap) continue;
+        for (size_t back = 0; back < 3 && p.word > si->wb + back; ++back) {
+          if (BoundaryBefore(p.word - back)) {
+            p.source = true;
+            break;
+          }
+        }
       }
     } else if (kind == Cue::kRival) {
       for (Party& p : si->parties) {

@@ -132,6 +132,15 @@ TEST(Events, TheBuyerStandsAfterFromANounOrAnAdverb) {
   EXPECT_EQ(ev.size(), 3u);
 }
 
+TEST(Events, AMediaSourceAtTheSentenceEndIsNoParty) {
+  Doc d("Orvella will partner with Halvora on cloud chips, the Daily Ledger reported on Monday.");
+  size_t orvella = d.Entity("ORG", {"Orvella"}), halvora = d.Entity("ORG", {"Halvora"});
+  d.Entity("ORG", {"Daily Ledger"});
+  auto ev = OfType(d.Run(), "PARTNERSHIP");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].participants, (std::vector<size_t>{orvella, halvora}));
+}
+
 TEST(Events, PeopleBringTheirOrganisationsToAMeeting) {
   Doc d("Lee Jae-yong met Satya Nadella in Seoul on Tuesday to discuss cloud computing.");
   size_t lee = d.Entity("PERSON", {"Lee Jae-yong"}), nadella = d.Entity("PERSON", {"Satya Nadella"});

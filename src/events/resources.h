@@ -39,7 +39,8 @@ enum class Cue {
   kNegated,
   kNotMeeting,
   kReportedFuture,
-  kSupplierNoun
+  kSupplierNoun,
+  kReporter
 };
 
 enum class Anaphor { kOne = 1, kTwo = 2 };
