@@ -694,6 +694,15 @@ void DocContext::Symmetric(size_t s, const PhraseMatch& m, const TriggerInfo& in
     if (meeting && (HostsMeeting(s, m, p) || !TakesPartInMeeting(s, m, p))) continue;
     (p.with ? with : hub).push_back(&p);
   }
+  // "joint ventures with Chinese players", "talks with unions": the other
+  // side is there but unnamed, so the names before are not each other's partners.
+  if (with.empty() && HasCue(s, Cue::kWith, m.end_word, m.end_word + 2)) {
+    const size_t right_end = RightEnd(s, m.end_word);
+    bool named = std::any_of(si.parties.begin(), si.parties.end(), [&](const Party& p) {
+      return p.word >= m.end_word && p.word < right_end && !p.source && !p.rival && !p.product;
+    });
+    if (!named) return;
+  }
   std::vector<long> with_keys;
   for (const Party* p : with) {
     long key = p->org >= 0 ? p->org : p->entity;

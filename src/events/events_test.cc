@@ -141,6 +141,22 @@ TEST(Events, AMediaSourceAtTheSentenceEndIsNoParty) {
   EXPECT_EQ(ev[0].participants, (std::vector<size_t>{orvella, halvora}));
 }
 
+TEST(Events, AnUnnamedOtherSideMakesNoPartners) {
+  Doc d(
+      "Volkswagen and Siemens spent 2004 in tough talks with unions. Viacom and Sony are involved in "
+      "joint ventures with Chinese players. Orbis formed a joint venture with Halvora.");
+  d.Entity("ORG", {"Volkswagen"});
+  d.Entity("ORG", {"Siemens"});
+  d.Entity("ORG", {"Viacom"});
+  d.Entity("ORG", {"Sony"});
+  size_t orbis = d.Entity("ORG", {"Orbis"}), halvora = d.Entity("ORG", {"Halvora"});
+  auto all = d.Run();
+  EXPECT_TRUE(OfType(all, "MEETING").empty());
+  auto part = OfType(all, "PARTNERSHIP");
+  ASSERT_EQ(part.size(), 1u);
+  EXPECT_EQ(part[0].participants, (std::vector<size_t>{orbis, halvora}));
+}
+
 TEST(Events, PeopleBringTheirOrganisationsToAMeeting) {
   Doc d("Lee Jae-yong met Satya Nadella in Seoul on Tuesday to discuss cloud computing.");
   size_t lee = d.Entity("PERSON", {"Lee Jae-yong"}), nadella = d.Entity("PERSON", {"Satya Nadella"});
