@@ -149,8 +149,10 @@ class RuleAndTaggerRecognizer : public EntityRecognizer {
     auto type = kTypes.find(tag);
     if (type == kTypes.end() || e > words.size()) return;
     // Leading function words and titles are not part of the name ("The", "CEO").
+    // Nor is a leading adjective ("Tunisian-born Abdellatif Kechiche").
     while (b < e && (words[b].In(res_->bits.stop) || ner::MatchTitle(*res_, words, b, lang, nullptr) > 0 ||
-                     words[b].Is(ner::kPunct) || (e - b > 1 && LeadingGermanNoun(words[b], lang))))
+                     words[b].Is(ner::kPunct) || (e - b > 1 && LeadingGermanNoun(words[b], lang)) ||
+                     (e - b > 1 && ner::IsCompoundAdjective(*res_, words[b]))))
       ++b;
     while (e > b && (words[e - 1].Is(ner::kPunct) || words[e - 1].Is(ner::kPossessive) ||
                      words[e - 1].In(res_->bits.stop) || words[e - 1].In(res_->bits.connector)))
@@ -166,8 +168,7 @@ class RuleAndTaggerRecognizer : public EntityRecognizer {
                        (res_->lexicon.Mask(ner::FoldedHash(w.text.substr(0, dash))) & res_->bits.term);
       if (term_head) return;
       // "Moscow-based", "state-owned": an adjective, not part of a name.
-      for (std::string_view suffix : {"-based", "-owned", "-backed", "-led", "-made", "-listed", "-born"})
-        if (w.text.size() > suffix.size() && w.text.substr(w.text.size() - suffix.size()) == suffix) return;
+      if (ner::IsCompoundAdjective(*res_, w)) return;
       bool common = w.In(res_->bits.term) || ner::IsCommonWord(*res_, w, lang);
       // A person's name has no common word in it ("Bett Tech"); an
       // organisation with a technical term in it needs an organisation word

@@ -383,6 +383,17 @@ TEST(TaggerIntegrationTest, FindsUnlistedNamesWhenTheModelIsPresent) {
   EXPECT_TRUE(person);
 }
 
+TEST_F(EntitiesTest, AHyphenatedAdjectiveIsNoPartOfAName) {
+  Run("Paris-based Euronext, owner of a derivatives market, will bid. The state-owned Kernwerk, founder of "
+      "the alliance, agreed.",
+      "en");
+  for (const DocEntity& e : result_.entities) {
+    EXPECT_EQ(e.name.find("-based"), std::string::npos) << e.name;
+    EXPECT_EQ(e.name.find("-owned"), std::string::npos) << e.name;
+    EXPECT_NE(e.type, "PERSON") << e.name;
+  }
+}
+
 // A copy of data/ner with a damaged German model, in a temporary folder.
 class DamagedModelTest : public ::testing::Test {
  protected:

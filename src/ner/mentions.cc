@@ -224,6 +224,11 @@ std::vector<Word> MakeWords(std::string_view text, const Segmented& seg) {
   return words;
 }
 
+bool IsCompoundAdjective(const Resources& res, const Word& w) {
+  if (w.text.find('-') == std::string_view::npos) return false;
+  return res.lexicon.EndsWithAny("compound_adjective", Fold(w.text));
+}
+
 bool IsCommonWord(const Resources& res, const Word& w, const std::string& lang) {
   if ((w.In(res.bits.stop) && !w.Is(kAllCaps)) || w.In(res.bits.month) || w.In(res.bits.weekday) ||
       w.In(res.bits.common_cap))
@@ -355,7 +360,7 @@ bool LooksLikeGermanNoun(const Resources& res, const Word& w, const std::string&
 // A capitalised word that may be part of a name.
 bool NameLike(const Resources& res, const Word& w, const std::string& lang) {
   return w.Is(kUpper) && !w.Is(kPossessive) && !w.Is(kPunct) && IsAlphaName(w.text) &&
-         !IsCommonWord(res, w, lang) && !LooksLikeGermanNoun(res, w, lang);
+         !IsCommonWord(res, w, lang) && !LooksLikeGermanNoun(res, w, lang) && !IsCompoundAdjective(res, w);
 }
 
 // Person name words starting at i: 1..max name-like words that do not start a

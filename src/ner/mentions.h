@@ -89,6 +89,9 @@ size_t MatchTitle(const Resources& res, const std::vector<Word>& words, size_t i
 // True for a capitalised word that names nothing by itself: function words,
 // months, weekdays, common sentence openers, and (German) common nouns.
 bool IsCommonWord(const Resources& res, const Word& w, const std::string& lang);
+// "Paris-based", "state-owned", "US-led": a hyphenated adjective (a word
+// ending in one of the lexicon's compound_adjective endings), never part of a name.
+bool IsCompoundAdjective(const Resources& res, const Word& w);
 
 // Keeps the best of overlapping candidates: patterns and gazetteers before
 // the tagger, longer before shorter, earlier before later.
