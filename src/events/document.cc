@@ -569,13 +569,39 @@ void DocContext::EventsFromTrigger(size_t s, const PhraseMatch& m) {
 // "people meet and chat", "ministers meet on Thursday" (one body's own
 // session). Nouns ("talks", "meeting") are left to the two-sides test of Keep.
 bool DocContext::MeetingHasTwoSides(size_t s, const PhraseMatch& m) const {
-  if (in_.lang != "en" || m.end_word != m.first_word + 1) return true;
+  if (m.end_word != m.first_word + 1) return true;
   std::string_view verb = doc_.Folded(m.first_word);
-  if (verb != "meet" && verb != "meets" && verb != "met") return true;
   const SentenceInfo& si = sentences_[s];
+  bool with_follows = false;
+  if (in_.lang == "en") {
+    if (verb != "meet" && verb != "meets" && verb != "met") return true;
+    with_follows = m.end_word < si.we && doc_.Folded(m.end_word) == "with";
+  } else if (in_.lang == "de") {
+    // "treffen" also means to face ("trifft auf den LASK"), to score ("trifft
+    // zum 1:0"), to hit or affect ("hat auch HTC getroffen"): a meeting is
+    // "sich treffen (mit)" or meeting someone named right after the verb.
+    if (verb != "trifft" && verb != "traf" && verb != "trafen" && verb != "treffen" && verb != "getroffen")
+      return true;
+    if (StartsUpperAscii(doc_.Original(m.first_word))) return true;  // the noun "Treffen"
+    const size_t near_end = std::min<size_t>(si.we, m.end_word + kMeetObjectReach);
+    for (size_t w = m.end_word; w < near_end; ++w) {
+      std::string_view f = doc_.Folded(w);
+      if (f == "auf" || f == "zum" || f == "via") return false;
+    }
+    // "traf sich … mit X", and verb-final "hatte sich im März mit X getroffen".
+    const size_t clause_de = ClauseStart(s, m.first_word);
+    bool reflexive = false;
+    for (size_t w = clause_de; w < near_end && !reflexive; ++w) reflexive = doc_.Folded(w) == "sich";
+    if (verb == "getroffen" && !reflexive) return false;
+    if (reflexive) {
+      for (const Party& p : si.parties)
+        if (p.with && !p.source && p.word >= clause_de && p.word < RightEnd(s, m.end_word)) return true;
+    }
+  } else {
+    return true;
+  }
   const size_t clause = ClauseStart(s, m.first_word);
   const size_t right_end = RightEnd(s, m.end_word);
-  const bool with_follows = m.end_word < si.we && doc_.Folded(m.end_word) == "with";
   std::vector<long> before;
   for (const Party& p : si.parties) {
     if (p.source || p.rival || p.product) continue;

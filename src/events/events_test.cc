@@ -157,6 +157,21 @@ TEST(Events, AnUnnamedOtherSideMakesNoPartners) {
   EXPECT_EQ(part[0].participants, (std::vector<size_t>{orbis, halvora}));
 }
 
+TEST(Events, GermanTreffenIsAMeetingOnlyWithSomeoneToMeet) {
+  Doc d(
+      "Im Viertelfinale trifft Orbis am Dienstag auf Halvora. Die neue Regel hat auch Kernwerk getroffen, "
+      "sagte Veyra. Der Chef von Nordvolt hatte sich im März mit Kairos in Bonn getroffen.",
+      "de");
+  d.Entity("ORG", {"Orbis"});
+  d.Entity("ORG", {"Halvora"});
+  d.Entity("ORG", {"Kernwerk"});
+  d.Entity("ORG", {"Veyra"});
+  size_t nordvolt = d.Entity("ORG", {"Nordvolt"}), kairos = d.Entity("ORG", {"Kairos"});
+  auto ev = OfType(d.Run(), "MEETING");
+  ASSERT_EQ(ev.size(), 1u);  // a match and "hit" are no meetings
+  EXPECT_EQ(ev[0].participants, (std::vector<size_t>{nordvolt, kairos}));
+}
+
 TEST(Events, PeopleBringTheirOrganisationsToAMeeting) {
   Doc d("Lee Jae-yong met Satya Nadella in Seoul on Tuesday to discuss cloud computing.");
   size_t lee = d.Entity("PERSON", {"Lee Jae-yong"}), nadella = d.Entity("PERSON", {"Satya Nadella"});
