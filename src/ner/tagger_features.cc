@@ -141,9 +141,10 @@ inline void FnvAdd(uint64_t* h, unsigned char c) {
   *h *= 1099511628211ull;
 }
 
-// NormalizeWord(w) appended to *out; returns Fnv1a64 of what was appended.
-uint64_t AppendNormalized(std::string_view word, std::string* out) {
-  uint64_t h = kFnvBasis;
+// Calls emit(c) for each byte of NormalizeWord(word): ASCII and Latin-1
+// capitals lower-cased (UTF-8 "Ä" -> "ä"), digits mapped to '0'.
+template <typename Emit>
+void ForEachNormalizedByte(std::string_view word, Emit emit) {
   for (size_t i = 0; i < word.size(); ++i) {
     unsigned char c = word[i];
     if (c >= 'A' && c <= 'Z') {
@@ -152,34 +153,28 @@ uint64_t AppendNormalized(std::string_view word, std::string* out) {
       c = '0';
     } else if (c == 0xC3 && i + 1 < word.size()) {
       unsigned char d = word[i + 1];
-      out->push_back(static_cast<char>(c));
-      FnvAdd(&h, c);
+      emit(c);
       c = static_cast<unsigned char>(d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d);
       ++i;
     }
+    emit(c);
+  }
+}
+
+// NormalizeWord(w) appended to *out; returns Fnv1a64 of what was appended.
+uint64_t AppendNormalized(std::string_view word, std::string* out) {
+  uint64_t h = kFnvBasis;
+  ForEachNormalizedByte(word, [&](unsigned char c) {
     out->push_back(static_cast<char>(c));
     FnvAdd(&h, c);
-  }
+  });
   return h;
 }
 
 // Fnv1a64 of NormalizeWord(word), without building the string.
 uint64_t NormalizedHash(std::string_view word) {
   uint64_t h = kFnvBasis;
-  for (size_t i = 0; i < word.size(); ++i) {
-    unsigned char c = word[i];
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<unsigned char>(c + 32);
-    } else if (c >= '0' && c <= '9') {
-      c = '0';
-    } else if (c == 0xC3 && i + 1 < word.size()) {
-      unsigned char d = word[i + 1];
-      FnvAdd(&h, c);
-      c = static_cast<unsigned char>(d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d);
-      ++i;
-    }
-    FnvAdd(&h, c);
-  }
+  ForEachNormalizedByte(word, [&](unsigned char c) { FnvAdd(&h, c); });
   return h;
 }
 
@@ -331,21 +326,7 @@ bool IsDeterminer(std::string_view lower) {
 
 void NormalizeWord(std::string_view word, std::string* out) {
   out->clear();
-  for (size_t i = 0; i < word.size(); ++i) {
-    unsigned char c = word[i];
-    if (c >= 'A' && c <= 'Z') {
-      out->push_back(static_cast<char>(c + 32));
-    } else if (c >= '0' && c <= '9') {
-      out->push_back('0');
-    } else if (c == 0xC3 && i + 1 < word.size()) {
-      unsigned char d = word[i + 1];
-      out->push_back(static_cast<char>(c));
-      out->push_back(static_cast<char>(d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d));
-      ++i;
-    } else {
-      out->push_back(static_cast<char>(c));
-    }
-  }
+  ForEachNormalizedByte(word, [out](unsigned char c) { out->push_back(static_cast<char>(c)); });
 }
 
 void WordShape(std::string_view word, bool collapse, std::string* out) {
