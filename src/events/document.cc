@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 #include <set>
 
 namespace pactgraph {
@@ -583,25 +584,26 @@ bool DocContext::MeetingHasTwoSides(size_t s, const PhraseMatch& m) const {
     if (verb != "trifft" && verb != "traf" && verb != "trafen" && verb != "treffen" && verb != "getroffen")
       return true;
     if (StartsUpperAscii(doc_.Original(m.first_word))) return true;  // the noun "Treffen"
+  } else {
+    return true;
+  }
+  const size_t clause = ClauseStart(s, m.first_word);
+  const size_t right_end = RightEnd(s, m.end_word);
+  if (in_.lang == "de") {
     const size_t near_end = std::min<size_t>(si.we, m.end_word + kMeetObjectReach);
     for (size_t w = m.end_word; w < near_end; ++w) {
       std::string_view f = doc_.Folded(w);
       if (f == "auf" || f == "zum" || f == "via") return false;
     }
     // "traf sich … mit X", and verb-final "hatte sich im März mit X getroffen".
-    const size_t clause_de = ClauseStart(s, m.first_word);
     bool reflexive = false;
-    for (size_t w = clause_de; w < near_end && !reflexive; ++w) reflexive = doc_.Folded(w) == "sich";
+    for (size_t w = clause; w < near_end && !reflexive; ++w) reflexive = doc_.Folded(w) == "sich";
     if (verb == "getroffen" && !reflexive) return false;
     if (reflexive) {
       for (const Party& p : si.parties)
-        if (p.with && !p.source && p.word >= clause_de && p.word < RightEnd(s, m.end_word)) return true;
+        if (p.with && !p.source && p.word >= clause && p.word < right_end) return true;
     }
-  } else {
-    return true;
   }
-  const size_t clause = ClauseStart(s, m.first_word);
-  const size_t right_end = RightEnd(s, m.end_word);
   std::vector<long> before;
   for (const Party& p : si.parties) {
     if (p.source || p.rival || p.product) continue;
@@ -648,20 +650,22 @@ bool DocContext::HostsMeeting(size_t s, const PhraseMatch& m, const Party& p) co
 // met"), those introduced by "with" up to the clause's end, and the party
 // met or visited right after the trigger. Not a name elsewhere in the
 // sentence ("UBS economist X told Reuters" after a quote about meetings).
-bool DocContext::TakesPartInMeeting(size_t s, const PhraseMatch& m, const Party& p) const {
+// Computed once per trigger as word ranges: before it [left_from, left_to),
+// after it [m.end_word, right_to).
+DocContext::MeetingScope DocContext::ScopeOfMeeting(size_t s, const PhraseMatch& m) const {
+  MeetingScope scope{0, m.end_word, std::numeric_limits<size_t>::max()};
   // German clauses put the parties anywhere around the noun ("ein Treffen
   // …, bei dem X und Y zusammenkamen"); the window is for English.
-  if (in_.lang != "en") return true;
-  if (p.word >= m.end_word) {
-    // After the trigger, up to a quotation's attribution ("…meetings,"
-    // UBS economist X told Reuters").
-    const auto& w = doc_.words();
-    for (size_t i = m.end_word; i <= p.word && i < w.size(); ++i) {
-      std::string_view gap = in_.text.substr(w[i - 1].end, w[i].start - w[i - 1].end);
-      if (gap.find('"') != std::string_view::npos || gap.find("\xE2\x80\x9D") != std::string_view::npos)
-        return false;
+  if (in_.lang != "en") return scope;
+  // After the trigger, up to a quotation's attribution ("…meetings," UBS
+  // economist X told Reuters").
+  const auto& w = doc_.words();
+  for (size_t i = m.end_word; i < w.size() && i > 0; ++i) {
+    std::string_view gap = in_.text.substr(w[i - 1].end, w[i].start - w[i - 1].end);
+    if (gap.find('"') != std::string_view::npos || gap.find("\xE2\x80\x9D") != std::string_view::npos) {
+      scope.right_to = i;
+      break;
     }
-    return true;
   }
   size_t clause = ClauseStart(s, m.first_word);
   // Walk the clause start back over a list of parties joined by commas and "and".
@@ -669,7 +673,7 @@ bool DocContext::TakesPartInMeeting(size_t s, const PhraseMatch& m, const Party&
   for (auto it = si.parties.rbegin(); it != si.parties.rend(); ++it) {
     if (it->word >= clause || it->end_word > clause) continue;
     bool glued = true;
-    for (size_t w = it->end_word; w < clause && glued; ++w) glued = IsGlue(doc_.Folded(w));
+    for (size_t k = it->end_word; k < clause && glued; ++k) glued = IsGlue(doc_.Folded(k));
     if (!glued || clause - it->end_word > 1) break;
     clause = it->word;
   }
@@ -677,8 +681,17 @@ bool DocContext::TakesPartInMeeting(size_t s, const PhraseMatch& m, const Party&
   // sentence's subject ("X and Y met in 2014, and met again in 2016";
   // "Euronext, which runs three exchanges, also began talks with the LSE").
   size_t subject_end = 0;
-  if (SharedSubject(s, m, clause, &subject_end)) return p.word < subject_end;
-  return p.word >= clause;
+  if (SharedSubject(s, m, clause, &subject_end)) {
+    scope.left_to = subject_end;
+  } else {
+    scope.left_from = clause;
+  }
+  return scope;
+}
+
+bool DocContext::MeetingScope::Includes(const PhraseMatch& m, const Party& p) const {
+  if (p.word >= m.end_word) return p.word < right_to;
+  return p.word >= left_from && p.word < left_to;
 }
 
 // True when no party stands in the trigger's clause before it, so that the
@@ -714,10 +727,11 @@ void DocContext::Symmetric(size_t s, const PhraseMatch& m, const TriggerInfo& in
     if (p.org >= 0) out->push_back(static_cast<size_t>(p.org));
   };
   if (meeting && !MeetingHasTwoSides(s, m)) return;
+  const MeetingScope scope = meeting ? ScopeOfMeeting(s, m) : MeetingScope{};
   std::vector<const Party*> hub, with;
   for (const Party& p : si.parties) {
     if (p.source || p.rival || p.product) continue;
-    if (meeting && (HostsMeeting(s, m, p) || !TakesPartInMeeting(s, m, p))) continue;
+    if (meeting && (HostsMeeting(s, m, p) || !scope.Includes(m, p))) continue;
     (p.with ? with : hub).push_back(&p);
   }
   // "joint ventures with Chinese players", "talks with unions": the other

@@ -62,7 +62,11 @@ class DocContext {
   void Symmetric(size_t s, const PhraseMatch& m, const TriggerInfo& info, Draft base);
   bool MeetingHasTwoSides(size_t s, const PhraseMatch& m) const;
   bool HostsMeeting(size_t s, const PhraseMatch& m, const Party& p) const;
-  bool TakesPartInMeeting(size_t s, const PhraseMatch& m, const Party& p) const;
+  struct MeetingScope {
+    size_t left_from = 0, left_to = 0, right_to = 0;  // word ranges of the parties that take part
+    bool Includes(const PhraseMatch& m, const Party& p) const;
+  };
+  MeetingScope ScopeOfMeeting(size_t s, const PhraseMatch& m) const;
   bool NounTrigger(const PhraseMatch& m) const;
   bool BidderAfterFrom(const PhraseMatch& m) const;
   bool SharedSubject(size_t s, const PhraseMatch& m, size_t clause, size_t* end) const;
