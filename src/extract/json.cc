@@ -30,13 +30,15 @@ class LineWriter {
  public:
   explicit LineWriter(std::string* out) : out_(*out) {}
 
-  void Key(std::string_view key) {
+  // A member's name; its value is the next call ("w.Key("id").String(x)").
+  LineWriter& Key(std::string_view key) {
     Comma();
     out_ += '"';
     out_ += key;  // keys are fixed ASCII names
     out_ += "\":";
     first_ = true;  // the value follows without a comma
     after_key_ = true;
+    return *this;
   }
   void String(std::string_view s) {
     Comma();
@@ -97,10 +99,8 @@ class LineWriter {
   void EndArray() { Close(']'); }
   void SpanObject(const Span& s) {
     BeginObject();
-    Key("start");
-    Unsigned(s.start);
-    Key("end");
-    Unsigned(s.end);
+    Key("start").Unsigned(s.start);
+    Key("end").Unsigned(s.end);
     EndObject();
   }
   void StringArray(const std::vector<std::string>& v) {
@@ -169,58 +169,31 @@ std::string ToJsonLine(const Extraction& x, bool with_text) {
   line.reserve(1024 + x.entities.size() * 160 + (with_text ? x.doc.text.size() : 0));
   LineWriter w(&line);
   w.BeginObject();
-  w.Key("doc");
-  w.BeginObject();
-  w.Key("id");
-  w.String(x.doc.id);
-  w.Key("source");
-  w.String(x.doc.source);
-  w.Key("lang");
-  w.String(x.doc.lang);
-  w.Key("lang_confidence");
-  w.Double(x.doc.lang_confidence);
-  w.Key("published");
-  w.StringOrNull(x.doc.published);
-  w.Key("title");
-  w.String(x.doc.title);
-  if (!x.doc.url.empty()) {
-    w.Key("url");
-    w.String(x.doc.url);
-  }
-  if (!x.doc.encoding.empty()) {
-    w.Key("encoding");
-    w.String(x.doc.encoding);
-  }
-  if (with_text) {
-    w.Key("text");
-    w.String(x.doc.text);
-  }
-  if (!x.warnings.empty()) {
-    w.Key("warnings");
-    w.StringArray(x.warnings);
-  }
+  w.Key("doc").BeginObject();
+  w.Key("id").String(x.doc.id);
+  w.Key("source").String(x.doc.source);
+  w.Key("lang").String(x.doc.lang);
+  w.Key("lang_confidence").Double(x.doc.lang_confidence);
+  w.Key("published").StringOrNull(x.doc.published);
+  w.Key("title").String(x.doc.title);
+  if (!x.doc.url.empty()) w.Key("url").String(x.doc.url);
+  if (!x.doc.encoding.empty()) w.Key("encoding").String(x.doc.encoding);
+  if (with_text) w.Key("text").String(x.doc.text);
+  if (!x.warnings.empty()) w.Key("warnings").StringArray(x.warnings);
   w.EndObject();
 
-  w.Key("entities");
-  w.BeginArray();
+  w.Key("entities").BeginArray();
   for (const Entity& e : x.entities) {
     w.BeginObject();
-    w.Key("id");
-    w.String(e.id);
-    w.Key("type");
-    w.String(e.type);
-    w.Key("name");
-    w.String(e.name);
-    w.Key("mentions");
-    w.BeginArray();
+    w.Key("id").String(e.id);
+    w.Key("type").String(e.type);
+    w.Key("name").String(e.name);
+    w.Key("mentions").BeginArray();
     for (const Mention& m : e.mentions) {
       w.BeginObject();
-      w.Key("start");
-      w.Unsigned(m.span.start);
-      w.Key("end");
-      w.Unsigned(m.span.end);
-      w.Key("text");
-      w.String(m.text);
+      w.Key("start").Unsigned(m.span.start);
+      w.Key("end").Unsigned(m.span.end);
+      w.Key("text").String(m.text);
       w.EndObject();
     }
     w.EndArray();
@@ -228,59 +201,35 @@ std::string ToJsonLine(const Extraction& x, bool with_text) {
   }
   w.EndArray();
 
-  w.Key("roles");
-  w.BeginArray();
+  w.Key("roles").BeginArray();
   for (const Role& r : x.roles) {
     w.BeginObject();
-    w.Key("person");
-    w.String(r.person);
-    w.Key("org");
-    w.String(r.org);
-    w.Key("title");
-    w.StringOrNull(r.title);
-    w.Key("evidence");
-    w.SpanObject(r.evidence);
+    w.Key("person").String(r.person);
+    w.Key("org").String(r.org);
+    w.Key("title").StringOrNull(r.title);
+    w.Key("evidence").SpanObject(r.evidence);
     w.EndObject();
   }
   w.EndArray();
 
-  w.Key("events");
-  w.BeginArray();
+  w.Key("events").BeginArray();
   for (const Event& e : x.events) {
     w.BeginObject();
-    w.Key("type");
-    w.String(e.type);
-    if (!e.participants.empty() || (e.from.empty() && e.to.empty())) {
-      w.Key("participants");
-      w.StringArray(e.participants);
-    }
-    if (!e.from.empty()) {
-      w.Key("from");
-      w.String(e.from);
-    }
-    if (!e.to.empty()) {
-      w.Key("to");
-      w.String(e.to);
-    }
-    w.Key("date");
-    w.StringOrNull(e.date);
-    w.Key("place");
-    w.StringOrNull(e.place);
+    w.Key("type").String(e.type);
+    if (!e.participants.empty() || (e.from.empty() && e.to.empty())) w.Key("participants").StringArray(e.participants);
+    if (!e.from.empty()) w.Key("from").String(e.from);
+    if (!e.to.empty()) w.Key("to").String(e.to);
+    w.Key("date").StringOrNull(e.date);
+    w.Key("place").StringOrNull(e.place);
     if (e.amount) {
-      w.Key("amount");
-      w.BeginObject();
-      w.Key("value");
-      w.Double(e.amount->value);
-      w.Key("currency");
-      w.String(e.amount->currency);
+      w.Key("amount").BeginObject();
+      w.Key("value").Double(e.amount->value);
+      w.Key("currency").String(e.amount->currency);
       w.EndObject();
     }
-    w.Key("status");
-    w.String(e.status);
-    w.Key("topics");
-    w.StringArray(e.topics);
-    w.Key("evidence");
-    w.BeginArray();
+    w.Key("status").String(e.status);
+    w.Key("topics").StringArray(e.topics);
+    w.Key("evidence").BeginArray();
     for (const Span& s : e.evidence) w.SpanObject(s);
     w.EndArray();
     w.EndObject();
