@@ -414,9 +414,10 @@ Status CheckModelFile(const std::string& path) {
   in.seekg(0, std::ios::end);
   const std::streamoff size = in.tellg();
   constexpr std::string_view kTrailer = "end-model\n";
-  const double min_size = static_cast<double>(body_start) + static_cast<double>(counts.features) * kRecordBytes +
-                          static_cast<double>(kTrailer.size());
-  if (body_start < 0 || size < 0 || static_cast<double>(size) < min_size) {
+  // counts.features has at most 12 digits (ParseCount), so this cannot overflow.
+  const uint64_t min_size = static_cast<uint64_t>(body_start) + uint64_t{counts.features} * kRecordBytes +
+                            kTrailer.size();
+  if (body_start < 0 || size < 0 || static_cast<uint64_t>(size) < min_size) {
     return Status::Corruption(path + ": file ends early (" + std::to_string(counts.features) +
                               " feature records announced); the model file is truncated");
   }
