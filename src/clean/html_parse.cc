@@ -133,6 +133,12 @@ struct TagTable {
     for (HtmlTag t : tags) set[static_cast<size_t>(t)] = true;
   }
   bool operator[](HtmlTag t) const { return set[static_cast<size_t>(t)]; }
+  // This table and one more tag.
+  TagTable With(HtmlTag t) const {
+    TagTable out = *this;
+    out.set[static_cast<size_t>(t)] = true;
+    return out;
+  }
 };
 
 using T = HtmlTag;
@@ -152,8 +158,7 @@ const TagTable kHeading = {T::kH1, T::kH2, T::kH3, T::kH4, T::kH5, T::kH6};
 // Elements that limit the reach of an end tag ("has an element in scope").
 const TagTable kScope = {T::kApplet,  T::kCaption, T::kHtml,     T::kTable, T::kTd,  T::kTh,
                          T::kMarquee, T::kObject,  T::kTemplate, T::kSvg,   T::kMath};
-const TagTable kButtonScope = {T::kApplet,  T::kCaption, T::kHtml,     T::kTable, T::kTd,   T::kTh,
-                               T::kMarquee, T::kObject,  T::kTemplate, T::kSvg,   T::kMath, T::kButton};
+const TagTable kButtonScope = kScope.With(T::kButton);
 // An end tag of an inline or unknown element does not close these.
 const TagTable kSpecial = {
     T::kAddress,  T::kApplet,     T::kArea,      T::kArticle,  T::kAside,    T::kBase,    T::kBlockquote,
