@@ -7,6 +7,7 @@
 
 #include "ner/tagger.h"
 #include "util/hash.h"
+#include "util/mapped_file.h"
 
 namespace pactgraph::tagger {
 
@@ -106,17 +107,29 @@ uint64_t Gazetteer::Extend(uint64_t phrase_hash, uint64_t token_hash) {
   return h ^ (h >> 29);
 }
 
-void Gazetteer::Add(const std::vector<std::string>& tokens, uint8_t classes) {
-  if (tokens.empty() || tokens.size() > kMaxLen || classes == 0) return;
+template <typename Token>
+void Gazetteer::Index(const Token* tokens, size_t n, uint8_t classes) {
   uint64_t h = kSeed;
-  std::string joined;
-  for (size_t i = 0; i < tokens.size(); ++i) {
+  for (size_t i = 0; i < n; ++i) {
     if (i > 0) phrases_[h] |= kPrefixBit;  // lets matching stop early
     h = Extend(h, Fnv1a64(tokens[i]));
-    if (!joined.empty()) joined += ' ';
-    joined += tokens[i];
   }
   phrases_[h] |= classes;
+}
+
+void Gazetteer::AddLookupOnly(const std::string_view* tokens, size_t n, uint8_t classes) {
+  if (n == 0 || n > kMaxLen || classes == 0) return;
+  Index(tokens, n, classes);
+}
+
+void Gazetteer::Add(const std::vector<std::string>& tokens, uint8_t classes) {
+  if (tokens.empty() || tokens.size() > kMaxLen || classes == 0) return;
+  Index(tokens.data(), tokens.size(), classes);
+  std::string joined;
+  for (const std::string& t : tokens) {
+    if (!joined.empty()) joined += ' ';
+    joined += t;
+  }
   // Entries are indexed by the hash of their text; a (never seen) collision
   // of two different texts falls back to a scan.
   uint32_t& slot = entry_index_[Fnv1a64(joined)];
@@ -157,16 +170,23 @@ std::vector<std::string> SplitTabs(const std::string& line) {
   return parts;
 }
 
-// Reads the text part of a model file line by line, counting lines for
-// error messages.
+// Reads the text part of a model file (mapped into memory) line by line,
+// counting lines for error messages.
 class LineReader {
  public:
-  LineReader(std::istream& in, const std::string& path) : in_(in), path_(path) {}
-  bool Next(std::string* line) {
-    if (!std::getline(in_, *line)) return false;
+  LineReader(std::string_view bytes, const std::string& path) : rest_(bytes), path_(path) {}
+  // The next line without its newline; false at the end of the bytes.
+  bool Next(std::string_view* line) {
+    if (rest_.empty()) return false;
+    const size_t nl = rest_.find('\n');
+    *line = rest_.substr(0, nl);
+    rest_.remove_prefix(nl == std::string_view::npos ? rest_.size() : nl + 1);
     ++line_no_;
     return true;
   }
+  // What follows the last line read.
+  std::string_view rest() const { return rest_; }
+  void Skip(size_t n) { rest_.remove_prefix(std::min(n, rest_.size())); }
   Status Error(const std::string& what) const {
     return Status::Corruption(path_ + " line " + std::to_string(line_no_) + ": " + what);
   }
@@ -175,7 +195,7 @@ class LineReader {
   }
 
  private:
-  std::istream& in_;
+  std::string_view rest_;
   const std::string& path_;
   int line_no_ = 0;
 };
@@ -203,6 +223,10 @@ bool ParseCount(std::string_view text, size_t* out) {
 }  // namespace
 
 Status SaveModel(const TaggerModel& model, const std::string& path) {
+  if (model.tagging_only) {
+    return Status::InvalidArgument("cannot save to " + path +
+                                   ": the model was loaded for tagging, without the word lists a saved model needs");
+  }
   std::string tmp = path + ".tmp";
   std::ofstream out(tmp, std::ios::binary);
   if (!out) return Status::IOError("cannot write " + tmp);
@@ -245,8 +269,9 @@ Status SaveModel(const TaggerModel& model, const std::string& path) {
 namespace {
 
 Status ReadHeaderLine(LineReader& reader, const std::string& path) {
-  std::string line;
-  if (!reader.Next(&line)) return Status::Corruption(path + ": empty file, not a pactgraph NER model");
+  std::string_view view;
+  if (!reader.Next(&view)) return Status::Corruption(path + ": empty file, not a pactgraph NER model");
+  const std::string line(view);
   std::string expected_prefix = std::string(kFormatName) + ' ';
   if (line.compare(0, expected_prefix.size(), expected_prefix) != 0) {
     return reader.Error("not a pactgraph NER model (expected first line '" + std::string(kFormatName) +
@@ -272,12 +297,12 @@ struct Counts {
 };
 
 Status ReadHeaderFields(LineReader& reader, TaggerModel* model, Counts* counts) {
-  std::string line;
+  std::string_view line;
   bool labels_seen = false;
   while (true) {
     if (!reader.Next(&line)) return reader.Truncated("in the header");
     if (line == "end-header") break;
-    std::vector<std::string> f = SplitTabs(line);
+    std::vector<std::string> f = SplitTabs(std::string(line));
     const std::string& key = f[0];
     if (key == "lang" && f.size() == 2) {
       model->lang = f[1];
@@ -331,7 +356,7 @@ size_t SplitTabViews(std::string_view line, std::string_view* out, size_t max) {
 size_t ReserveBound(size_t n) { return std::min(n, size_t{1} << 22); }
 
 Status ReadClusters(LineReader& reader, size_t n, WordClusters* clusters) {
-  std::string line;
+  std::string_view line;
   clusters->Reserve(ReserveBound(n));
   std::string_view f[3];
   for (size_t i = 0; i < n; ++i) {
@@ -340,14 +365,14 @@ Status ReadClusters(LineReader& reader, size_t n, WordClusters* clusters) {
     if (SplitTabViews(line, f, 3) != 3 || !ParseCount(f[1], &coarse) || !ParseCount(f[2], &fine) ||
         coarse > 65535 || fine > 65535)
       return reader.Error("bad cluster line (want word<TAB>coarse<TAB>fine)");
-    clusters->Add(f[0], {static_cast<uint16_t>(coarse), static_cast<uint16_t>(fine)});
+    clusters->AddLookupOnly(f[0], {static_cast<uint16_t>(coarse), static_cast<uint16_t>(fine)});
   }
   return Status::OK();
 }
 
 Status ReadGazetteer(LineReader& reader, size_t n, Gazetteer* gazetteer) {
-  std::string line;
-  std::vector<std::string> tokens;
+  std::string_view line;
+  std::string_view tokens[Gazetteer::kMaxLen + 1];
   gazetteer->Reserve(ReserveBound(n));
   std::string_view f[2];
   for (size_t i = 0; i < n; ++i) {
@@ -355,42 +380,42 @@ Status ReadGazetteer(LineReader& reader, size_t n, Gazetteer* gazetteer) {
     size_t mask = 0;
     if (SplitTabViews(line, f, 2) != 2 || !ParseCount(f[0], &mask) || mask == 0 || mask >= 32 || f[1].empty())
       return reader.Error("bad gazetteer line (want mask<TAB>tokens)");
-    tokens.clear();
+    // Tokens split at white space; a phrase longer than kMaxLen is counted
+    // past it and then ignored, as Gazetteer::Add ignores it.
+    size_t count = 0;
     const std::string_view phrase = f[1];
     for (size_t b = 0; b < phrase.size();) {
       size_t e = phrase.find_first_of(" \t\n\v\f\r", b);
       if (e == std::string_view::npos) e = phrase.size();
-      if (e > b) tokens.emplace_back(phrase.substr(b, e - b));
+      if (e > b) {
+        if (count <= Gazetteer::kMaxLen) tokens[count] = phrase.substr(b, e - b);
+        ++count;
+      }
       b = e + 1;
     }
-    gazetteer->Add(tokens, static_cast<uint8_t>(mask));
+    gazetteer->AddLookupOnly(tokens, count, static_cast<uint8_t>(mask));
   }
   return Status::OK();
 }
 
-Status ReadWeights(std::istream& in, const std::string& path, size_t n, WeightTable* weights) {
-  weights->Reset(n);
-  constexpr size_t kChunk = 4096;  // records per read
-  std::vector<char> buf(kChunk * kRecordBytes);
-  for (size_t i = 0; i < n;) {
-    const size_t m = std::min(kChunk, n - i);
-    if (!in.read(buf.data(), static_cast<std::streamsize>(m * kRecordBytes))) {
-      const size_t got = i + static_cast<size_t>(in.gcount()) / kRecordBytes;
-      return Status::Corruption(path + ": file ends early (feature " + std::to_string(got) + " of " +
-                                std::to_string(n) + "); the model file is truncated");
-    }
-    for (size_t r = 0; r < m; ++r) {
-      const char* rec = buf.data() + r * kRecordBytes;
-      uint64_t key;
-      float w[kNumLabels];
-      std::memcpy(&key, rec, sizeof(key));
-      std::memcpy(w, rec + sizeof(key), sizeof(w));
-      weights->Add(key, w);
-    }
-    i += m;
+Status ReadWeights(LineReader& reader, const std::string& path, size_t n, WeightTable* weights) {
+  const std::string_view bytes = reader.rest();
+  if (bytes.size() / kRecordBytes < n) {
+    return Status::Corruption(path + ": file ends early (feature " + std::to_string(bytes.size() / kRecordBytes) +
+                              " of " + std::to_string(n) + "); the model file is truncated");
   }
-  std::string trailer;
-  if (!std::getline(in, trailer) || trailer != "end-model") {
+  weights->Reset(n);
+  for (size_t r = 0; r < n; ++r) {
+    const char* rec = bytes.data() + r * kRecordBytes;
+    uint64_t key;
+    float w[kNumLabels];
+    std::memcpy(&key, rec, sizeof(key));
+    std::memcpy(w, rec + sizeof(key), sizeof(w));
+    weights->Add(key, w);
+  }
+  reader.Skip(n * kRecordBytes);
+  std::string_view trailer;
+  if (!reader.Next(&trailer) || trailer != "end-model") {
     return Status::Corruption(
         path + ": missing 'end-model' trailer after the weights; the file is truncated or corrupt");
   }
@@ -400,9 +425,10 @@ Status ReadWeights(std::istream& in, const std::string& path, size_t n, WeightTa
 }  // namespace
 
 Status CheckModelFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound("cannot open NER model " + path);
-  LineReader reader(in, path);
+  StatusOr<MappedFile> file = MappedFile::Open(path, /*populate=*/false);
+  if (!file.ok()) return Status::NotFound("cannot open NER model " + path);
+  const std::string_view bytes = file->bytes();
+  LineReader reader(bytes, path);
   TaggerModel header;
   Counts counts;
   PG_RETURN_IF_ERROR(ReadHeaderLine(reader, path));
@@ -410,36 +436,32 @@ Status CheckModelFile(const std::string& path) {
   // The body is text sections of unknown length, then fixed-size weight
   // records and the trailer: the file must be at least that long and end
   // with the trailer (a cut-short copy fails here, not at first use).
-  const std::streamoff body_start = in.tellg();
-  in.seekg(0, std::ios::end);
-  const std::streamoff size = in.tellg();
+  const uint64_t body_start = bytes.size() - reader.rest().size();
   constexpr std::string_view kTrailer = "end-model\n";
   // counts.features has at most 12 digits (ParseCount), so this cannot overflow.
-  const uint64_t min_size = static_cast<uint64_t>(body_start) + uint64_t{counts.features} * kRecordBytes +
-                            kTrailer.size();
-  if (body_start < 0 || size < 0 || static_cast<uint64_t>(size) < min_size) {
+  const uint64_t min_size = body_start + uint64_t{counts.features} * kRecordBytes + kTrailer.size();
+  if (bytes.size() < min_size) {
     return Status::Corruption(path + ": file ends early (" + std::to_string(counts.features) +
                               " feature records announced); the model file is truncated");
   }
-  std::string tail(kTrailer.size(), '\0');
-  in.seekg(size - static_cast<std::streamoff>(kTrailer.size()));
-  if (!in.read(tail.data(), static_cast<std::streamsize>(tail.size())) || tail != kTrailer) {
+  if (bytes.substr(bytes.size() - kTrailer.size()) != kTrailer) {
     return Status::Corruption(path + ": missing 'end-model' trailer; the file is truncated or corrupt");
   }
   return Status::OK();
 }
 
 StatusOr<TaggerModel> LoadModel(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound("cannot open NER model " + path);
-  LineReader reader(in, path);
+  StatusOr<MappedFile> file = MappedFile::Open(path);
+  if (!file.ok()) return Status::NotFound("cannot open NER model " + path);
+  LineReader reader(file->bytes(), path);
   TaggerModel model;
+  model.tagging_only = true;
   Counts counts;
   PG_RETURN_IF_ERROR(ReadHeaderLine(reader, path));
   PG_RETURN_IF_ERROR(ReadHeaderFields(reader, &model, &counts));
   PG_RETURN_IF_ERROR(ReadClusters(reader, counts.clusters, &model.clusters));
   PG_RETURN_IF_ERROR(ReadGazetteer(reader, counts.gazetteer, &model.gazetteer));
-  PG_RETURN_IF_ERROR(ReadWeights(in, path, counts.features, &model.weights));
+  PG_RETURN_IF_ERROR(ReadWeights(reader, path, counts.features, &model.weights));
   return model;
 }
 

@@ -20,6 +20,8 @@
 #include <vector>
 
 #include "pactgraph/status.h"
+#include "util/hash.h"
+#include "util/huge_pages.h"
 
 namespace pactgraph::tagger {
 
@@ -111,8 +113,9 @@ class FlatHashMap64 {
     V value{};
   };
   size_t Slot(uint64_t key) const { return static_cast<size_t>((key * 0x9e3779b97f4a7c15ULL) >> 29) & mask_; }
+  using Slots = std::vector<Entry, HugePageAllocator<Entry>>;
   void Rehash(size_t cap) {
-    std::vector<Entry> old(cap);
+    Slots old(cap);
     old.swap(slots_);
     mask_ = cap - 1;
     for (Entry& e : old) {
@@ -122,7 +125,7 @@ class FlatHashMap64 {
       slots_[i] = std::move(e);
     }
   }
-  std::vector<Entry> slots_;
+  Slots slots_;
   size_t mask_ = 0, count_ = 0;
   bool has_zero_ = false;
   V zero_value_{};
@@ -170,8 +173,8 @@ class WeightTable {
     uint64_t key = kEmpty;
     uint32_t row = 0;  // of its weights in weights_
   };
-  std::vector<Slot> slots_;
-  std::vector<float> weights_;  // kNumLabels floats per row
+  std::vector<Slot, HugePageAllocator<Slot>> slots_;
+  std::vector<float, HugePageAllocator<float>> weights_;  // kNumLabels floats per row
   size_t mask_ = 0, count_ = 0;
 };
 
@@ -184,13 +187,16 @@ class WordClusters {
     uint16_t coarse = 0, fine = 0;  // 0 = unknown word
   };
   void Add(std::string_view word, Ids ids);
+  // Like Add, without keeping the word for saving (a model loaded to tag).
+  void AddLookupOnly(std::string_view word, Ids ids) { by_hash_.Insert(Fnv1a64(word), ids); }
   // Room for n words without rehashing (model loading).
   void Reserve(size_t n) {
     by_hash_.Reserve(n);
     words_.reserve(n);
   }
   Ids Find(uint64_t form_hash, uint64_t lower_hash) const;
-  size_t size() const { return words_.size(); }
+  size_t size() const { return by_hash_.size(); }
+  // The words added with Add, for saving.
   const std::vector<std::pair<std::string, Ids>>& words() const { return words_; }
 
  private:
@@ -207,6 +213,8 @@ class Gazetteer {
   static constexpr int kMaxLen = 6;
 
   void Add(const std::vector<std::string>& tokens, uint8_t classes);
+  // Like Add, without keeping the phrase for saving (a model loaded to tag).
+  void AddLookupOnly(const std::string_view* tokens, size_t n, uint8_t classes);
   // Room for n phrases without rehashing (model loading).
   void Reserve(size_t n) {
     phrases_.Reserve(n + n / 2);
@@ -224,10 +232,13 @@ class Gazetteer {
   static uint64_t Extend(uint64_t phrase_hash, uint64_t token_hash);
   static constexpr uint64_t kSeed = 0x9e3779b97f4a7c15ULL;
   size_t size() const { return phrases_.size(); }
-  // Entries in insertion order, space-joined tokens, for saving.
+  // Entries added with Add, in insertion order, space-joined tokens, for saving.
   const std::vector<std::pair<std::string, uint8_t>>& entries() const { return entries_; }
 
  private:
+  // Adds the phrase and its prefixes to phrases_.
+  template <typename Token>
+  void Index(const Token* tokens, size_t n, uint8_t classes);
   FlatHashMap64<uint8_t> phrases_;
   std::vector<std::pair<std::string, uint8_t>> entries_;
   FlatHashMap64<uint32_t> entry_index_;  // Fnv1a64(text) -> 1 + index into entries_
@@ -244,9 +255,13 @@ struct TaggerModel {
   std::array<std::array<float, kNumLabels>, kNumLabels + 1> transition{};
   // Span confidence = 1 / (1 + exp(-(conf_a * margin + conf_b))).
   float conf_a = 1.0f, conf_b = 0.0f;
+  // Set by LoadModel: the word lists kept only for saving were not read
+  // (tagging needs just the hash tables), so SaveModel refuses the model.
+  bool tagging_only = false;
 };
 
 Status SaveModel(const TaggerModel& model, const std::string& path);
+// Maps the file and builds the lookup tables; the result is tagging_only.
 StatusOr<TaggerModel> LoadModel(const std::string& path);
 // Reads only the header and checks the file's length and trailer: the cheap
 // part of LoadModel's checks, for callers that load the model on first use.

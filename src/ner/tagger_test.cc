@@ -82,6 +82,22 @@ TEST(TaggerModelTest, SaveLoadRoundTripTagsIdentically) {
   std::remove(path.c_str());
 }
 
+TEST(TaggerModelTest, LoadedModelTagsButCannotBeSaved) {
+  // LoadModel keeps only the lookup tables; saving needs the word lists.
+  std::string path = TempPath("tagging-only.model");
+  TaggerModel original = TrainTiny();
+  original.clusters.Add("Paris", {3, 17});
+  ASSERT_TRUE(SaveModel(original, path).ok());
+  auto loaded = LoadModel(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_TRUE(loaded->tagging_only);
+  EXPECT_EQ(loaded->clusters.Find(Fnv1a64("Paris"), Fnv1a64("paris")).fine, 17);
+  Status st = SaveModel(*loaded, path + ".copy");
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("loaded for tagging"), std::string::npos) << st.message();
+  std::remove(path.c_str());
+}
+
 void WriteFile(const std::string& path, const std::string& bytes) {
   std::ofstream out(path, std::ios::binary);
   out << bytes;
