@@ -17,6 +17,7 @@ constexpr size_t kMeetObjectReach = 4;   // "met with executives of Samsung": wo
 constexpr size_t kStatusAfter = 8;       // words after a trigger searched for modality cues
 constexpr size_t kNegationWindow = 5;    // words before a trigger searched for negation
 constexpr size_t kDevelopsReach = 4;     // words after an English develop-trigger its product may start
+constexpr size_t kDivestReach = 5;       // "sale of its 33 % stake": words from a divesting word to the stake
 constexpr size_t kContextSentences = 3;  // sentences searched back for anaphora and salience
 constexpr size_t kMaxTriggersPerSentence = 16;
 
@@ -858,6 +859,7 @@ void DocContext::Directed(size_t s, const PhraseMatch& m, const TriggerInfo& inf
     subject_from_list = true;  // its list fellows are co-subjects, not objects
   }
   if (subjects.empty()) return;
+  if (type == "INVESTMENT" && info.frame == Frame::kFwd && SellsItsStake(s, m, clause, subjects.front()->org)) return;
   // Coordinated subjects ("Samsung and SK Hynix supply ...").
   std::vector<long> from_orgs{subjects.front()->org};
   for (size_t i = 1; i < subjects.size(); ++i) {
@@ -952,6 +954,23 @@ bool DocContext::PassiveWithAgent(size_t s, const PhraseMatch& m,
 
 // "a $6.75bn buyout by Verizon", "die Übernahme durch Siemens": after a
 // noun trigger, the agent phrase names who does it.
+// "selling an 8% stake in X", "the sale of its stake in X", "verkauft seine
+// Beteiligung an X": a divesting word a few words before the investment
+// noun, with no other party between ("its" is the subject again), makes the
+// subject the seller. Who buys is another event's business ("sold ... to Y"
+// is a DEAL trigger).
+bool DocContext::SellsItsStake(size_t s, const PhraseMatch& m, size_t clause, long subject_org) const {
+  const size_t from = std::max(clause, m.first_word >= kDivestReach ? m.first_word - kDivestReach : 0);
+  for (const PhraseMatch& c : sentences_[s].cues) {
+    if (c.payload != static_cast<int>(Cue::kDivest) || c.first_word < from || c.end_word > m.first_word) continue;
+    bool party_between = std::any_of(sentences_[s].parties.begin(), sentences_[s].parties.end(), [&](const Party& p) {
+      return p.word >= c.end_word && p.word < m.first_word && p.org != subject_org;
+    });
+    if (!party_between) return true;
+  }
+  return false;
+}
+
 bool DocContext::NominalWithAgent(size_t s, const PhraseMatch& m,
                                   const std::vector<const Party*>& objects) const {
   if (objects.empty() || res_.triggers[m.payload].frame != Frame::kFwd || !NounTrigger(m)) return false;

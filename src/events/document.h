@@ -84,6 +84,7 @@ class DocContext {
   bool InName(size_t word) const;
   bool PassiveWithAgent(size_t s, const PhraseMatch& m, const std::vector<const Party*>& objects) const;
   bool NominalWithAgent(size_t s, const PhraseMatch& m, const std::vector<const Party*>& objects) const;
+  bool SellsItsStake(size_t s, const PhraseMatch& m, size_t clause, long subject_org) const;
   bool Definite(size_t s, const PhraseMatch& m) const;
   void Add(Draft d, bool definite);
   bool Compatible(const Draft& a, const Draft& b) const;

@@ -415,6 +415,24 @@ TEST(Events, EnglishObjectsDoNotPrecedeTheTrigger) {
   EXPECT_TRUE(OfType(d.Run(), "INVESTMENT").empty());
 }
 
+TEST(Events, SellingAStakeIsNoInvestmentBySeller) {
+  Doc d(
+      "Globex sold its 20% stake in Initech. Acme is offloading a stake in Hooli. "
+      "Umbrella bought a 5% stake in Soylent.");
+  size_t globex = d.Entity("ORG", {"Globex"}), acme = d.Entity("ORG", {"Acme"});
+  d.Entity("ORG", {"Initech"});
+  d.Entity("ORG", {"Hooli"});
+  size_t umbrella = d.Entity("ORG", {"Umbrella"}), soylent = d.Entity("ORG", {"Soylent"});
+  auto ev = OfType(d.Run(), "INVESTMENT");
+  for (const DocEvent& e : ev) {
+    EXPECT_NE(e.from, static_cast<long>(globex));
+    EXPECT_NE(e.from, static_cast<long>(acme));
+  }
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].from, static_cast<long>(umbrella));
+  EXPECT_EQ(ev[0].to, static_cast<long>(soylent));
+}
+
 TEST(Events, OtherSensesOfMeetAndSupplyAreNoEvents) {
   Doc d("Globex struggled to meet demand from Initech.");
   d.Entity("ORG", {"Globex"});

@@ -132,7 +132,8 @@ Status ParseCues(const std::string& name, const std::string& content, Resources*
                                                        {"not_meeting", Cue::kNotMeeting},
                                                        {"reported_future", Cue::kReportedFuture},
                                                        {"supplier_noun", Cue::kSupplierNoun},
-                                                       {"reporter", Cue::kReporter}};
+                                                       {"reporter", Cue::kReporter},
+                                                       {"divest", Cue::kDivest}};
   return ForEachRow(name, content, "pactgraph-event-cues", 3, [res](const std::vector<std::string>& f) {
     if (f[1] == "alliance") {
       size_t b = 0;

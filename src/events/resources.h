@@ -40,7 +40,8 @@ enum class Cue {
   kNotMeeting,
   kReportedFuture,
   kSupplierNoun,
-  kReporter
+  kReporter,
+  kDivest
 };
 
 enum class Anaphor { kOne = 1, kTwo = 2 };
