@@ -190,6 +190,13 @@ bool DocContext::BoundaryBefore(size_t word) const {
          gap.find("\xE2\x80\x94") != std::string_view::npos;
 }
 
+bool DocContext::HyphenatedToPrevious(size_t word) const {
+  const auto& w = doc_.words();
+  if (word == 0 || word >= w.size()) return false;
+  std::string_view gap = in_.text.substr(w[word - 1].end, w[word].start - w[word - 1].end);
+  return gap == "-";
+}
+
 bool DocContext::HasCue(size_t s, Cue cue, size_t from, size_t to) const {
   for (const PhraseMatch& c : sentences_[s].cues) {
     if (c.payload == static_cast<int>(cue) && c.first_word >= from && c.first_word < to) return true;
@@ -1160,6 +1167,13 @@ std::vector<DocEvent> DocContext::Run() {
     for (const PhraseMatch& m : found) {
       if (m.first_word < covered || used >= kMaxTriggersPerSentence) continue;
       if (InName(m.first_word) || InName(m.end_word - 1)) continue;
+      // "Microsoft-partnered devices": in English a trigger glued by a hyphen
+      // to a name before it is part of a compound adjective, which says
+      // nothing about the names around it. (Not "co-develop"; and German
+      // compounds are nouns with the trigger as head: "Apple-Zulieferer".)
+      if (in_.lang == "en" && HyphenatedToPrevious(m.first_word) &&
+          StartsUpperAscii(doc_.Original(m.first_word - 1)))
+        continue;
       const TriggerInfo& info = res_.triggers[m.payload];
       if (split_meetings && info.type == "MEETING" && info.frame != Frame::kEach) continue;
       covered = m.end_word;

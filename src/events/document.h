@@ -74,6 +74,7 @@ class DocContext {
   bool BoundaryBefore(size_t word) const;
   size_t ClauseStart(size_t s, size_t word) const;
   size_t RightEnd(size_t s, size_t word) const;
+  bool HyphenatedToPrevious(size_t word) const;
   bool HasCue(size_t s, Cue cue, size_t from, size_t to) const;
   void SetStatus(size_t s, const PhraseMatch& m, const TriggerInfo& info, Draft* d) const;
   std::string DateFor(size_t s, const PhraseMatch& m, bool* relative) const;

@@ -433,6 +433,18 @@ TEST(Events, SellingAStakeIsNoInvestmentBySeller) {
   EXPECT_EQ(ev[0].to, static_cast<long>(soylent));
 }
 
+TEST(Events, TriggerInAnEnglishCompoundAdjectiveIsNoEvent) {
+  Doc d("\"Other Acme-partnered devices, Globex, Initech and so on, are advertising more,\" he said.");
+  d.Entity("ORG", {"Acme"});
+  d.Entity("ORG", {"Globex"});
+  d.Entity("ORG", {"Initech"});
+  EXPECT_TRUE(OfType(d.Run(), "PARTNERSHIP").empty());
+  Doc plain("Acme partnered with Globex on chips.");
+  plain.Entity("ORG", {"Acme"});
+  plain.Entity("ORG", {"Globex"});
+  EXPECT_EQ(OfType(plain.Run(), "PARTNERSHIP").size(), 1u);
+}
+
 TEST(Events, OtherSensesOfMeetAndSupplyAreNoEvents) {
   Doc d("Globex struggled to meet demand from Initech.");
   d.Entity("ORG", {"Globex"});
