@@ -488,6 +488,20 @@ TEST(Events, GermanNegationDropsTheRelation) {
   EXPECT_TRUE(OfType(d.Run(), "ACQUISITION").empty());
 }
 
+TEST(Events, RevokedContractsAndProposedInvestments) {
+  Doc d("The Pentagon revoked $1bn worth of contracts assigned to Globex. Initech's proposed investment in Hooli awaits approval.");
+  d.Entity("ORG", {"Pentagon"});
+  d.Entity("ORG", {"Globex"});
+  d.Entity("ORG", {"Initech"});
+  d.Entity("ORG", {"Hooli"});
+  d.Cash("$1bn", 1e9, "USD");
+  std::vector<DocEvent> all = d.Run();
+  EXPECT_TRUE(OfType(all, "DEAL").empty());
+  auto inv = OfType(all, "INVESTMENT");
+  ASSERT_EQ(inv.size(), 1u);
+  EXPECT_EQ(inv[0].status, "planned");
+}
+
 TEST(Events, BadInputDoesNotCrash) {
   Doc d(std::string("\xFF\xFE met \xE2\x80 with", 12));
   d.Entity("ORG", {"met"});
