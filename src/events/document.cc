@@ -17,6 +17,7 @@ constexpr size_t kMeetObjectReach = 4;   // "met with executives of Samsung": wo
 constexpr size_t kStatusAfter = 8;       // words after a trigger searched for modality cues
 constexpr size_t kNegationWindow = 5;    // words before a trigger searched for negation
 constexpr size_t kDevelopsReach = 4;     // words after an English develop-trigger its product may start
+constexpr size_t kDescriptorReach = 4;   // "from oil giant Shell": lower-case words between a preposition and its party
 constexpr size_t kDivestReach = 5;       // "sale of its 33 % stake": words from a divesting word to the stake
 constexpr size_t kContextSentences = 3;  // sentences searched back for anaphora and salience
 constexpr size_t kMaxTriggersPerSentence = 16;
@@ -190,6 +191,33 @@ bool DocContext::BoundaryBefore(size_t word) const {
          gap.find("\xE2\x80\x94") != std::string_view::npos;
 }
 
+// The word before a party's name, looking back over a lower-case descriptor
+// ("from oil giant Shell") and over a bracketed acronym's long form ("from
+// Avions de Transport Regional (ATR)"), up to kDescriptorReach words.
+size_t DocContext::WordBeforeDescriptor(size_t s, const Party& p) const {
+  const SentenceInfo& si = sentences_[s];
+  size_t w = p.word;
+  for (size_t steps = 0; w > si.wb && steps < kDescriptorReach; ++steps) {
+    const size_t prev = w - 1;
+    std::string_view original = doc_.Original(prev);
+    if (original == "(") {
+      // A party ending right before the bracket names the same thing.
+      auto it = std::find_if(si.parties.begin(), si.parties.end(),
+                             [&](const Party& q) { return q.end_word == prev && q.word < prev; });
+      if (it == si.parties.end()) return prev;
+      w = it->word;
+      continue;
+    }
+    if (original.empty() || !(original[0] >= 'a' && original[0] <= 'z') || BoundaryBefore(w)) return prev;
+    std::string_view f = doc_.Folded(prev);
+    if (f == "from" || f == "von" || f == "vom" || f == "of" || f == "by" || f == "to" || f == "with" ||
+        f == "in" || f == "into" || f == "and" || f == "the")
+      return prev;
+    w = prev;
+  }
+  return w > 0 ? w - 1 : 0;
+}
+
 bool DocContext::HyphenatedToPrevious(size_t word) const {
   const auto& w = doc_.words();
   if (word == 0 || word >= w.size()) return false;
@@ -213,9 +241,40 @@ size_t DocContext::ClauseStart(size_t s, size_t word) const {
   return si.wb;
 }
 
+namespace {
+// Double quotation marks in a gap between words: ASCII, English curly and
+// German low-high („…“).
+size_t CountQuotes(std::string_view gap) {
+  size_t n = 0;
+  for (size_t i = 0; i < gap.size(); ++i) {
+    if (gap[i] == '"') ++n;
+    if (gap.compare(i, 2, "\xE2\x80") == 0 && i + 2 < gap.size() &&
+        (gap[i + 2] == '\x9C' || gap[i + 2] == '\x9D' || gap[i + 2] == '\x9E'))
+      ++n;
+  }
+  return n;
+}
+}  // namespace
+
 size_t DocContext::RightEnd(size_t s, size_t word) const {
   const SentenceInfo& si = sentences_[s];
   size_t limit = std::min(si.we, word + kRightWindow);
+  // Inside a quotation, its closing mark ends what the trigger can reach:
+  // after it stands the speaker ("…accept a UFJ-MTFG merger," Sumitomo said).
+  const auto& words = doc_.words();
+  size_t quotes = 0;
+  for (size_t i = si.wb + 1; i < word && i < words.size(); ++i)
+    quotes += CountQuotes(in_.text.substr(words[i - 1].end, words[i].start - words[i - 1].end));
+  if (si.wb < words.size() && words[si.wb].start >= si.bytes.start)
+    quotes += CountQuotes(in_.text.substr(si.bytes.start, words[si.wb].start - si.bytes.start));
+  if (quotes % 2 == 1) {
+    for (size_t i = std::max(word, si.wb + 1); i < limit; ++i) {
+      if (CountQuotes(in_.text.substr(words[i - 1].end, words[i].start - words[i - 1].end)) > 0) {
+        limit = i;
+        break;
+      }
+    }
+  }
   for (size_t i = word; i < limit; ++i) {
     if (HasCue(s, Cue::kBoundary, i, i + 1)) return i;
     std::string_view gap =
@@ -820,7 +879,7 @@ void DocContext::Directed(size_t s, const PhraseMatch& m, const TriggerInfo& inf
     // "takes over the network from BT", "a stake from X": after "from" stands the seller.
     // "bought Toyota's hybrid technology", "Alfa-Eco's stake in Y": a possessor is not what is bought.
     if ((type == "ACQUISITION" || type == "INVESTMENT") && info.frame == Frame::kFwd && p.word > 0) {
-      std::string_view before = doc_.Folded(p.word - 1);
+      std::string_view before = doc_.Folded(WordBeforeDescriptor(s, p));
       // (A German noun trigger takes "von" for its object: "die Übernahme von Kernwerk".)
       bool noun_de = in_.lang == "de" && StartsUpperAscii(doc_.Original(m.first_word));
       if (p.word > m.first_word && ((before == "from" && !BidderAfterFrom(m)) ||
@@ -851,6 +910,16 @@ void DocContext::Directed(size_t s, const PhraseMatch& m, const TriggerInfo& inf
       (p.with ? left_with : subjects).push_back(&p);
     }
     if (p.word >= clause && object_ok(p)) left_objects.push_back(&p);
+  }
+  // "Columbia was part of FleetBoston, bought by BOA last year": a participle
+  // after a comma and before "by" is a reduced relative clause about the
+  // name just before the comma, and its agent is the one who acts.
+  const bool reduced_relative = ReducedRelative(s, m);
+  if (subjects.empty() && reduced_relative) {
+    for (const Party& p : si.parties) {
+      if (p.end_word == m.first_word && subject_ok(p)) subjects.push_back(&p);
+    }
+    if (subjects.empty()) return;
   }
   if (subjects.empty()) {
     for (const Party& p : si.parties) {
@@ -933,7 +1002,14 @@ void DocContext::Directed(size_t s, const PhraseMatch& m, const TriggerInfo& inf
     bool partner_is_with = !objects.empty() && objects.front()->with;
     reverse = buyer ? seller : (seller || partner_is_with);
   }
-  if (PassiveWithAgent(s, m, objects) || NominalWithAgent(s, m, objects)) reverse = !reverse;
+  const bool passive_agent = PassiveWithAgent(s, m, objects);
+  // "All its models can be bought with a six-cylinder engine", "was acquired
+  // in 2003": an English passive buy or invest with no agent names no buyer.
+  if (!passive_agent && !reduced_relative && in_.lang == "en" && info.frame == Frame::kFwd &&
+      (type == "ACQUISITION" || type == "INVESTMENT") && PassiveParticiple(s, m))
+    return;
+  if (passive_agent || (reduced_relative && info.frame != Frame::kRev) || NominalWithAgent(s, m, objects))
+    reverse = !reverse;
   for (long f : from_orgs) {
     for (long t : to_ids) {
       Draft d = base;
@@ -959,8 +1035,6 @@ bool DocContext::PassiveWithAgent(size_t s, const PhraseMatch& m,
   return HasCue(s, Cue::kAgent, std::max(agent_from, m.end_word), obj);
 }
 
-// "a $6.75bn buyout by Verizon", "die Übernahme durch Siemens": after a
-// noun trigger, the agent phrase names who does it.
 // "selling an 8% stake in X", "the sale of its stake in X", "verkauft seine
 // Beteiligung an X": a divesting word a few words before the investment
 // noun, with no other party between ("its" is the subject again), makes the
@@ -978,6 +1052,34 @@ bool DocContext::SellsItsStake(size_t s, const PhraseMatch& m, size_t clause, lo
   return false;
 }
 
+// An auxiliary ("was", "can be", "was in turn") before a trigger that is not
+// an -ing form: "was bought", not "has been investing" or "is to buy".
+bool DocContext::PassiveParticiple(size_t s, const PhraseMatch& m) const {
+  if (NounTrigger(m)) return false;
+  std::string_view verb = doc_.Folded(m.first_word);
+  if (verb.size() > 3 && verb.compare(verb.size() - 3, 3, "ing") == 0) return false;
+  // The auxiliary must govern the trigger: not "is to buy", "was looking to buy".
+  size_t from = std::max(m.first_word >= 3 ? m.first_word - 3 : 0, sentences_[s].wb);
+  for (size_t w = m.first_word; w-- > from;) {
+    if (doc_.Folded(w) == "to") return false;
+    if (HasCue(s, Cue::kPassive, w, w + 1)) return true;
+  }
+  return false;
+}
+
+bool DocContext::ReducedRelative(size_t s, const PhraseMatch& m) const {
+  if (in_.lang != "en" || m.first_word == 0 || m.first_word <= sentences_[s].wb || NounTrigger(m)) return false;
+  const auto& w = doc_.words();
+  std::string_view gap = in_.text.substr(w[m.first_word - 1].end, w[m.first_word].start - w[m.first_word - 1].end);
+  if (gap.find(',') == std::string_view::npos) return false;
+  std::string_view verb = doc_.Folded(m.first_word);
+  if (verb.size() > 3 && verb.compare(verb.size() - 3, 3, "ing") == 0) return false;
+  // "bought by" may be the trigger itself (a reversed pattern) or be followed by the agent.
+  return HasCue(s, Cue::kAgent, m.end_word - 1, m.end_word + 1);
+}
+
+// "a $6.75bn buyout by Verizon", "die Übernahme durch Siemens": after a
+// noun trigger, the agent phrase names who does it.
 bool DocContext::NominalWithAgent(size_t s, const PhraseMatch& m,
                                   const std::vector<const Party*>& objects) const {
   if (objects.empty() || res_.triggers[m.payload].frame != Frame::kFwd || !NounTrigger(m)) return false;

@@ -75,6 +75,7 @@ class DocContext {
   size_t ClauseStart(size_t s, size_t word) const;
   size_t RightEnd(size_t s, size_t word) const;
   bool HyphenatedToPrevious(size_t word) const;
+  size_t WordBeforeDescriptor(size_t s, const Party& p) const;
   bool HasCue(size_t s, Cue cue, size_t from, size_t to) const;
   void SetStatus(size_t s, const PhraseMatch& m, const TriggerInfo& info, Draft* d) const;
   std::string DateFor(size_t s, const PhraseMatch& m, bool* relative) const;
@@ -85,6 +86,8 @@ class DocContext {
   bool InName(size_t word) const;
   bool PassiveWithAgent(size_t s, const PhraseMatch& m, const std::vector<const Party*>& objects) const;
   bool NominalWithAgent(size_t s, const PhraseMatch& m, const std::vector<const Party*>& objects) const;
+  bool PassiveParticiple(size_t s, const PhraseMatch& m) const;
+  bool ReducedRelative(size_t s, const PhraseMatch& m) const;
   bool SellsItsStake(size_t s, const PhraseMatch& m, size_t clause, long subject_org) const;
   bool Definite(size_t s, const PhraseMatch& m) const;
   void Add(Draft d, bool definite);

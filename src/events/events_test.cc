@@ -502,6 +502,33 @@ TEST(Events, RevokedContractsAndProposedInvestments) {
   EXPECT_EQ(inv[0].status, "planned");
 }
 
+TEST(Events, TheSpeakerAfterAQuotationIsNoParty) {
+  Doc d("\"Investors accept an Initech merger,\" Globex said in a statement.");
+  d.Entity("ORG", {"Initech"});
+  d.Entity("ORG", {"Globex"});
+  EXPECT_TRUE(OfType(d.Run(), "ACQUISITION").empty());
+}
+
+TEST(Events, ReducedRelativeAndAgentlessPassive) {
+  Doc d("Hooli Distribution was part of Initech, bought by Globex last year. All Acme models can be bought with Umbrella engines.");
+  size_t hooli = d.Entity("ORG", {"Hooli Distribution"});
+  size_t initech = d.Entity("ORG", {"Initech"}), globex = d.Entity("ORG", {"Globex"});
+  d.Entity("ORG", {"Acme"});
+  d.Entity("ORG", {"Umbrella"});
+  auto ev = OfType(d.Run(), "ACQUISITION");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].from, static_cast<long>(globex));
+  EXPECT_EQ(ev[0].to, static_cast<long>(initech));
+  EXPECT_NE(ev[0].to, static_cast<long>(hooli));
+}
+
+TEST(Events, RightsBoughtFromADescribedSellerDoNotAcquireIt) {
+  Doc d("Globex bought the rights to explore the area from oil giant Initech.");
+  d.Entity("ORG", {"Globex"});
+  d.Entity("ORG", {"Initech"});
+  EXPECT_TRUE(OfType(d.Run(), "ACQUISITION").empty());
+}
+
 TEST(Events, BadInputDoesNotCrash) {
   Doc d(std::string("\xFF\xFE met \xE2\x80 with", 12));
   d.Entity("ORG", {"met"});
