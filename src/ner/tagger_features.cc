@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <unordered_map>
+#include <vector>
 
 #include "util/hash.h"
 
@@ -220,35 +222,100 @@ uint64_t ShapeHash(std::string_view word, bool collapse, size_t* length) {
   return h;
 }
 
+// The word-level part of a TokenInfo, computed from the form alone.
+void ComputeWordInfo(std::string_view w, const FeatureResources& res, TokenInfo* t, std::string* lower_buf) {
+  t->lower_begin = static_cast<uint32_t>(lower_buf->size());
+  t->lower = AppendNormalized(w, lower_buf);
+  t->lower_len = static_cast<uint32_t>(lower_buf->size() - t->lower_begin);
+  size_t shape_len = 0;
+  t->shape = ShapeHash(w, false, &shape_len);
+  t->short_shape = ShapeHash(w, true, &shape_len);
+  t->flags = ComputeFlags(w);
+  t->cluster = {};
+  if (res.clusters) {
+    t->cluster = res.clusters->Find(t->form, t->lower);
+    if (t->cluster.fine == 0 && (t->flags & kAllCap) && shape_len > 1) {
+      // Headlines in capitals: try the title-case spelling ("JAPAN" -> "Japan").
+      std::string_view lower = std::string_view(*lower_buf).substr(t->lower_begin, t->lower_len);
+      uint64_t h = kFnvBasis;
+      for (size_t k = 0; k < lower.size(); ++k) {
+        unsigned char c = lower[k];
+        FnvAdd(&h, k == 0 ? static_cast<unsigned char>(std::toupper(c)) : c);
+      }
+      t->cluster = res.clusters->Find(h, t->lower);
+    }
+  }
+}
+
+// A per-thread cache of ComputeWordInfo by exact form (news text repeats its
+// words: most tokens are among the few thousand most recent forms), for one
+// model's clusters at a time. Direct-mapped; a slot is reused only when its
+// bytes match, so the result is exactly what ComputeWordInfo gives.
+class WordInfoCache {
+ public:
+  static constexpr size_t kMaxBytes = 23;  // longer forms are not cached
+  bool Get(std::string_view w, uint64_t form, const WordClusters* clusters, TokenInfo* t,
+           std::string* lower_buf) const {
+    const Entry& e = slots_[form & kMask];
+    if (e.form != form || e.clusters != clusters || e.clusters_size != Size(clusters) || e.form_len != w.size() ||
+        std::memcmp(e.form_bytes, w.data(), w.size()) != 0)
+      return false;
+    t->lower = e.lower;
+    t->shape = e.shape;
+    t->short_shape = e.short_shape;
+    t->flags = e.flags;
+    t->cluster = e.cluster;
+    t->lower_begin = static_cast<uint32_t>(lower_buf->size());
+    lower_buf->append(e.lower_bytes, e.lower_len);
+    t->lower_len = e.lower_len;
+    return true;
+  }
+  void Put(std::string_view w, const WordClusters* clusters, const TokenInfo& t, const std::string& lower_buf) {
+    if (w.size() > kMaxBytes || t.lower_len > kMaxBytes) return;
+    Entry& e = slots_[t.form & kMask];
+    e.form = t.form;
+    e.clusters = clusters;
+    e.clusters_size = Size(clusters);
+    e.lower = t.lower;
+    e.shape = t.shape;
+    e.short_shape = t.short_shape;
+    e.flags = t.flags;
+    e.cluster = t.cluster;
+    e.form_len = static_cast<uint8_t>(w.size());
+    e.lower_len = static_cast<uint8_t>(t.lower_len);
+    std::memcpy(e.form_bytes, w.data(), w.size());
+    std::memcpy(e.lower_bytes, lower_buf.data() + t.lower_begin, t.lower_len);
+  }
+
+ private:
+  static constexpr size_t kSlots = 4096, kMask = kSlots - 1;
+  // The cluster table's size guards against a new model at a freed one's address.
+  static size_t Size(const WordClusters* c) { return c ? c->size() : 0; }
+  struct Entry {
+    uint64_t form = 0, lower = 0, shape = 0, short_shape = 0;
+    const WordClusters* clusters = nullptr;
+    size_t clusters_size = 0;
+    uint32_t flags = 0;
+    WordClusters::Ids cluster;
+    uint8_t form_len = 0, lower_len = 0;
+    char form_bytes[kMaxBytes];
+    char lower_bytes[kMaxBytes];
+  };
+  std::vector<Entry> slots_ = std::vector<Entry>(kSlots);
+};
+
 void BuildTokenInfo(const std::vector<std::string_view>& words, const FeatureResources& res,
                     std::vector<TokenInfo>* info, std::string* lower_buf) {
+  thread_local WordInfoCache cache;
   info->resize(words.size());
   lower_buf->clear();
   for (size_t i = 0; i < words.size(); ++i) {
     TokenInfo& t = (*info)[i];
     std::string_view w = words[i];
     t.form = Fnv1a64(w);
-    t.lower_begin = static_cast<uint32_t>(lower_buf->size());
-    t.lower = AppendNormalized(w, lower_buf);
-    t.lower_len = static_cast<uint32_t>(lower_buf->size() - t.lower_begin);
-    size_t shape_len = 0;
-    t.shape = ShapeHash(w, false, &shape_len);
-    t.short_shape = ShapeHash(w, true, &shape_len);
-    t.flags = ComputeFlags(w);
-    t.cluster = {};
-    if (res.clusters) {
-      t.cluster = res.clusters->Find(t.form, t.lower);
-      if (t.cluster.fine == 0 && (t.flags & kAllCap) && shape_len > 1) {
-        // Headlines in capitals: try the title-case spelling ("JAPAN" -> "Japan").
-        std::string_view lower = std::string_view(*lower_buf).substr(t.lower_begin, t.lower_len);
-        uint64_t h = kFnvBasis;
-        for (size_t k = 0; k < lower.size(); ++k) {
-          unsigned char c = lower[k];
-          FnvAdd(&h, k == 0 ? static_cast<unsigned char>(std::toupper(c)) : c);
-        }
-        t.cluster = res.clusters->Find(h, t.lower);
-      }
-    }
+    if (cache.Get(w, t.form, res.clusters, &t, lower_buf)) continue;
+    ComputeWordInfo(w, res, &t, lower_buf);
+    cache.Put(w, res.clusters, t, *lower_buf);
   }
 }
 

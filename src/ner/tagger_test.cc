@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "ner/tagger_corpus.h"
 #include "ner/tagger_features.h"
@@ -80,6 +81,33 @@ TEST(TaggerModelTest, SaveLoadRoundTripTagsIdentically) {
   std::vector<std::string> words = {"Merkel", "flew", "to", "New", "York", "with", "Smith", "."};
   EXPECT_EQ(a.Tag(Views(words)), (*b)->Tag(Views(words)));
   std::remove(path.c_str());
+}
+
+TEST(TaggerFeaturesTest, WordCacheFollowsTheModelsClusters) {
+  // The per-thread word cache must give what a cold thread computes, also
+  // when sentences alternate between two models' cluster tables.
+  WordClusters a, b;
+  a.Add("Paris", {3, 17});
+  b.Add("Paris", {5, 9});
+  b.Add("visited", {2, 4});
+  std::vector<std::string> text = {"Merkel", "visited", "Paris", "and", "PARIS", "."};
+  std::vector<std::string_view> words = Views(text);
+  auto keys = [&](const WordClusters* c) {
+    DocContext doc;
+    doc.ScanSentence(words);
+    SentenceFeatures f;
+    ExtractStaticFeatures(words, FeatureResources{nullptr, c}, doc, &f);
+    return f.keys;
+  };
+  std::vector<uint64_t> cold_a, cold_b;
+  std::thread([&] { cold_a = keys(&a); }).join();
+  std::thread([&] { cold_b = keys(&b); }).join();
+  EXPECT_NE(cold_a, cold_b);
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_EQ(keys(&a), cold_a);
+    EXPECT_EQ(keys(&b), cold_b);
+    EXPECT_EQ(keys(nullptr), keys(nullptr));
+  }
 }
 
 TEST(TaggerModelTest, LoadedModelTagsButCannotBeSaved) {
