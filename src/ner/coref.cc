@@ -159,7 +159,7 @@ void PropagateNames(const Resources& res, std::string_view text, const std::vect
   std::unordered_map<std::string, long> short_key;
   for (size_t i = 0; i < items->size(); ++i) {
     const Item& it = (*items)[i];
-    if (type_of[i] != "ORG" && type_of[i] != "PRODUCT") continue;
+    if (!SameText(type_of[i], "ORG") && !SameText(type_of[i], "PRODUCT")) continue;
     if (it.c.gaz_flags & kAmbiguous) continue;
     if (it.c.last - it.c.first > kMaxWords || it.c.last > words.size()) continue;
     if (it.c.last - it.c.first == 1) {
@@ -177,7 +177,7 @@ void PropagateNames(const Resources& res, std::string_view text, const std::vect
     }
     // The first word of an organisation's name stands for it when no other
     // organisation starts with it ("Varnex" for "Varnex Semiconductor").
-    if (type_of[i] == "ORG" && it.c.last - it.c.first >= 2 && !(it.c.gaz_flags & kDistinct)) {
+    if (SameText(type_of[i], "ORG") && it.c.last - it.c.first >= 2 && !(it.c.gaz_flags & kDistinct)) {
       const Word& w = words[it.c.first];
       if (w.Is(kUpper) && !w.Is(kPunct) && w.text.size() >= 4 && !w.In(res.bits.stop) &&
           !w.In(res.bits.common_cap) && !w.In(res.bits.term) && !w.In(res.bits.given_name)) {
@@ -379,13 +379,13 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
   // two of them together ("hatte Chey Altman eingeladen").
   std::unordered_map<std::string, int> rule_surnames;
   for (const Candidate& c : cands) {
-    if (c.type != "PERSON" || c.source == Source::kTagger || c.last - c.first < 2) continue;
+    if (!SameText(c.type, "PERSON") || c.source == Source::kTagger || c.last - c.first < 2) continue;
     Item probe{c, std::string(text.substr(c.start, c.end - c.start)), ""};
     ++rule_surnames[SurnameKey(res, probe)];
   }
   std::vector<Candidate> split;
   for (const Candidate& c : cands) {
-    if (c.source == Source::kTagger && c.type == "PERSON" && c.last - c.first >= 2 &&
+    if (c.source == Source::kTagger && SameText(c.type, "PERSON") && c.last - c.first >= 2 &&
         c.last <= words.size() && rule_surnames.count(NameKey(words[c.first].text)) &&
         !rule_surnames.count(NameKey(words[c.last - 1].text)) && words[c.first].Is(kTitleLine)) {
       // A headline run-on: "Samsung's Lee Meets MS CEO" -> "Lee".
@@ -396,7 +396,7 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
       split.push_back(std::move(one));
       continue;
     }
-    if (c.source == Source::kTagger && c.type == "PERSON" && c.last - c.first == 2 &&
+    if (c.source == Source::kTagger && SameText(c.type, "PERSON") && c.last - c.first == 2 &&
         c.last <= words.size()) {
       std::string a = NameKey(words[c.first].text), b = NameKey(words[c.first + 1].text);
       if (a != b && rule_surnames.count(a) && rule_surnames.count(b)) {
@@ -424,9 +424,9 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
     Item it{c, std::string(text.substr(c.start, c.end - c.start)), ""};
     bool use_canonical = !c.canonical.empty() && c.source != Source::kPattern;
     it.key = NameKey(use_canonical ? std::string_view(c.canonical) : std::string_view(it.text));
-    if (c.type == "EVENT") it.key = StripYear(it.key);
+    if (SameText(c.type, "EVENT")) it.key = StripYear(it.key);
     // "Kairos Semiconductor Co." is "Kairos Semiconductor": a legal suffix does not tell names apart.
-    if (c.type == "ORG" && !use_canonical && c.last - c.first >= 2 && c.last <= words.size() &&
+    if (SameText(c.type, "ORG") && !use_canonical && c.last - c.first >= 2 && c.last <= words.size() &&
         words[c.last - 1].In(res.bits.legal_suffix)) {
       size_t e = c.last - 1;
       while (e > c.first + 1 && words[e - 1].Is(kPunct)) --e;
@@ -462,7 +462,7 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
   {
     std::unordered_map<std::string, std::vector<size_t>> by_given;
     for (size_t i : reps) {
-      if (items[i].c.type != "PERSON" || !FamilyFirst(items[i])) continue;
+      if (!SameText(items[i].c.type, "PERSON") || !FamilyFirst(items[i])) continue;
       std::vector<std::string_view> parts = SplitSpaces(items[i].text);
       if (parts.size() == 2) by_given[NameKey(parts[1])].push_back(i);
     }
@@ -482,7 +482,7 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
   // Surnames of people named in full.
   std::unordered_map<std::string, long> surname;  // key -> root, -1 when ambiguous
   for (size_t i = 0; i < items.size(); ++i) {
-    if (items[i].c.type != "PERSON") continue;
+    if (!SameText(items[i].c.type, "PERSON")) continue;
     std::string s = SurnameKey(res, items[i]);
     if (s.size() < 2) continue;
     long root = static_cast<long>(uf.Find(i));
@@ -498,10 +498,10 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
     const Candidate& c = items[i].c;
     // A surname alone, also with its particle capitalised at a sentence start ("De Groot said").
     bool single = c.last - c.first == 1 || SplitSpaces(items[i].text).size() == 1 ||
-                  (c.type == "PERSON" && c.first < words.size() &&
+                  (SameText(c.type, "PERSON") && c.first < words.size() &&
                    words[c.first].In(res.bits.name_particle) && SplitSpaces(items[i].text).size() <= 3);
     if (!single) continue;
-    if (c.type != "PERSON" && c.source != Source::kTagger) continue;
+    if (!SameText(c.type, "PERSON") && c.source != Source::kTagger) continue;
     long r = surname_root(items[i].key);
     if (r >= 0) uf.Union(static_cast<size_t>(r), i);
   }
@@ -517,7 +517,7 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
       r = surname_root(key + NameKey(words[w + 1].text));
       if (r >= 0) span = 2;
     }
-    if (r < 0 && lang == "de" && key.size() > 3 && key.back() == 's')
+    if (r < 0 && IsGerman(lang) && key.size() > 3 && key.back() == 's')
       r = surname_root(key.substr(0, key.size() - 1));
     if (r < 0) continue;
     Candidate c;
@@ -563,23 +563,23 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
   {
     std::unordered_map<std::string, std::vector<size_t>> long_by_edge;
     for (size_t j : reps) {
-      if (type_of[j] != "ORG" && type_of[j] != "LOC") continue;
+      if (!SameText(type_of[j], "ORG") && !SameText(type_of[j], "LOC")) continue;
       std::string name = items[j].c.source == Source::kGazetteer ? items[j].c.canonical : items[j].text;
       std::vector<std::string_view> parts = SplitSpaces(name);
       if (parts.size() < 2) continue;
-      long_by_edge[type_of[j] + ":" + NameKey(type_of[j] == "ORG" ? parts.front() : parts.back())].push_back(
+      long_by_edge[type_of[j] + ":" + NameKey(SameText(type_of[j], "ORG") ? parts.front() : parts.back())].push_back(
           j);
     }
     for (size_t i : reps) {
       const Item& s = items[i];
-      if ((type_of[i] != "ORG" && type_of[i] != "LOC") || SplitSpaces(s.text).size() != 1) continue;
+      if ((!SameText(type_of[i], "ORG") && !SameText(type_of[i], "LOC")) || SplitSpaces(s.text).size() != 1) continue;
       if (s.c.gaz_flags & kDistinct) continue;
       if (s.c.source == Source::kGazetteer && NameKey(s.c.canonical) != NameKey(s.text)) continue;
       auto it = long_by_edge.find(type_of[i] + ":" + s.key);
       // A word the tagger alone typed as a place is the short form of an
       // organisation named in full ("Nordvolt" after "Nordvolt Cloud, the
       // data center operator"); the organisation's type wins.
-      if (it == long_by_edge.end() && type_of[i] == "LOC" && s.c.source == Source::kTagger) {
+      if (it == long_by_edge.end() && SameText(type_of[i], "LOC") && s.c.source == Source::kTagger) {
         it = long_by_edge.find("ORG:" + s.key);
         if (it != long_by_edge.end()) {
           size_t root = uf.Find(i);
@@ -608,7 +608,7 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
   {
     std::unordered_map<std::string, std::vector<std::pair<std::string, size_t>>> by_number;
     for (size_t i : reps) {
-      if (type_of[i] != "PRODUCT") continue;
+      if (!SameText(type_of[i], "PRODUCT")) continue;
       auto parts = ModelParts(items[i].text);
       if (parts.first.size() >= 4) by_number[parts.second].emplace_back(parts.first, i);
     }
@@ -650,7 +650,7 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
       continue;
     // A one-word person only the tagger saw, never named in full, is more
     // often a misread word ("Cloud First") than a person.
-    if (type == "PERSON" && std::all_of(m.begin(), m.end(), [&](size_t i) {
+    if (SameText(type, "PERSON") && std::all_of(m.begin(), m.end(), [&](size_t i) {
           return items[i].c.source == Source::kTagger && SplitSpaces(items[i].text).size() == 1;
         }))
       continue;

@@ -10,27 +10,29 @@ namespace {
 constexpr uint64_t kFnvOffset = 0xcbf29ce484222325ull;
 constexpr uint64_t kFnvPrime = 0x100000001b3ull;
 
-// Calls emit(byte) for every byte of the folded form of s.
+// Calls emit(byte) for every byte of the folded form of s, in order, while
+// emit returns true; returns false when emit stopped the walk.
 template <typename Emit>
-void ForEachFolded(std::string_view s, Emit emit) {
+bool ForEachFolded(std::string_view s, Emit emit) {
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 'A' && c <= 'Z') {
-      emit(static_cast<char>(c + 32));
+      if (!emit(static_cast<char>(c + 32))) return false;
     } else if (c == 0xC3 && i + 1 < s.size()) {
       unsigned char d = static_cast<unsigned char>(s[i + 1]);
-      emit(static_cast<char>(c));
-      emit(static_cast<char>((d >= 0x80 && d <= 0x9E && d != 0x97) ? d + 0x20 : d));
+      if (!emit(static_cast<char>(c))) return false;
+      if (!emit(static_cast<char>((d >= 0x80 && d <= 0x9E && d != 0x97) ? d + 0x20 : d))) return false;
       ++i;
     } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
                (static_cast<unsigned char>(s[i + 2]) == 0x99 ||
                 static_cast<unsigned char>(s[i + 2]) == 0x98)) {
-      emit('\'');
+      if (!emit('\'')) return false;
       i += 2;
     } else {
-      emit(static_cast<char>(c));
+      if (!emit(static_cast<char>(c))) return false;
     }
   }
+  return true;
 }
 
 // Length in bytes of a punctuation mark at the start of s (0 if none).
@@ -68,11 +70,11 @@ size_t TrailingPunct(std::string_view s) {
 }
 
 bool IsAbbreviation(std::string_view core) {
-  static const char* const kAbbr[] = {"corp", "inc", "co", "ltd", "jr", "sr",  "dr",  "mr",  "mrs", "ms",
-                                      "prof", "st",  "no", "nr",  "vs", "bzw", "gen", "gov", "sen", "rep"};
-  std::string f = Fold(core);
-  for (const char* a : kAbbr)
-    if (f == a) return true;
+  static constexpr std::string_view kAbbr[] = {"corp", "inc", "co", "ltd", "jr",  "sr",  "dr",
+                                                "mr",   "mrs", "ms", "prof", "st", "no",  "nr",
+                                                "vs",   "bzw", "gen", "gov", "sen", "rep"};
+  for (std::string_view a : kAbbr)
+    if (FoldedEquals(core, a)) return true;
   return false;
 }
 
@@ -160,13 +162,25 @@ std::string Fold(std::string_view s) {
 void FoldInto(std::string_view s, std::string* out) {
   out->clear();
   out->reserve(s.size());
-  ForEachFolded(s, [out](char c) { out->push_back(c); });
+  ForEachFolded(s, [out](char c) {
+    out->push_back(c);
+    return true;
+  });
 }
 
 uint64_t FoldedHash(std::string_view s) {
   uint64_t h = kFnvOffset;
-  ForEachFolded(s, [&h](char c) { h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime; });
+  ForEachFolded(s, [&h](char c) {
+    h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
+    return true;
+  });
   return h;
+}
+
+bool FoldedEquals(std::string_view s, std::string_view folded) {
+  if (s.size() < folded.size()) return false;  // folding never makes a word longer
+  size_t n = 0;
+  return ForEachFolded(s, [&](char c) { return n < folded.size() && folded[n++] == c; }) && n == folded.size();
 }
 
 bool StartsUpper(std::string_view w) {

@@ -25,6 +25,9 @@ std::string Fold(std::string_view s);
 void FoldInto(std::string_view s, std::string* out);
 // 64-bit FNV-1a of the folded form of `s` (no allocation).
 uint64_t FoldedHash(std::string_view s);
+// Fold(s) == folded, without building the folded string (stops at the
+// first difference).
+bool FoldedEquals(std::string_view s, std::string_view folded);
 // Combines the hashes of consecutive words into the hash of the sequence.
 inline uint64_t CombineHash(uint64_t seq, uint64_t word) {
   return (seq ^ word) * 0x100000001b3ull + 0x9e3779b97f4a7c15ull;

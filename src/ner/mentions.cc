@@ -157,7 +157,7 @@ bool WeakNameSupported(const Resources& res, const std::vector<Word>& words, siz
   if (words[i].Is(kSentenceStart) || words[i].Is(kTitleLine) || i + 1 >= words.size()) return false;
   const Word& n = words[i + 1];
   return n.Is(kPossessive) || n.In(res.bits.legal_suffix) ||
-         res.titles.Find(CombineHash(0, n.hash), lang == "de" ? "de" : "en") != nullptr;
+         res.titles.Find(CombineHash(0, n.hash), IsGerman(lang) ? "de" : "en") != nullptr;
 }
 
 }  // namespace
@@ -233,16 +233,16 @@ bool IsCommonWord(const Resources& res, const Word& w, const std::string& lang) 
   if ((w.In(res.bits.stop) && !w.Is(kAllCaps)) || w.In(res.bits.month) || w.In(res.bits.weekday) ||
       w.In(res.bits.common_cap))
     return true;
-  if (lang == "de" && w.In(res.bits.noun_de)) return true;
+  if (IsGerman(lang) && w.In(res.bits.noun_de)) return true;
   return false;
 }
 
 size_t MatchTitle(const Resources& res, const std::vector<Word>& words, size_t i, const std::string& lang,
                   std::string* normalised) {
-  std::string_view l = lang == "de" ? "de" : "en";
+  std::string_view l = IsGerman(lang) ? "de" : "en";
   if (i >= words.size()) return 0;
   if (!res.titles.IsFirstWord(words[i].hash)) {
-    if (lang != "de" || !words[i].Is(kUpper) || words[i].text.size() < 7) return 0;
+    if (!IsGerman(lang) || !words[i].Is(kUpper) || words[i].text.size() < 7) return 0;
     if (const std::string* n = res.titles.FindGermanCompound(Fold(words[i].text))) {
       if (normalised) *normalised = *n;
       return 1;
@@ -260,7 +260,7 @@ size_t MatchTitle(const Resources& res, const std::vector<Word>& words, size_t i
       if (normalised) *normalised = *n;
     }
   }
-  if (best == 0 && lang == "de" && words[i].Is(kUpper) && words[i].text.size() >= 7) {
+  if (best == 0 && IsGerman(lang) && words[i].Is(kUpper) && words[i].text.size() >= 7) {
     if (const std::string* n = res.titles.FindGermanCompound(Fold(words[i].text))) {
       if (normalised) *normalised = *n;
       return 1;
@@ -300,7 +300,7 @@ std::vector<Candidate> FindGazetteerMentions(const Resources& res, std::string_v
     if (hit && (hit->flags & kWeak) && !WeakNameSupported(res, words, i, lang)) hit = nullptr;
     if (hit) {
       size_t last = i + len;
-      if (hit->type == "ORG") {
+      if (SameText(hit->type, "ORG")) {
         while (last < words.size() && words[last].In(res.bits.legal_suffix) &&
                !words[last].Is(kSentenceStart))
           ++last;
@@ -336,7 +336,7 @@ std::vector<Candidate> FindGazetteerMentions(const Resources& res, std::string_v
       }
     }
     // German genitive of a known name: "Samsungs", "Googles".
-    if (lang == "de" && w.Is(kUpper) && w.text.size() > 3 && w.text.back() == 's') {
+    if (IsGerman(lang) && w.Is(kUpper) && w.text.size() > 3 && w.text.back() == 's') {
       if (const GazEntry* e = MatchPiece(gaz, w.text.substr(0, w.text.size() - 1))) {
         Candidate c = MakeCandidate(words, i, i + 1, e->type, Source::kGazetteer);
         c.canonical = e->canonical;
@@ -353,7 +353,7 @@ namespace {
 // German common nouns are capitalised too; long words with a typical noun
 // ending ("Finanzdienstleisters", "Zusammenarbeit") are not names.
 bool LooksLikeGermanNoun(const Resources& res, const Word& w, const std::string& lang) {
-  if (lang != "de" || w.Is(kAllCaps) || w.text.size() < 7) return false;
+  if (!IsGerman(lang) || w.Is(kAllCaps) || w.text.size() < 7) return false;
   return res.lexicon.EndsWithAny("noun_suffix_de", Fold(w.text));
 }
 
@@ -382,7 +382,7 @@ size_t PersonWordsAt(const Resources& res, const std::vector<Word>& words, size_
     // articles ("Marcus Webb von Brightlane"), so they do not join there.
     auto particle = [&](const Word& x) {
       if (!x.In(res.bits.name_particle) || !StartsLower(x.text)) return false;
-      return lang != "de" ||
+      return !IsGerman(lang) ||
              !(x.text == "von" || x.text == "zu" || x.text == "vom" || x.text == "der" || x.text == "den");
     };
     while (p < words.size() && p < i + n + 2 && particle(words[p])) ++p;
@@ -477,7 +477,7 @@ void FindPersons(const Resources& res, const std::vector<Word>& words, const std
     // A compound ending in a title, then the name: "Infineon-Chef Jochen Hanebeck".
     size_t dash = w.text.rfind('-');
     if (dash != std::string_view::npos && dash + 1 < w.text.size() && i + 1 < words.size() &&
-        res.titles.Find(CombineHash(0, FoldedHash(w.text.substr(dash + 1))), lang == "de" ? "de" : "en")) {
+        res.titles.Find(CombineHash(0, FoldedHash(w.text.substr(dash + 1))), IsGerman(lang) ? "de" : "en")) {
       size_t m = PersonWordsAt(res, words, i + 1, 3, lang);
       if (m > 0 && !words[i + 1].Is(kAllCaps)) {
         out->push_back(MakeCandidate(words, i + 1, i + 1 + m, "PERSON", Source::kPattern));
@@ -570,8 +570,10 @@ void FindProducts(const Resources& res, const std::vector<Word>& words, std::vec
   }
   // A code name: "servers, code-named Aurora", "Codename Orion", "Codename „Atlas“".
   for (size_t i = 0; i + 1 < words.size(); ++i) {
-    std::string f = Fold(words[i].text);
-    if (f != "code-named" && f != "codenamed" && f != "codename" && f != "code-name") continue;
+    std::string_view t = words[i].text;
+    if (!FoldedEquals(t, "code-named") && !FoldedEquals(t, "codenamed") && !FoldedEquals(t, "codename") &&
+        !FoldedEquals(t, "code-name"))
+      continue;
     size_t j = i + 1;
     if (j < words.size() && IsQuote(words[j].text)) ++j;
     size_t e = j;
@@ -596,7 +598,7 @@ size_t NameStartBefore(const Resources& res, const std::vector<Word>& words, siz
     bool conn = joiner && b - 1 > 0 && b < head && (words[b - 2].Is(kUpper) || words[b - 2].Is(kAllCaps));
     if (!(name || conn) || (p.Is(kPunct) && p.text != "&") || LooksLikeGermanNoun(res, p, lang)) break;
     // "Firma Limbach Installtec GmbH", "Konsortium Toll Collect": the descriptor is not part of the name.
-    if (lang == "de" && IsOrgDescriptor(res, p, lang)) break;
+    if (IsGerman(lang) && IsOrgDescriptor(res, p, lang)) break;
     // "z. B. Steinach Motors", "u. a. Nokia": a letter of an abbreviation is no initial.
     if (p.text.size() <= 2 && b >= 2 &&
         ((words[b - 2].text.size() <= 2 && StartsLower(words[b - 2].text)) ||
@@ -659,8 +661,8 @@ void FindNamedEvents(const Resources& res, const std::vector<Word>& words, const
 // such a word ("Softwarekonzern", "US-Chipentwicklers").
 bool IsOrgDescriptor(const Resources& res, const Word& w, const std::string& lang) {
   if (w.Is(kAllCaps) || w.Is(kPunct)) return false;
-  if (w.In(res.bits.org_descriptor)) return lang == "de" ? w.Is(kUpper) : StartsLower(w.text);
-  return lang == "de" && w.Is(kUpper) && w.text.size() >= 8 &&
+  if (w.In(res.bits.org_descriptor)) return IsGerman(lang) ? w.Is(kUpper) : StartsLower(w.text);
+  return IsGerman(lang) && w.Is(kUpper) && w.text.size() >= 8 &&
          res.lexicon.EndsWithAny("org_descriptor_head", Fold(w.text));
 }
 

@@ -55,6 +55,12 @@ struct Candidate {
   bool family_first = false;  // East-Asian order: "Lee Jae-yong" (family name first)
 };
 
+// Tests of a language code or a mention type against a literal, meant for
+// per-word and per-candidate code: compared as string_views they are inlined,
+// where std::string == "..." calls libstdc++'s out-of-line compare() and strlen().
+inline bool SameText(std::string_view a, std::string_view b) { return a == b; }
+inline bool IsGerman(std::string_view lang) { return lang == "de"; }
+
 // Bits of the word classes the rules test (see data/ner/lexicon.tsv).
 struct ClassBits {
   uint32_t stop = 0, month = 0, weekday = 0, common_cap = 0, noun_de = 0, given_name = 0, org_suffix = 0,

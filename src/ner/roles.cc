@@ -19,22 +19,12 @@ struct Item {
   bool paragraph_start = false;
 };
 
-// Case-insensitive membership; the words of `set` are lower case. Folding
-// keeps the byte length of letters, so only same-length words are compared.
+// Case-insensitive membership; the words of `set` are lower case and have no
+// apostrophe. Folding keeps the byte length of everything else, so only
+// same-length words are compared.
 bool OneOf(std::string_view w, std::initializer_list<std::string_view> set) {
-  if (w.size() > 16) return false;
-  char buf[16];
-  bool folded = false;
-  for (std::string_view s : set) {
-    if (s.size() != w.size()) continue;
-    if (!folded) {
-      std::string f = Fold(w);
-      if (f.size() != w.size()) return false;
-      std::copy(f.begin(), f.end(), buf);
-      folded = true;
-    }
-    if (std::string_view(buf, w.size()) == s) return true;
-  }
+  for (std::string_view s : set)
+    if (s.size() == w.size() && FoldedEquals(w, s)) return true;
   return false;
 }
 
@@ -117,16 +107,16 @@ class RoleFinder {
     it.end = e;
     it.text = text_.substr(b, e - b);
     it.hash = FoldedHash(it.text);
-    if (const std::string* n = res_.titles.Find(CombineHash(0, it.hash), lang_ == "de" ? "de" : "en")) {
+    if (const std::string* n = res_.titles.Find(CombineHash(0, it.hash), IsGerman(lang_) ? "de" : "en")) {
       it.kind = Item::kTitle;
       it.title = *n;
     }
     items_.push_back(it);
   }
 
-  bool IsType(size_t k, const char* type) const {
+  bool IsType(size_t k, std::string_view type) const {
     return k < items_.size() && items_[k].kind == Item::kEntity &&
-           groups_.entities[static_cast<size_t>(items_[k].entity)].type == type;
+           SameText(groups_.entities[static_cast<size_t>(items_[k].entity)].type, type);
   }
   bool IsWord(size_t k, std::initializer_list<std::string_view> set) const {
     return k < items_.size() && items_[k].kind == Item::kWord && OneOf(items_[k].text, set);
