@@ -52,6 +52,14 @@ std::vector<std::string_view> SplitSpaces(std::string_view s) {
   return out;
 }
 
+// SplitSpaces(s).size(), without building the list.
+size_t CountSpaceWords(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size(); ++i)
+    if (s[i] != ' ' && (i == 0 || s[i - 1] == ' ')) ++n;
+  return n;
+}
+
 std::string StripYear(std::string key) {
   if (key.size() > 6) {
     std::string_view tail(key.data() + key.size() - 4, 4);
@@ -264,24 +272,27 @@ void PropagateNames(const Resources& res, std::string_view text, const std::vect
 }  // namespace
 
 std::string NameKey(std::string_view name) {
-  std::string f = Fold(name);
-  std::string out;
-  out.reserve(f.size());
-  for (size_t i = 0; i < f.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(f[i]);
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) out.push_back(static_cast<char>(c));
-  }
-  // Typographic punctuation (multi-byte, E2 80 xx) is not part of a name.
-  std::string clean;
-  clean.reserve(out.size());
-  for (size_t i = 0; i < out.size(); ++i) {
-    if (static_cast<unsigned char>(out[i]) == 0xE2 && i + 2 < out.size()) {
+  // Folded letters, digits and non-ASCII bytes, written straight into the
+  // result (folding never makes the text longer).
+  std::string out(name.size(), '\0');
+  size_t n = 0;
+  ForEachFolded(name, [&](char ch) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) out[n++] = ch;
+    return true;
+  });
+  // Typographic punctuation (multi-byte, E2 80 xx) is not part of a name;
+  // dropped in place (the write position never passes the read position).
+  size_t kept = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (static_cast<unsigned char>(out[i]) == 0xE2 && i + 2 < n) {
       i += 2;
       continue;
     }
-    clean.push_back(out[i]);
+    out[kept++] = out[i];
   }
-  return clean;
+  out.resize(kept);
+  return out;
 }
 
 size_t EditDistance(std::string_view a, std::string_view b, size_t cap) {
@@ -437,23 +448,19 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
     for (uint32_t w = c.first; w < c.last && w < words.size(); ++w) covered[w] = 1;
     items.push_back(std::move(it));
   }
+  // Items with the same key are one group. One representative item per key
+  // (its first): the pairwise rules below only look at distinct names.
   UnionFind uf(items.size());
-  auto union_by_key = [&]() {
-    std::unordered_map<std::string, size_t> by_key;
-    for (size_t i = 0; i < items.size(); ++i) {
-      auto [pos, fresh] = by_key.emplace(items[i].key, i);
-      if (!fresh) uf.Union(pos->second, i);
-    }
-  };
-  union_by_key();
-
-  // One representative item per key: same-key items are already one group,
-  // so the pairwise rules below only look at distinct names.
   std::vector<size_t> reps;
   {
-    std::unordered_map<std::string, size_t> seen;
-    for (size_t i = 0; i < items.size(); ++i)
-      if (seen.emplace(items[i].key, i).second) reps.push_back(i);
+    std::unordered_map<std::string_view, size_t> first_of_key;  // views of items[i].key
+    for (size_t i = 0; i < items.size(); ++i) {
+      auto [pos, fresh] = first_of_key.emplace(items[i].key, i);
+      if (fresh)
+        reps.push_back(i);
+      else
+        uf.Union(pos->second, i);
+    }
   }
 
   // Spelling variants of East-Asian names: same given name, family name off
@@ -497,9 +504,9 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
   for (size_t i = 0; i < items.size(); ++i) {
     const Candidate& c = items[i].c;
     // A surname alone, also with its particle capitalised at a sentence start ("De Groot said").
-    bool single = c.last - c.first == 1 || SplitSpaces(items[i].text).size() == 1 ||
+    bool single = c.last - c.first == 1 || CountSpaceWords(items[i].text) == 1 ||
                   (SameText(c.type, "PERSON") && c.first < words.size() &&
-                   words[c.first].In(res.bits.name_particle) && SplitSpaces(items[i].text).size() <= 3);
+                   words[c.first].In(res.bits.name_particle) && CountSpaceWords(items[i].text) <= 3);
     if (!single) continue;
     if (!SameText(c.type, "PERSON") && c.source != Source::kTagger) continue;
     long r = surname_root(items[i].key);
@@ -540,18 +547,37 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
     // The tagger's guesses for one name are not independent evidence: all
     // of them together weigh at most as much as one rule that knows the
     // type ("der Chipentwickler Halvora" beats six tagger LOC readings).
-    std::unordered_map<size_t, std::map<std::string, int>> votes, tagger_votes;
+    // Each group's type is the one with the highest total, ties going to the
+    // type name first in alphabetical order; the votes are sorted by group
+    // and type so that each (group, type) total is one run.
+    struct Vote {
+      size_t root;
+      std::string_view type;
+      int rules, tagger;  // weight from a rule or gazetteer mention, from a tagger one
+    };
+    std::vector<Vote> votes;
+    votes.reserve(items.size());
     for (size_t i = 0; i < items.size(); ++i) {
-      auto& v = items[i].c.source == Source::kTagger ? tagger_votes : votes;
-      v[uf.Find(i)][items[i].c.type] += SourceWeight(items[i].c.source);
+      bool tagger = items[i].c.source == Source::kTagger;
+      int weight = SourceWeight(items[i].c.source);
+      votes.push_back(Vote{uf.Find(i), items[i].c.type, tagger ? 0 : weight, tagger ? weight : 0});
     }
-    for (auto& [root, v] : tagger_votes)
-      for (auto& [t, n] : v) votes[root][t] += std::min(n, SourceWeight(Source::kPattern) - 1);
-    std::unordered_map<size_t, std::string> best;
-    for (auto& [root, v] : votes) {
-      int top = -1;
-      for (auto& [t, n] : v)
-        if (n > top) best[root] = t, top = n;
+    std::sort(votes.begin(), votes.end(), [](const Vote& a, const Vote& b) {
+      return a.root != b.root ? a.root < b.root : a.type < b.type;
+    });
+    std::vector<std::string_view> best(items.size());  // by root
+    int top = -1;
+    for (size_t k = 0; k < votes.size();) {
+      const size_t root = votes[k].root;
+      const std::string_view type = votes[k].type;
+      if (k == 0 || votes[k - 1].root != root) top = -1;
+      int rules = 0, tagger = 0;
+      for (; k < votes.size() && votes[k].root == root && votes[k].type == type; ++k) {
+        rules += votes[k].rules;
+        tagger += votes[k].tagger;
+      }
+      int n = rules + std::min(tagger, SourceWeight(Source::kPattern) - 1);
+      if (n > top) best[root] = type, top = n;
     }
     type_of.resize(items.size());
     for (size_t i = 0; i < items.size(); ++i) type_of[i] = best[uf.Find(i)];
@@ -572,7 +598,8 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
     }
     for (size_t i : reps) {
       const Item& s = items[i];
-      if ((!SameText(type_of[i], "ORG") && !SameText(type_of[i], "LOC")) || SplitSpaces(s.text).size() != 1) continue;
+      if ((!SameText(type_of[i], "ORG") && !SameText(type_of[i], "LOC")) || CountSpaceWords(s.text) != 1)
+        continue;
       if (s.c.gaz_flags & kDistinct) continue;
       if (s.c.source == Source::kGazetteer && NameKey(s.c.canonical) != NameKey(s.text)) continue;
       auto it = long_by_edge.find(type_of[i] + ":" + s.key);
@@ -651,7 +678,7 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
     // A one-word person only the tagger saw, never named in full, is more
     // often a misread word ("Cloud First") than a person.
     if (SameText(type, "PERSON") && std::all_of(m.begin(), m.end(), [&](size_t i) {
-          return items[i].c.source == Source::kTagger && SplitSpaces(items[i].text).size() == 1;
+          return items[i].c.source == Source::kTagger && CountSpaceWords(items[i].text) == 1;
         }))
       continue;
     DocEntity e;
@@ -666,14 +693,14 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
       int top = 0;
       size_t top_words = 0;
       for (auto& [n, v] : canon_votes) {
-        size_t nw = SplitSpaces(n).size();
+        size_t nw = CountSpaceWords(n);
         if (nw > top_words || (nw == top_words && v > top)) e.name = n, top = v, top_words = nw;
       }
     } else {
       std::map<std::string, int> freq;
       for (size_t i : m) ++freq[items[i].text];
       for (size_t i : m) {  // bare-surname references count for the full form they abbreviate
-        if (SplitSpaces(items[i].text).size() != 1) continue;
+        if (CountSpaceWords(items[i].text) != 1) continue;
         for (auto& [n, v] : freq) {
           std::vector<std::string_view> parts = SplitSpaces(n);
           if (parts.size() > 1 && (parts.front() == items[i].text || parts.back() == items[i].text)) ++v;
@@ -685,7 +712,7 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
         const std::string& t = items[i].c.source == Source::kAlias && !items[i].c.canonical.empty()
                                    ? items[i].c.canonical
                                    : items[i].text;
-        size_t nw = SplitSpaces(t).size();
+        size_t nw = CountSpaceWords(t);
         int f = freq.count(t) ? freq[t] : 0;
         if (nw > best_words || (nw == best_words && f > best_freq)) {
           e.name = t;
