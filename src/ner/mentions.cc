@@ -1,7 +1,7 @@
 #include "ner/mentions.h"
 
 #include <algorithm>
-#include <map>
+#include <utility>
 #include <tuple>
 
 namespace pactgraph {
@@ -789,16 +789,26 @@ std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> cands) {
     int gaz_first = c.source == Source::kGazetteer ? 0 : 1;  // same span: the gazetteer knows the canonical
     return std::make_tuple(rank, -static_cast<long>(c.end - c.start), gaz_first, c.start);
   };
-  std::stable_sort(cands.begin(), cands.end(),
-                   [&](const Candidate& a, const Candidate& b) { return key(a) < key(b); });
+  // The candidates in order of preference (a stable sort by key, done on
+  // (key, index) pairs so that the candidates themselves are not moved).
+  using Key = decltype(key(cands[0]));
+  std::vector<std::pair<Key, uint32_t>> order;
+  order.reserve(cands.size());
+  for (size_t i = 0; i < cands.size(); ++i) order.emplace_back(key(cands[i]), static_cast<uint32_t>(i));
+  std::sort(order.begin(), order.end());
   // Kept spans are disjoint: the one starting last before c.end is the only
-  // one that can overlap c.
-  std::map<uint32_t, uint32_t> taken;  // start -> end
+  // one that can overlap c. `taken` is sorted by start, one span per start.
+  std::vector<std::pair<uint32_t, uint32_t>> taken;  // (start, end)
   std::vector<Candidate> kept;
-  for (Candidate& c : cands) {
-    auto it = taken.lower_bound(c.end);
+  kept.reserve(cands.size());
+  for (const auto& [k, i] : order) {
+    Candidate& c = cands[i];
+    auto it = std::lower_bound(taken.begin(), taken.end(), c.end,
+                               [](const std::pair<uint32_t, uint32_t>& t, uint32_t v) { return t.first < v; });
     if (it != taken.begin() && std::prev(it)->second > c.start) continue;
-    taken.emplace(c.start, c.end);
+    auto at = std::lower_bound(taken.begin(), taken.end(), c.start,
+                               [](const std::pair<uint32_t, uint32_t>& t, uint32_t v) { return t.first < v; });
+    if (at == taken.end() || at->first != c.start) taken.insert(at, {c.start, c.end});
     kept.push_back(std::move(c));
   }
   std::sort(kept.begin(), kept.end(),

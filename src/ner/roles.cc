@@ -56,6 +56,9 @@ class RoleFinder {
   void BuildItems() {
     size_t m = 0;
     const std::vector<MentionRef>& ms = groups_.mentions;
+    // Each item takes at least one word, and a mention adds at most one
+    // compound tail.
+    items_.reserve(words_.size() + ms.size());
     for (size_t i = 0; i < words_.size();) {
       while (m < ms.size() && ms[m].start < words_[i].start) ++m;
       const Word& w = words_[i];
@@ -68,7 +71,7 @@ class RoleFinder {
         it.end = r.end;
         it.text = text_.substr(r.start, r.end - r.start);
         it.paragraph_start = w.Is(kParagraphStart);
-        items_.push_back(it);
+        items_.push_back(std::move(it));
         size_t last = std::max<size_t>(r.last, i + 1);
         const Word& lw = words_[last - 1];
         if (r.end + 1 < lw.end && text_[r.end] == '-') AddCompoundTail(r.end + 1, lw.end);
@@ -86,7 +89,7 @@ class RoleFinder {
         it.title = norm;
         it.end = words_[i + t - 1].end;
         it.text = text_.substr(it.start, it.end - it.start);
-        items_.push_back(it);
+        items_.push_back(std::move(it));
         i += t;
         continue;
       }
@@ -94,7 +97,7 @@ class RoleFinder {
       it.text = w.text;
       it.hash = w.hash;
       it.possessive = w.Is(kPossessive);
-      items_.push_back(it);
+      items_.push_back(std::move(it));
       ++i;
     }
     consumed_.assign(items_.size(), 0);
@@ -111,7 +114,7 @@ class RoleFinder {
       it.kind = Item::kTitle;
       it.title = *n;
     }
-    items_.push_back(it);
+    items_.push_back(std::move(it));
   }
 
   bool IsType(size_t k, std::string_view type) const {
