@@ -1,5 +1,6 @@
 #include "ner/gazetteer.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -207,6 +208,14 @@ bool HasLetter(std::string_view w) {
 }
 
 void SplitToken(std::string_view tok, uint32_t offset, std::vector<Piece>* out) {
+  // Most tokens are plain words: ASCII letters, digits and hyphens have no
+  // punctuation mark to split off at either end and no possessive.
+  if (!tok.empty() && std::all_of(tok.begin(), tok.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+      })) {
+    out->push_back(Piece{offset, offset + static_cast<uint32_t>(tok.size()), false});
+    return;
+  }
   size_t b = 0, e = tok.size();
   // A possessive the segmenter already split off: "'s", "’s".
   if (tok == "'s" || tok == "'S" || tok == "\xE2\x80\x99s" || tok == "\xE2\x80\x99S") {

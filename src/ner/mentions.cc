@@ -1,8 +1,9 @@
 #include "ner/mentions.h"
 
 #include <algorithm>
-#include <utility>
+#include <array>
 #include <tuple>
+#include <utility>
 
 namespace pactgraph {
 namespace ner {
@@ -28,9 +29,22 @@ uint16_t ShapeFlags(std::string_view w) {
   if (StartsUpper(w)) f |= kUpper;
   if (StartsLower(w)) f |= kLower;
   if (IsAllCaps(w)) f |= kAllCaps;
-  if (HasDigit(w)) f |= kDigit;
-  if (!HasLetter(w) && !HasDigit(w)) f |= kPunct;
-  if (w.find('-') != std::string_view::npos && w.size() > 1) f |= kHyphen;
+  // HasDigit, HasLetter and the search for '-' in one pass over a byte table.
+  enum : uint8_t { kDigitByte = 1, kLetterByte = 2, kHyphenByte = 4 };
+  static constexpr std::array<uint8_t, 256> kByteClass = [] {
+    std::array<uint8_t, 256> t{};
+    for (int c = '0'; c <= '9'; ++c) t[c] = kDigitByte;
+    for (int c = 'a'; c <= 'z'; ++c) t[c] = kLetterByte;
+    for (int c = 'A'; c <= 'Z'; ++c) t[c] = kLetterByte;
+    t[0xC3] = kLetterByte;  // HasLetter's test for Latin-1 letters
+    t['-'] = kHyphenByte;
+    return t;
+  }();
+  uint8_t seen = 0;
+  for (char c : w) seen |= kByteClass[static_cast<unsigned char>(c)];
+  if (seen & kDigitByte) f |= kDigit;
+  if (!(seen & (kLetterByte | kDigitByte))) f |= kPunct;
+  if ((seen & kHyphenByte) && w.size() > 1) f |= kHyphen;
   return f;
 }
 
@@ -237,18 +251,22 @@ bool IsCommonWord(const Resources& res, const Word& w, const std::string& lang) 
   return false;
 }
 
-size_t MatchTitle(const Resources& res, const std::vector<Word>& words, size_t i, const std::string& lang,
-                  std::string* normalised) {
-  std::string_view l = IsGerman(lang) ? "de" : "en";
+size_t MatchTitleRef(const Resources& res, const std::vector<Word>& words, size_t i, const std::string& lang,
+                     const std::string** normalised) {
   if (i >= words.size()) return 0;
-  if (!res.titles.IsFirstWord(words[i].hash)) {
-    if (!IsGerman(lang) || !words[i].Is(kUpper) || words[i].text.size() < 7) return 0;
-    if (const std::string* n = res.titles.FindGermanCompound(Fold(words[i].text))) {
-      if (normalised) *normalised = *n;
+  const Word& w = words[i];
+  const bool german = IsGerman(lang);
+  // German compounds ending in a one-word title ("Verbandspräsident").
+  const bool compound = german && w.Is(kUpper) && w.text.size() >= 7;
+  if (!res.titles.IsFirstWord(w.hash)) {
+    if (!compound) return 0;  // most words: one hash lookup
+    if (const std::string* n = res.titles.FindGermanCompound(Fold(w.text))) {
+      *normalised = n;
       return 1;
     }
     return 0;
   }
+  std::string_view l = german ? "de" : "en";
   uint64_t h = 0;
   size_t best = 0;
   size_t max = std::min(res.titles.max_words(), words.size() - i);
@@ -257,16 +275,24 @@ size_t MatchTitle(const Resources& res, const std::vector<Word>& words, size_t i
     h = CombineHash(h, words[i + k].hash);
     if (const std::string* n = res.titles.Find(h, l)) {
       best = k + 1;
-      if (normalised) *normalised = *n;
+      *normalised = n;
     }
   }
-  if (best == 0 && IsGerman(lang) && words[i].Is(kUpper) && words[i].text.size() >= 7) {
-    if (const std::string* n = res.titles.FindGermanCompound(Fold(words[i].text))) {
-      if (normalised) *normalised = *n;
+  if (best == 0 && compound) {
+    if (const std::string* n = res.titles.FindGermanCompound(Fold(w.text))) {
+      *normalised = n;
       return 1;
     }
   }
   return best;
+}
+
+size_t MatchTitle(const Resources& res, const std::vector<Word>& words, size_t i, const std::string& lang,
+                  std::string* normalised) {
+  const std::string* n = nullptr;
+  size_t len = MatchTitleRef(res, words, i, lang, &n);
+  if (n && normalised) *normalised = *n;
+  return len;
 }
 
 std::vector<Candidate> FindGazetteerMentions(const Resources& res, std::string_view text,
@@ -462,8 +488,7 @@ void FindPersons(const Resources& res, const std::vector<Word>& words, const std
       }
     }
     // Honorific or title before a name: "Herr Müller", "CEO Satya Nadella".
-    std::string norm;
-    size_t t = w.In(res.bits.honorific) ? 1 : MatchTitle(res, words, i, lang, &norm);
+    size_t t = w.In(res.bits.honorific) ? 1 : MatchTitle(res, words, i, lang, nullptr);
     if (t > 0 && i + t < words.size()) {
       size_t j = i + t;
       if (words[j].text == "," && t > 0 && !w.In(res.bits.honorific)) ++j;
@@ -571,6 +596,7 @@ void FindProducts(const Resources& res, const std::vector<Word>& words, std::vec
   // A code name: "servers, code-named Aurora", "Codename Orion", "Codename „Atlas“".
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     std::string_view t = words[i].text;
+    if (t.empty() || (t[0] != 'c' && t[0] != 'C')) continue;  // folds to no "code..." word
     if (!FoldedEquals(t, "code-named") && !FoldedEquals(t, "codenamed") && !FoldedEquals(t, "codename") &&
         !FoldedEquals(t, "code-name"))
       continue;

@@ -91,6 +91,10 @@ std::vector<Candidate> FindPatternMentions(const Resources& res, std::string_vie
 // *normalised. Matches titles of `lang` ("other" counts as English).
 size_t MatchTitle(const Resources& res, const std::vector<Word>& words, size_t i, const std::string& lang,
                   std::string* normalised);
+// The same, with *normalised pointing to the title lexicon's string (set
+// only when a title matches).
+size_t MatchTitleRef(const Resources& res, const std::vector<Word>& words, size_t i, const std::string& lang,
+                     const std::string** normalised);
 
 // True for a capitalised word that names nothing by itself: function words,
 // months, weekdays, common sentence openers, and (German) common nouns.

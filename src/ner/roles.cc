@@ -11,7 +11,7 @@ namespace {
 struct Item {
   enum Kind { kEntity, kTitle, kWord } kind = kWord;
   long entity = -1;
-  std::string title;  // normalised, for kTitle
+  const std::string* title = nullptr;  // normalised, for kTitle (the title lexicon's string)
   std::string_view text;
   uint64_t hash = 0;
   uint32_t start = 0, end = 0;
@@ -79,8 +79,8 @@ class RoleFinder {
         ++m;
         continue;
       }
-      std::string norm;
-      size_t t = MatchTitle(res_, words_, i, lang_, &norm);
+      const std::string* norm = nullptr;
+      size_t t = MatchTitleRef(res_, words_, i, lang_, &norm);
       Item it;
       it.start = w.start;
       it.paragraph_start = w.Is(kParagraphStart);
@@ -112,7 +112,7 @@ class RoleFinder {
     it.hash = FoldedHash(it.text);
     if (const std::string* n = res_.titles.Find(CombineHash(0, it.hash), IsGerman(lang_) ? "de" : "en")) {
       it.kind = Item::kTitle;
-      it.title = *n;
+      it.title = n;
     }
     items_.push_back(std::move(it));
   }
@@ -143,7 +143,7 @@ class RoleFinder {
   size_t ParseTitles(size_t k, std::string* title) const {
     k = SkipModifier(k);
     if (k >= items_.size() || items_[k].kind != Item::kTitle) return 0;
-    *title = items_[k].title;
+    *title = *items_[k].title;
     size_t end = k + 1;
     for (;;) {
       size_t j = end;
@@ -151,7 +151,7 @@ class RoleFinder {
       ++j;
       j = SkipModifier(j);
       if (j >= items_.size() || items_[j].kind != Item::kTitle) break;
-      *title += " and " + items_[j].title;
+      *title += " and " + *items_[j].title;
       end = j + 1;
     }
     return end;
@@ -252,7 +252,7 @@ class RoleFinder {
       if (comma || !IsWord(k + 1, {"of", "from", "at", "von", "bei"})) return;
       if (IsType(k + 2, "ORG")) {
         std::string pre;
-        if (k > 0 && items_[k - 1].kind == Item::kTitle) pre = items_[k - 1].title;
+        if (k > 0 && items_[k - 1].kind == Item::kTitle) pre = *items_[k - 1].title;
         AddRole(k, k + 2, pre, k, k + 2);
       }
       return;
