@@ -251,15 +251,13 @@ bool IsCommonWord(const Resources& res, const Word& w, const std::string& lang) 
   return false;
 }
 
-size_t MatchTitleRef(const Resources& res, const std::vector<Word>& words, size_t i, const std::string& lang,
-                     const std::string** normalised) {
-  if (i >= words.size()) return 0;
+size_t MatchTitleAt(const Resources& res, const std::vector<Word>& words, size_t i, const std::string& lang,
+                    const std::string** normalised) {
   const Word& w = words[i];
   const bool german = IsGerman(lang);
-  // German compounds ending in a one-word title ("Verbandspräsident").
-  const bool compound = german && w.Is(kUpper) && w.text.size() >= 7;
+  const bool compound = MayEndInGermanTitle(w, lang);
   if (!res.titles.IsFirstWord(w.hash)) {
-    if (!compound) return 0;  // most words: one hash lookup
+    if (!compound) return 0;
     if (const std::string* n = res.titles.FindGermanCompound(Fold(w.text))) {
       *normalised = n;
       return 1;
@@ -529,7 +527,7 @@ void FindPersons(const Resources& res, const std::vector<Word>& words, const std
       }
     }
     // Apposition: "Mark Zuckerberg, founder and CEO of Meta".
-    size_t n = PersonWordsAt(res, words, i, 3, lang);
+    size_t n = w.Is(kUpper) ? PersonWordsAt(res, words, i, 3, lang) : 0;  // a name starts capitalised
     if (n >= 2 && i + n + 1 < words.size() && words[i + n].text == ",") {
       size_t j = i + n + 1;
       if (words[j].In(res.bits.stop) && j + 1 < words.size()) ++j;  // the / der / its
