@@ -1,6 +1,7 @@
 #include "ner/coref.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <numeric>
 #include <unordered_map>
@@ -214,8 +215,10 @@ void PropagateNames(const Resources& res, std::string_view text, const std::vect
     uf->Union(static_cast<size_t>(root), items->size() - 1);
     for (size_t k = first; k < last; ++k) (*covered)[k] = 1;
   };
-  auto lookup = [&](const std::string& key) -> long {
-    auto it = by_key.find(key);
+  std::string key_buf;  // NameKey of the name looked up; one buffer for all lookups
+  auto lookup = [&](std::string_view name) -> long {
+    NameKeyInto(name, &key_buf);
+    auto it = by_key.find(key_buf);
     return it == by_key.end() ? -1 : it->second;
   };
   // One-word tagger guesses ("Orbis" read as a person) give way to a name
@@ -232,7 +235,7 @@ void PropagateNames(const Resources& res, std::string_view text, const std::vect
   for (size_t w = 0; w < words.size(); ++w) {
     long k = tagger_word[w];
     if (k < 0 || rule_backed.count(uf->Find(static_cast<size_t>(k)))) continue;
-    long r = lookup(NameKey(words[w].text));
+    long r = lookup(words[w].text);
     if (r < 0 || uf->Find(static_cast<size_t>(k)) == static_cast<size_t>(r)) continue;
     size_t group = uf->Find(static_cast<size_t>(k));
     for (size_t j = 0; j < items->size(); ++j)
@@ -247,7 +250,7 @@ void PropagateNames(const Resources& res, std::string_view text, const std::vect
       bool free = true;
       for (size_t k = w; k < w + n; ++k) free = free && !(*covered)[k];
       if (!free) continue;
-      long r = lookup(NameKey(text.substr(words[w].start, words[w + n - 1].end - words[w].start)));
+      long r = lookup(text.substr(words[w].start, words[w + n - 1].end - words[w].start));
       if (r >= 0) {
         add(w, w + n, words[w].start, words[w + n - 1].end, r);
         w += n - 1;
@@ -258,12 +261,12 @@ void PropagateNames(const Resources& res, std::string_view text, const std::vect
     std::string_view t = words[w].text;
     size_t dash = t.find('-');
     if (dash != std::string_view::npos && dash >= 3) {  // "Halvora-Chefin", "Kairos-Fabrik"
-      long r = lookup(NameKey(t.substr(0, dash)));
+      long r = lookup(t.substr(0, dash));
       if (r >= 0) add(w, w + 1, words[w].start, words[w].start + static_cast<uint32_t>(dash), r);
       continue;
     }
     if (t.size() > 4 && t.back() == 's') {  // German genitive "Halvoras"
-      long r = lookup(NameKey(t.substr(0, t.size() - 1)));
+      long r = lookup(t.substr(0, t.size() - 1));
       if (r >= 0) add(w, w + 1, words[w].start, words[w].end, r);
     }
   }
@@ -271,28 +274,49 @@ void PropagateNames(const Resources& res, std::string_view text, const std::vect
 
 }  // namespace
 
-std::string NameKey(std::string_view name) {
-  // Folded letters, digits and non-ASCII bytes, written straight into the
-  // result (folding never makes the text longer).
-  std::string out(name.size(), '\0');
-  size_t n = 0;
-  ForEachFolded(name, [&](char ch) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) out[n++] = ch;
-    return true;
-  });
-  // Typographic punctuation (multi-byte, E2 80 xx) is not part of a name;
-  // dropped in place (the write position never passes the read position).
-  size_t kept = 0;
-  for (size_t i = 0; i < n; ++i) {
-    if (static_cast<unsigned char>(out[i]) == 0xE2 && i + 2 < n) {
-      i += 2;
-      continue;
+void NameKeyInto(std::string_view name, std::string* key) {
+  // ASCII bytes fold on their own: the table gives their key byte (0 when
+  // the key drops them).
+  static constexpr std::array<char, 128> kAsciiKey = [] {
+    std::array<char, 128> t{};
+    for (int c = '0'; c <= '9'; ++c) t[c] = static_cast<char>(c);
+    for (int c = 'a'; c <= 'z'; ++c) t[c] = static_cast<char>(c);
+    for (int c = 'A'; c <= 'Z'; ++c) t[c] = static_cast<char>(c + 32);
+    return t;
+  }();
+  key->resize(name.size());  // folding never makes the text longer
+  std::string& out = *key;
+  size_t n = 0, i = 0;
+  for (; i < name.size() && static_cast<unsigned char>(name[i]) < 0x80; ++i)
+    if (char k = kAsciiKey[static_cast<unsigned char>(name[i])]) out[n++] = k;
+  if (i < name.size()) {
+    // From the first non-ASCII byte on (an ASCII byte is always folded alone,
+    // so the folding walk starts afresh there): folded letters, digits and
+    // non-ASCII bytes.
+    ForEachFolded(name.substr(i), [&](char ch) {
+      unsigned char c = static_cast<unsigned char>(ch);
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) out[n++] = ch;
+      return true;
+    });
+    // Typographic punctuation (multi-byte, E2 80 xx) is not part of a name;
+    // dropped in place (the write position never passes the read position).
+    size_t kept = 0;
+    for (size_t j = 0; j < n; ++j) {
+      if (static_cast<unsigned char>(out[j]) == 0xE2 && j + 2 < n) {
+        j += 2;
+        continue;
+      }
+      out[kept++] = out[j];
     }
-    out[kept++] = out[i];
+    n = kept;
   }
-  out.resize(kept);
-  return out;
+  out.resize(n);
+}
+
+std::string NameKey(std::string_view name) {
+  std::string key;
+  NameKeyInto(name, &key);
+  return key;
 }
 
 size_t EditDistance(std::string_view a, std::string_view b, size_t cap) {
@@ -395,6 +419,7 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
     ++rule_surnames[SurnameKey(res, probe)];
   }
   std::vector<Candidate> split;
+  split.reserve(cands.size());
   for (const Candidate& c : cands) {
     if (c.source == Source::kTagger && SameText(c.type, "PERSON") && c.last - c.first >= 2 &&
         c.last <= words.size() && rule_surnames.count(NameKey(words[c.first].text)) &&
@@ -667,6 +692,8 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
   }
 
   Grouping out;
+  out.entities.reserve(members.size());
+  out.mentions.reserve(items.size());
   static const char* const kTypes[] = {"PERSON", "ORG", "PRODUCT", "LOC", "EVENT"};
   for (const std::vector<size_t>& m : members) {
     const std::string& type = type_of[m[0]];
@@ -722,6 +749,7 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
       }
     }
     size_t index = out.entities.size();
+    e.mentions.reserve(m.size());
     for (size_t i : m) {
       const Candidate& c = items[i].c;
       e.mentions.push_back(TextRange{c.start, c.end});
