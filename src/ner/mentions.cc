@@ -347,7 +347,8 @@ std::vector<Candidate> FindGazetteerMentions(const Resources& res, std::string_v
       continue;
     }
     // Compound with a known name as its head: "Microsoft-Gründer", "SK-Konzerns".
-    size_t dash = w.text.find('-');
+    // (A word without kHyphen has no '-' or is just "-".)
+    size_t dash = w.Is(kHyphen) ? w.text.find('-') : std::string_view::npos;
     if (dash != std::string_view::npos && dash > 0) {
       std::string_view head = w.text.substr(0, dash);
       if (const GazEntry* e = MatchPiece(gaz, head)) {
@@ -498,7 +499,7 @@ void FindPersons(const Resources& res, const std::vector<Word>& words, const std
       }
     }
     // A compound ending in a title, then the name: "Infineon-Chef Jochen Hanebeck".
-    size_t dash = w.text.rfind('-');
+    size_t dash = w.Is(kHyphen) ? w.text.rfind('-') : std::string_view::npos;  // no '-', or just "-"
     if (dash != std::string_view::npos && dash + 1 < w.text.size() && i + 1 < words.size() &&
         res.titles.Find(CombineHash(0, FoldedHash(w.text.substr(dash + 1))), IsGerman(lang) ? "de" : "en")) {
       size_t m = PersonWordsAt(res, words, i + 1, 3, lang);
