@@ -136,12 +136,13 @@ std::string Fold(std::string_view s) {
 }
 
 void FoldInto(std::string_view s, std::string* out) {
-  out->clear();
-  out->reserve(s.size());
-  ForEachFolded(s, [out](char c) {
-    out->push_back(c);
+  out->resize(s.size());  // folding never makes the text longer
+  size_t n = 0;
+  ForEachFolded(s, [out, &n](char c) {
+    (*out)[n++] = c;
     return true;
   });
+  out->resize(n);
 }
 
 uint64_t FoldedHash(std::string_view s) {
@@ -383,7 +384,10 @@ bool WordLexicon::EndsWithAny(std::string_view cls, std::string_view folded_word
   auto it = folded_lists_.find(cls);
   if (it == folded_lists_.end()) return false;
   for (const std::string& s : it->second) {
-    if (folded_word.size() > s.size() && folded_word.substr(folded_word.size() - s.size()) == s) return true;
+    // The last bytes first: most words end differently.
+    if (folded_word.size() > s.size() && (s.empty() || folded_word.back() == s.back()) &&
+        folded_word.substr(folded_word.size() - s.size()) == s)
+      return true;
   }
   return false;
 }
@@ -417,8 +421,12 @@ void TitleLexicon::Add(std::string_view phrase, std::string_view lang, std::stri
   if (words.empty()) return;
   if (words.size() > max_words_) max_words_ = words.size();
   first_words_[FoldedHash(words[0])] = 1;
-  if (words.size() == 1 && lang != "en" && words[0].size() >= 4 && words[0].find('-') == std::string::npos)
+  if (words.size() == 1 && lang != "en" && words[0].size() >= 4 && words[0].find('-') == std::string::npos) {
     german_heads_.emplace_back(Fold(words[0]), std::string(normalised));
+    const std::string& head = german_heads_.back().first;  // not empty: folding keeps a byte per character
+    german_heads_by_last_[static_cast<unsigned char>(head.back())].push_back(
+        static_cast<uint32_t>(german_heads_.size() - 1));
+  }
   uint32_t& slot = index_[SequenceHash(words)];
   if (slot == 0) {
     titles_.emplace_back();
@@ -447,9 +455,11 @@ Status TitleLexicon::AddFile(const std::string& path) {
 }
 
 const std::string* TitleLexicon::FindGermanCompound(std::string_view folded_word) const {
+  if (folded_word.empty()) return nullptr;
   const std::string* best = nullptr;
   size_t best_len = 0;
-  for (const auto& [head, norm] : german_heads_) {
+  for (uint32_t i : german_heads_by_last_[static_cast<unsigned char>(folded_word.back())]) {
+    const auto& [head, norm] = german_heads_[i];
     if (folded_word.size() >= head.size() + 3 && head.size() > best_len &&
         folded_word.substr(folded_word.size() - head.size()) == head) {
       best = &norm;

@@ -5,6 +5,7 @@
 #ifndef PACTGRAPH_NER_GAZETTEER_H_
 #define PACTGRAPH_NER_GAZETTEER_H_
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -204,6 +205,9 @@ class TitleLexicon {
   HashIndex index_;  // sequence hash -> index into titles_
   std::vector<std::vector<Title>> titles_;
   std::vector<std::pair<std::string, std::string>> german_heads_;  // folded title, normalised
+  // Indices into german_heads_ by the head's last byte, in list order: a word
+  // can only end in the heads that end in its own last byte.
+  std::array<std::vector<uint32_t>, 256> german_heads_by_last_;
   HashIndex first_words_;
   size_t max_words_ = 0;
 };

@@ -24,6 +24,14 @@ bool IsQuote(std::string_view w) {
          w == "\xC2\xBB";
 }
 
+// Fold(w) in a per-thread buffer, for the suffix tests that look at the
+// folded word and are done with it before the next call (no allocation per word).
+std::string_view FoldedScratch(std::string_view w) {
+  thread_local std::string buf;
+  FoldInto(w, &buf);
+  return buf;
+}
+
 uint16_t ShapeFlags(std::string_view w) {
   uint16_t f = 0;
   if (StartsUpper(w)) f |= kUpper;
@@ -240,7 +248,7 @@ std::vector<Word> MakeWords(std::string_view text, const Segmented& seg) {
 
 bool IsCompoundAdjective(const Resources& res, const Word& w) {
   if (w.text.find('-') == std::string_view::npos) return false;
-  return res.lexicon.EndsWithAny("compound_adjective", Fold(w.text));
+  return res.lexicon.EndsWithAny("compound_adjective", FoldedScratch(w.text));
 }
 
 bool IsCommonWord(const Resources& res, const Word& w, const std::string& lang) {
@@ -258,7 +266,7 @@ size_t MatchTitleAt(const Resources& res, const std::vector<Word>& words, size_t
   const bool compound = MayEndInGermanTitle(w, lang);
   if (!res.titles.IsFirstWord(w.hash)) {
     if (!compound) return 0;
-    if (const std::string* n = res.titles.FindGermanCompound(Fold(w.text))) {
+    if (const std::string* n = res.titles.FindGermanCompound(FoldedScratch(w.text))) {
       *normalised = n;
       return 1;
     }
@@ -277,7 +285,7 @@ size_t MatchTitleAt(const Resources& res, const std::vector<Word>& words, size_t
     }
   }
   if (best == 0 && compound) {
-    if (const std::string* n = res.titles.FindGermanCompound(Fold(w.text))) {
+    if (const std::string* n = res.titles.FindGermanCompound(FoldedScratch(w.text))) {
       *normalised = n;
       return 1;
     }
@@ -379,7 +387,7 @@ namespace {
 // ending ("Finanzdienstleisters", "Zusammenarbeit") are not names.
 bool LooksLikeGermanNoun(const Resources& res, const Word& w, const std::string& lang) {
   if (!IsGerman(lang) || w.Is(kAllCaps) || w.text.size() < 7) return false;
-  return res.lexicon.EndsWithAny("noun_suffix_de", Fold(w.text));
+  return res.lexicon.EndsWithAny("noun_suffix_de", FoldedScratch(w.text));
 }
 
 // A capitalised word that may be part of a name.
@@ -688,7 +696,7 @@ bool IsOrgDescriptor(const Resources& res, const Word& w, const std::string& lan
   if (w.Is(kAllCaps) || w.Is(kPunct)) return false;
   if (w.In(res.bits.org_descriptor)) return IsGerman(lang) ? w.Is(kUpper) : StartsLower(w.text);
   return IsGerman(lang) && w.Is(kUpper) && w.text.size() >= 8 &&
-         res.lexicon.EndsWithAny("org_descriptor_head", Fold(w.text));
+         res.lexicon.EndsWithAny("org_descriptor_head", FoldedScratch(w.text));
 }
 
 // "the chipmaker Nvidia", "Spanish operator Orbis Telecom", "der
