@@ -1,6 +1,7 @@
 #include "ner/coref.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <numeric>
 #include <unordered_map>
@@ -50,6 +51,14 @@ std::vector<std::string_view> SplitSpaces(std::string_view s) {
     if (i > b) out.push_back(s.substr(b, i - b));
   }
   return out;
+}
+
+// SplitSpaces(s).size(), without building the list.
+size_t CountSpaceWords(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size(); ++i)
+    if (s[i] != ' ' && (i == 0 || s[i - 1] == ' ')) ++n;
+  return n;
 }
 
 std::string StripYear(std::string key) {
@@ -159,7 +168,7 @@ void PropagateNames(const Resources& res, std::string_view text, const std::vect
   std::unordered_map<std::string, long> short_key;
   for (size_t i = 0; i < items->size(); ++i) {
     const Item& it = (*items)[i];
-    if (type_of[i] != "ORG" && type_of[i] != "PRODUCT") continue;
+    if (!SameText(type_of[i], "ORG") && !SameText(type_of[i], "PRODUCT")) continue;
     if (it.c.gaz_flags & kAmbiguous) continue;
     if (it.c.last - it.c.first > kMaxWords || it.c.last > words.size()) continue;
     if (it.c.last - it.c.first == 1) {
@@ -177,7 +186,7 @@ void PropagateNames(const Resources& res, std::string_view text, const std::vect
     }
     // The first word of an organisation's name stands for it when no other
     // organisation starts with it ("Varnex" for "Varnex Semiconductor").
-    if (type_of[i] == "ORG" && it.c.last - it.c.first >= 2 && !(it.c.gaz_flags & kDistinct)) {
+    if (SameText(type_of[i], "ORG") && it.c.last - it.c.first >= 2 && !(it.c.gaz_flags & kDistinct)) {
       const Word& w = words[it.c.first];
       if (w.Is(kUpper) && !w.Is(kPunct) && w.text.size() >= 4 && !w.In(res.bits.stop) &&
           !w.In(res.bits.common_cap) && !w.In(res.bits.term) && !w.In(res.bits.given_name)) {
@@ -206,8 +215,10 @@ void PropagateNames(const Resources& res, std::string_view text, const std::vect
     uf->Union(static_cast<size_t>(root), items->size() - 1);
     for (size_t k = first; k < last; ++k) (*covered)[k] = 1;
   };
-  auto lookup = [&](const std::string& key) -> long {
-    auto it = by_key.find(key);
+  std::string key_buf;  // NameKey of the name looked up; one buffer for all lookups
+  auto lookup = [&](std::string_view name) -> long {
+    NameKeyInto(name, &key_buf);
+    auto it = by_key.find(key_buf);
     return it == by_key.end() ? -1 : it->second;
   };
   // One-word tagger guesses ("Orbis" read as a person) give way to a name
@@ -224,7 +235,7 @@ void PropagateNames(const Resources& res, std::string_view text, const std::vect
   for (size_t w = 0; w < words.size(); ++w) {
     long k = tagger_word[w];
     if (k < 0 || rule_backed.count(uf->Find(static_cast<size_t>(k)))) continue;
-    long r = lookup(NameKey(words[w].text));
+    long r = lookup(words[w].text);
     if (r < 0 || uf->Find(static_cast<size_t>(k)) == static_cast<size_t>(r)) continue;
     size_t group = uf->Find(static_cast<size_t>(k));
     for (size_t j = 0; j < items->size(); ++j)
@@ -239,7 +250,7 @@ void PropagateNames(const Resources& res, std::string_view text, const std::vect
       bool free = true;
       for (size_t k = w; k < w + n; ++k) free = free && !(*covered)[k];
       if (!free) continue;
-      long r = lookup(NameKey(text.substr(words[w].start, words[w + n - 1].end - words[w].start)));
+      long r = lookup(text.substr(words[w].start, words[w + n - 1].end - words[w].start));
       if (r >= 0) {
         add(w, w + n, words[w].start, words[w + n - 1].end, r);
         w += n - 1;
@@ -250,12 +261,12 @@ void PropagateNames(const Resources& res, std::string_view text, const std::vect
     std::string_view t = words[w].text;
     size_t dash = t.find('-');
     if (dash != std::string_view::npos && dash >= 3) {  // "Halvora-Chefin", "Kairos-Fabrik"
-      long r = lookup(NameKey(t.substr(0, dash)));
+      long r = lookup(t.substr(0, dash));
       if (r >= 0) add(w, w + 1, words[w].start, words[w].start + static_cast<uint32_t>(dash), r);
       continue;
     }
     if (t.size() > 4 && t.back() == 's') {  // German genitive "Halvoras"
-      long r = lookup(NameKey(t.substr(0, t.size() - 1)));
+      long r = lookup(t.substr(0, t.size() - 1));
       if (r >= 0) add(w, w + 1, words[w].start, words[w].end, r);
     }
   }
@@ -263,25 +274,49 @@ void PropagateNames(const Resources& res, std::string_view text, const std::vect
 
 }  // namespace
 
-std::string NameKey(std::string_view name) {
-  std::string f = Fold(name);
-  std::string out;
-  out.reserve(f.size());
-  for (size_t i = 0; i < f.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(f[i]);
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) out.push_back(static_cast<char>(c));
-  }
-  // Typographic punctuation (multi-byte, E2 80 xx) is not part of a name.
-  std::string clean;
-  clean.reserve(out.size());
-  for (size_t i = 0; i < out.size(); ++i) {
-    if (static_cast<unsigned char>(out[i]) == 0xE2 && i + 2 < out.size()) {
-      i += 2;
-      continue;
+void NameKeyInto(std::string_view name, std::string* key) {
+  // ASCII bytes fold on their own: the table gives their key byte (0 when
+  // the key drops them).
+  static constexpr std::array<char, 128> kAsciiKey = [] {
+    std::array<char, 128> t{};
+    for (int c = '0'; c <= '9'; ++c) t[c] = static_cast<char>(c);
+    for (int c = 'a'; c <= 'z'; ++c) t[c] = static_cast<char>(c);
+    for (int c = 'A'; c <= 'Z'; ++c) t[c] = static_cast<char>(c + 32);
+    return t;
+  }();
+  key->resize(name.size());  // folding never makes the text longer
+  std::string& out = *key;
+  size_t n = 0, i = 0;
+  for (; i < name.size() && static_cast<unsigned char>(name[i]) < 0x80; ++i)
+    if (char k = kAsciiKey[static_cast<unsigned char>(name[i])]) out[n++] = k;
+  if (i < name.size()) {
+    // From the first non-ASCII byte on (an ASCII byte is always folded alone,
+    // so the folding walk starts afresh there): folded letters, digits and
+    // non-ASCII bytes.
+    ForEachFolded(name.substr(i), [&](char ch) {
+      unsigned char c = static_cast<unsigned char>(ch);
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) out[n++] = ch;
+      return true;
+    });
+    // Typographic punctuation (multi-byte, E2 80 xx) is not part of a name;
+    // dropped in place (the write position never passes the read position).
+    size_t kept = 0;
+    for (size_t j = 0; j < n; ++j) {
+      if (static_cast<unsigned char>(out[j]) == 0xE2 && j + 2 < n) {
+        j += 2;
+        continue;
+      }
+      out[kept++] = out[j];
     }
-    clean.push_back(out[i]);
+    n = kept;
   }
-  return clean;
+  out.resize(n);
+}
+
+std::string NameKey(std::string_view name) {
+  std::string key;
+  NameKeyInto(name, &key);
+  return key;
 }
 
 size_t EditDistance(std::string_view a, std::string_view b, size_t cap) {
@@ -379,13 +414,14 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
   // two of them together ("hatte Chey Altman eingeladen").
   std::unordered_map<std::string, int> rule_surnames;
   for (const Candidate& c : cands) {
-    if (c.type != "PERSON" || c.source == Source::kTagger || c.last - c.first < 2) continue;
+    if (!SameText(c.type, "PERSON") || c.source == Source::kTagger || c.last - c.first < 2) continue;
     Item probe{c, std::string(text.substr(c.start, c.end - c.start)), ""};
     ++rule_surnames[SurnameKey(res, probe)];
   }
   std::vector<Candidate> split;
+  split.reserve(cands.size());
   for (const Candidate& c : cands) {
-    if (c.source == Source::kTagger && c.type == "PERSON" && c.last - c.first >= 2 &&
+    if (c.source == Source::kTagger && SameText(c.type, "PERSON") && c.last - c.first >= 2 &&
         c.last <= words.size() && rule_surnames.count(NameKey(words[c.first].text)) &&
         !rule_surnames.count(NameKey(words[c.last - 1].text)) && words[c.first].Is(kTitleLine)) {
       // A headline run-on: "Samsung's Lee Meets MS CEO" -> "Lee".
@@ -396,7 +432,7 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
       split.push_back(std::move(one));
       continue;
     }
-    if (c.source == Source::kTagger && c.type == "PERSON" && c.last - c.first == 2 &&
+    if (c.source == Source::kTagger && SameText(c.type, "PERSON") && c.last - c.first == 2 &&
         c.last <= words.size()) {
       std::string a = NameKey(words[c.first].text), b = NameKey(words[c.first + 1].text);
       if (a != b && rule_surnames.count(a) && rule_surnames.count(b)) {
@@ -424,9 +460,9 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
     Item it{c, std::string(text.substr(c.start, c.end - c.start)), ""};
     bool use_canonical = !c.canonical.empty() && c.source != Source::kPattern;
     it.key = NameKey(use_canonical ? std::string_view(c.canonical) : std::string_view(it.text));
-    if (c.type == "EVENT") it.key = StripYear(it.key);
+    if (SameText(c.type, "EVENT")) it.key = StripYear(it.key);
     // "Kairos Semiconductor Co." is "Kairos Semiconductor": a legal suffix does not tell names apart.
-    if (c.type == "ORG" && !use_canonical && c.last - c.first >= 2 && c.last <= words.size() &&
+    if (SameText(c.type, "ORG") && !use_canonical && c.last - c.first >= 2 && c.last <= words.size() &&
         words[c.last - 1].In(res.bits.legal_suffix)) {
       size_t e = c.last - 1;
       while (e > c.first + 1 && words[e - 1].Is(kPunct)) --e;
@@ -437,23 +473,19 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
     for (uint32_t w = c.first; w < c.last && w < words.size(); ++w) covered[w] = 1;
     items.push_back(std::move(it));
   }
+  // Items with the same key are one group. One representative item per key
+  // (its first): the pairwise rules below only look at distinct names.
   UnionFind uf(items.size());
-  auto union_by_key = [&]() {
-    std::unordered_map<std::string, size_t> by_key;
-    for (size_t i = 0; i < items.size(); ++i) {
-      auto [pos, fresh] = by_key.emplace(items[i].key, i);
-      if (!fresh) uf.Union(pos->second, i);
-    }
-  };
-  union_by_key();
-
-  // One representative item per key: same-key items are already one group,
-  // so the pairwise rules below only look at distinct names.
   std::vector<size_t> reps;
   {
-    std::unordered_map<std::string, size_t> seen;
-    for (size_t i = 0; i < items.size(); ++i)
-      if (seen.emplace(items[i].key, i).second) reps.push_back(i);
+    std::unordered_map<std::string_view, size_t> first_of_key;  // views of items[i].key
+    for (size_t i = 0; i < items.size(); ++i) {
+      auto [pos, fresh] = first_of_key.emplace(items[i].key, i);
+      if (fresh)
+        reps.push_back(i);
+      else
+        uf.Union(pos->second, i);
+    }
   }
 
   // Spelling variants of East-Asian names: same given name, family name off
@@ -462,7 +494,7 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
   {
     std::unordered_map<std::string, std::vector<size_t>> by_given;
     for (size_t i : reps) {
-      if (items[i].c.type != "PERSON" || !FamilyFirst(items[i])) continue;
+      if (!SameText(items[i].c.type, "PERSON") || !FamilyFirst(items[i])) continue;
       std::vector<std::string_view> parts = SplitSpaces(items[i].text);
       if (parts.size() == 2) by_given[NameKey(parts[1])].push_back(i);
     }
@@ -482,7 +514,7 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
   // Surnames of people named in full.
   std::unordered_map<std::string, long> surname;  // key -> root, -1 when ambiguous
   for (size_t i = 0; i < items.size(); ++i) {
-    if (items[i].c.type != "PERSON") continue;
+    if (!SameText(items[i].c.type, "PERSON")) continue;
     std::string s = SurnameKey(res, items[i]);
     if (s.size() < 2) continue;
     long root = static_cast<long>(uf.Find(i));
@@ -497,11 +529,11 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
   for (size_t i = 0; i < items.size(); ++i) {
     const Candidate& c = items[i].c;
     // A surname alone, also with its particle capitalised at a sentence start ("De Groot said").
-    bool single = c.last - c.first == 1 || SplitSpaces(items[i].text).size() == 1 ||
-                  (c.type == "PERSON" && c.first < words.size() &&
-                   words[c.first].In(res.bits.name_particle) && SplitSpaces(items[i].text).size() <= 3);
+    bool single = c.last - c.first == 1 || CountSpaceWords(items[i].text) == 1 ||
+                  (SameText(c.type, "PERSON") && c.first < words.size() &&
+                   words[c.first].In(res.bits.name_particle) && CountSpaceWords(items[i].text) <= 3);
     if (!single) continue;
-    if (c.type != "PERSON" && c.source != Source::kTagger) continue;
+    if (!SameText(c.type, "PERSON") && c.source != Source::kTagger) continue;
     long r = surname_root(items[i].key);
     if (r >= 0) uf.Union(static_cast<size_t>(r), i);
   }
@@ -517,7 +549,7 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
       r = surname_root(key + NameKey(words[w + 1].text));
       if (r >= 0) span = 2;
     }
-    if (r < 0 && lang == "de" && key.size() > 3 && key.back() == 's')
+    if (r < 0 && IsGerman(lang) && key.size() > 3 && key.back() == 's')
       r = surname_root(key.substr(0, key.size() - 1));
     if (r < 0) continue;
     Candidate c;
@@ -540,18 +572,37 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
     // The tagger's guesses for one name are not independent evidence: all
     // of them together weigh at most as much as one rule that knows the
     // type ("der Chipentwickler Halvora" beats six tagger LOC readings).
-    std::unordered_map<size_t, std::map<std::string, int>> votes, tagger_votes;
+    // Each group's type is the one with the highest total, ties going to the
+    // type name first in alphabetical order; the votes are sorted by group
+    // and type so that each (group, type) total is one run.
+    struct Vote {
+      size_t root;
+      std::string_view type;
+      int rules, tagger;  // weight from a rule or gazetteer mention, from a tagger one
+    };
+    std::vector<Vote> votes;
+    votes.reserve(items.size());
     for (size_t i = 0; i < items.size(); ++i) {
-      auto& v = items[i].c.source == Source::kTagger ? tagger_votes : votes;
-      v[uf.Find(i)][items[i].c.type] += SourceWeight(items[i].c.source);
+      bool tagger = items[i].c.source == Source::kTagger;
+      int weight = SourceWeight(items[i].c.source);
+      votes.push_back(Vote{uf.Find(i), items[i].c.type, tagger ? 0 : weight, tagger ? weight : 0});
     }
-    for (auto& [root, v] : tagger_votes)
-      for (auto& [t, n] : v) votes[root][t] += std::min(n, SourceWeight(Source::kPattern) - 1);
-    std::unordered_map<size_t, std::string> best;
-    for (auto& [root, v] : votes) {
-      int top = -1;
-      for (auto& [t, n] : v)
-        if (n > top) best[root] = t, top = n;
+    std::sort(votes.begin(), votes.end(), [](const Vote& a, const Vote& b) {
+      return a.root != b.root ? a.root < b.root : a.type < b.type;
+    });
+    std::vector<std::string_view> best(items.size());  // by root
+    int top = -1;
+    for (size_t k = 0; k < votes.size();) {
+      const size_t root = votes[k].root;
+      const std::string_view type = votes[k].type;
+      if (k == 0 || votes[k - 1].root != root) top = -1;
+      int rules = 0, tagger = 0;
+      for (; k < votes.size() && votes[k].root == root && votes[k].type == type; ++k) {
+        rules += votes[k].rules;
+        tagger += votes[k].tagger;
+      }
+      int n = rules + std::min(tagger, SourceWeight(Source::kPattern) - 1);
+      if (n > top) best[root] = type, top = n;
     }
     type_of.resize(items.size());
     for (size_t i = 0; i < items.size(); ++i) type_of[i] = best[uf.Find(i)];
@@ -563,23 +614,24 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
   {
     std::unordered_map<std::string, std::vector<size_t>> long_by_edge;
     for (size_t j : reps) {
-      if (type_of[j] != "ORG" && type_of[j] != "LOC") continue;
+      if (!SameText(type_of[j], "ORG") && !SameText(type_of[j], "LOC")) continue;
       std::string name = items[j].c.source == Source::kGazetteer ? items[j].c.canonical : items[j].text;
       std::vector<std::string_view> parts = SplitSpaces(name);
       if (parts.size() < 2) continue;
-      long_by_edge[type_of[j] + ":" + NameKey(type_of[j] == "ORG" ? parts.front() : parts.back())].push_back(
+      long_by_edge[type_of[j] + ":" + NameKey(SameText(type_of[j], "ORG") ? parts.front() : parts.back())].push_back(
           j);
     }
     for (size_t i : reps) {
       const Item& s = items[i];
-      if ((type_of[i] != "ORG" && type_of[i] != "LOC") || SplitSpaces(s.text).size() != 1) continue;
+      if ((!SameText(type_of[i], "ORG") && !SameText(type_of[i], "LOC")) || CountSpaceWords(s.text) != 1)
+        continue;
       if (s.c.gaz_flags & kDistinct) continue;
       if (s.c.source == Source::kGazetteer && NameKey(s.c.canonical) != NameKey(s.text)) continue;
       auto it = long_by_edge.find(type_of[i] + ":" + s.key);
       // A word the tagger alone typed as a place is the short form of an
       // organisation named in full ("Nordvolt" after "Nordvolt Cloud, the
       // data center operator"); the organisation's type wins.
-      if (it == long_by_edge.end() && type_of[i] == "LOC" && s.c.source == Source::kTagger) {
+      if (it == long_by_edge.end() && SameText(type_of[i], "LOC") && s.c.source == Source::kTagger) {
         it = long_by_edge.find("ORG:" + s.key);
         if (it != long_by_edge.end()) {
           size_t root = uf.Find(i);
@@ -608,7 +660,7 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
   {
     std::unordered_map<std::string, std::vector<std::pair<std::string, size_t>>> by_number;
     for (size_t i : reps) {
-      if (type_of[i] != "PRODUCT") continue;
+      if (!SameText(type_of[i], "PRODUCT")) continue;
       auto parts = ModelParts(items[i].text);
       if (parts.first.size() >= 4) by_number[parts.second].emplace_back(parts.first, i);
     }
@@ -640,6 +692,8 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
   }
 
   Grouping out;
+  out.entities.reserve(members.size());
+  out.mentions.reserve(items.size());
   static const char* const kTypes[] = {"PERSON", "ORG", "PRODUCT", "LOC", "EVENT"};
   for (const std::vector<size_t>& m : members) {
     const std::string& type = type_of[m[0]];
@@ -650,8 +704,8 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
       continue;
     // A one-word person only the tagger saw, never named in full, is more
     // often a misread word ("Cloud First") than a person.
-    if (type == "PERSON" && std::all_of(m.begin(), m.end(), [&](size_t i) {
-          return items[i].c.source == Source::kTagger && SplitSpaces(items[i].text).size() == 1;
+    if (SameText(type, "PERSON") && std::all_of(m.begin(), m.end(), [&](size_t i) {
+          return items[i].c.source == Source::kTagger && CountSpaceWords(items[i].text) == 1;
         }))
       continue;
     DocEntity e;
@@ -666,14 +720,14 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
       int top = 0;
       size_t top_words = 0;
       for (auto& [n, v] : canon_votes) {
-        size_t nw = SplitSpaces(n).size();
+        size_t nw = CountSpaceWords(n);
         if (nw > top_words || (nw == top_words && v > top)) e.name = n, top = v, top_words = nw;
       }
     } else {
       std::map<std::string, int> freq;
       for (size_t i : m) ++freq[items[i].text];
       for (size_t i : m) {  // bare-surname references count for the full form they abbreviate
-        if (SplitSpaces(items[i].text).size() != 1) continue;
+        if (CountSpaceWords(items[i].text) != 1) continue;
         for (auto& [n, v] : freq) {
           std::vector<std::string_view> parts = SplitSpaces(n);
           if (parts.size() > 1 && (parts.front() == items[i].text || parts.back() == items[i].text)) ++v;
@@ -685,7 +739,7 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
         const std::string& t = items[i].c.source == Source::kAlias && !items[i].c.canonical.empty()
                                    ? items[i].c.canonical
                                    : items[i].text;
-        size_t nw = SplitSpaces(t).size();
+        size_t nw = CountSpaceWords(t);
         int f = freq.count(t) ? freq[t] : 0;
         if (nw > best_words || (nw == best_words && f > best_freq)) {
           e.name = t;
@@ -695,6 +749,7 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
       }
     }
     size_t index = out.entities.size();
+    e.mentions.reserve(m.size());
     for (size_t i : m) {
       const Candidate& c = items[i].c;
       e.mentions.push_back(TextRange{c.start, c.end});

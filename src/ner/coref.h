@@ -28,6 +28,8 @@ struct Grouping {
 
 // Key two names are compared by: folded, letters and digits only.
 std::string NameKey(std::string_view name);
+// The same into *key (reusing its buffer).
+void NameKeyInto(std::string_view name, std::string* key);
 
 // Adds mentions for acronyms defined in parentheses after a name
 // ("Global Telco AI Alliance (GTAA)") and for their later uses.

@@ -93,7 +93,7 @@ class RuleAndTaggerRecognizer : public EntityRecognizer {
   };
 
   const NerTagger* TaggerFor(const std::string& lang, Status* status = nullptr) const {
-    auto it = taggers_.find(lang == "de" ? "de" : "en");
+    auto it = taggers_.find(ner::IsGerman(lang) ? "de" : "en");
     return it == taggers_.end() ? nullptr : it->second->Get(status);
   }
 
@@ -129,7 +129,7 @@ class RuleAndTaggerRecognizer : public EntityRecognizer {
       sentence.push_back(w.text);
       if ((w.Is(ner::kUpper) || w.Is(ner::kAllCaps)) && !named[i] && !w.In(res_->bits.term) &&
           !ner::IsCommonWord(*res_, w, lang) &&
-          !(w.Is(ner::kSentenceStart) && w.Is(ner::kUpper) && lang != "de"))
+          !(w.Is(ner::kSentenceStart) && w.Is(ner::kUpper) && !ner::IsGerman(lang)))
         open_name = true;
     }
     flush(begin);
@@ -173,8 +173,9 @@ class RuleAndTaggerRecognizer : public EntityRecognizer {
       // A person's name has no common word in it ("Bett Tech"); an
       // organisation with a technical term in it needs an organisation word
       // at the end ("Samsung AI Center" is rare next to "Telco AI Platform").
-      if (common && type->second == "PERSON") return;
-      if (w.In(res_->bits.term) && type->second == "ORG" && !words[e - 1].In(res_->bits.org_suffix)) return;
+      if (common && ner::SameText(type->second, "PERSON")) return;
+      if (w.In(res_->bits.term) && ner::SameText(type->second, "ORG") && !words[e - 1].In(res_->bits.org_suffix))
+        return;
       all_terms = all_terms && common;
     }
     if (all_terms) return;
@@ -192,7 +193,7 @@ class RuleAndTaggerRecognizer : public EntityRecognizer {
   // in front of the name (noun list, noun ending, or a compound of a noun or
   // technical term).
   bool LeadingGermanNoun(const Word& w, const std::string& lang) const {
-    if (lang != "de" || w.Is(ner::kAllCaps)) return false;
+    if (!ner::IsGerman(lang) || w.Is(ner::kAllCaps)) return false;
     if (w.In(res_->bits.noun_de)) return true;
     std::string folded = ner::Fold(w.text);
     if (folded.size() >= 7 && res_->lexicon.EndsWithAny("noun_suffix_de", folded)) return true;

@@ -1,5 +1,6 @@
 #include "ner/gazetteer.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -9,29 +10,6 @@ namespace {
 
 constexpr uint64_t kFnvOffset = 0xcbf29ce484222325ull;
 constexpr uint64_t kFnvPrime = 0x100000001b3ull;
-
-// Calls emit(byte) for every byte of the folded form of s.
-template <typename Emit>
-void ForEachFolded(std::string_view s, Emit emit) {
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 'A' && c <= 'Z') {
-      emit(static_cast<char>(c + 32));
-    } else if (c == 0xC3 && i + 1 < s.size()) {
-      unsigned char d = static_cast<unsigned char>(s[i + 1]);
-      emit(static_cast<char>(c));
-      emit(static_cast<char>((d >= 0x80 && d <= 0x9E && d != 0x97) ? d + 0x20 : d));
-      ++i;
-    } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-               (static_cast<unsigned char>(s[i + 2]) == 0x99 ||
-                static_cast<unsigned char>(s[i + 2]) == 0x98)) {
-      emit('\'');
-      i += 2;
-    } else {
-      emit(static_cast<char>(c));
-    }
-  }
-}
 
 // Length in bytes of a punctuation mark at the start of s (0 if none).
 size_t LeadingPunct(std::string_view s) {
@@ -68,11 +46,11 @@ size_t TrailingPunct(std::string_view s) {
 }
 
 bool IsAbbreviation(std::string_view core) {
-  static const char* const kAbbr[] = {"corp", "inc", "co", "ltd", "jr", "sr",  "dr",  "mr",  "mrs", "ms",
-                                      "prof", "st",  "no", "nr",  "vs", "bzw", "gen", "gov", "sen", "rep"};
-  std::string f = Fold(core);
-  for (const char* a : kAbbr)
-    if (f == a) return true;
+  static constexpr std::string_view kAbbr[] = {"corp", "inc", "co", "ltd", "jr",  "sr",  "dr",
+                                                "mr",   "mrs", "ms", "prof", "st", "no",  "nr",
+                                                "vs",   "bzw", "gen", "gov", "sen", "rep"};
+  for (std::string_view a : kAbbr)
+    if (FoldedEquals(core, a)) return true;
   return false;
 }
 
@@ -158,15 +136,28 @@ std::string Fold(std::string_view s) {
 }
 
 void FoldInto(std::string_view s, std::string* out) {
-  out->clear();
-  out->reserve(s.size());
-  ForEachFolded(s, [out](char c) { out->push_back(c); });
+  out->resize(s.size());  // folding never makes the text longer
+  size_t n = 0;
+  ForEachFolded(s, [out, &n](char c) {
+    (*out)[n++] = c;
+    return true;
+  });
+  out->resize(n);
 }
 
 uint64_t FoldedHash(std::string_view s) {
   uint64_t h = kFnvOffset;
-  ForEachFolded(s, [&h](char c) { h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime; });
+  ForEachFolded(s, [&h](char c) {
+    h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
+    return true;
+  });
   return h;
+}
+
+bool FoldedEquals(std::string_view s, std::string_view folded) {
+  if (s.size() < folded.size()) return false;  // folding never makes a word longer
+  size_t n = 0;
+  return ForEachFolded(s, [&](char c) { return n < folded.size() && folded[n++] == c; }) && n == folded.size();
 }
 
 bool StartsUpper(std::string_view w) {
@@ -218,6 +209,14 @@ bool HasLetter(std::string_view w) {
 }
 
 void SplitToken(std::string_view tok, uint32_t offset, std::vector<Piece>* out) {
+  // Most tokens are plain words: ASCII letters, digits and hyphens have no
+  // punctuation mark to split off at either end and no possessive.
+  if (!tok.empty() && std::all_of(tok.begin(), tok.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+      })) {
+    out->push_back(Piece{offset, offset + static_cast<uint32_t>(tok.size()), false});
+    return;
+  }
   size_t b = 0, e = tok.size();
   // A possessive the segmenter already split off: "'s", "’s".
   if (tok == "'s" || tok == "'S" || tok == "\xE2\x80\x99s" || tok == "\xE2\x80\x99S") {
@@ -385,7 +384,10 @@ bool WordLexicon::EndsWithAny(std::string_view cls, std::string_view folded_word
   auto it = folded_lists_.find(cls);
   if (it == folded_lists_.end()) return false;
   for (const std::string& s : it->second) {
-    if (folded_word.size() > s.size() && folded_word.substr(folded_word.size() - s.size()) == s) return true;
+    // The last bytes first: most words end differently.
+    if (folded_word.size() > s.size() && (s.empty() || folded_word.back() == s.back()) &&
+        folded_word.substr(folded_word.size() - s.size()) == s)
+      return true;
   }
   return false;
 }
@@ -419,8 +421,12 @@ void TitleLexicon::Add(std::string_view phrase, std::string_view lang, std::stri
   if (words.empty()) return;
   if (words.size() > max_words_) max_words_ = words.size();
   first_words_[FoldedHash(words[0])] = 1;
-  if (words.size() == 1 && lang != "en" && words[0].size() >= 4 && words[0].find('-') == std::string::npos)
+  if (words.size() == 1 && lang != "en" && words[0].size() >= 4 && words[0].find('-') == std::string::npos) {
     german_heads_.emplace_back(Fold(words[0]), std::string(normalised));
+    const std::string& head = german_heads_.back().first;  // not empty: folding keeps a byte per character
+    german_heads_by_last_[static_cast<unsigned char>(head.back())].push_back(
+        static_cast<uint32_t>(german_heads_.size() - 1));
+  }
   uint32_t& slot = index_[SequenceHash(words)];
   if (slot == 0) {
     titles_.emplace_back();
@@ -449,9 +455,11 @@ Status TitleLexicon::AddFile(const std::string& path) {
 }
 
 const std::string* TitleLexicon::FindGermanCompound(std::string_view folded_word) const {
+  if (folded_word.empty()) return nullptr;
   const std::string* best = nullptr;
   size_t best_len = 0;
-  for (const auto& [head, norm] : german_heads_) {
+  for (uint32_t i : german_heads_by_last_[static_cast<unsigned char>(folded_word.back())]) {
+    const auto& [head, norm] = german_heads_[i];
     if (folded_word.size() >= head.size() + 3 && head.size() > best_len &&
         folded_word.substr(folded_word.size() - head.size()) == head) {
       best = &norm;

@@ -5,6 +5,7 @@
 #ifndef PACTGRAPH_NER_GAZETTEER_H_
 #define PACTGRAPH_NER_GAZETTEER_H_
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -25,6 +26,36 @@ std::string Fold(std::string_view s);
 void FoldInto(std::string_view s, std::string* out);
 // 64-bit FNV-1a of the folded form of `s` (no allocation).
 uint64_t FoldedHash(std::string_view s);
+// Fold(s) == folded, without building the folded string (stops at the
+// first difference).
+bool FoldedEquals(std::string_view s, std::string_view folded);
+
+// The folding loop itself, for callers that consume the folded bytes as they
+// come: calls emit(byte) for every byte of the folded form of s, in order,
+// while emit returns true; returns false when emit stopped the walk.
+template <typename Emit>
+bool ForEachFolded(std::string_view s, Emit emit) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 'A' && c <= 'Z') {
+      if (!emit(static_cast<char>(c + 32))) return false;
+    } else if (c == 0xC3 && i + 1 < s.size()) {
+      unsigned char d = static_cast<unsigned char>(s[i + 1]);
+      if (!emit(static_cast<char>(c))) return false;
+      if (!emit(static_cast<char>((d >= 0x80 && d <= 0x9E && d != 0x97) ? d + 0x20 : d))) return false;
+      ++i;
+    } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+               (static_cast<unsigned char>(s[i + 2]) == 0x99 ||
+                static_cast<unsigned char>(s[i + 2]) == 0x98)) {
+      if (!emit('\'')) return false;
+      i += 2;
+    } else {
+      if (!emit(static_cast<char>(c))) return false;
+    }
+  }
+  return true;
+}
+
 // Combines the hashes of consecutive words into the hash of the sequence.
 inline uint64_t CombineHash(uint64_t seq, uint64_t word) {
   return (seq ^ word) * 0x100000001b3ull + 0x9e3779b97f4a7c15ull;
@@ -174,6 +205,9 @@ class TitleLexicon {
   HashIndex index_;  // sequence hash -> index into titles_
   std::vector<std::vector<Title>> titles_;
   std::vector<std::pair<std::string, std::string>> german_heads_;  // folded title, normalised
+  // Indices into german_heads_ by the head's last byte, in list order: a word
+  // can only end in the heads that end in its own last byte.
+  std::array<std::vector<uint32_t>, 256> german_heads_by_last_;
   HashIndex first_words_;
   size_t max_words_ = 0;
 };

@@ -1,8 +1,9 @@
 #include "ner/mentions.h"
 
 #include <algorithm>
-#include <map>
+#include <array>
 #include <tuple>
+#include <utility>
 
 namespace pactgraph {
 namespace ner {
@@ -23,14 +24,35 @@ bool IsQuote(std::string_view w) {
          w == "\xC2\xBB";
 }
 
+// Fold(w) in a per-thread buffer, for the suffix tests that look at the
+// folded word and are done with it before the next call (no allocation per word).
+std::string_view FoldedScratch(std::string_view w) {
+  thread_local std::string buf;
+  FoldInto(w, &buf);
+  return buf;
+}
+
 uint16_t ShapeFlags(std::string_view w) {
   uint16_t f = 0;
   if (StartsUpper(w)) f |= kUpper;
   if (StartsLower(w)) f |= kLower;
   if (IsAllCaps(w)) f |= kAllCaps;
-  if (HasDigit(w)) f |= kDigit;
-  if (!HasLetter(w) && !HasDigit(w)) f |= kPunct;
-  if (w.find('-') != std::string_view::npos && w.size() > 1) f |= kHyphen;
+  // HasDigit, HasLetter and the search for '-' in one pass over a byte table.
+  enum : uint8_t { kDigitByte = 1, kLetterByte = 2, kHyphenByte = 4 };
+  static constexpr std::array<uint8_t, 256> kByteClass = [] {
+    std::array<uint8_t, 256> t{};
+    for (int c = '0'; c <= '9'; ++c) t[c] = kDigitByte;
+    for (int c = 'a'; c <= 'z'; ++c) t[c] = kLetterByte;
+    for (int c = 'A'; c <= 'Z'; ++c) t[c] = kLetterByte;
+    t[0xC3] = kLetterByte;  // HasLetter's test for Latin-1 letters
+    t['-'] = kHyphenByte;
+    return t;
+  }();
+  uint8_t seen = 0;
+  for (char c : w) seen |= kByteClass[static_cast<unsigned char>(c)];
+  if (seen & kDigitByte) f |= kDigit;
+  if (!(seen & (kLetterByte | kDigitByte))) f |= kPunct;
+  if ((seen & kHyphenByte) && w.size() > 1) f |= kHyphen;
   return f;
 }
 
@@ -157,7 +179,7 @@ bool WeakNameSupported(const Resources& res, const std::vector<Word>& words, siz
   if (words[i].Is(kSentenceStart) || words[i].Is(kTitleLine) || i + 1 >= words.size()) return false;
   const Word& n = words[i + 1];
   return n.Is(kPossessive) || n.In(res.bits.legal_suffix) ||
-         res.titles.Find(CombineHash(0, n.hash), lang == "de" ? "de" : "en") != nullptr;
+         res.titles.Find(CombineHash(0, n.hash), IsGerman(lang) ? "de" : "en") != nullptr;
 }
 
 }  // namespace
@@ -226,29 +248,31 @@ std::vector<Word> MakeWords(std::string_view text, const Segmented& seg) {
 
 bool IsCompoundAdjective(const Resources& res, const Word& w) {
   if (w.text.find('-') == std::string_view::npos) return false;
-  return res.lexicon.EndsWithAny("compound_adjective", Fold(w.text));
+  return res.lexicon.EndsWithAny("compound_adjective", FoldedScratch(w.text));
 }
 
 bool IsCommonWord(const Resources& res, const Word& w, const std::string& lang) {
   if ((w.In(res.bits.stop) && !w.Is(kAllCaps)) || w.In(res.bits.month) || w.In(res.bits.weekday) ||
       w.In(res.bits.common_cap))
     return true;
-  if (lang == "de" && w.In(res.bits.noun_de)) return true;
+  if (IsGerman(lang) && w.In(res.bits.noun_de)) return true;
   return false;
 }
 
-size_t MatchTitle(const Resources& res, const std::vector<Word>& words, size_t i, const std::string& lang,
-                  std::string* normalised) {
-  std::string_view l = lang == "de" ? "de" : "en";
-  if (i >= words.size()) return 0;
-  if (!res.titles.IsFirstWord(words[i].hash)) {
-    if (lang != "de" || !words[i].Is(kUpper) || words[i].text.size() < 7) return 0;
-    if (const std::string* n = res.titles.FindGermanCompound(Fold(words[i].text))) {
-      if (normalised) *normalised = *n;
+size_t MatchTitleAt(const Resources& res, const std::vector<Word>& words, size_t i, const std::string& lang,
+                    const std::string** normalised) {
+  const Word& w = words[i];
+  const bool german = IsGerman(lang);
+  const bool compound = MayEndInGermanTitle(w, lang);
+  if (!res.titles.IsFirstWord(w.hash)) {
+    if (!compound) return 0;
+    if (const std::string* n = res.titles.FindGermanCompound(FoldedScratch(w.text))) {
+      *normalised = n;
       return 1;
     }
     return 0;
   }
+  std::string_view l = german ? "de" : "en";
   uint64_t h = 0;
   size_t best = 0;
   size_t max = std::min(res.titles.max_words(), words.size() - i);
@@ -257,16 +281,24 @@ size_t MatchTitle(const Resources& res, const std::vector<Word>& words, size_t i
     h = CombineHash(h, words[i + k].hash);
     if (const std::string* n = res.titles.Find(h, l)) {
       best = k + 1;
-      if (normalised) *normalised = *n;
+      *normalised = n;
     }
   }
-  if (best == 0 && lang == "de" && words[i].Is(kUpper) && words[i].text.size() >= 7) {
-    if (const std::string* n = res.titles.FindGermanCompound(Fold(words[i].text))) {
-      if (normalised) *normalised = *n;
+  if (best == 0 && compound) {
+    if (const std::string* n = res.titles.FindGermanCompound(FoldedScratch(w.text))) {
+      *normalised = n;
       return 1;
     }
   }
   return best;
+}
+
+size_t MatchTitle(const Resources& res, const std::vector<Word>& words, size_t i, const std::string& lang,
+                  std::string* normalised) {
+  const std::string* n = nullptr;
+  size_t len = MatchTitleRef(res, words, i, lang, &n);
+  if (n && normalised) *normalised = *n;
+  return len;
 }
 
 std::vector<Candidate> FindGazetteerMentions(const Resources& res, std::string_view text,
@@ -300,7 +332,7 @@ std::vector<Candidate> FindGazetteerMentions(const Resources& res, std::string_v
     if (hit && (hit->flags & kWeak) && !WeakNameSupported(res, words, i, lang)) hit = nullptr;
     if (hit) {
       size_t last = i + len;
-      if (hit->type == "ORG") {
+      if (SameText(hit->type, "ORG")) {
         while (last < words.size() && words[last].In(res.bits.legal_suffix) &&
                !words[last].Is(kSentenceStart))
           ++last;
@@ -323,7 +355,8 @@ std::vector<Candidate> FindGazetteerMentions(const Resources& res, std::string_v
       continue;
     }
     // Compound with a known name as its head: "Microsoft-Gründer", "SK-Konzerns".
-    size_t dash = w.text.find('-');
+    // (A word without kHyphen has no '-' or is just "-".)
+    size_t dash = w.Is(kHyphen) ? w.text.find('-') : std::string_view::npos;
     if (dash != std::string_view::npos && dash > 0) {
       std::string_view head = w.text.substr(0, dash);
       if (const GazEntry* e = MatchPiece(gaz, head)) {
@@ -336,7 +369,7 @@ std::vector<Candidate> FindGazetteerMentions(const Resources& res, std::string_v
       }
     }
     // German genitive of a known name: "Samsungs", "Googles".
-    if (lang == "de" && w.Is(kUpper) && w.text.size() > 3 && w.text.back() == 's') {
+    if (IsGerman(lang) && w.Is(kUpper) && w.text.size() > 3 && w.text.back() == 's') {
       if (const GazEntry* e = MatchPiece(gaz, w.text.substr(0, w.text.size() - 1))) {
         Candidate c = MakeCandidate(words, i, i + 1, e->type, Source::kGazetteer);
         c.canonical = e->canonical;
@@ -353,8 +386,8 @@ namespace {
 // German common nouns are capitalised too; long words with a typical noun
 // ending ("Finanzdienstleisters", "Zusammenarbeit") are not names.
 bool LooksLikeGermanNoun(const Resources& res, const Word& w, const std::string& lang) {
-  if (lang != "de" || w.Is(kAllCaps) || w.text.size() < 7) return false;
-  return res.lexicon.EndsWithAny("noun_suffix_de", Fold(w.text));
+  if (!IsGerman(lang) || w.Is(kAllCaps) || w.text.size() < 7) return false;
+  return res.lexicon.EndsWithAny("noun_suffix_de", FoldedScratch(w.text));
 }
 
 // A capitalised word that may be part of a name.
@@ -382,7 +415,7 @@ size_t PersonWordsAt(const Resources& res, const std::vector<Word>& words, size_
     // articles ("Marcus Webb von Brightlane"), so they do not join there.
     auto particle = [&](const Word& x) {
       if (!x.In(res.bits.name_particle) || !StartsLower(x.text)) return false;
-      return lang != "de" ||
+      return !IsGerman(lang) ||
              !(x.text == "von" || x.text == "zu" || x.text == "vom" || x.text == "der" || x.text == "den");
     };
     while (p < words.size() && p < i + n + 2 && particle(words[p])) ++p;
@@ -462,8 +495,7 @@ void FindPersons(const Resources& res, const std::vector<Word>& words, const std
       }
     }
     // Honorific or title before a name: "Herr Müller", "CEO Satya Nadella".
-    std::string norm;
-    size_t t = w.In(res.bits.honorific) ? 1 : MatchTitle(res, words, i, lang, &norm);
+    size_t t = w.In(res.bits.honorific) ? 1 : MatchTitle(res, words, i, lang, nullptr);
     if (t > 0 && i + t < words.size()) {
       size_t j = i + t;
       if (words[j].text == "," && t > 0 && !w.In(res.bits.honorific)) ++j;
@@ -475,9 +507,9 @@ void FindPersons(const Resources& res, const std::vector<Word>& words, const std
       }
     }
     // A compound ending in a title, then the name: "Infineon-Chef Jochen Hanebeck".
-    size_t dash = w.text.rfind('-');
+    size_t dash = w.Is(kHyphen) ? w.text.rfind('-') : std::string_view::npos;  // no '-', or just "-"
     if (dash != std::string_view::npos && dash + 1 < w.text.size() && i + 1 < words.size() &&
-        res.titles.Find(CombineHash(0, FoldedHash(w.text.substr(dash + 1))), lang == "de" ? "de" : "en")) {
+        res.titles.Find(CombineHash(0, FoldedHash(w.text.substr(dash + 1))), IsGerman(lang) ? "de" : "en")) {
       size_t m = PersonWordsAt(res, words, i + 1, 3, lang);
       if (m > 0 && !words[i + 1].Is(kAllCaps)) {
         out->push_back(MakeCandidate(words, i + 1, i + 1 + m, "PERSON", Source::kPattern));
@@ -504,7 +536,7 @@ void FindPersons(const Resources& res, const std::vector<Word>& words, const std
       }
     }
     // Apposition: "Mark Zuckerberg, founder and CEO of Meta".
-    size_t n = PersonWordsAt(res, words, i, 3, lang);
+    size_t n = w.Is(kUpper) ? PersonWordsAt(res, words, i, 3, lang) : 0;  // a name starts capitalised
     if (n >= 2 && i + n + 1 < words.size() && words[i + n].text == ",") {
       size_t j = i + n + 1;
       if (words[j].In(res.bits.stop) && j + 1 < words.size()) ++j;  // the / der / its
@@ -570,8 +602,11 @@ void FindProducts(const Resources& res, const std::vector<Word>& words, std::vec
   }
   // A code name: "servers, code-named Aurora", "Codename Orion", "Codename „Atlas“".
   for (size_t i = 0; i + 1 < words.size(); ++i) {
-    std::string f = Fold(words[i].text);
-    if (f != "code-named" && f != "codenamed" && f != "codename" && f != "code-name") continue;
+    std::string_view t = words[i].text;
+    if (t.empty() || (t[0] != 'c' && t[0] != 'C')) continue;  // folds to no "code..." word
+    if (!FoldedEquals(t, "code-named") && !FoldedEquals(t, "codenamed") && !FoldedEquals(t, "codename") &&
+        !FoldedEquals(t, "code-name"))
+      continue;
     size_t j = i + 1;
     if (j < words.size() && IsQuote(words[j].text)) ++j;
     size_t e = j;
@@ -596,7 +631,7 @@ size_t NameStartBefore(const Resources& res, const std::vector<Word>& words, siz
     bool conn = joiner && b - 1 > 0 && b < head && (words[b - 2].Is(kUpper) || words[b - 2].Is(kAllCaps));
     if (!(name || conn) || (p.Is(kPunct) && p.text != "&") || LooksLikeGermanNoun(res, p, lang)) break;
     // "Firma Limbach Installtec GmbH", "Konsortium Toll Collect": the descriptor is not part of the name.
-    if (lang == "de" && IsOrgDescriptor(res, p, lang)) break;
+    if (IsGerman(lang) && IsOrgDescriptor(res, p, lang)) break;
     // "z. B. Steinach Motors", "u. a. Nokia": a letter of an abbreviation is no initial.
     if (p.text.size() <= 2 && b >= 2 &&
         ((words[b - 2].text.size() <= 2 && StartsLower(words[b - 2].text)) ||
@@ -659,9 +694,9 @@ void FindNamedEvents(const Resources& res, const std::vector<Word>& words, const
 // such a word ("Softwarekonzern", "US-Chipentwicklers").
 bool IsOrgDescriptor(const Resources& res, const Word& w, const std::string& lang) {
   if (w.Is(kAllCaps) || w.Is(kPunct)) return false;
-  if (w.In(res.bits.org_descriptor)) return lang == "de" ? w.Is(kUpper) : StartsLower(w.text);
-  return lang == "de" && w.Is(kUpper) && w.text.size() >= 8 &&
-         res.lexicon.EndsWithAny("org_descriptor_head", Fold(w.text));
+  if (w.In(res.bits.org_descriptor)) return IsGerman(lang) ? w.Is(kUpper) : StartsLower(w.text);
+  return IsGerman(lang) && w.Is(kUpper) && w.text.size() >= 8 &&
+         res.lexicon.EndsWithAny("org_descriptor_head", FoldedScratch(w.text));
 }
 
 // "the chipmaker Nvidia", "Spanish operator Orbis Telecom", "der
@@ -787,16 +822,26 @@ std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> cands) {
     int gaz_first = c.source == Source::kGazetteer ? 0 : 1;  // same span: the gazetteer knows the canonical
     return std::make_tuple(rank, -static_cast<long>(c.end - c.start), gaz_first, c.start);
   };
-  std::stable_sort(cands.begin(), cands.end(),
-                   [&](const Candidate& a, const Candidate& b) { return key(a) < key(b); });
+  // The candidates in order of preference (a stable sort by key, done on
+  // (key, index) pairs so that the candidates themselves are not moved).
+  using Key = decltype(key(cands[0]));
+  std::vector<std::pair<Key, uint32_t>> order;
+  order.reserve(cands.size());
+  for (size_t i = 0; i < cands.size(); ++i) order.emplace_back(key(cands[i]), static_cast<uint32_t>(i));
+  std::sort(order.begin(), order.end());
   // Kept spans are disjoint: the one starting last before c.end is the only
-  // one that can overlap c.
-  std::map<uint32_t, uint32_t> taken;  // start -> end
+  // one that can overlap c. `taken` is sorted by start, one span per start.
+  std::vector<std::pair<uint32_t, uint32_t>> taken;  // (start, end)
   std::vector<Candidate> kept;
-  for (Candidate& c : cands) {
-    auto it = taken.lower_bound(c.end);
+  kept.reserve(cands.size());
+  for (const auto& [k, i] : order) {
+    Candidate& c = cands[i];
+    auto it = std::lower_bound(taken.begin(), taken.end(), c.end,
+                               [](const std::pair<uint32_t, uint32_t>& t, uint32_t v) { return t.first < v; });
     if (it != taken.begin() && std::prev(it)->second > c.start) continue;
-    taken.emplace(c.start, c.end);
+    auto at = std::lower_bound(taken.begin(), taken.end(), c.start,
+                               [](const std::pair<uint32_t, uint32_t>& t, uint32_t v) { return t.first < v; });
+    if (at == taken.end() || at->first != c.start) taken.insert(at, {c.start, c.end});
     kept.push_back(std::move(c));
   }
   std::sort(kept.begin(), kept.end(),

@@ -55,6 +55,12 @@ struct Candidate {
   bool family_first = false;  // East-Asian order: "Lee Jae-yong" (family name first)
 };
 
+// Tests of a language code or a mention type against a literal, meant for
+// per-word and per-candidate code: compared as string_views they are inlined,
+// where std::string == "..." calls libstdc++'s out-of-line compare() and strlen().
+inline bool SameText(std::string_view a, std::string_view b) { return a == b; }
+inline bool IsGerman(std::string_view lang) { return lang == "de"; }
+
 // Bits of the word classes the rules test (see data/ner/lexicon.tsv).
 struct ClassBits {
   uint32_t stop = 0, month = 0, weekday = 0, common_cap = 0, noun_de = 0, given_name = 0, org_suffix = 0,
@@ -85,6 +91,22 @@ std::vector<Candidate> FindPatternMentions(const Resources& res, std::string_vie
 // *normalised. Matches titles of `lang` ("other" counts as English).
 size_t MatchTitle(const Resources& res, const std::vector<Word>& words, size_t i, const std::string& lang,
                   std::string* normalised);
+// A German compound that may end in a one-word title ("Verbandspräsident").
+inline bool MayEndInGermanTitle(const Word& w, const std::string& lang) {
+  return IsGerman(lang) && w.Is(kUpper) && w.text.size() >= 7;
+}
+// MatchTitle's work for a word that starts a title or may end in one (i < words.size()).
+size_t MatchTitleAt(const Resources& res, const std::vector<Word>& words, size_t i, const std::string& lang,
+                    const std::string** normalised);
+// MatchTitle with *normalised pointing to the title lexicon's string (set
+// only when a title matches). Inline because most words start no title, and
+// telling so takes one hash lookup.
+inline size_t MatchTitleRef(const Resources& res, const std::vector<Word>& words, size_t i,
+                            const std::string& lang, const std::string** normalised) {
+  if (i >= words.size()) return 0;
+  if (!res.titles.IsFirstWord(words[i].hash) && !MayEndInGermanTitle(words[i], lang)) return 0;
+  return MatchTitleAt(res, words, i, lang, normalised);
+}
 
 // True for a capitalised word that names nothing by itself: function words,
 // months, weekdays, common sentence openers, and (German) common nouns.

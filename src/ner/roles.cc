@@ -11,7 +11,7 @@ namespace {
 struct Item {
   enum Kind { kEntity, kTitle, kWord } kind = kWord;
   long entity = -1;
-  std::string title;  // normalised, for kTitle
+  const std::string* title = nullptr;  // normalised, for kTitle (the title lexicon's string)
   std::string_view text;
   uint64_t hash = 0;
   uint32_t start = 0, end = 0;
@@ -19,22 +19,12 @@ struct Item {
   bool paragraph_start = false;
 };
 
-// Case-insensitive membership; the words of `set` are lower case. Folding
-// keeps the byte length of letters, so only same-length words are compared.
+// Case-insensitive membership; the words of `set` are lower case and have no
+// apostrophe. Folding keeps the byte length of everything else, so only
+// same-length words are compared.
 bool OneOf(std::string_view w, std::initializer_list<std::string_view> set) {
-  if (w.size() > 16) return false;
-  char buf[16];
-  bool folded = false;
-  for (std::string_view s : set) {
-    if (s.size() != w.size()) continue;
-    if (!folded) {
-      std::string f = Fold(w);
-      if (f.size() != w.size()) return false;
-      std::copy(f.begin(), f.end(), buf);
-      folded = true;
-    }
-    if (std::string_view(buf, w.size()) == s) return true;
-  }
+  for (std::string_view s : set)
+    if (s.size() == w.size() && FoldedEquals(w, s)) return true;
   return false;
 }
 
@@ -66,6 +56,9 @@ class RoleFinder {
   void BuildItems() {
     size_t m = 0;
     const std::vector<MentionRef>& ms = groups_.mentions;
+    // Each item takes at least one word, and a mention adds at most one
+    // compound tail.
+    items_.reserve(words_.size() + ms.size());
     for (size_t i = 0; i < words_.size();) {
       while (m < ms.size() && ms[m].start < words_[i].start) ++m;
       const Word& w = words_[i];
@@ -78,7 +71,7 @@ class RoleFinder {
         it.end = r.end;
         it.text = text_.substr(r.start, r.end - r.start);
         it.paragraph_start = w.Is(kParagraphStart);
-        items_.push_back(it);
+        items_.push_back(std::move(it));
         size_t last = std::max<size_t>(r.last, i + 1);
         const Word& lw = words_[last - 1];
         if (r.end + 1 < lw.end && text_[r.end] == '-') AddCompoundTail(r.end + 1, lw.end);
@@ -86,8 +79,8 @@ class RoleFinder {
         ++m;
         continue;
       }
-      std::string norm;
-      size_t t = MatchTitle(res_, words_, i, lang_, &norm);
+      const std::string* norm = nullptr;
+      size_t t = MatchTitleRef(res_, words_, i, lang_, &norm);
       Item it;
       it.start = w.start;
       it.paragraph_start = w.Is(kParagraphStart);
@@ -96,7 +89,7 @@ class RoleFinder {
         it.title = norm;
         it.end = words_[i + t - 1].end;
         it.text = text_.substr(it.start, it.end - it.start);
-        items_.push_back(it);
+        items_.push_back(std::move(it));
         i += t;
         continue;
       }
@@ -104,7 +97,7 @@ class RoleFinder {
       it.text = w.text;
       it.hash = w.hash;
       it.possessive = w.Is(kPossessive);
-      items_.push_back(it);
+      items_.push_back(std::move(it));
       ++i;
     }
     consumed_.assign(items_.size(), 0);
@@ -117,16 +110,16 @@ class RoleFinder {
     it.end = e;
     it.text = text_.substr(b, e - b);
     it.hash = FoldedHash(it.text);
-    if (const std::string* n = res_.titles.Find(CombineHash(0, it.hash), lang_ == "de" ? "de" : "en")) {
+    if (const std::string* n = res_.titles.Find(CombineHash(0, it.hash), IsGerman(lang_) ? "de" : "en")) {
       it.kind = Item::kTitle;
-      it.title = *n;
+      it.title = n;
     }
-    items_.push_back(it);
+    items_.push_back(std::move(it));
   }
 
-  bool IsType(size_t k, const char* type) const {
+  bool IsType(size_t k, std::string_view type) const {
     return k < items_.size() && items_[k].kind == Item::kEntity &&
-           groups_.entities[static_cast<size_t>(items_[k].entity)].type == type;
+           SameText(groups_.entities[static_cast<size_t>(items_[k].entity)].type, type);
   }
   bool IsWord(size_t k, std::initializer_list<std::string_view> set) const {
     return k < items_.size() && items_[k].kind == Item::kWord && OneOf(items_[k].text, set);
@@ -150,7 +143,7 @@ class RoleFinder {
   size_t ParseTitles(size_t k, std::string* title) const {
     k = SkipModifier(k);
     if (k >= items_.size() || items_[k].kind != Item::kTitle) return 0;
-    *title = items_[k].title;
+    *title = *items_[k].title;
     size_t end = k + 1;
     for (;;) {
       size_t j = end;
@@ -158,7 +151,7 @@ class RoleFinder {
       ++j;
       j = SkipModifier(j);
       if (j >= items_.size() || items_[j].kind != Item::kTitle) break;
-      *title += " and " + items_[j].title;
+      *title += " and " + *items_[j].title;
       end = j + 1;
     }
     return end;
@@ -259,7 +252,7 @@ class RoleFinder {
       if (comma || !IsWord(k + 1, {"of", "from", "at", "von", "bei"})) return;
       if (IsType(k + 2, "ORG")) {
         std::string pre;
-        if (k > 0 && items_[k - 1].kind == Item::kTitle) pre = items_[k - 1].title;
+        if (k > 0 && items_[k - 1].kind == Item::kTitle) pre = *items_[k - 1].title;
         AddRole(k, k + 2, pre, k, k + 2);
       }
       return;
