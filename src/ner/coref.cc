@@ -333,8 +333,91 @@ size_t EditDistance(std::string_view a, std::string_view b, size_t cap) {
   return std::min(prev[b.size()], cap + 1);
 }
 
+namespace {
+
+// Lower-case words that may stand inside a long form ("Institute of
+// Purchasing and Supply", "Telecommunications and Post Company").
+bool LongFormConnector(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"of", "and", "for", "&",   "de",  "du",  "la",
+                                                "del", "der", "die", "das", "des", "und", "für"};
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
+bool LongFormType(const std::string& type) { return type == "ORG" || type == "EVENT" || type == "PRODUCT"; }
+
+}  // namespace
+
+// A long form the earlier stages cut into pieces or left short ("Iraqi
+// Telecommunications" + "Post Company" before "(ITPC)"; "Chartered Institute"
+// before "of Purchasing and Supply (CIPS)"): the shortest run of capitalised
+// words and connectors before the bracket whose initials spell the acronym
+// becomes one candidate, replacing the candidates inside it. Only when one
+// of them is an organisation, event or product and none sticks out of it.
+void ExtendLongForms(const std::vector<Word>& words, std::vector<Candidate>* cands) {
+  constexpr size_t kMaxLongForm = 8;  // words
+  std::vector<bool> remove(cands->size(), false);
+  bool changed = false;
+  for (size_t i = 1; i + 2 < words.size(); ++i) {
+    if (words[i].text != "(" || words[i + 2].text != ")" || !IsAcronymWord(words[i + 1].text)) continue;
+    const std::string_view acr = words[i + 1].text;
+    const size_t floor = i > kMaxLongForm ? i - kMaxLongForm : 0;
+    std::vector<std::string_view> lw;
+    for (size_t k = i; k-- > floor;) {
+      std::string_view t = words[k].text;
+      const bool cap = StartsUpper(t) || HasDigit(t);
+      if (!cap && !LongFormConnector(t)) break;
+      if (!cap) continue;
+      // Initials of words [k, i), connectors skipped as SpellsAcronym does.
+      lw.clear();
+      for (size_t w = k; w < i; ++w)
+        if (!words[w].Is(kPunct) || words[w].text == "&") lw.push_back(words[w].text);
+      if (!SpellsAcronym(acr, 0, lw, 0)) continue;
+      // Found [k, i): the candidates inside it, none across its edges.
+      long keep = -1;
+      bool crosses = false;
+      for (size_t c = 0; c < cands->size(); ++c) {
+        const Candidate& cand = (*cands)[c];
+        if (remove[c] || cand.last <= k || cand.first >= i) continue;
+        if (cand.first < k || cand.last > i) {
+          crosses = true;
+          break;
+        }
+        if (LongFormType(cand.type) && (keep < 0 || cand.last - cand.first > (*cands)[keep].last - (*cands)[keep].first))
+          keep = static_cast<long>(c);
+      }
+      if (crosses || keep < 0) break;
+      Candidate& merged = (*cands)[static_cast<size_t>(keep)];
+      if (merged.first == k && merged.last == i) break;  // already whole
+      for (size_t c = 0; c < cands->size(); ++c) {
+        const Candidate& cand = (*cands)[c];
+        if (static_cast<long>(c) != keep && cand.first >= k && cand.last <= i) remove[c] = true;
+      }
+      merged.first = static_cast<uint32_t>(k);
+      merged.last = static_cast<uint32_t>(i);
+      merged.start = words[k].start;
+      merged.end = words[i - 1].end;
+      // The name is now the text's own long form, backed by its acronym: a
+      // rule's find, no longer a list's or the tagger's.
+      merged.canonical.clear();
+      merged.source = Source::kPattern;
+      merged.gaz_flags = 0;
+      changed = true;
+      break;
+    }
+  }
+  if (!changed) return;
+  size_t out = 0;
+  for (size_t c = 0; c < cands->size(); ++c) {
+    if (remove[c]) continue;
+    if (out != c) (*cands)[out] = std::move((*cands)[c]);
+    ++out;
+  }
+  cands->resize(out);
+}
+
 void AddAcronymMentions(std::string_view text, const std::vector<Word>& words,
                         std::vector<Candidate>* cands) {
+  ExtendLongForms(words, cands);
   std::vector<int> owner(words.size(), -1);
   for (size_t k = 0; k < cands->size(); ++k)
     for (uint32_t w = (*cands)[k].first; w < (*cands)[k].last && w < words.size(); ++w)

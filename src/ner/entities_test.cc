@@ -137,6 +137,21 @@ TEST_F(EntitiesTest, AcronymDefinedTwiceAndUsedOften) {
   EXPECT_EQ(Mentions(orc).size(), 8u);
 }
 
+TEST_F(EntitiesTest, AcronymJoinsALongFormCutIntoPieces) {
+  // The rules find "Kestrel Telecommunications" and "Post Company" apart (or
+  // a long form cut short); the acronym's letters spell the whole run.
+  Run("The Kestrel Telecommunications and Post Company (KTPC) will build the network. "
+      "Analysts at the Nordvik Institute of Trade and Finance (NITF) agreed. KTPC and NITF declined to comment.",
+      "en");
+  long ktpc = Find("ORG", "Kestrel Telecommunications and Post Company");
+  ASSERT_GE(ktpc, 0) << Dump();
+  EXPECT_EQ(Mentions(ktpc).size(), 3u);
+  long nitf = Find("ORG", "Nordvik Institute of Trade and Finance");
+  ASSERT_GE(nitf, 0) << Dump();
+  EXPECT_EQ(Mentions(nitf).size(), 3u);
+  EXPECT_FALSE(HasName("Post Company")) << Dump();
+}
+
 TEST_F(EntitiesTest, ModelNamesAndTypoVariant) {
   Run("The company showed its chips Nova-3 and Nova-4. A deal for the Nava-3 chip was signed.", "en");
   long n3 = Find("PRODUCT", "Nova-3");
