@@ -148,11 +148,36 @@ bool SpellsAcronym(std::string_view acr, size_t ai, const std::vector<std::strin
   return false;
 }
 
+// Capitals and digits, 2 to 6 of them; an inner '&' stands for "and" ("S&N").
 bool IsAcronymWord(std::string_view w) {
-  if (w.size() < 2 || w.size() > 6) return false;
-  for (char c : w)
+  if (w.size() < 2 || w.size() > 7 || w.front() == '&' || w.back() == '&') return false;
+  size_t letters = 0;
+  for (char c : w) {
+    if (c == '&') continue;
     if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9')) return false;
-  return true;
+    ++letters;
+  }
+  return letters >= 2 && letters <= 6;
+}
+
+// The letters an acronym spells ("S&N" -> "SN").
+std::string AcronymLetters(std::string_view w) {
+  std::string out;
+  for (char c : w)
+    if (c != '&') out.push_back(c);
+  return out;
+}
+
+// Whether the acronym spells the long form, or spells it and adds one last
+// letter for a word the text leaves out ("Hindustan Aeronautics (HAL)", L for
+// Limited) when the long form has at least two capitalised words.
+bool SpellsLongForm(std::string_view acr_word, const std::vector<std::string_view>& lw, bool allow_extra) {
+  const std::string acr = AcronymLetters(acr_word);
+  if (SpellsAcronym(acr, 0, lw, 0)) return true;
+  if (!allow_extra || acr.size() < 3) return false;
+  size_t caps = 0;
+  for (std::string_view w : lw) caps += StartsUpper(w) ? 1 : 0;
+  return caps >= 2 && SpellsAcronym(std::string_view(acr).substr(0, acr.size() - 1), 0, lw, 0);
 }
 
 // Every other use of an organisation's or product's name is a mention of
@@ -371,7 +396,7 @@ void ExtendLongForms(const std::vector<Word>& words, std::vector<Candidate>* can
       lw.clear();
       for (size_t w = k; w < i; ++w)
         if (!words[w].Is(kPunct) || words[w].text == "&") lw.push_back(words[w].text);
-      if (!SpellsAcronym(acr, 0, lw, 0)) continue;
+      if (!SpellsLongForm(acr, lw, /*allow_extra=*/false)) continue;
       // Found [k, i): the candidates inside it, none across its edges.
       long keep = -1;
       bool crosses = false;
@@ -451,7 +476,7 @@ void AddAcronymMentions(std::string_view text, const std::vector<Word>& words,
     for (uint32_t w = longform.first; w < longform.last; ++w)
       if (!words[w].Is(kPunct) || words[w].text == "&") lw.push_back(words[w].text);
     std::string_view acr = words[i + 1].text;
-    if (defined.count(acr) || !SpellsAcronym(acr, 0, lw, 0)) continue;
+    if (defined.count(acr) || !SpellsLongForm(acr, lw, /*allow_extra=*/true)) continue;
     std::string canon = longform.canonical.empty()
                             ? std::string(text.substr(longform.start, longform.end - longform.start))
                             : longform.canonical;

@@ -152,6 +152,19 @@ TEST_F(EntitiesTest, AcronymJoinsALongFormCutIntoPieces) {
   EXPECT_FALSE(HasName("Post Company")) << Dump();
 }
 
+TEST_F(EntitiesTest, AcronymWithAmpersandOrALetterForAnUnwrittenWord) {
+  // "H&TH" spells "Halvard and Tornquist Holdings"; "KAIL" adds L for an unwritten "Limited".
+  Run("The brewer Halvard and Tornquist Holdings (H&TH) grew. Kestrel Aeronautics Industries (KAIL) builds jets. "
+      "H&TH and KAIL signed.",
+      "en");
+  long ht = Find("ORG", "Halvard and Tornquist Holdings");
+  ASSERT_GE(ht, 0) << Dump();
+  EXPECT_EQ(Mentions(ht).size(), 3u) << Dump();
+  long kail = Find("ORG", "Kestrel Aeronautics Industries");
+  ASSERT_GE(kail, 0) << Dump();
+  EXPECT_EQ(Mentions(kail).size(), 3u) << Dump();
+}
+
 TEST_F(EntitiesTest, ModelNamesAndTypoVariant) {
   Run("The company showed its chips Nova-3 and Nova-4. A deal for the Nava-3 chip was signed.", "en");
   long n3 = Find("PRODUCT", "Nova-3");
