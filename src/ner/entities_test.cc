@@ -420,6 +420,10 @@ TEST_F(EntitiesTest, AHyphenatedAdjectiveIsNoPartOfAName) {
     EXPECT_EQ(e.name.find("-owned"), std::string::npos) << e.name;
     EXPECT_NE(e.type, "PERSON") << e.name;
   }
+  // Before an organisation word: the name starts after the adjective.
+  Run("Trouble-hit Halvora Motors is in talks. Geneva-based Steinach Holdings agreed.", "en");
+  EXPECT_GE(Find("ORG", "Halvora Motors"), 0) << Dump();
+  EXPECT_GE(Find("ORG", "Steinach Holdings"), 0) << Dump();
 }
 
 // A copy of data/ner with a damaged German model, in a temporary folder.

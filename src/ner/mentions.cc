@@ -630,6 +630,8 @@ size_t NameStartBefore(const Resources& res, const std::vector<Word>& words, siz
     bool joiner = p.text == "&" || (of_connectors && (p.text == "of" || p.text == "on" || p.text == "for"));
     bool conn = joiner && b - 1 > 0 && b < head && (words[b - 2].Is(kUpper) || words[b - 2].Is(kAllCaps));
     if (!(name || conn) || (p.Is(kPunct) && p.text != "&") || LooksLikeGermanNoun(res, p, lang)) break;
+    // "Paris-based Euronext", "Trouble-hit Mitsubishi Motors": an adjective, not part of the name.
+    if (IsCompoundAdjective(res, p)) break;
     // "Firma Limbach Installtec GmbH", "Konsortium Toll Collect": the descriptor is not part of the name.
     if (IsGerman(lang) && IsOrgDescriptor(res, p, lang)) break;
     // "z. B. Steinach Motors", "u. a. Nokia": a letter of an abbreviation is no initial.
