@@ -84,6 +84,12 @@ TEST(Resources, ErrorsNameFileAndLine) {
   st = ParseResource("cues.tsv", "#format pactgraph-event-cues 9\n", &res);
   EXPECT_FALSE(st.ok());
   EXPECT_NE(st.message().find("version 9"), std::string::npos) << st.message();
+  // Version 2 of cues.tsv (new kinds) is read, and so is version 1; triggers stay at 1.
+  EXPECT_TRUE(ParseResource("cues.tsv", "#format pactgraph-event-cues 2\nen\tdivest\tsold\n", &res).ok());
+  EXPECT_TRUE(ParseResource("cues.tsv", "#format pactgraph-event-cues 1\nen\tpast\thad\n", &res).ok());
+  st = ParseResource("triggers.tsv", "#format pactgraph-event-triggers 2\n", &res);
+  EXPECT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("newer pactgraph"), std::string::npos) << st.message();
   st = ParseResource("topics.tsv", "AI\tAI\n", &res);
   EXPECT_FALSE(st.ok());
   st = ParseResource("topics.tsv", "#format pactgraph-event-topics 1\n*\tAI\n", &res);

@@ -8,7 +8,13 @@ namespace pactgraph {
 namespace events {
 namespace {
 
-constexpr int kFormatVersion = 1;
+// Format versions read, per file kind. cues.tsv 2 added the kinds
+// `reporter` and `divest`: an older program refuses such a file by its
+// version instead of stumbling on an unknown kind.
+constexpr int kTriggersVersion = 1;
+constexpr int kCuesVersion = 2;
+constexpr int kTopicsVersion = 1;
+constexpr int kAnaphoraVersion = 1;
 
 std::vector<std::string> SplitTabs(const std::string& line) {
   std::vector<std::string> out;
@@ -27,7 +33,7 @@ using RowFn = std::function<Status(const std::vector<std::string>&)>;
 // Checks the "#format <kind> <version>" header, then calls `row` for every
 // non-comment line with exactly `columns` fields.
 Status ForEachRow(const std::string& name, const std::string& content, const std::string& kind,
-                  size_t columns, const RowFn& row) {
+                  int max_version, size_t columns, const RowFn& row) {
   std::istringstream in(content);
   std::string line;
   int n = 0;
@@ -42,10 +48,11 @@ Status ForEachRow(const std::string& name, const std::string& content, const std
       int version = 0;
       h >> tag >> k >> version;
       if (tag != "#format" || k != kind)
-        return Status::Corruption(where + ": expected '#format " + kind + " 1'");
-      if (version < 1 || version > kFormatVersion) {
+        return Status::Corruption(where + ": expected '#format " + kind + " <version>'");
+      if (version < 1 || version > max_version) {
         return Status::Unsupported(where + ": format version " + std::to_string(version) +
-                                   " is not supported (max " + std::to_string(kFormatVersion) + ")");
+                                   " is not supported (max " + std::to_string(max_version) +
+                                   "; a newer file needs a newer pactgraph)");
       }
       header = true;
       continue;
@@ -59,7 +66,7 @@ Status ForEachRow(const std::string& name, const std::string& content, const std
     Status st = row(f);
     if (!st.ok()) return st.WithContext(where);
   }
-  if (!header) return Status::Corruption(name + ": empty file, expected '#format " + kind + " 1'");
+  if (!header) return Status::Corruption(name + ": empty file, expected '#format " + kind + " <version>'");
   return Status::OK();
 }
 
@@ -98,7 +105,7 @@ bool KnownType(const std::string& t) {
 }
 
 Status ParseTriggers(const std::string& name, const std::string& content, Resources* res) {
-  return ForEachRow(name, content, "pactgraph-event-triggers", 5, [res](const std::vector<std::string>& f) {
+  return ForEachRow(name, content, "pactgraph-event-triggers", kTriggersVersion, 5, [res](const std::vector<std::string>& f) {
     TriggerInfo info;
     info.type = f[1];
     if (!KnownType(info.type)) return Status::InvalidArgument("unknown event type '" + f[1] + "'");
@@ -134,7 +141,7 @@ Status ParseCues(const std::string& name, const std::string& content, Resources*
                                                        {"supplier_noun", Cue::kSupplierNoun},
                                                        {"reporter", Cue::kReporter},
                                                        {"divest", Cue::kDivest}};
-  return ForEachRow(name, content, "pactgraph-event-cues", 3, [res](const std::vector<std::string>& f) {
+  return ForEachRow(name, content, "pactgraph-event-cues", kCuesVersion, 3, [res](const std::vector<std::string>& f) {
     if (f[1] == "alliance") {
       size_t b = 0;
       while (b <= f[2].size()) {
@@ -153,7 +160,7 @@ Status ParseCues(const std::string& name, const std::string& content, Resources*
 }
 
 Status ParseTopics(const std::string& name, const std::string& content, Resources* res) {
-  return ForEachRow(name, content, "pactgraph-event-topics", 3, [res](const std::vector<std::string>& f) {
+  return ForEachRow(name, content, "pactgraph-event-topics", kTopicsVersion, 3, [res](const std::vector<std::string>& f) {
     if (f[1].empty()) return Status::InvalidArgument("empty topic label");
     int id = -1;
     for (size_t i = 0; i < res->topic_labels.size(); ++i) {
@@ -168,7 +175,7 @@ Status ParseTopics(const std::string& name, const std::string& content, Resource
 }
 
 Status ParseAnaphora(const std::string& name, const std::string& content, Resources* res) {
-  return ForEachRow(name, content, "pactgraph-event-anaphora", 3, [res](const std::vector<std::string>& f) {
+  return ForEachRow(name, content, "pactgraph-event-anaphora", kAnaphoraVersion, 3, [res](const std::vector<std::string>& f) {
     Anaphor kind;
     if (f[1] == "one") {
       kind = Anaphor::kOne;
