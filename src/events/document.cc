@@ -637,19 +637,17 @@ void DocContext::EventsFromTrigger(size_t s, const PhraseMatch& m) {
 // "people meet and chat", "ministers meet on Thursday" (one body's own
 // session). Nouns ("talks", "meeting") are left to the two-sides test of Keep.
 bool DocContext::MeetingHasTwoSides(size_t s, const PhraseMatch& m) const {
-  if (m.end_word != m.first_word + 1) return true;
+  // The verbs that need it are marked in triggers.tsv (frame "sym+object").
+  if (m.end_word != m.first_word + 1 || !res_.triggers[m.payload].needs_object) return true;
   std::string_view verb = doc_.Folded(m.first_word);
   const SentenceInfo& si = sentences_[s];
   bool with_follows = false;
   if (in_.lang == "en") {
-    if (verb != "meet" && verb != "meets" && verb != "met") return true;
     with_follows = m.end_word < si.we && doc_.Folded(m.end_word) == "with";
   } else if (in_.lang == "de") {
     // "treffen" also means to face ("trifft auf den LASK"), to score ("trifft
     // zum 1:0"), to hit or affect ("hat auch HTC getroffen"): a meeting is
     // "sich treffen (mit)" or meeting someone named right after the verb.
-    if (verb != "trifft" && verb != "traf" && verb != "trafen" && verb != "treffen" && verb != "getroffen")
-      return true;
     if (StartsUpperAscii(doc_.Original(m.first_word))) return true;  // the noun "Treffen"
   } else {
     return true;

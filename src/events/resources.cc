@@ -9,9 +9,10 @@ namespace events {
 namespace {
 
 // Format versions read, per file kind. cues.tsv 2 added the kinds
-// `reporter` and `divest`: an older program refuses such a file by its
-// version instead of stumbling on an unknown kind.
-constexpr int kTriggersVersion = 1;
+// `reporter` and `divest`, triggers.tsv 2 the frame suffix `+object`: an
+// older program refuses such a file by its version instead of stumbling on
+// an unknown kind or frame.
+constexpr int kTriggersVersion = 2;
 constexpr int kCuesVersion = 2;
 constexpr int kTopicsVersion = 1;
 constexpr int kAnaphoraVersion = 1;
@@ -109,7 +110,15 @@ Status ParseTriggers(const std::string& name, const std::string& content, Resour
     TriggerInfo info;
     info.type = f[1];
     if (!KnownType(info.type)) return Status::InvalidArgument("unknown event type '" + f[1] + "'");
-    if (!ParseFrame(f[2], &info.frame)) return Status::InvalidArgument("unknown frame '" + f[2] + "'");
+    std::string frame = f[2];
+    constexpr std::string_view kObject = "+object";
+    if (frame.size() > kObject.size() && frame.compare(frame.size() - kObject.size(), kObject.size(), kObject) == 0) {
+      frame.resize(frame.size() - kObject.size());
+      info.needs_object = true;
+      if (info.type != "MEETING" || frame != "sym")
+        return Status::InvalidArgument("'+object' is for MEETING triggers with frame sym, not '" + f[2] + "'");
+    }
+    if (!ParseFrame(frame, &info.frame)) return Status::InvalidArgument("unknown frame '" + f[2] + "'");
     if (f[3] != "-" && f[3] != "occurred" && f[3] != "ongoing" && f[3] != "planned") {
       return Status::InvalidArgument("unknown status '" + f[3] + "'");
     }

@@ -18,6 +18,10 @@ struct TriggerInfo {
   std::string type;  // MEETING, PARTNERSHIP, ...
   Frame frame = Frame::kSym;
   std::string status;  // occurred, ongoing, planned or empty
+  // A MEETING verb that names a meeting only with someone to meet (frame
+  // "sym+object": "met Nadella", not "meet expectations"; "traf sich mit X",
+  // not "trifft auf den LASK").
+  bool needs_object = false;
 };
 
 enum class Cue {
