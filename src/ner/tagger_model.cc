@@ -153,6 +153,7 @@ void Gazetteer::Add(const std::vector<std::string>& tokens, uint8_t classes) {
 namespace {
 
 constexpr size_t kRecordBytes = sizeof(uint64_t) + sizeof(float) * kNumLabels;
+constexpr size_t kRecordsPerRelease = (size_t{4} << 20) / kRecordBytes;
 
 void WriteFloats(std::ostream& out, const float* v, int n) {
   for (int i = 0; i < n; ++i) out << (i ? " " : "") << v[i];
@@ -398,7 +399,8 @@ Status ReadGazetteer(LineReader& reader, size_t n, Gazetteer* gazetteer) {
   return Status::OK();
 }
 
-Status ReadWeights(LineReader& reader, const std::string& path, size_t n, WeightTable* weights) {
+Status ReadWeights(LineReader& reader, const MappedFile& file, const std::string& path, size_t n,
+                   WeightTable* weights) {
   const std::string_view bytes = reader.rest();
   if (bytes.size() / kRecordBytes < n) {
     return Status::Corruption(path + ": file ends early (feature " + std::to_string(bytes.size() / kRecordBytes) +
@@ -412,6 +414,9 @@ Status ReadWeights(LineReader& reader, const std::string& path, size_t n, Weight
     std::memcpy(&key, rec, sizeof(key));
     std::memcpy(w, rec + sizeof(key), sizeof(w));
     weights->Add(key, w);
+    // Let go of the parsed records every few megabytes.
+    if (r % kRecordsPerRelease == kRecordsPerRelease - 1)
+      file.Done(static_cast<size_t>(rec + kRecordBytes - file.bytes().data()));
   }
   reader.Skip(n * kRecordBytes);
   std::string_view trailer;
@@ -459,9 +464,12 @@ StatusOr<TaggerModel> LoadModel(const std::string& path) {
   Counts counts;
   PG_RETURN_IF_ERROR(ReadHeaderLine(reader, path));
   PG_RETURN_IF_ERROR(ReadHeaderFields(reader, &model, &counts));
+  auto parsed = [&] { return file->bytes().size() - reader.rest().size(); };
   PG_RETURN_IF_ERROR(ReadClusters(reader, counts.clusters, &model.clusters));
+  file->Done(parsed());
   PG_RETURN_IF_ERROR(ReadGazetteer(reader, counts.gazetteer, &model.gazetteer));
-  PG_RETURN_IF_ERROR(ReadWeights(reader, path, counts.features, &model.weights));
+  file->Done(parsed());
+  PG_RETURN_IF_ERROR(ReadWeights(reader, *file, path, counts.features, &model.weights));
   return model;
 }
 

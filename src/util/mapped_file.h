@@ -28,6 +28,10 @@ class MappedFile {
   ~MappedFile();
 
   std::string_view bytes() const { return {data_, size_}; }
+  // Tells the kernel the bytes before `offset` will not be read again: their
+  // pages leave this process's resident set (a loader that has parsed them
+  // keeps its peak memory at its own tables plus the part being read).
+  void Done(size_t offset) const;
 
  private:
   MappedFile(const char* data, size_t size) : data_(data), size_(size) {}

@@ -31,6 +31,19 @@ TEST(MappedFile, ViewsTheWholeFile) {
   std::remove(path.c_str());
 }
 
+TEST(MappedFile, DoneKeepsTheViewReadable) {
+  // Done is advice: the bytes stay readable (the kernel reads them again).
+  std::string bytes(3 * 4096 + 100, 'x');
+  bytes[5000] = 'y';
+  const std::string path = TempFile("done.bin", bytes);
+  StatusOr<MappedFile> f = MappedFile::Open(path);
+  ASSERT_TRUE(f.ok());
+  f->Done(2 * 4096 + 7);
+  f->Done(bytes.size() * 2);  // past the end: clamped
+  EXPECT_EQ(f->bytes(), bytes);
+  std::remove(path.c_str());
+}
+
 TEST(MappedFile, MovedMappingStaysValid) {
   const std::string path = TempFile("moved.bin", "abc");
   StatusOr<MappedFile> f = MappedFile::Open(path);
