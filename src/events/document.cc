@@ -606,6 +606,8 @@ void DocContext::EventsFromTrigger(size_t s, const PhraseMatch& m) {
   if (info.type == "MEETING") {
     size_t from = std::max(sentences_[s].wb, m.first_word >= 3 ? m.first_word - 3 : 0);
     if (HasCue(s, Cue::kNotMeeting, from, std::min(sentences_[s].we, m.end_word + 3))) return;
+    // "the board meeting", "at separate meetings", "the cabinet met": one body's own session.
+    if (m.first_word > sentences_[s].wb && HasCue(s, Cue::kSession, m.first_word - 1, m.first_word)) return;
   }
   Draft base;
   base.ev.type = info.type;

@@ -529,6 +529,16 @@ TEST(Events, RightsBoughtFromADescribedSellerDoNotAcquireIt) {
   EXPECT_TRUE(OfType(d.Run(), "ACQUISITION").empty());
 }
 
+TEST(Events, ABodysOwnSessionIsNoMeeting) {
+  Doc d("The boards of Globex and Initech, at separate meetings, approved the merger. "
+        "Acme said so at its annual general meeting with Hooli present.");
+  d.Entity("ORG", {"Globex"});
+  d.Entity("ORG", {"Initech"});
+  d.Entity("ORG", {"Acme"});
+  d.Entity("ORG", {"Hooli"});
+  EXPECT_TRUE(OfType(d.Run(), "MEETING").empty());
+}
+
 TEST(Events, BadInputDoesNotCrash) {
   Doc d(std::string("\xFF\xFE met \xE2\x80 with", 12));
   d.Entity("ORG", {"met"});

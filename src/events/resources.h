@@ -45,7 +45,8 @@ enum class Cue {
   kReportedFuture,
   kSupplierNoun,
   kReporter,
-  kDivest
+  kDivest,
+  kSession
 };
 
 enum class Anaphor { kOne = 1, kTwo = 2 };
