@@ -13,6 +13,7 @@ bool StartsUpperAscii(std::string_view w) { return !w.empty() && w[0] >= 'A' && 
 
 constexpr size_t kRightWindow = 14;      // words after a trigger searched for its object
 constexpr size_t kReporterGap = 3;       // "X radio station reported (on Monday)": words around a reporting verb
+constexpr size_t kAttributionWords = 8;  // ", EU Trade Commissioner Peter Mandelson has announced": words back to the comma
 constexpr size_t kMeetObjectReach = 4;   // "met with executives of Samsung": words to the party met
 constexpr size_t kStatusAfter = 8;       // words after a trigger searched for modality cues
 constexpr size_t kNegationWindow = 5;    // words before a trigger searched for negation
@@ -315,20 +316,31 @@ void DocContext::MarkWithLists(SentenceInfo* si) const {
       for (Party& p : si->parties) {
         if (p.word >= c.first_word && p.word < c.end_word + 4) p.source = true;
       }
-    } else if (kind == Cue::kReporter) {
-      // "…, the Financial Times reported.": a party set off by a comma or a
-      // quotation's close, a reporting verb right after it, and the sentence
-      // ending within a few words is the source of the report.
+    } else if (kind == Cue::kReporter || kind == Cue::kSpeaker) {
+      // "…, the Financial Times reported.", "…, EU Trade Commissioner Peter
+      // Mandelson has announced.": a reporting verb with the sentence ending
+      // within a few words, after a phrase set off by a comma or a
+      // quotation's close; the parties of that phrase are the report's
+      // source (a publication's verb) or its speaker.
       if (c.end_word + kReporterGap < si->we) continue;
+      size_t from = c.first_word;
+      while (from > si->wb && c.first_word - from < kAttributionWords && !BoundaryBefore(from)) --from;
+      // (The sentence's own start is no such boundary: "Initech reported higher sales.")
+      if (from <= si->wb || from == c.first_word || !BoundaryBefore(from)) continue;
+      const bool speaker = kind == Cue::kSpeaker;
+      auto mark = [&](Party& p) { (speaker ? p.speaker : p.source) = true; };
+      bool marked = false;
       for (Party& p : si->parties) {
-        if (p.end_word > c.first_word || c.first_word > p.end_word + kReporterGap) continue;
-        for (size_t back = 0; back < 3 && p.word > si->wb + back; ++back) {
-          if (BoundaryBefore(p.word - back)) {
-            p.source = true;
-            break;
-          }
+        if (p.word >= from && p.end_word <= c.first_word && c.first_word <= p.end_word + kReporterGap) {
+          mark(p);
+          marked = true;
         }
       }
+      // The rest of the phrase ("EU" in "EU Trade Commissioner Peter
+      // Mandelson") goes with the one it describes.
+      if (!marked) continue;
+      for (Party& p : si->parties)
+        if (p.word >= from && p.end_word <= c.first_word) mark(p);
     } else if (kind == Cue::kRival) {
       for (Party& p : si->parties) {
         if (p.word >= c.end_word) p.rival = true;
@@ -431,6 +443,7 @@ void DocContext::ResolveAnaphora(size_t s, SentenceInfo* si) {
         p.end_word = m.end_word;
         p.with = false;
         p.source = false;
+        p.speaker = false;
         p.rival = false;
         added.push_back(p);
       }
@@ -668,12 +681,12 @@ bool DocContext::MeetingHasTwoSides(size_t s, const PhraseMatch& m) const {
     if (verb == "getroffen" && !reflexive) return false;
     if (reflexive) {
       for (const Party& p : si.parties)
-        if (p.with && !p.source && p.word >= clause && p.word < right_end) return true;
+        if (p.with && p.CanBeSide() && p.word >= clause && p.word < right_end) return true;
     }
   }
   std::vector<long> before;
   for (const Party& p : si.parties) {
-    if (p.source || p.rival || p.product) continue;
+    if (!p.CanBeSide() || p.rival || p.product) continue;
     if (p.word >= m.end_word && p.word < m.end_word + kMeetObjectReach) return true;
     // "met with the head of U.S. chipmaker Qualcomm"
     if (with_follows && p.word >= m.end_word && p.word < right_end) return true;
@@ -685,7 +698,7 @@ bool DocContext::MeetingHasTwoSides(size_t s, const PhraseMatch& m) const {
   size_t subject_end = 0;
   if (SharedSubject(s, m, clause, &subject_end)) {
     for (const Party& p : si.parties) {
-      if (p.source || p.rival || p.product || p.with || p.word >= subject_end) continue;
+      if (!p.CanBeSide() || p.rival || p.product || p.with || p.word >= subject_end) continue;
       long side = p.org >= 0 ? p.org : p.entity;
       if (std::find(before.begin(), before.end(), side) == before.end()) before.push_back(side);
     }
@@ -769,7 +782,7 @@ bool DocContext::SharedSubject(size_t s, const PhraseMatch& m, size_t clause, si
   if (clause >= m.first_word || clause <= si.wb) return false;
   const Party* first = nullptr;
   for (const Party& q : si.parties) {
-    if (q.source || q.rival || q.product || q.with) continue;
+    if (!q.CanBeSide() || q.rival || q.product || q.with) continue;
     if (q.word >= clause && q.word < m.first_word) return false;
     if (!first && q.end_word <= clause) first = &q;
   }
@@ -797,7 +810,7 @@ void DocContext::Symmetric(size_t s, const PhraseMatch& m, const TriggerInfo& in
   const MeetingScope scope = meeting ? ScopeOfMeeting(s, m) : MeetingScope{};
   std::vector<const Party*> hub, with;
   for (const Party& p : si.parties) {
-    if (p.source || p.rival || p.product) continue;
+    if (!p.CanBeSide() || p.rival || p.product) continue;
     if (meeting && (HostsMeeting(s, m, p) || !scope.Includes(m, p))) continue;
     (p.with ? with : hub).push_back(&p);
   }
@@ -806,7 +819,7 @@ void DocContext::Symmetric(size_t s, const PhraseMatch& m, const TriggerInfo& in
   if (with.empty() && HasCue(s, Cue::kWith, m.end_word, m.end_word + 2)) {
     const size_t right_end = RightEnd(s, m.end_word);
     bool named = std::any_of(si.parties.begin(), si.parties.end(), [&](const Party& p) {
-      return p.word >= m.end_word && p.word < right_end && !p.source && !p.rival && !p.product;
+      return p.word >= m.end_word && p.word < right_end && p.CanBeSide() && !p.rival && !p.product;
     });
     if (!named) return;
   }
@@ -874,7 +887,7 @@ void DocContext::Directed(size_t s, const PhraseMatch& m, const TriggerInfo& inf
   size_t right_end = RightEnd(s, m.end_word);
   auto object_ok = [&](const Party& p) {
     if (type == "DEVELOPS") return p.product;
-    if (p.org < 0 || p.source) return false;
+    if (p.org < 0 || !p.CanBeSide()) return false;
     if (type == "MEMBERSHIP") return IsAlliance(p.entity);
     // "takes over the network from BT", "a stake from X": after "from" stands the seller.
     // "bought Toyota's hybrid technology", "Alfa-Eco's stake in Y": a possessor is not what is bought.
@@ -900,7 +913,7 @@ void DocContext::Directed(size_t s, const PhraseMatch& m, const TriggerInfo& inf
     }
     return true;
   };
-  auto subject_ok = [&](const Party& p) { return !p.product && !p.source && !p.rival && p.org >= 0; };
+  auto subject_ok = [&](const Party& p) { return !p.product && p.CanBeSide() && !p.rival && p.org >= 0; };
 
   // Subjects: the parties of the clause before the trigger; else the sentence's subject.
   std::vector<const Party*> subjects, left_with, left_objects, objects;

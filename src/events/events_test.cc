@@ -539,6 +539,17 @@ TEST(Events, ABodysOwnSessionIsNoMeeting) {
   EXPECT_TRUE(OfType(d.Run(), "MEETING").empty());
 }
 
+TEST(Events, TheSpeakerIsNoSideButStaysSalient) {
+  // ", Acme Trade Commissioner Jane Roe has announced.": the whole attribution
+  // is the speaker; it is no side of the talks.
+  Doc d("Globex and the US agreed to begin talks on subsidies, Acme Trade Commissioner Jane Roe has announced.");
+  d.Entity("ORG", {"Globex"});
+  d.Entity("LOC", {"US"});
+  d.Entity("ORG", {"Acme"});
+  d.Entity("PERSON", {"Jane Roe"});
+  EXPECT_TRUE(OfType(d.Run(), "MEETING").empty());
+}
+
 TEST(Events, BadInputDoesNotCrash) {
   Doc d(std::string("\xFF\xFE met \xE2\x80 with", 12));
   d.Entity("ORG", {"met"});

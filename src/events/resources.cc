@@ -9,12 +9,13 @@ namespace events {
 namespace {
 
 // Format versions read, per file kind. cues.tsv 2 added the kinds
-// `reporter` and `divest`, cues.tsv 3 the kind `session`, triggers.tsv 2
+// `reporter` and `divest`, cues.tsv 3 the kind `session`, cues.tsv 4 the
+// kind `speaker`, triggers.tsv 2
 // the frame suffix `+object`: an
 // older program refuses such a file by its version instead of stumbling on
 // an unknown kind or frame.
 constexpr int kTriggersVersion = 2;
-constexpr int kCuesVersion = 3;
+constexpr int kCuesVersion = 4;
 constexpr int kTopicsVersion = 1;
 constexpr int kAnaphoraVersion = 1;
 
@@ -151,7 +152,8 @@ Status ParseCues(const std::string& name, const std::string& content, Resources*
                                                        {"supplier_noun", Cue::kSupplierNoun},
                                                        {"reporter", Cue::kReporter},
                                                        {"divest", Cue::kDivest},
-                                                       {"session", Cue::kSession}};
+                                                       {"session", Cue::kSession},
+                                                       {"speaker", Cue::kSpeaker}};
   return ForEachRow(name, content, "pactgraph-event-cues", kCuesVersion, 3, [res](const std::vector<std::string>& f) {
     if (f[1] == "alliance") {
       size_t b = 0;

@@ -46,7 +46,8 @@ enum class Cue {
   kSupplierNoun,
   kReporter,
   kDivest,
-  kSession
+  kSession,
+  kSpeaker
 };
 
 enum class Anaphor { kOne = 1, kTwo = 2 };
