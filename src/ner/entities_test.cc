@@ -165,6 +165,20 @@ TEST_F(EntitiesTest, AcronymWithAmpersandOrALetterForAnUnwrittenWord) {
   EXPECT_EQ(Mentions(kail).size(), 3u) << Dump();
 }
 
+TEST_F(EntitiesTest, HeadOfNameOrganisationsAndPlaces) {
+  Run("Rates were held by the Bank of Halvora, said a deputy governor of the Bank of Halvora on Tuesday. "
+      "The Office for Steinach Statistics disagreed. Shares in House of Kernwerk and Globex fell. "
+      "It drills in the Republic of Ostravia.",
+      "en");
+  long bank = Find("ORG", "Bank of Halvora");
+  ASSERT_GE(bank, 0) << Dump();
+  EXPECT_EQ(Mentions(bank).size(), 2u);
+  EXPECT_GE(Find("ORG", "Office for Steinach Statistics"), 0) << Dump();
+  EXPECT_GE(Find("LOC", "Republic of Ostravia"), 0) << Dump();
+  // "and" after the name may start a list: no rule candidate swallows it.
+  EXPECT_FALSE(HasName("House of Kernwerk and Globex")) << Dump();
+}
+
 TEST_F(EntitiesTest, ModelNamesAndTypoVariant) {
   Run("The company showed its chips Nova-3 and Nova-4. A deal for the Nava-3 chip was signed.", "en");
   long n3 = Find("PRODUCT", "Nova-3");

@@ -199,6 +199,8 @@ void Resources::ResolveBits() {
   bits.term = lexicon.Bit("term");
   bits.org_descriptor = lexicon.Bit("org_descriptor");
   bits.name_particle = lexicon.Bit("name_particle");
+  bits.org_head = lexicon.Bit("org_head");
+  bits.place_head = lexicon.Bit("place_head");
 }
 
 void ClassifyWords(const Resources& res, std::vector<Word>* words) {
@@ -804,6 +806,59 @@ void FindSuffixOrgs(const Resources& res, const std::vector<Word>& words, const 
   }
 }
 
+// "Bank of England", "Office for National Statistics", "Court of
+// Arbitration for Sport", "Republic of Congo": a head word (lexicon classes
+// org_head, place_head) followed by "of"/"for" and capitalised words names
+// one organisation or place, with any name words before the head ("Federal
+// Reserve Bank of New York"). Inside the name, "of", "for", "the" and "on"
+// before a capitalised word count too (not before a month or weekday: "House
+// of Lords on Tuesday"). "and" or a comma before a capitalised word may go on
+// with the name ("Department of Trade and Industry", "Department for Culture,
+// Media and Sport") or start a list ("House of Fraser and Woolworths"); such
+// a name is left to the tagger and the lists.
+// English only.
+void FindHeadedNames(const Resources& res, const std::vector<Word>& words, const std::string& lang,
+                     std::vector<Candidate>* out) {
+  if (IsGerman(lang)) return;
+  constexpr size_t kMaxTailWords = 8;
+  auto capitalised = [&](size_t k) {
+    const Word& x = words[k];
+    return x.Is(kUpper) && !x.Is(kPunct) && !x.Is(kHeadline) && !x.Is(kSentenceStart) &&
+           !(x.In(res.bits.stop) && !x.Is(kAllCaps)) && !x.In(res.bits.month) && !x.In(res.bits.weekday) &&
+           IsAlphaName(x.text);
+  };
+  for (size_t i = 0; i + 2 < words.size(); ++i) {
+    const Word& w = words[i];
+    const bool org = w.In(res.bits.org_head), place = w.In(res.bits.place_head);
+    if ((!org && !place) || !w.Is(kUpper) || w.Is(kHeadline)) continue;
+    if (words[i + 1].text != "of" && words[i + 1].text != "for") continue;
+    size_t k = i + 2;
+    if (words[k].text == "the" && k + 1 < words.size()) ++k;
+    if (!capitalised(k)) continue;
+    size_t last = k + 1;
+    while (last < words.size() && last - i < kMaxTailWords) {
+      if (capitalised(last)) {
+        ++last;
+        if (words[last - 1].Is(kPossessive)) break;
+        continue;
+      }
+      std::string_view t = words[last].text;
+      size_t next = last + 1;
+      if ((t == "of" || t == "for" || t == "on") && next < words.size() && words[next].text == "the") ++next;
+      if ((t == "and" || t == ",") && next < words.size() && capitalised(next)) {
+        last = 0;  // ambiguous: no candidate
+        break;
+      }
+      if (!((t == "of" || t == "for" || t == "on") && next < words.size() && capitalised(next))) break;
+      last = next + 1;
+    }
+    if (last == 0) continue;
+    const size_t b = NameStartBefore(res, words, i, lang, false);
+    out->push_back(MakeCandidate(words, b, last, place ? "LOC" : "ORG", Source::kPattern));
+    i = last - 1;
+  }
+}
+
 }  // namespace
 
 std::vector<Candidate> FindPatternMentions(const Resources& res, std::string_view text,
@@ -813,6 +868,7 @@ std::vector<Candidate> FindPatternMentions(const Resources& res, std::string_vie
   FindProducts(res, words, &out);
   FindNamedEvents(res, words, lang, &out);
   FindSuffixOrgs(res, words, lang, &out);
+  FindHeadedNames(res, words, lang, &out);
   FindDescribedOrgs(res, words, lang, &out);
   FindTickerOrgs(res, words, lang, &out);
   return out;

@@ -65,7 +65,7 @@ inline bool IsGerman(std::string_view lang) { return lang == "de"; }
 struct ClassBits {
   uint32_t stop = 0, month = 0, weekday = 0, common_cap = 0, noun_de = 0, given_name = 0, org_suffix = 0,
            legal_suffix = 0, event_head = 0, honorific = 0, connector = 0, term = 0, org_descriptor = 0,
-           name_particle = 0;
+           name_particle = 0, org_head = 0, place_head = 0;
 };
 
 // The immutable resources mention finding needs.
