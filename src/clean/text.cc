@@ -145,6 +145,25 @@ std::string Normalized(std::string_view s) {
   return out;
 }
 
+// Normalized(s) == norm, without building Normalized(s): the same walk,
+// comparing each output byte as it is produced and stopping at the first
+// difference (most lines differ from the headline in their first bytes).
+bool NormalizedEquals(std::string_view s, std::string_view norm) {
+  size_t j = 0;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = j > 0;  // Normalized's !out.empty(): out holds the first j bytes of norm
+      continue;
+    }
+    if (space && (j >= norm.size() || norm[j++] != ' ')) return false;
+    space = false;
+    const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    if (j >= norm.size() || norm[j++] != lower) return false;
+  }
+  return j == norm.size();
+}
+
 // Hard-wrapped text (wire copy, e-mail): most lines 50 to 80 bytes long.
 bool IsHardWrapped(const std::vector<Line>& lines) {
   size_t wrapped = 0;
@@ -338,7 +357,7 @@ class TextCleaner {
   }
 
   bool IsTitleRepeat(size_t i) const {
-    return i != title_line_ && !title_norm_.empty() && Normalized(Core(lines_[i])) == title_norm_;
+    return i != title_line_ && !title_norm_.empty() && NormalizedEquals(Core(lines_[i]), title_norm_);
   }
 
   // Above the body: the headline and subtitles stay; page-header lines above
