@@ -67,12 +67,20 @@ size_t BulletAt(std::string_view t, size_t i, size_t e) {
   return 0;
 }
 
+// The bytes that separate words, as a table: one load per byte instead of
+// four comparisons and branches.
+struct WordSpaceTable {
+  bool is[256];
+  constexpr WordSpaceTable() : is() { is[' '] = is['\t'] = is['\n'] = is['\r'] = true; }
+};
+constexpr WordSpaceTable kWordSpace;
+
 int CountWords(std::string_view s) {
   int n = 0;
   bool in = false;
   for (char c : s) {
-    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    if (!space && !in) ++n;
+    const bool space = kWordSpace.is[static_cast<unsigned char>(c)];
+    n += !space & !in;
     in = !space;
   }
   return n;
@@ -123,9 +131,12 @@ bool LooksLikeNavigation(std::string_view s) {
 }
 
 void LowerInto(std::string_view s, std::string* out) {
-  out->assign(s);
-  for (char& c : *out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  out->resize(s.size());
+  char* o = out->data();
+  // Branch-free (A-Z gain 32), so that the loop is vectorised.
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    o[i] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0));
   }
 }
 
