@@ -67,12 +67,20 @@ size_t BulletAt(std::string_view t, size_t i, size_t e) {
   return 0;
 }
 
+// The bytes that separate words, as a table: one load per byte instead of
+// four comparisons and branches.
+struct WordSpaceTable {
+  bool is[256];
+  constexpr WordSpaceTable() : is() { is[' '] = is['\t'] = is['\n'] = is['\r'] = true; }
+};
+constexpr WordSpaceTable kWordSpace;
+
 int CountWords(std::string_view s) {
   int n = 0;
   bool in = false;
   for (char c : s) {
-    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    if (!space && !in) ++n;
+    const bool space = kWordSpace.is[static_cast<unsigned char>(c)];
+    n += !space & !in;
     in = !space;
   }
   return n;
@@ -123,9 +131,12 @@ bool LooksLikeNavigation(std::string_view s) {
 }
 
 void LowerInto(std::string_view s, std::string* out) {
-  out->assign(s);
-  for (char& c : *out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  out->resize(s.size());
+  char* o = out->data();
+  // Branch-free (A-Z gain 32), so that the loop is vectorised.
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    o[i] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0));
   }
 }
 
@@ -143,6 +154,25 @@ std::string Normalized(std::string_view s) {
     out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
   return out;
+}
+
+// Normalized(s) == norm, without building Normalized(s): the same walk,
+// comparing each output byte as it is produced and stopping at the first
+// difference (most lines differ from the headline in their first bytes).
+bool NormalizedEquals(std::string_view s, std::string_view norm) {
+  size_t j = 0;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = j > 0;  // Normalized's !out.empty(): out holds the first j bytes of norm
+      continue;
+    }
+    if (space && (j >= norm.size() || norm[j++] != ' ')) return false;
+    space = false;
+    const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    if (j >= norm.size() || norm[j++] != lower) return false;
+  }
+  return j == norm.size();
 }
 
 // Hard-wrapped text (wire copy, e-mail): most lines 50 to 80 bytes long.
@@ -338,7 +368,7 @@ class TextCleaner {
   }
 
   bool IsTitleRepeat(size_t i) const {
-    return i != title_line_ && !title_norm_.empty() && Normalized(Core(lines_[i])) == title_norm_;
+    return i != title_line_ && !title_norm_.empty() && NormalizedEquals(Core(lines_[i]), title_norm_);
   }
 
   // Above the body: the headline and subtitles stay; page-header lines above

@@ -97,6 +97,7 @@ StatusOr<std::shared_ptr<const TextCues>> TextCues::Parse(std::string_view conte
     list->push_back(phrase);
   }
   if (!header) return Status::Corruption(name + ": empty file");
+  cues->IndexPromo();
   return std::shared_ptr<const TextCues>(std::move(cues));
 }
 
@@ -109,46 +110,71 @@ StatusOr<std::shared_ptr<const TextCues>> TextCues::Load(const std::string& data
   return Parse(ss.str(), path);
 }
 
+// The phrase checks below compare first bytes before calling StartsWithWord:
+// phrases are never empty, so a line whose first byte differs cannot start with one.
+
 bool TextCues::IsLineCue(std::string_view lower) const {
+  if (lower.empty()) return false;
   std::string_view rest;
   for (const std::string& p : line_) {
-    if (StartsWithWord(lower, p, &rest) && OnlyDecoration(rest)) return true;
+    if (p[0] == lower[0] && StartsWithWord(lower, p, &rest) && OnlyDecoration(rest)) return true;
   }
   return false;
 }
 
 bool TextCues::IsLabelOrPrefixCue(std::string_view lower, int words, bool punctuated) const {
+  if (lower.empty()) return false;
   std::string_view rest;
   for (const std::string& p : label_) {
-    if (StartsWithWord(lower, p, &rest) && StartsWithSeparator(rest)) return true;
+    if (p[0] == lower[0] && StartsWithWord(lower, p, &rest) && StartsWithSeparator(rest)) return true;
   }
   for (const std::string& p : prefix_) {
-    if (StartsWithWord(lower, p, &rest) && (StartsWithSeparator(rest) || (words <= 8 && !punctuated))) return true;
+    if (p[0] == lower[0] && StartsWithWord(lower, p, &rest) &&
+        (StartsWithSeparator(rest) || (words <= 8 && !punctuated)))
+      return true;
   }
   return false;
 }
 
 bool TextCues::StartsWithPrefixCue(std::string_view lower) const {
+  if (lower.empty()) return false;
   std::string_view rest;
   for (const std::string& p : prefix_) {
-    if (StartsWithWord(lower, p, &rest)) return true;
+    if (p[0] == lower[0] && StartsWithWord(lower, p, &rest)) return true;
   }
   return false;
 }
 
+void TextCues::IndexPromo() {
+  promo_order_.clear();
+  for (int c = 0; c < 256; ++c) {
+    promo_start_[c] = static_cast<uint32_t>(promo_order_.size());
+    for (uint32_t k = 0; k < promo_.size(); ++k) {
+      if (static_cast<unsigned char>(promo_[k][0]) == c) promo_order_.push_back(k);
+    }
+  }
+  promo_start_[256] = static_cast<uint32_t>(promo_order_.size());
+}
+
 int TextCues::PromoScore(std::string_view lower) const {
+  // Whole words only: "expo" is not "export". A phrase counts once when it
+  // occurs somewhere with a word boundary on both sides; one pass over the
+  // positions with a boundary on the left tries the phrases starting with
+  // that position's byte (instead of searching the text once per phrase).
+  thread_local std::vector<uint8_t> seen;
+  seen.assign(promo_.size(), 0);
   int score = 0;
-  for (const std::string& p : promo_) {
-    size_t at = lower.find(p);
-    // Whole words only: "expo" is not "export".
-    while (at != std::string_view::npos) {
-      bool left = at == 0 || !IsAlnum(lower[at - 1]);
-      bool right = at + p.size() >= lower.size() || !IsAlnum(lower[at + p.size()]);
-      if (left && right) {
-        ++score;
-        break;
-      }
-      at = lower.find(p, at + 1);
+  const size_t n = lower.size();
+  for (size_t at = 0; at < n; ++at) {
+    if (at > 0 && IsAlnum(lower[at - 1])) continue;
+    const auto c = static_cast<unsigned char>(lower[at]);
+    for (uint32_t k = promo_start_[c]; k < promo_start_[c + 1]; ++k) {
+      const uint32_t pi = promo_order_[k];
+      const std::string& p = promo_[pi];
+      if (seen[pi] || p.size() > n - at || lower.compare(at, p.size(), p) != 0) continue;
+      if (at + p.size() < n && IsAlnum(lower[at + p.size()])) continue;
+      seen[pi] = 1;
+      ++score;
     }
   }
   return score;

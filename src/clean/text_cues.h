@@ -5,6 +5,7 @@
 #ifndef PACTGRAPH_CLEAN_TEXT_CUES_H_
 #define PACTGRAPH_CLEAN_TEXT_CUES_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -37,7 +38,14 @@ class TextCues {
   size_t size() const { return line_.size() + label_.size() + prefix_.size() + promo_.size(); }
 
  private:
+  // Groups the promo phrases by first byte (called once the lists are complete).
+  void IndexPromo();
+
   std::vector<std::string> line_, label_, prefix_, promo_;
+  // Promo phrase indices ordered by first byte; those starting with byte c
+  // are promo_order_[promo_start_[c] .. promo_start_[c + 1]).
+  std::vector<uint32_t> promo_order_;
+  uint32_t promo_start_[257] = {};
 };
 
 // The cues from $PACTGRAPH_DATA, else the build's data folder, loaded on first

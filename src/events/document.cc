@@ -23,7 +23,9 @@ constexpr size_t kDivestReach = 5;       // "sale of its 33 % stake": words from
 constexpr size_t kContextSentences = 3;  // sentences searched back for anaphora and salience
 constexpr size_t kMaxTriggersPerSentence = 16;
 
-bool IsType(const EventInput& in, long e, const char* type) {
+// `type` is a literal: as a string_view its length is known where this is
+// inlined, so most types differ by size without a string comparison.
+bool IsType(const EventInput& in, long e, std::string_view type) {
   return e >= 0 && static_cast<size_t>(e) < in.entities->entities.size() &&
          in.entities->entities[e].type == type;
 }
@@ -291,7 +293,10 @@ SentenceInfo DocContext::Analyse(size_t s) {
   si.bytes = sentence_bytes_[s];
   si.wb = doc_.WordAt(si.bytes.start);
   si.we = doc_.WordAt(si.bytes.end);
-  lex_.cues.FindAll(doc_, si.wb, si.we, si.we, &si.cues);
+  // Matches go to a reused buffer, then into a list of exactly their size.
+  scratch_.clear();
+  lex_.cues.FindAll(doc_, si.wb, si.we, si.we, &scratch_);
+  si.cues.assign(scratch_.begin(), scratch_.end());
   auto it = std::lower_bound(mentions_.begin(), mentions_.end(), si.bytes.start,
                              [](const MentionRef& m, uint32_t p) { return m.r.start < p; });
   for (; it != mentions_.end() && it->r.start < si.bytes.end; ++it) {
@@ -417,7 +422,8 @@ std::vector<Party> DocContext::ResolveTwo(size_t s, size_t word, const SentenceI
 }
 
 void DocContext::ResolveAnaphora(size_t s, SentenceInfo* si) {
-  std::vector<PhraseMatch> found;
+  std::vector<PhraseMatch>& found = scratch_;
+  found.clear();
   lex_.anaphora.FindAll(doc_, si->wb, si->we, si->we, &found);
   std::vector<Party> added;
   size_t covered_until = 0;

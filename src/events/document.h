@@ -118,6 +118,7 @@ class DocContext {
   std::vector<size_t> mention_count_;
   std::vector<Draft> drafts_;
   size_t order_ = 0;
+  std::vector<PhraseMatch> scratch_;  // reused by Analyse and ResolveAnaphora for their matches
 };
 
 }  // namespace events
