@@ -221,6 +221,28 @@ size_t DocContext::WordBeforeDescriptor(size_t s, const Party& p) const {
   return w > 0 ? w - 1 : 0;
 }
 
+bool DocContext::BeforeBracketedName(size_t s, const PhraseMatch& m) const {
+  constexpr size_t kReach = 4;  // words from the trigger's end to the bracket
+  if (!StartsUpperAscii(doc_.Original(m.first_word))) return false;  // a name word, not "arbeiten mit"
+  const SentenceInfo& si = sentences_[s];
+  const auto& w = doc_.words();
+  for (size_t k = m.end_word; k < si.we && k <= m.end_word + kReach; ++k) {
+    std::string_view gap = in_.text.substr(w[k - 1].end, w[k].start - w[k - 1].end);
+    if (gap.find('(') != std::string_view::npos) {
+      // The bracket opens right before word k: is word k an organisation's mention?
+      for (const Party& p : si.parties)
+        if (p.word == k && p.end_word == k + 1 && IsType(in_, p.entity, "ORG")) return true;
+      return false;
+    }
+    if (k > m.end_word && BoundaryBefore(k)) return false;
+    // A name of its own between ("führen die Europäische Union (EU)"): the
+    // acronym is that name's, not the trigger's.
+    for (const Party& p : si.parties)
+      if (p.word <= k && k < p.end_word) return false;
+  }
+  return false;
+}
+
 bool DocContext::HyphenatedToPrevious(size_t word) const {
   const auto& w = doc_.words();
   if (word == 0 || word >= w.size()) return false;
@@ -842,6 +864,7 @@ void DocContext::Symmetric(size_t s, const PhraseMatch& m, const TriggerInfo& in
     bool salient_is_with = std::find(with_keys.begin(), with_keys.end(), salient) != with_keys.end();
     if (salient >= 0 && !salient_is_with) hub_ids.push_back(static_cast<size_t>(salient));
   }
+  if (info.needs_with && with.empty()) return;
   bool split =
       with_keys.size() >= 2 && !hub_ids.empty() && (info.frame == Frame::kEach || info.type == "PARTNERSHIP");
   bool definite = Definite(s, m);
@@ -1295,6 +1318,10 @@ std::vector<DocEvent> DocContext::Run() {
       if (in_.lang == "en" && HyphenatedToPrevious(m.first_word) &&
           StartsUpperAscii(doc_.Original(m.first_word - 1)))
         continue;
+      // "Organisation für wirtschaftliche Zusammenarbeit und Entwicklung
+      // (OECD)": a trigger a few words before a bracketed acronym of an
+      // organisation is part of that organisation's written-out name.
+      if (BeforeBracketedName(s, m)) continue;
       const TriggerInfo& info = res_.triggers[m.payload];
       if (split_meetings && info.type == "MEETING" && info.frame != Frame::kEach) continue;
       covered = m.end_word;

@@ -79,6 +79,7 @@ class DocContext {
   size_t ClauseStart(size_t s, size_t word) const;
   size_t RightEnd(size_t s, size_t word) const;
   bool HyphenatedToPrevious(size_t word) const;
+  bool BeforeBracketedName(size_t s, const PhraseMatch& m) const;
   size_t WordBeforeDescriptor(size_t s, const Party& p) const;
   bool HasCue(size_t s, Cue cue, size_t from, size_t to) const;
   void SetStatus(size_t s, const PhraseMatch& m, const TriggerInfo& info, Draft* d) const;

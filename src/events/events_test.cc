@@ -550,6 +550,19 @@ TEST(Events, TheSpeakerIsNoSideButStaysSalient) {
   EXPECT_TRUE(OfType(d.Run(), "MEETING").empty());
 }
 
+TEST(Events, GermanIdiomsAndWrittenOutNamesAreNoEvents) {
+  // "X ins Gespräch bringen" proposes X (only "mit X ins Gespräch kommen" is a meeting).
+  Doc idiom("Die Ministerin Anna Berg (Globex) bringt eine Abgabe ins Gespräch.", "de");
+  idiom.Entity("PERSON", {"Anna Berg"});
+  idiom.Entity("ORG", {"Globex"});
+  EXPECT_TRUE(OfType(idiom.Run(), "MEETING").empty());
+  // The trigger inside a name written out before its acronym.
+  Doc name("Die Organisation für wirtschaftliche Zusammenarbeit und Entwicklung (OECD) warnte die Gruppe (G-20).", "de");
+  name.Entity("ORG", {"OECD"});
+  name.Entity("ORG", {"G-20"});
+  EXPECT_TRUE(OfType(name.Run(), "PARTNERSHIP").empty());
+}
+
 TEST(Events, BadInputDoesNotCrash) {
   Doc d(std::string("\xFF\xFE met \xE2\x80 with", 12));
   d.Entity("ORG", {"met"});

@@ -87,7 +87,12 @@ TEST(Resources, ErrorsNameFileAndLine) {
   // Version 2 of cues.tsv (new kinds) is read, and so is version 1; triggers stay at 1.
   EXPECT_TRUE(ParseResource("cues.tsv", "#format pactgraph-event-cues 2\nen\tdivest\tsold\n", &res).ok());
   EXPECT_TRUE(ParseResource("cues.tsv", "#format pactgraph-event-cues 1\nen\tpast\thad\n", &res).ok());
-  st = ParseResource("triggers.tsv", "#format pactgraph-event-triggers 3\n", &res);
+  Resources with;
+  ASSERT_TRUE(
+      ParseResource("triggers.tsv", "#format pactgraph-event-triggers 3\nde\tMEETING\tsym+with\t-\tins gespräch\n", &with)
+          .ok());
+  EXPECT_TRUE(with.triggers[0].needs_with);
+  st = ParseResource("triggers.tsv", "#format pactgraph-event-triggers 4\n", &res);
   EXPECT_FALSE(st.ok());
   EXPECT_NE(st.message().find("newer pactgraph"), std::string::npos) << st.message();
   // "+object" marks MEETING verbs that need someone to meet; nothing else takes it.

@@ -11,10 +11,10 @@ namespace {
 // Format versions read, per file kind. cues.tsv 2 added the kinds
 // `reporter` and `divest`, cues.tsv 3 the kind `session`, cues.tsv 4 the
 // kind `speaker`, triggers.tsv 2
-// the frame suffix `+object`: an
+// the frame suffix `+object`, triggers.tsv 3 `+with`: an
 // older program refuses such a file by its version instead of stumbling on
 // an unknown kind or frame.
-constexpr int kTriggersVersion = 2;
+constexpr int kTriggersVersion = 3;
 constexpr int kCuesVersion = 4;
 constexpr int kTopicsVersion = 1;
 constexpr int kAnaphoraVersion = 1;
@@ -112,13 +112,20 @@ Status ParseTriggers(const std::string& name, const std::string& content, Resour
     TriggerInfo info;
     info.type = f[1];
     if (!KnownType(info.type)) return Status::InvalidArgument("unknown event type '" + f[1] + "'");
+    // A frame, then optional "+object" (MEETING sym only) or "+with" (sym only).
     std::string frame = f[2];
-    constexpr std::string_view kObject = "+object";
-    if (frame.size() > kObject.size() && frame.compare(frame.size() - kObject.size(), kObject.size(), kObject) == 0) {
-      frame.resize(frame.size() - kObject.size());
-      info.needs_object = true;
-      if (info.type != "MEETING" || frame != "sym")
-        return Status::InvalidArgument("'+object' is for MEETING triggers with frame sym, not '" + f[2] + "'");
+    const size_t plus = frame.find('+');
+    if (plus != std::string::npos) {
+      const std::string flag = frame.substr(plus + 1);
+      frame.resize(plus);
+      if (flag == "object" && info.type == "MEETING" && frame == "sym") {
+        info.needs_object = true;
+      } else if (flag == "with" && frame == "sym") {
+        info.needs_with = true;
+      } else {
+        return Status::InvalidArgument("unknown frame '" + f[2] +
+                                       "' ('+object' is for MEETING with sym, '+with' for sym)");
+      }
     }
     if (!ParseFrame(frame, &info.frame)) return Status::InvalidArgument("unknown frame '" + f[2] + "'");
     if (f[3] != "-" && f[3] != "occurred" && f[3] != "ongoing" && f[3] != "planned") {

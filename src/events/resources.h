@@ -22,6 +22,10 @@ struct TriggerInfo {
   // "sym+object": "met Nadella", not "meet expectations"; "traf sich mit X",
   // not "trifft auf den LASK").
   bool needs_object = false;
+  // A symmetric trigger that makes an event only with a party introduced by
+  // "with"/"mit" (frame suffix "+with": "mit X ins Gespräch kommen", not
+  // "X ins Gespräch bringen", to propose X).
+  bool needs_with = false;
 };
 
 enum class Cue {
