@@ -19,7 +19,8 @@ constexpr size_t kStatusAfter = 8;       // words after a trigger searched for m
 constexpr size_t kNegationWindow = 5;    // words before a trigger searched for negation
 constexpr size_t kDevelopsReach = 4;     // words after an English develop-trigger its product may start
 constexpr size_t kDescriptorReach = 4;   // "from oil giant Shell": lower-case words between a preposition and its party
-constexpr size_t kDivestReach = 5;       // "sale of its 33 % stake": words from a divesting word to the stake
+constexpr size_t kDivestReach = 5;
+constexpr size_t kRelativeReach = 20;    // "Vereinbarungen, die …, … traf": words back to the relative pronoun       // "sale of its 33 % stake": words from a divesting word to the stake
 constexpr size_t kContextSentences = 3;  // sentences searched back for anaphora and salience
 constexpr size_t kMaxTriggersPerSentence = 16;
 
@@ -698,6 +699,18 @@ bool DocContext::MeetingHasTwoSides(size_t s, const PhraseMatch& m) const {
   const size_t clause = ClauseStart(s, m.first_word);
   const size_t right_end = RightEnd(s, m.end_word);
   if (in_.lang == "de") {
+    // "Vereinbarungen, die X, Chef von Y, mit Z traf": a relative clause about
+    // a noun that makes "treffen" another verb (not_meeting nouns:
+    // Vereinbarungen treffen, Entscheidungen treffen), up to kRelativeReach
+    // words back.
+    const size_t stop = std::max(si.wb + 1, m.first_word > kRelativeReach ? m.first_word - kRelativeReach : 0);
+    for (size_t w = m.first_word; w-- > stop;) {
+      std::string_view f = doc_.Folded(w);
+      bool relative = f == "die" || f == "der" || f == "das" || f == "welche" || f == "welcher" || f == "welches";
+      if (!relative || !BoundaryBefore(w)) continue;
+      if (HasCue(s, Cue::kNotMeeting, w - 1, w)) return false;
+      break;  // the nearest relative clause is about something else
+    }
     const size_t near_end = std::min<size_t>(si.we, m.end_word + kMeetObjectReach);
     for (size_t w = m.end_word; w < near_end; ++w) {
       std::string_view f = doc_.Folded(w);

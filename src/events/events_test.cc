@@ -556,6 +556,13 @@ TEST(Events, GermanIdiomsAndWrittenOutNamesAreNoEvents) {
   idiom.Entity("PERSON", {"Anna Berg"});
   idiom.Entity("ORG", {"Globex"});
   EXPECT_TRUE(OfType(idiom.Run(), "MEETING").empty());
+  // "Vereinbarungen treffen" (make agreements), across a relative clause.
+  Doc agreements("Er berichtete von Vereinbarungen, die Anna Berg, Chefin von Globex, mit Kunden der Initech traf.",
+                 "de");
+  agreements.Entity("PERSON", {"Anna Berg"});
+  agreements.Entity("ORG", {"Globex"});
+  agreements.Entity("ORG", {"Initech"});
+  EXPECT_TRUE(OfType(agreements.Run(), "MEETING").empty());
   // The trigger inside a name written out before its acronym.
   Doc name("Die Organisation für wirtschaftliche Zusammenarbeit und Entwicklung (OECD) warnte die Gruppe (G-20).", "de");
   name.Entity("ORG", {"OECD"});
