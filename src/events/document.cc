@@ -752,10 +752,17 @@ bool DocContext::MeetingHasTwoSides(size_t s, const PhraseMatch& m) const {
 // meeting of the Business Software Alliance" (an alliance after "of").
 bool DocContext::HostsMeeting(size_t s, const PhraseMatch& m, const Party& p) const {
   if (p.end_word == m.first_word && p.word > sentences_[s].wb) {
-    static constexpr std::string_view kDeterminers[] = {"the", "a", "an", "this", "next", "last", "its", "their"};
-    std::string_view before = doc_.Folded(p.word - 1);
-    for (std::string_view d : kDeterminers)
-      if (before == d) return true;
+    // Before the name a determiner, perhaps after an adjective or two ("the
+    // recent G7 meeting", "an extraordinary EU summit"), or a possessive
+    // ("Friday's EU summit").
+    static constexpr std::string_view kDeterminers[] = {"the", "a", "an", "this", "next", "last", "its", "their", "s"};
+    for (size_t back = 1; back <= 3 && p.word >= sentences_[s].wb + back; ++back) {
+      std::string_view before = doc_.Folded(p.word - back);
+      for (std::string_view d : kDeterminers)
+        if (before == d) return true;
+      std::string_view original = doc_.Original(p.word - back);
+      if (original.empty() || !(original[0] >= 'a' && original[0] <= 'z')) break;  // only lower-case adjectives between
+    }
   }
   if (!IsAlliance(p.entity)) return false;
   if (m.end_word >= sentences_[s].we || p.word <= m.end_word) return false;

@@ -570,6 +570,15 @@ TEST(Events, GermanIdiomsAndWrittenOutNamesAreNoEvents) {
   EXPECT_TRUE(OfType(name.Run(), "PARTNERSHIP").empty());
 }
 
+TEST(Events, TheBodyHoldingAMeetingAfterAnAdjectiveIsNoSide) {
+  Doc d("The plan was tabled by Veyra after the recent G7 meeting. Orbis spoke at Friday's EU summit.");
+  d.Entity("ORG", {"Veyra"});
+  d.Entity("ORG", {"G7"});
+  d.Entity("ORG", {"Orbis"});
+  d.Entity("ORG", {"EU"});
+  EXPECT_TRUE(OfType(d.Run(), "MEETING").empty());
+}
+
 TEST(Events, BadInputDoesNotCrash) {
   Doc d(std::string("\xFF\xFE met \xE2\x80 with", 12));
   d.Entity("ORG", {"met"});
