@@ -369,6 +369,15 @@ void DocContext::MarkWithLists(SentenceInfo* si) const {
       if (!marked) continue;
       for (Party& p : si->parties)
         if (p.word >= from && p.end_word <= c.first_word) mark(p);
+    } else if (kind == Cue::kSpeakerNoun || kind == Cue::kOutsiderNoun) {
+      // "Finjan spokesman Tim Warner": the name right before the noun and the
+      // person right after it speak for that name (speakers, still salient);
+      // "BBC correspondents", "HVB analyst X": they report or comment
+      // (sources).
+      for (Party& p : si->parties) {
+        if (p.end_word != c.first_word && p.word != c.end_word) continue;
+        (kind == Cue::kSpeakerNoun ? p.speaker : p.source) = true;
+      }
     } else if (kind == Cue::kRival) {
       for (Party& p : si->parties) {
         if (p.word >= c.end_word) p.rival = true;

@@ -579,6 +579,13 @@ TEST(Events, TheBodyHoldingAMeetingAfterAnAdjectiveIsNoSide) {
   EXPECT_TRUE(OfType(d.Run(), "MEETING").empty());
 }
 
+TEST(Events, CorrespondentsAndSpokesmenAreNoSides) {
+  Doc d("Globex correspondents said the meeting with Initech went well.");
+  d.Entity("ORG", {"Globex"});
+  d.Entity("ORG", {"Initech"});
+  EXPECT_TRUE(OfType(d.Run(), "MEETING").empty());
+}
+
 TEST(Events, BadInputDoesNotCrash) {
   Doc d(std::string("\xFF\xFE met \xE2\x80 with", 12));
   d.Entity("ORG", {"met"});

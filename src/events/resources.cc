@@ -10,12 +10,12 @@ namespace {
 
 // Format versions read, per file kind. cues.tsv 2 added the kinds
 // `reporter` and `divest`, cues.tsv 3 the kind `session`, cues.tsv 4 the
-// kind `speaker`, triggers.tsv 2
+// kind `speaker`, cues.tsv 5 `speaker_noun` and `outsider_noun`, triggers.tsv 2
 // the frame suffix `+object`, triggers.tsv 3 `+with`: an
 // older program refuses such a file by its version instead of stumbling on
 // an unknown kind or frame.
 constexpr int kTriggersVersion = 3;
-constexpr int kCuesVersion = 4;
+constexpr int kCuesVersion = 5;
 constexpr int kTopicsVersion = 1;
 constexpr int kAnaphoraVersion = 1;
 
@@ -160,7 +160,9 @@ Status ParseCues(const std::string& name, const std::string& content, Resources*
                                                        {"reporter", Cue::kReporter},
                                                        {"divest", Cue::kDivest},
                                                        {"session", Cue::kSession},
-                                                       {"speaker", Cue::kSpeaker}};
+                                                       {"speaker", Cue::kSpeaker},
+                                                       {"speaker_noun", Cue::kSpeakerNoun},
+                                                       {"outsider_noun", Cue::kOutsiderNoun}};
   return ForEachRow(name, content, "pactgraph-event-cues", kCuesVersion, 3, [res](const std::vector<std::string>& f) {
     if (f[1] == "alliance") {
       size_t b = 0;

@@ -51,7 +51,9 @@ enum class Cue {
   kReporter,
   kDivest,
   kSession,
-  kSpeaker
+  kSpeaker,
+  kSpeakerNoun,
+  kOutsiderNoun
 };
 
 enum class Anaphor { kOne = 1, kTwo = 2 };
