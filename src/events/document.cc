@@ -773,13 +773,20 @@ bool DocContext::HostsMeeting(size_t s, const PhraseMatch& m, const Party& p) co
       if (original.empty() || !(original[0] >= 'a' && original[0] <= 'z')) break;  // only lower-case adjectives between
     }
   }
-  if (!IsAlliance(p.entity)) return false;
+  // "a meeting of the Business Software Alliance", "the next meeting of G7
+  // countries": the one organisation after "of" (not "of Samsung and LG").
   if (m.end_word >= sentences_[s].we || p.word <= m.end_word) return false;
   std::string_view after = doc_.Folded(m.end_word);
   if (after != "of" && after != "der" && after != "des") return false;
   size_t first = m.end_word + 1;
   if (first < p.word && (doc_.Folded(first) == "the")) ++first;
-  return p.word == first;
+  if (p.word != first || !IsType(in_, p.org >= 0 ? p.org : p.entity, "ORG")) return false;
+  if (IsAlliance(p.entity)) return true;
+  const size_t next = p.end_word;
+  if (next >= sentences_[s].we) return true;
+  std::string_view joint = doc_.Folded(next);
+  return !(joint == "and" || joint == "und" || joint == "or" || BoundaryBefore(next + 1) || BoundaryBefore(next)) ||
+         p.end_word + 1 >= sentences_[s].we;
 }
 
 // Who takes part in a meeting: the parties of its clause before the trigger
@@ -866,11 +873,20 @@ void DocContext::Symmetric(size_t s, const PhraseMatch& m, const TriggerInfo& in
   if (meeting && !MeetingHasTwoSides(s, m)) return;
   const MeetingScope scope = meeting ? ScopeOfMeeting(s, m) : MeetingScope{};
   std::vector<const Party*> hub, with;
+  bool hosted = false;
   for (const Party& p : si.parties) {
     if (!p.CanBeSide() || p.rival || p.product) continue;
-    if (meeting && (HostsMeeting(s, m, p) || !scope.Includes(m, p))) continue;
+    if (meeting && HostsMeeting(s, m, p)) {
+      hosted = true;
+      continue;
+    }
+    if (meeting && !scope.Includes(m, p)) continue;
     (p.with ? with : hub).push_back(&p);
   }
+  // "attending the G7 meeting", "the next meeting of G7 countries": a named
+  // body's own session, not a meeting between sides, unless someone meets
+  // "with" another there ("the G7 meeting with China").
+  if (hosted && with.empty()) return;
   // "joint ventures with Chinese players", "talks with unions": the other
   // side is there but unnamed, so the names before are not each other's partners.
   if (with.empty() && HasCue(s, Cue::kWith, m.end_word, m.end_word + 2)) {

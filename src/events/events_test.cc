@@ -586,6 +586,24 @@ TEST(Events, CorrespondentsAndSpokesmenAreNoSides) {
   EXPECT_TRUE(OfType(d.Run(), "MEETING").empty());
 }
 
+TEST(Events, ABodysNamedMeetingIsItsOwnSession) {
+  // Attending "the G7 meeting" or "the next meeting of G7 countries" is no
+  // meeting between sides; "a meeting of Globex and Initech" is one.
+  Doc d("Anna Berg of Veyra is attending the G7 meeting as part of the Orbis group. "
+        "Tom Ek of Kestrel will seek action at the next meeting of G7 countries.");
+  size_t berg = d.Entity("PERSON", {"Anna Berg"}), ek = d.Entity("PERSON", {"Tom Ek"});
+  size_t veyra = d.Entity("ORG", {"Veyra"}), kestrel = d.Entity("ORG", {"Kestrel"});
+  d.Entity("ORG", {"G7"});
+  d.Entity("ORG", {"Orbis"});
+  d.Role(berg, veyra);
+  d.Role(ek, kestrel);
+  EXPECT_TRUE(OfType(d.Run(), "MEETING").empty());
+  Doc two("A meeting of Globex and Initech took place in Oslo.");
+  two.Entity("ORG", {"Globex"});
+  two.Entity("ORG", {"Initech"});
+  EXPECT_EQ(OfType(two.Run(), "MEETING").size(), 1u);
+}
+
 TEST(Events, BadInputDoesNotCrash) {
   Doc d(std::string("\xFF\xFE met \xE2\x80 with", 12));
   d.Entity("ORG", {"met"});
