@@ -179,6 +179,16 @@ TEST_F(EntitiesTest, HeadOfNameOrganisationsAndPlaces) {
   EXPECT_FALSE(HasName("House of Kernwerk and Globex")) << Dump();
 }
 
+TEST_F(EntitiesTest, WebCompaniesAndTheSentencesPeriod) {
+  Run("Net traffic monitor Halvstat.com said so, according to its co-founder at Halvstat.com. "
+      "See www.example.co.uk for details.",
+      "en");
+  long h = Find("ORG", "Halvstat.com");
+  ASSERT_GE(h, 0) << Dump();
+  EXPECT_EQ(Mentions(h), (std::vector<std::string>{"Halvstat.com", "Halvstat.com"}));  // no sentence period
+  EXPECT_FALSE(HasName("www.example.co.uk")) << Dump();
+}
+
 TEST_F(EntitiesTest, ModelNamesAndTypoVariant) {
   Run("The company showed its chips Nova-3 and Nova-4. A deal for the Nava-3 chip was signed.", "en");
   long n3 = Find("PRODUCT", "Nova-3");

@@ -242,6 +242,13 @@ void SplitToken(std::string_view tok, uint32_t offset, std::vector<Piece>* out) 
     if (core.back() == '.') {
       std::string_view stem = core.substr(0, core.size() - 1);
       bool inner_dot = stem.find('.') != std::string_view::npos;
+      // "OneStat.com." at a sentence's end: after a web address the period
+      // is the sentence's ("U.S.", "e.g." keep theirs: one-letter parts).
+      if (inner_dot) {
+        std::string_view last = stem.substr(stem.rfind('.') + 1);
+        bool domain = last.size() >= 2 && std::all_of(last.begin(), last.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+        if (domain) inner_dot = false;
+      }
       bool initial = stem.size() == 1 && StartsUpper(stem);
       if (inner_dot || initial || IsAbbreviation(stem)) break;
     }

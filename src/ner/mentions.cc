@@ -859,6 +859,26 @@ void FindHeadedNames(const Resources& res, const std::vector<Word>& words, const
   }
 }
 
+// "OneStat.com", "PowerPage.org": a web company named by its address,
+// capitalised, is an organisation (not "www.bbc.co.uk", an address, nor an
+// e-mail address; lower-case addresses are mostly sites, not companies).
+void FindWebNames(const std::vector<Word>& words, std::vector<Candidate>* out) {
+  static constexpr std::string_view kSuffixes[] = {".com", ".net", ".org", ".co.uk", ".de", ".at", ".ch", ".fm", ".tv"};
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string_view t = words[i].text;
+    if (t.size() < 6 || t.find('/') != std::string_view::npos || t.find('@') != std::string_view::npos ||
+        t.compare(0, 4, "www.") == 0 || t.compare(0, 4, "WWW.") == 0)
+      continue;
+    if (!(t[0] >= 'A' && t[0] <= 'Z')) continue;
+    for (std::string_view suf : kSuffixes) {
+      if (t.size() >= suf.size() + 4 && t.substr(t.size() - suf.size()) == suf) {
+        out->push_back(MakeCandidate(words, i, i + 1, "ORG", Source::kPattern));
+        break;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Candidate> FindPatternMentions(const Resources& res, std::string_view text,
@@ -869,6 +889,7 @@ std::vector<Candidate> FindPatternMentions(const Resources& res, std::string_vie
   FindNamedEvents(res, words, lang, &out);
   FindSuffixOrgs(res, words, lang, &out);
   FindHeadedNames(res, words, lang, &out);
+  FindWebNames(words, &out);
   FindDescribedOrgs(res, words, lang, &out);
   FindTickerOrgs(res, words, lang, &out);
   return out;
