@@ -528,11 +528,18 @@ void DocContext::SetStatus(size_t s, const PhraseMatch& m, const TriggerInfo& in
     d->ev.status = status;
     d->strength = strength;
   };
+  // "on speculation that it will be bought", "Gerüchte, dass …": a clause
+  // that is the content of a modal noun or verb right before it.
+  const bool content_of_modal = from > si.wb + 1 && (doc_.Folded(from) == "that" || doc_.Folded(from) == "dass") &&
+                                HasCue(s, Cue::kModal, from >= si.wb + 3 ? from - 3 : si.wb, from);
   if (info.status == "occurred") {
-    size_t near = m.first_word >= 3 ? m.first_word - 3 : 0;
-    if (HasCue(s, Cue::kModal, std::max(near, si.wb), m.first_word)) return set("speculative", 2);
+    size_t near = std::max(m.first_word >= 3 ? m.first_word - 3 : 0, si.wb);
+    if (content_of_modal || HasCue(s, Cue::kModal, near, m.first_word)) return set("speculative", 2);
+    // "will be bought by", "is to be taken over": a future before a trigger that reads as done.
+    if (HasCue(s, Cue::kPlanned, near, m.first_word)) return set("planned", 2);
     return set("occurred", 2);
   }
+  if (content_of_modal) return set("speculative", 2);
   // "Microsoft said it would buy X": a reported intention, not a guess.
   if (HasCue(s, Cue::kReportedFuture, from, m.first_word) && !HasCue(s, Cue::kHedge, from, to))
     return set("planned", 2);

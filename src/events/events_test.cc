@@ -604,6 +604,21 @@ TEST(Events, ABodysNamedMeetingIsItsOwnSession) {
   EXPECT_EQ(OfType(two.Run(), "MEETING").size(), 1u);
 }
 
+TEST(Events, FutureAndSpeculationBeforeADoneTrigger) {
+  Doc d("Shares of Acme jumped on speculation that it will be bought by Globex. "
+        "Initech will be bought by Hooli next year.");
+  size_t acme = d.Entity("ORG", {"Acme"});
+  d.Entity("ORG", {"Globex"});
+  size_t initech = d.Entity("ORG", {"Initech"});
+  d.Entity("ORG", {"Hooli"});
+  auto ev = OfType(d.Run(), "ACQUISITION");
+  ASSERT_EQ(ev.size(), 2u);
+  for (const DocEvent& e : ev) {
+    if (e.to == static_cast<long>(acme)) EXPECT_EQ(e.status, "speculative");
+    if (e.to == static_cast<long>(initech)) EXPECT_EQ(e.status, "planned");
+  }
+}
+
 TEST(Events, BadInputDoesNotCrash) {
   Doc d(std::string("\xFF\xFE met \xE2\x80 with", 12));
   d.Entity("ORG", {"met"});
