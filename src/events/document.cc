@@ -19,8 +19,8 @@ constexpr size_t kStatusAfter = 8;       // words after a trigger searched for m
 constexpr size_t kNegationWindow = 5;    // words before a trigger searched for negation
 constexpr size_t kDevelopsReach = 4;     // words after an English develop-trigger its product may start
 constexpr size_t kDescriptorReach = 4;   // "from oil giant Shell": lower-case words between a preposition and its party
-constexpr size_t kDivestReach = 5;
-constexpr size_t kRelativeReach = 20;    // "Vereinbarungen, die …, … traf": words back to the relative pronoun       // "sale of its 33 % stake": words from a divesting word to the stake
+constexpr size_t kDivestReach = 5;       // "sale of its 33 % stake": words from a divesting word to the stake
+constexpr size_t kRelativeReach = 20;    // "Vereinbarungen, die …, … traf": words back to the relative pronoun
 constexpr size_t kContextSentences = 3;  // sentences searched back for anaphora and salience
 constexpr size_t kMaxTriggersPerSentence = 16;
 
