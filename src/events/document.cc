@@ -13,14 +13,16 @@ bool StartsUpperAscii(std::string_view w) { return !w.empty() && w[0] >= 'A' && 
 
 constexpr size_t kRightWindow = 14;      // words after a trigger searched for its object
 constexpr size_t kReporterGap = 3;       // "X radio station reported (on Monday)": words around a reporting verb
-constexpr size_t kAttributionWords = 8;  // ", EU Trade Commissioner Peter Mandelson has announced": words back to the comma
+constexpr size_t kAttributionWords =
+    8;  // ", EU Trade Commissioner Peter Mandelson has announced": words back to the comma
 constexpr size_t kMeetObjectReach = 4;   // "met with executives of Samsung": words to the party met
 constexpr size_t kStatusAfter = 8;       // words after a trigger searched for modality cues
 constexpr size_t kNegationWindow = 5;    // words before a trigger searched for negation
 constexpr size_t kDevelopsReach = 4;     // words after an English develop-trigger its product may start
-constexpr size_t kDescriptorReach = 4;   // "from oil giant Shell": lower-case words between a preposition and its party
-constexpr size_t kDivestReach = 5;       // "sale of its 33 % stake": words from a divesting word to the stake
-constexpr size_t kRelativeReach = 20;    // "Vereinbarungen, die …, … traf": words back to the relative pronoun
+constexpr size_t kDescriptorReach =
+    4;  // "from oil giant Shell": lower-case words between a preposition and its party
+constexpr size_t kDivestReach = 5;     // "sale of its 33 % stake": words from a divesting word to the stake
+constexpr size_t kRelativeReach = 20;  // "Vereinbarungen, die …, … traf": words back to the relative pronoun
 constexpr size_t kContextSentences = 3;  // sentences searched back for anaphora and salience
 constexpr size_t kMaxTriggersPerSentence = 16;
 
@@ -530,7 +532,8 @@ void DocContext::SetStatus(size_t s, const PhraseMatch& m, const TriggerInfo& in
   };
   // "on speculation that it will be bought", "Gerüchte, dass …": a clause
   // that is the content of a modal noun or verb right before it.
-  const bool content_of_modal = from > si.wb + 1 && (doc_.Folded(from) == "that" || doc_.Folded(from) == "dass") &&
+  const bool content_of_modal = from > si.wb + 1 &&
+                                (doc_.Folded(from) == "that" || doc_.Folded(from) == "dass") &&
                                 HasCue(s, Cue::kModal, from >= si.wb + 3 ? from - 3 : si.wb, from);
   if (info.status == "occurred") {
     size_t near = std::max(m.first_word >= 3 ? m.first_word - 3 : 0, si.wb);
@@ -719,10 +722,12 @@ bool DocContext::MeetingHasTwoSides(size_t s, const PhraseMatch& m) const {
     // a noun that makes "treffen" another verb (not_meeting nouns:
     // Vereinbarungen treffen, Entscheidungen treffen), up to kRelativeReach
     // words back.
-    const size_t stop = std::max(si.wb + 1, m.first_word > kRelativeReach ? m.first_word - kRelativeReach : 0);
+    const size_t stop =
+        std::max(si.wb + 1, m.first_word > kRelativeReach ? m.first_word - kRelativeReach : 0);
     for (size_t w = m.first_word; w-- > stop;) {
       std::string_view f = doc_.Folded(w);
-      bool relative = f == "die" || f == "der" || f == "das" || f == "welche" || f == "welcher" || f == "welches";
+      bool relative =
+          f == "die" || f == "der" || f == "das" || f == "welche" || f == "welcher" || f == "welches";
       if (!relative || !BoundaryBefore(w)) continue;
       if (HasCue(s, Cue::kNotMeeting, w - 1, w)) return false;
       break;  // the nearest relative clause is about something else
@@ -771,13 +776,15 @@ bool DocContext::HostsMeeting(size_t s, const PhraseMatch& m, const Party& p) co
     // Before the name a determiner, perhaps after an adjective or two ("the
     // recent G7 meeting", "an extraordinary EU summit"), or a possessive
     // ("Friday's EU summit").
-    static constexpr std::string_view kDeterminers[] = {"the", "a", "an", "this", "next", "last", "its", "their", "s"};
+    static constexpr std::string_view kDeterminers[] = {"the",  "a",   "an",    "this", "next",
+                                                        "last", "its", "their", "s"};
     for (size_t back = 1; back <= 3 && p.word >= sentences_[s].wb + back; ++back) {
       std::string_view before = doc_.Folded(p.word - back);
       for (std::string_view d : kDeterminers)
         if (before == d) return true;
       std::string_view original = doc_.Original(p.word - back);
-      if (original.empty() || !(original[0] >= 'a' && original[0] <= 'z')) break;  // only lower-case adjectives between
+      if (original.empty() || !(original[0] >= 'a' && original[0] <= 'z'))
+        break;  // only lower-case adjectives between
     }
   }
   // "a meeting of the Business Software Alliance", "the next meeting of G7
@@ -792,7 +799,8 @@ bool DocContext::HostsMeeting(size_t s, const PhraseMatch& m, const Party& p) co
   const size_t next = p.end_word;
   if (next >= sentences_[s].we) return true;
   std::string_view joint = doc_.Folded(next);
-  return !(joint == "and" || joint == "und" || joint == "or" || BoundaryBefore(next + 1) || BoundaryBefore(next)) ||
+  return !(joint == "and" || joint == "und" || joint == "or" || BoundaryBefore(next + 1) ||
+           BoundaryBefore(next)) ||
          p.end_word + 1 >= sentences_[s].we;
 }
 
@@ -1029,7 +1037,8 @@ void DocContext::Directed(size_t s, const PhraseMatch& m, const TriggerInfo& inf
     subject_from_list = true;  // its list fellows are co-subjects, not objects
   }
   if (subjects.empty()) return;
-  if (type == "INVESTMENT" && info.frame == Frame::kFwd && SellsItsStake(s, m, clause, subjects.front()->org)) return;
+  if (type == "INVESTMENT" && info.frame == Frame::kFwd && SellsItsStake(s, m, clause, subjects.front()->org))
+    return;
   // Coordinated subjects ("Samsung and SK Hynix supply ...").
   std::vector<long> from_orgs{subjects.front()->org};
   for (size_t i = 1; i < subjects.size(); ++i) {
@@ -1137,10 +1146,12 @@ bool DocContext::PassiveWithAgent(size_t s, const PhraseMatch& m,
 bool DocContext::SellsItsStake(size_t s, const PhraseMatch& m, size_t clause, long subject_org) const {
   const size_t from = std::max(clause, m.first_word >= kDivestReach ? m.first_word - kDivestReach : 0);
   for (const PhraseMatch& c : sentences_[s].cues) {
-    if (c.payload != static_cast<int>(Cue::kDivest) || c.first_word < from || c.end_word > m.first_word) continue;
-    bool party_between = std::any_of(sentences_[s].parties.begin(), sentences_[s].parties.end(), [&](const Party& p) {
-      return p.word >= c.end_word && p.word < m.first_word && p.org != subject_org;
-    });
+    if (c.payload != static_cast<int>(Cue::kDivest) || c.first_word < from || c.end_word > m.first_word)
+      continue;
+    bool party_between =
+        std::any_of(sentences_[s].parties.begin(), sentences_[s].parties.end(), [&](const Party& p) {
+          return p.word >= c.end_word && p.word < m.first_word && p.org != subject_org;
+        });
     if (!party_between) return true;
   }
   return false;
@@ -1162,9 +1173,11 @@ bool DocContext::PassiveParticiple(size_t s, const PhraseMatch& m) const {
 }
 
 bool DocContext::ReducedRelative(size_t s, const PhraseMatch& m) const {
-  if (in_.lang != "en" || m.first_word == 0 || m.first_word <= sentences_[s].wb || NounTrigger(m)) return false;
+  if (in_.lang != "en" || m.first_word == 0 || m.first_word <= sentences_[s].wb || NounTrigger(m))
+    return false;
   const auto& w = doc_.words();
-  std::string_view gap = in_.text.substr(w[m.first_word - 1].end, w[m.first_word].start - w[m.first_word - 1].end);
+  std::string_view gap =
+      in_.text.substr(w[m.first_word - 1].end, w[m.first_word].start - w[m.first_word - 1].end);
   if (gap.find(',') == std::string_view::npos) return false;
   std::string_view verb = doc_.Folded(m.first_word);
   if (verb.size() > 3 && verb.compare(verb.size() - 3, 3, "ing") == 0) return false;

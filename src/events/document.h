@@ -22,7 +22,7 @@ struct Party {
   size_t word = 0, end_word = 0;
   bool product = false;
   bool with = false;    // introduced by "with"/"mit" (or listed after it)
-  bool source = false;   // the source of a report ("according to X", ", the FT reported.")
+  bool source = false;  // the source of a report ("according to X", ", the FT reported.")
   bool speaker = false;  // who says the sentence (", X said."): no side of its events, but
                          // still who the text is about, for anaphora and salience
   bool rival = false;    // a competitor ("rivals such as X")

@@ -489,7 +489,9 @@ TEST(Events, GermanNegationDropsTheRelation) {
 }
 
 TEST(Events, RevokedContractsAndProposedInvestments) {
-  Doc d("The Pentagon revoked $1bn worth of contracts assigned to Globex. Initech's proposed investment in Hooli awaits approval.");
+  Doc d(
+      "The Pentagon revoked $1bn worth of contracts assigned to Globex. Initech's proposed investment in "
+      "Hooli awaits approval.");
   d.Entity("ORG", {"Pentagon"});
   d.Entity("ORG", {"Globex"});
   d.Entity("ORG", {"Initech"});
@@ -510,7 +512,9 @@ TEST(Events, TheSpeakerAfterAQuotationIsNoParty) {
 }
 
 TEST(Events, ReducedRelativeAndAgentlessPassive) {
-  Doc d("Hooli Distribution was part of Initech, bought by Globex last year. All Acme models can be bought with Umbrella engines.");
+  Doc d(
+      "Hooli Distribution was part of Initech, bought by Globex last year. All Acme models can be bought "
+      "with Umbrella engines.");
   size_t hooli = d.Entity("ORG", {"Hooli Distribution"});
   size_t initech = d.Entity("ORG", {"Initech"}), globex = d.Entity("ORG", {"Globex"});
   d.Entity("ORG", {"Acme"});
@@ -530,8 +534,9 @@ TEST(Events, RightsBoughtFromADescribedSellerDoNotAcquireIt) {
 }
 
 TEST(Events, ABodysOwnSessionIsNoMeeting) {
-  Doc d("The boards of Globex and Initech, at separate meetings, approved the merger. "
-        "Acme said so at its annual general meeting with Hooli present.");
+  Doc d(
+      "The boards of Globex and Initech, at separate meetings, approved the merger. "
+      "Acme said so at its annual general meeting with Hooli present.");
   d.Entity("ORG", {"Globex"});
   d.Entity("ORG", {"Initech"});
   d.Entity("ORG", {"Acme"});
@@ -542,7 +547,9 @@ TEST(Events, ABodysOwnSessionIsNoMeeting) {
 TEST(Events, TheSpeakerIsNoSideButStaysSalient) {
   // ", Acme Trade Commissioner Jane Roe has announced.": the whole attribution
   // is the speaker; it is no side of the talks.
-  Doc d("Globex and the US agreed to begin talks on subsidies, Acme Trade Commissioner Jane Roe has announced.");
+  Doc d(
+      "Globex and the US agreed to begin talks on subsidies, Acme Trade Commissioner Jane Roe has "
+      "announced.");
   d.Entity("ORG", {"Globex"});
   d.Entity("LOC", {"US"});
   d.Entity("ORG", {"Acme"});
@@ -557,14 +564,17 @@ TEST(Events, GermanIdiomsAndWrittenOutNamesAreNoEvents) {
   idiom.Entity("ORG", {"Globex"});
   EXPECT_TRUE(OfType(idiom.Run(), "MEETING").empty());
   // "Vereinbarungen treffen" (make agreements), across a relative clause.
-  Doc agreements("Er berichtete von Vereinbarungen, die Anna Berg, Chefin von Globex, mit Kunden der Initech traf.",
-                 "de");
+  Doc agreements(
+      "Er berichtete von Vereinbarungen, die Anna Berg, Chefin von Globex, mit Kunden der Initech traf.",
+      "de");
   agreements.Entity("PERSON", {"Anna Berg"});
   agreements.Entity("ORG", {"Globex"});
   agreements.Entity("ORG", {"Initech"});
   EXPECT_TRUE(OfType(agreements.Run(), "MEETING").empty());
   // The trigger inside a name written out before its acronym.
-  Doc name("Die Organisation für wirtschaftliche Zusammenarbeit und Entwicklung (OECD) warnte die Gruppe (G-20).", "de");
+  Doc name(
+      "Die Organisation für wirtschaftliche Zusammenarbeit und Entwicklung (OECD) warnte die Gruppe (G-20).",
+      "de");
   name.Entity("ORG", {"OECD"});
   name.Entity("ORG", {"G-20"});
   EXPECT_TRUE(OfType(name.Run(), "PARTNERSHIP").empty());
@@ -589,8 +599,9 @@ TEST(Events, CorrespondentsAndSpokesmenAreNoSides) {
 TEST(Events, ABodysNamedMeetingIsItsOwnSession) {
   // Attending "the G7 meeting" or "the next meeting of G7 countries" is no
   // meeting between sides; "a meeting of Globex and Initech" is one.
-  Doc d("Anna Berg of Veyra is attending the G7 meeting as part of the Orbis group. "
-        "Tom Ek of Kestrel will seek action at the next meeting of G7 countries.");
+  Doc d(
+      "Anna Berg of Veyra is attending the G7 meeting as part of the Orbis group. "
+      "Tom Ek of Kestrel will seek action at the next meeting of G7 countries.");
   size_t berg = d.Entity("PERSON", {"Anna Berg"}), ek = d.Entity("PERSON", {"Tom Ek"});
   size_t veyra = d.Entity("ORG", {"Veyra"}), kestrel = d.Entity("ORG", {"Kestrel"});
   d.Entity("ORG", {"G7"});
@@ -605,8 +616,9 @@ TEST(Events, ABodysNamedMeetingIsItsOwnSession) {
 }
 
 TEST(Events, FutureAndSpeculationBeforeADoneTrigger) {
-  Doc d("Shares of Acme jumped on speculation that it will be bought by Globex. "
-        "Initech will be bought by Hooli next year.");
+  Doc d(
+      "Shares of Acme jumped on speculation that it will be bought by Globex. "
+      "Initech will be bought by Hooli next year.");
   size_t acme = d.Entity("ORG", {"Acme"});
   d.Entity("ORG", {"Globex"});
   size_t initech = d.Entity("ORG", {"Initech"});

@@ -88,21 +88,24 @@ TEST(Resources, ErrorsNameFileAndLine) {
   EXPECT_TRUE(ParseResource("cues.tsv", "#format pactgraph-event-cues 2\nen\tdivest\tsold\n", &res).ok());
   EXPECT_TRUE(ParseResource("cues.tsv", "#format pactgraph-event-cues 1\nen\tpast\thad\n", &res).ok());
   Resources with;
-  ASSERT_TRUE(
-      ParseResource("triggers.tsv", "#format pactgraph-event-triggers 3\nde\tMEETING\tsym+with\t-\tins gespräch\n", &with)
-          .ok());
+  ASSERT_TRUE(ParseResource("triggers.tsv",
+                            "#format pactgraph-event-triggers 3\nde\tMEETING\tsym+with\t-\tins gespräch\n",
+                            &with)
+                  .ok());
   EXPECT_TRUE(with.triggers[0].needs_with);
   st = ParseResource("triggers.tsv", "#format pactgraph-event-triggers 4\n", &res);
   EXPECT_FALSE(st.ok());
   EXPECT_NE(st.message().find("newer pactgraph"), std::string::npos) << st.message();
   // "+object" marks MEETING verbs that need someone to meet; nothing else takes it.
   Resources objects;
-  ASSERT_TRUE(ParseResource("triggers.tsv", "#format pactgraph-event-triggers 2\nen\tMEETING\tsym+object\t-\tmeet\n",
+  ASSERT_TRUE(ParseResource("triggers.tsv",
+                            "#format pactgraph-event-triggers 2\nen\tMEETING\tsym+object\t-\tmeet\n",
                             &objects)
                   .ok());
   ASSERT_EQ(objects.triggers.size(), 1u);
   EXPECT_TRUE(objects.triggers[0].needs_object);
-  st = ParseResource("triggers.tsv", "#format pactgraph-event-triggers 2\nen\tDEAL\tfwd+object\t-\tbuys\n", &res);
+  st = ParseResource("triggers.tsv", "#format pactgraph-event-triggers 2\nen\tDEAL\tfwd+object\t-\tbuys\n",
+                     &res);
   EXPECT_FALSE(st.ok());
   EXPECT_NE(st.message().find("triggers.tsv:2"), std::string::npos) << st.message();
   st = ParseResource("topics.tsv", "AI\tAI\n", &res);

@@ -108,33 +108,36 @@ bool KnownType(const std::string& t) {
 }
 
 Status ParseTriggers(const std::string& name, const std::string& content, Resources* res) {
-  return ForEachRow(name, content, "pactgraph-event-triggers", kTriggersVersion, 5, [res](const std::vector<std::string>& f) {
-    TriggerInfo info;
-    info.type = f[1];
-    if (!KnownType(info.type)) return Status::InvalidArgument("unknown event type '" + f[1] + "'");
-    // A frame, then optional "+object" (MEETING sym only) or "+with" (sym only).
-    std::string frame = f[2];
-    const size_t plus = frame.find('+');
-    if (plus != std::string::npos) {
-      const std::string flag = frame.substr(plus + 1);
-      frame.resize(plus);
-      if (flag == "object" && info.type == "MEETING" && frame == "sym") {
-        info.needs_object = true;
-      } else if (flag == "with" && frame == "sym") {
-        info.needs_with = true;
-      } else {
-        return Status::InvalidArgument("unknown frame '" + f[2] +
-                                       "' ('+object' is for MEETING with sym, '+with' for sym)");
-      }
-    }
-    if (!ParseFrame(frame, &info.frame)) return Status::InvalidArgument("unknown frame '" + f[2] + "'");
-    if (f[3] != "-" && f[3] != "occurred" && f[3] != "ongoing" && f[3] != "planned") {
-      return Status::InvalidArgument("unknown status '" + f[3] + "'");
-    }
-    info.status = f[3] == "-" ? "" : f[3];
-    res->triggers.push_back(info);
-    return AddForLang(res, f[0], &LangLexicons::triggers, f[4], static_cast<int>(res->triggers.size() - 1));
-  });
+  return ForEachRow(
+      name, content, "pactgraph-event-triggers", kTriggersVersion, 5,
+      [res](const std::vector<std::string>& f) {
+        TriggerInfo info;
+        info.type = f[1];
+        if (!KnownType(info.type)) return Status::InvalidArgument("unknown event type '" + f[1] + "'");
+        // A frame, then optional "+object" (MEETING sym only) or "+with" (sym only).
+        std::string frame = f[2];
+        const size_t plus = frame.find('+');
+        if (plus != std::string::npos) {
+          const std::string flag = frame.substr(plus + 1);
+          frame.resize(plus);
+          if (flag == "object" && info.type == "MEETING" && frame == "sym") {
+            info.needs_object = true;
+          } else if (flag == "with" && frame == "sym") {
+            info.needs_with = true;
+          } else {
+            return Status::InvalidArgument("unknown frame '" + f[2] +
+                                           "' ('+object' is for MEETING with sym, '+with' for sym)");
+          }
+        }
+        if (!ParseFrame(frame, &info.frame)) return Status::InvalidArgument("unknown frame '" + f[2] + "'");
+        if (f[3] != "-" && f[3] != "occurred" && f[3] != "ongoing" && f[3] != "planned") {
+          return Status::InvalidArgument("unknown status '" + f[3] + "'");
+        }
+        info.status = f[3] == "-" ? "" : f[3];
+        res->triggers.push_back(info);
+        return AddForLang(res, f[0], &LangLexicons::triggers, f[4],
+                          static_cast<int>(res->triggers.size() - 1));
+      });
 }
 
 Status ParseCues(const std::string& name, const std::string& content, Resources* res) {
@@ -163,51 +166,55 @@ Status ParseCues(const std::string& name, const std::string& content, Resources*
                                                        {"speaker", Cue::kSpeaker},
                                                        {"speaker_noun", Cue::kSpeakerNoun},
                                                        {"outsider_noun", Cue::kOutsiderNoun}};
-  return ForEachRow(name, content, "pactgraph-event-cues", kCuesVersion, 3, [res](const std::vector<std::string>& f) {
-    if (f[1] == "alliance") {
-      size_t b = 0;
-      while (b <= f[2].size()) {
-        size_t bar = f[2].find('|', b);
-        if (bar == std::string::npos) bar = f[2].size();
-        if (bar > b) res->alliance_words.push_back(FoldCase(f[2].substr(b, bar - b)));
-        b = bar + 1;
-      }
-      return Status::OK();
-    }
-    for (const auto& [kind, cue] : kKinds) {
-      if (f[1] == kind) return AddForLang(res, f[0], &LangLexicons::cues, f[2], static_cast<int>(cue));
-    }
-    return Status::InvalidArgument("unknown cue kind '" + f[1] + "'");
-  });
+  return ForEachRow(name, content, "pactgraph-event-cues", kCuesVersion, 3,
+                    [res](const std::vector<std::string>& f) {
+                      if (f[1] == "alliance") {
+                        size_t b = 0;
+                        while (b <= f[2].size()) {
+                          size_t bar = f[2].find('|', b);
+                          if (bar == std::string::npos) bar = f[2].size();
+                          if (bar > b) res->alliance_words.push_back(FoldCase(f[2].substr(b, bar - b)));
+                          b = bar + 1;
+                        }
+                        return Status::OK();
+                      }
+                      for (const auto& [kind, cue] : kKinds) {
+                        if (f[1] == kind)
+                          return AddForLang(res, f[0], &LangLexicons::cues, f[2], static_cast<int>(cue));
+                      }
+                      return Status::InvalidArgument("unknown cue kind '" + f[1] + "'");
+                    });
 }
 
 Status ParseTopics(const std::string& name, const std::string& content, Resources* res) {
-  return ForEachRow(name, content, "pactgraph-event-topics", kTopicsVersion, 3, [res](const std::vector<std::string>& f) {
-    if (f[1].empty()) return Status::InvalidArgument("empty topic label");
-    int id = -1;
-    for (size_t i = 0; i < res->topic_labels.size(); ++i) {
-      if (res->topic_labels[i] == f[1]) id = static_cast<int>(i);
-    }
-    if (id < 0) {
-      res->topic_labels.push_back(f[1]);
-      id = static_cast<int>(res->topic_labels.size() - 1);
-    }
-    return AddForLang(res, f[0], &LangLexicons::topics, f[2], id);
-  });
+  return ForEachRow(name, content, "pactgraph-event-topics", kTopicsVersion, 3,
+                    [res](const std::vector<std::string>& f) {
+                      if (f[1].empty()) return Status::InvalidArgument("empty topic label");
+                      int id = -1;
+                      for (size_t i = 0; i < res->topic_labels.size(); ++i) {
+                        if (res->topic_labels[i] == f[1]) id = static_cast<int>(i);
+                      }
+                      if (id < 0) {
+                        res->topic_labels.push_back(f[1]);
+                        id = static_cast<int>(res->topic_labels.size() - 1);
+                      }
+                      return AddForLang(res, f[0], &LangLexicons::topics, f[2], id);
+                    });
 }
 
 Status ParseAnaphora(const std::string& name, const std::string& content, Resources* res) {
-  return ForEachRow(name, content, "pactgraph-event-anaphora", kAnaphoraVersion, 3, [res](const std::vector<std::string>& f) {
-    Anaphor kind;
-    if (f[1] == "one") {
-      kind = Anaphor::kOne;
-    } else if (f[1] == "two") {
-      kind = Anaphor::kTwo;
-    } else {
-      return Status::InvalidArgument("unknown anaphor kind '" + f[1] + "'");
-    }
-    return AddForLang(res, f[0], &LangLexicons::anaphora, f[2], static_cast<int>(kind));
-  });
+  return ForEachRow(name, content, "pactgraph-event-anaphora", kAnaphoraVersion, 3,
+                    [res](const std::vector<std::string>& f) {
+                      Anaphor kind;
+                      if (f[1] == "one") {
+                        kind = Anaphor::kOne;
+                      } else if (f[1] == "two") {
+                        kind = Anaphor::kTwo;
+                      } else {
+                        return Status::InvalidArgument("unknown anaphor kind '" + f[1] + "'");
+                      }
+                      return AddForLang(res, f[0], &LangLexicons::anaphora, f[2], static_cast<int>(kind));
+                    });
 }
 
 }  // namespace

@@ -363,7 +363,7 @@ namespace {
 // Lower-case words that may stand inside a long form ("Institute of
 // Purchasing and Supply", "Telecommunications and Post Company").
 bool LongFormConnector(std::string_view w) {
-  static constexpr std::string_view kWords[] = {"of", "and", "for", "&",   "de",  "du",  "la",
+  static constexpr std::string_view kWords[] = {"of",  "and", "for", "&",   "de",  "du",  "la",
                                                 "del", "der", "die", "das", "des", "und", "für"};
   return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
@@ -407,7 +407,8 @@ void ExtendLongForms(const std::vector<Word>& words, std::vector<Candidate>* can
           crosses = true;
           break;
         }
-        if (LongFormType(cand.type) && (keep < 0 || cand.last - cand.first > (*cands)[keep].last - (*cands)[keep].first))
+        if (LongFormType(cand.type) &&
+            (keep < 0 || cand.last - cand.first > (*cands)[keep].last - (*cands)[keep].first))
           keep = static_cast<long>(c);
       }
       if (crosses || keep < 0) break;
@@ -726,8 +727,8 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
       std::string name = items[j].c.source == Source::kGazetteer ? items[j].c.canonical : items[j].text;
       std::vector<std::string_view> parts = SplitSpaces(name);
       if (parts.size() < 2) continue;
-      long_by_edge[type_of[j] + ":" + NameKey(SameText(type_of[j], "ORG") ? parts.front() : parts.back())].push_back(
-          j);
+      long_by_edge[type_of[j] + ":" + NameKey(SameText(type_of[j], "ORG") ? parts.front() : parts.back())]
+          .push_back(j);
     }
     for (size_t i : reps) {
       const Item& s = items[i];

@@ -174,7 +174,8 @@ class RuleAndTaggerRecognizer : public EntityRecognizer {
       // organisation with a technical term in it needs an organisation word
       // at the end ("Samsung AI Center" is rare next to "Telco AI Platform").
       if (common && ner::SameText(type->second, "PERSON")) return;
-      if (w.In(res_->bits.term) && ner::SameText(type->second, "ORG") && !words[e - 1].In(res_->bits.org_suffix))
+      if (w.In(res_->bits.term) && ner::SameText(type->second, "ORG") &&
+          !words[e - 1].In(res_->bits.org_suffix))
         return;
       all_terms = all_terms && common;
     }

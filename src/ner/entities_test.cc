@@ -141,7 +141,8 @@ TEST_F(EntitiesTest, AcronymJoinsALongFormCutIntoPieces) {
   // The rules find "Kestrel Telecommunications" and "Post Company" apart (or
   // a long form cut short); the acronym's letters spell the whole run.
   Run("The Kestrel Telecommunications and Post Company (KTPC) will build the network. "
-      "Analysts at the Nordvik Institute of Trade and Finance (NITF) agreed. KTPC and NITF declined to comment.",
+      "Analysts at the Nordvik Institute of Trade and Finance (NITF) agreed. KTPC and NITF declined to "
+      "comment.",
       "en");
   long ktpc = Find("ORG", "Kestrel Telecommunications and Post Company");
   ASSERT_GE(ktpc, 0) << Dump();
@@ -154,7 +155,8 @@ TEST_F(EntitiesTest, AcronymJoinsALongFormCutIntoPieces) {
 
 TEST_F(EntitiesTest, AcronymWithAmpersandOrALetterForAnUnwrittenWord) {
   // "H&TH" spells "Halvard and Tornquist Holdings"; "KAIL" adds L for an unwritten "Limited".
-  Run("The brewer Halvard and Tornquist Holdings (H&TH) grew. Kestrel Aeronautics Industries (KAIL) builds jets. "
+  Run("The brewer Halvard and Tornquist Holdings (H&TH) grew. Kestrel Aeronautics Industries (KAIL) builds "
+      "jets. "
       "H&TH and KAIL signed.",
       "en");
   long ht = Find("ORG", "Halvard and Tornquist Holdings");

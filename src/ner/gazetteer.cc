@@ -46,9 +46,9 @@ size_t TrailingPunct(std::string_view s) {
 }
 
 bool IsAbbreviation(std::string_view core) {
-  static constexpr std::string_view kAbbr[] = {"corp", "inc", "co", "ltd", "jr",  "sr",  "dr",
-                                                "mr",   "mrs", "ms", "prof", "st", "no",  "nr",
-                                                "vs",   "bzw", "gen", "gov", "sen", "rep"};
+  static constexpr std::string_view kAbbr[] = {"corp", "inc", "co",  "ltd",  "jr",  "sr", "dr",
+                                               "mr",   "mrs", "ms",  "prof", "st",  "no", "nr",
+                                               "vs",   "bzw", "gen", "gov",  "sen", "rep"};
   for (std::string_view a : kAbbr)
     if (FoldedEquals(core, a)) return true;
   return false;
@@ -157,7 +157,8 @@ uint64_t FoldedHash(std::string_view s) {
 bool FoldedEquals(std::string_view s, std::string_view folded) {
   if (s.size() < folded.size()) return false;  // folding never makes a word longer
   size_t n = 0;
-  return ForEachFolded(s, [&](char c) { return n < folded.size() && folded[n++] == c; }) && n == folded.size();
+  return ForEachFolded(s, [&](char c) { return n < folded.size() && folded[n++] == c; }) &&
+         n == folded.size();
 }
 
 bool StartsUpper(std::string_view w) {
@@ -246,7 +247,8 @@ void SplitToken(std::string_view tok, uint32_t offset, std::vector<Piece>* out) 
       // is the sentence's ("U.S.", "e.g." keep theirs: one-letter parts).
       if (inner_dot) {
         std::string_view last = stem.substr(stem.rfind('.') + 1);
-        bool domain = last.size() >= 2 && std::all_of(last.begin(), last.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+        bool domain = last.size() >= 2 &&
+                      std::all_of(last.begin(), last.end(), [](char c) { return c >= 'a' && c <= 'z'; });
         if (domain) inner_dot = false;
       }
       bool initial = stem.size() == 1 && StartsUpper(stem);

@@ -863,7 +863,8 @@ void FindHeadedNames(const Resources& res, const std::vector<Word>& words, const
 // capitalised, is an organisation (not "www.bbc.co.uk", an address, nor an
 // e-mail address; lower-case addresses are mostly sites, not companies).
 void FindWebNames(const std::vector<Word>& words, std::vector<Candidate>* out) {
-  static constexpr std::string_view kSuffixes[] = {".com", ".net", ".org", ".co.uk", ".de", ".at", ".ch", ".fm", ".tv"};
+  static constexpr std::string_view kSuffixes[] = {".com", ".net", ".org", ".co.uk", ".de",
+                                                   ".at",  ".ch",  ".fm",  ".tv"};
   for (size_t i = 0; i < words.size(); ++i) {
     std::string_view t = words[i].text;
     if (t.size() < 6 || t.find('/') != std::string_view::npos || t.find('@') != std::string_view::npos ||
@@ -915,11 +916,13 @@ std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> cands) {
   kept.reserve(cands.size());
   for (const auto& [k, i] : order) {
     Candidate& c = cands[i];
-    auto it = std::lower_bound(taken.begin(), taken.end(), c.end,
-                               [](const std::pair<uint32_t, uint32_t>& t, uint32_t v) { return t.first < v; });
+    auto it =
+        std::lower_bound(taken.begin(), taken.end(), c.end,
+                         [](const std::pair<uint32_t, uint32_t>& t, uint32_t v) { return t.first < v; });
     if (it != taken.begin() && std::prev(it)->second > c.start) continue;
-    auto at = std::lower_bound(taken.begin(), taken.end(), c.start,
-                               [](const std::pair<uint32_t, uint32_t>& t, uint32_t v) { return t.first < v; });
+    auto at =
+        std::lower_bound(taken.begin(), taken.end(), c.start,
+                         [](const std::pair<uint32_t, uint32_t>& t, uint32_t v) { return t.first < v; });
     if (at == taken.end() || at->first != c.start) taken.insert(at, {c.start, c.end});
     kept.push_back(std::move(c));
   }

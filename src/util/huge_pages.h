@@ -27,9 +27,13 @@ struct HugePageAllocator {
   T* allocate(size_t n) { return static_cast<T*>(AllocateHuge(n * sizeof(T), alignof(T))); }
   void deallocate(T* p, size_t n) noexcept { FreeHuge(p, n * sizeof(T), alignof(T)); }
   template <typename U>
-  bool operator==(const HugePageAllocator<U>&) const { return true; }
+  bool operator==(const HugePageAllocator<U>&) const {
+    return true;
+  }
   template <typename U>
-  bool operator!=(const HugePageAllocator<U>&) const { return false; }
+  bool operator!=(const HugePageAllocator<U>&) const {
+    return false;
+  }
 };
 
 }  // namespace pactgraph
