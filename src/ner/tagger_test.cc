@@ -100,7 +100,7 @@ TEST(TaggerFeaturesTest, WordCacheFollowsTheModelsClusters) {
     doc.ScanSentence(words);
     SentenceFeatures f;
     ExtractStaticFeatures(words, FeatureResources{nullptr, c}, doc, &f);
-    return f.keys;
+    return std::vector<uint64_t>(f.keys.begin(), f.keys.end());
   };
   std::vector<uint64_t> cold_a, cold_b;
   std::thread([&] { cold_a = keys(&a); }).join();
