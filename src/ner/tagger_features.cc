@@ -272,6 +272,15 @@ class WordInfoCache {
     t->lower_len = e.lower_len;
     return true;
   }
+  // The flags and lower-case hash of a cached form: they do not depend on
+  // the clusters, so any model's entry serves.
+  bool GetFlagsAndLower(std::string_view w, uint64_t form, uint32_t* flags, uint64_t* lower) const {
+    const Entry& e = slots_[form & kMask];
+    if (e.form != form || e.form_len != w.size() || std::memcmp(e.form_bytes, w.data(), w.size()) != 0) return false;
+    *flags = e.flags;
+    *lower = e.lower;
+    return true;
+  }
   void Put(std::string_view w, const WordClusters* clusters, const TokenInfo& t, const std::string& lower_buf) {
     if (w.size() > kMaxBytes || t.lower_len > kMaxBytes) return;
     Entry& e = slots_[t.form & kMask];
@@ -306,9 +315,15 @@ class WordInfoCache {
   std::vector<Entry> slots_ = std::vector<Entry>(kSlots);
 };
 
+// This thread's cache.
+WordInfoCache& ThreadWordInfoCache() {
+  thread_local WordInfoCache cache;
+  return cache;
+}
+
 void BuildTokenInfo(const std::vector<std::string_view>& words, const FeatureResources& res,
                     std::vector<TokenInfo>* info, std::string* lower_buf) {
-  thread_local WordInfoCache cache;
+  WordInfoCache& cache = ThreadWordInfoCache();
   info->resize(words.size());
   lower_buf->clear();
   for (size_t i = 0; i < words.size(); ++i) {
@@ -452,10 +467,18 @@ void DocContext::Scan(const std::vector<std::vector<std::string_view>>& sentence
 }
 
 void DocContext::ScanSentence(const std::vector<std::string_view>& words) {
+  // Mostly served by the word cache: the words of a document were usually
+  // seen by earlier sentences or documents of this thread.
+  const WordInfoCache& cache = ThreadWordInfoCache();
   for (size_t i = 0; i < words.size(); ++i) {
-    uint32_t f = ComputeFlags(words[i]);
+    uint32_t f;
+    uint64_t h;
+    if (!cache.GetFlagsAndLower(words[i], Fnv1a64(words[i]), &f, &h)) {
+      f = ComputeFlags(words[i]);
+      if (f & kAllPunct) continue;
+      h = NormalizedHash(words[i]);
+    }
     if (f & kAllPunct) continue;
-    uint64_t h = NormalizedHash(words[i]);
     if (!(f & kInitCap) && !(f & kAllCap)) lowercase_[h] = 1;
     if (i > 0 && (f & kInitCap) && (f & kHasLower)) cap_mid_[h] = 1;
   }
