@@ -20,10 +20,14 @@ typedef int32_t Int4 __attribute__((vector_size(16)));
 // label that closes its name); Forward scores those "free" labels together,
 // a row of kFreeWidth lanes per predecessor that the compiler vectorises.
 // free_labels[0..num_free) are those labels ascending, free_prev[0..num_free_prev)
-// their common predecessors, ascending; the other labels (I-X, L-X) go
-// through prev[][] one by one.
+// their common predecessors, ascending. The other labels (I-X, L-X: after
+// B-X or I-X only), up to kRestWidth of them, are scored together too, each
+// lane with its own predecessors: rest_prev[k][j] is the k-th of rest[j]'s,
+// k < rest_depth; a lane with fewer predecessors is padded with label 0 and
+// transition -inf, whose score never beats anything. Labels beyond those
+// lanes would go through prev[][] one by one.
 struct AllowedTable {
-  static constexpr int kFreeWidth = 12;  // a multiple of 4
+  static constexpr int kFreeWidth = 12, kRestWidth = 8;  // multiples of 4
   bool allowed[kNumLabels + 1][kNumLabels];
   int prev[kNumLabels][kNumLabels];
   int count[kNumLabels] = {};
@@ -33,6 +37,9 @@ struct AllowedTable {
   int num_free_prev = 0;
   int rest[kNumLabels];  // the labels not in free_labels[], ascending
   int num_rest = 0;
+  int num_rest_lanes = 0;  // min(num_rest, kRestWidth)
+  int rest_depth = 0;
+  int rest_prev[kNumLabels][kRestWidth] = {};
   AllowedTable() {
     for (int p = -1; p < kNumLabels; ++p)
       for (int y = 0; y < kNumLabels; ++y) allowed[p + 1][y] = TransitionAllowed(p, y);
@@ -49,6 +56,12 @@ struct AllowedTable {
       } else {
         rest[num_rest++] = y;
       }
+    }
+    num_rest_lanes = std::min(num_rest, kRestWidth);
+    for (int j = 0; j < num_rest_lanes; ++j) {
+      const int y = rest[j];
+      rest_depth = std::max(rest_depth, count[y]);
+      for (int k = 0; k < count[y]; ++k) rest_prev[k][j] = prev[y][k];
     }
   }
 };
@@ -81,6 +94,16 @@ void Forward(const std::vector<float>& em, size_t n, const Transitions& trans, s
     for (int j = 0; j < kW; ++j)
       free_trans[k][j / 4][j % 4] = j < table.num_free ? trans[p + 1][table.free_labels[j]] : kNegInf;
   }
+  constexpr int kRestVecs = AllowedTable::kRestWidth / 4;
+  Vec4 rest_trans[kNumLabels][kRestVecs];
+  Int4 rest_arg[kNumLabels][kRestVecs];
+  for (int k = 0; k < table.rest_depth; ++k) {
+    for (int j = 0; j < AllowedTable::kRestWidth; ++j) {
+      const bool real = j < table.num_rest_lanes && k < table.count[table.rest[j]];
+      rest_trans[k][j / 4][j % 4] = real ? trans[table.rest_prev[k][j] + 1][table.rest[j]] : kNegInf;
+      rest_arg[k][j / 4][j % 4] = table.rest_prev[k][j];
+    }
+  }
   for (size_t t = 1; t < n; ++t) {
     const float* prev = &(*alpha)[(t - 1) * kNumLabels];
     float* cur = &(*alpha)[t * kNumLabels];
@@ -109,8 +132,30 @@ void Forward(const std::vector<float>& em, size_t n, const Transitions& trans, s
       cur[y] = best[j / 4][j % 4] + e[y];
       if (bk) bk[y] = arg[j / 4][j % 4];
     }
-    // The rest (I-X, L-X: after B-X or I-X only), one by one.
-    for (int r = 0; r < table.num_rest; ++r) {
+    // The rest (I-X, L-X), each lane gathering its own predecessors' scores.
+    Vec4 rbest[kRestVecs];
+    Int4 rarg[kRestVecs];
+    for (int v = 0; v < kRestVecs; ++v) {
+      rbest[v] = Vec4{kNegInf, kNegInf, kNegInf, kNegInf};
+      rarg[v] = Int4{0, 0, 0, 0};
+    }
+    for (int k = 0; k < table.rest_depth; ++k) {
+      const int* rp = table.rest_prev[k];
+      for (int v = 0; v < kRestVecs; ++v) {
+        const Vec4 pv = {prev[rp[4 * v]], prev[rp[4 * v + 1]], prev[rp[4 * v + 2]], prev[rp[4 * v + 3]]};
+        const Vec4 s = pv + rest_trans[k][v];
+        const Int4 better = s > rbest[v];
+        rbest[v] = better ? s : rbest[v];
+        rarg[v] = better ? rest_arg[k][v] : rarg[v];
+      }
+    }
+    for (int j = 0; j < table.num_rest_lanes; ++j) {
+      const int y = table.rest[j];
+      cur[y] = rbest[j / 4][j % 4] + e[y];
+      if (bk) bk[y] = rarg[j / 4][j % 4];
+    }
+    // Labels beyond the lanes (none with BILOU labels), one by one.
+    for (int r = table.num_rest_lanes; r < table.num_rest; ++r) {
       const int y = table.rest[r];
       float b = kNegInf;
       int a = 0;

@@ -213,7 +213,7 @@ std::vector<int> PlainViterbi(const std::vector<float>& em, size_t n, const Tran
 // make ties common.
 TEST(ViterbiTest, AgreesWithThePlainLoopIncludingTies) {
   std::mt19937 rng(7);
-  for (int round = 0; round < 400; ++round) {
+  for (int round = 0; round < 2000; ++round) {
     const int spread = round % 2 ? 3 : 1000;
     std::uniform_int_distribution<int> value(-spread, spread);
     Transitions trans;
