@@ -1,5 +1,6 @@
 #include "ner/tagger.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
@@ -12,45 +13,57 @@ namespace {
 
 using tagger::kNumLabels;
 
-// Per-label scores of every token: the sum of its features' weights, added
-// in feature order. Keys are gathered first so that the table probes can be
-// prefetched a few keys ahead of their lookups.
-void Emissions(const tagger::TaggerModel& m, const std::vector<std::string_view>& words,
-               const tagger::SentenceFeatures& feats, const tagger::DocContext& doc, std::vector<float>* em) {
-  const size_t n = words.size();
-  em->assign(n * kNumLabels, 0.0f);
-  thread_local std::vector<uint64_t> keys;
-  thread_local std::vector<uint32_t> ends;
-  keys.clear();
-  ends.clear();
-  for (size_t i = 0; i < n; ++i) {
-    keys.insert(keys.end(), feats.keys.begin() + feats.offsets[i], feats.keys.begin() + feats.offsets[i + 1]);
-    tagger::AppendHistoryFeatures(words, i, doc, &keys);
-    ends.push_back(static_cast<uint32_t>(keys.size()));
-  }
-  // Probe the table for every key first (slots prefetched kAhead keys
-  // early, the rows found prefetched for the second pass), then add.
-  thread_local std::vector<const float*> rows;
-  rows.resize(keys.size());
-  constexpr size_t kAhead = 16;
-  for (size_t j = 0; j < keys.size() && j < kAhead; ++j) m.weights.Prefetch(keys[j]);
-  for (size_t j = 0; j < keys.size(); ++j) {
-    if (j + kAhead < keys.size()) m.weights.Prefetch(keys[j + kAhead]);
-    const float* w = m.weights.Find(keys[j]);
+// Probes the weight table for keys[0..count): rows[j] = its weights or
+// null. The probes are latency bound, so each key's slot is prefetched
+// kAhead keys early, and each row found is prefetched for the summing pass.
+constexpr size_t kAhead = 16;
+void ProbeRows(const tagger::WeightTable& table, const uint64_t* keys, size_t count, const float** rows) {
+  for (size_t j = 0; j < count && j < kAhead; ++j) table.Prefetch(keys[j]);
+  for (size_t j = 0; j < count; ++j) {
+    if (j + kAhead < count) table.Prefetch(keys[j + kAhead]);
+    const float* w = table.Find(keys[j]);
     if (w) {
       __builtin_prefetch(w);
       __builtin_prefetch(w + kNumLabels - 1);
     }
     rows[j] = w;
   }
-  size_t j = 0;
+}
+
+// Per-label scores of every token: the sum of its features' weights, added
+// in feature order (the static features, then the history features). All
+// rows are looked up first, then added.
+void Emissions(const tagger::TaggerModel& m, const std::vector<std::string_view>& words,
+               const tagger::SentenceFeatures& feats, const tagger::DocContext& doc, std::vector<float>* em) {
+  const size_t n = words.size();
+  em->resize(n * kNumLabels);
+  // History keys of every token: hist[hist_ends[i]..hist_ends[i + 1]).
+  thread_local std::vector<uint64_t> hist;
+  thread_local std::vector<uint32_t> hist_ends;
+  hist.clear();
+  hist_ends.assign(1, 0);
   for (size_t i = 0; i < n; ++i) {
-    float* row = &(*em)[i * kNumLabels];
-    for (; j < ends[i]; ++j) {
-      if (const float* w = rows[j]) {
-        for (int y = 0; y < kNumLabels; ++y) row[y] += w[y];
+    tagger::AppendHistoryFeatures(words, i, doc, &hist);
+    hist_ends.push_back(static_cast<uint32_t>(hist.size()));
+  }
+  // rows[0..s): the static keys' weights, rows[s..): the history keys'.
+  const size_t s = feats.keys.size();
+  thread_local std::vector<const float*> rows;
+  rows.resize(s + hist.size());
+  ProbeRows(m.weights, feats.keys.data(), s, rows.data());
+  ProbeRows(m.weights, hist.data(), hist.size(), rows.data() + s);
+  for (size_t i = 0; i < n; ++i) {
+    float sum[kNumLabels] = {};  // 0.0f + w1 + w2 ... per label, as the features come
+    auto add = [&](size_t begin, size_t end) {
+      for (size_t j = begin; j < end; ++j) {
+        if (const float* w = rows[j]) {
+          for (int y = 0; y < kNumLabels; ++y) sum[y] += w[y];
+        }
       }
-    }
+    };
+    add(feats.offsets[i], feats.offsets[i + 1]);
+    add(s + hist_ends[i], s + hist_ends[i + 1]);
+    std::copy(sum, sum + kNumLabels, &(*em)[i * kNumLabels]);
   }
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstddef>
+#include <cstdlib>
 #include <cstring>
 #include <unordered_map>
 #include <vector>
@@ -270,6 +272,15 @@ class WordInfoCache {
     t->lower_len = e.lower_len;
     return true;
   }
+  // The flags and lower-case hash of a cached form: they do not depend on
+  // the clusters, so any model's entry serves.
+  bool GetFlagsAndLower(std::string_view w, uint64_t form, uint32_t* flags, uint64_t* lower) const {
+    const Entry& e = slots_[form & kMask];
+    if (e.form != form || e.form_len != w.size() || std::memcmp(e.form_bytes, w.data(), w.size()) != 0) return false;
+    *flags = e.flags;
+    *lower = e.lower;
+    return true;
+  }
   void Put(std::string_view w, const WordClusters* clusters, const TokenInfo& t, const std::string& lower_buf) {
     if (w.size() > kMaxBytes || t.lower_len > kMaxBytes) return;
     Entry& e = slots_[t.form & kMask];
@@ -304,9 +315,15 @@ class WordInfoCache {
   std::vector<Entry> slots_ = std::vector<Entry>(kSlots);
 };
 
+// This thread's cache.
+WordInfoCache& ThreadWordInfoCache() {
+  thread_local WordInfoCache cache;
+  return cache;
+}
+
 void BuildTokenInfo(const std::vector<std::string_view>& words, const FeatureResources& res,
                     std::vector<TokenInfo>* info, std::string* lower_buf) {
-  thread_local WordInfoCache cache;
+  WordInfoCache& cache = ThreadWordInfoCache();
   info->resize(words.size());
   lower_buf->clear();
   for (size_t i = 0; i < words.size(); ++i) {
@@ -365,6 +382,11 @@ uint64_t AffixHash(std::string_view s, size_t n, bool suffix) {
 }
 
 constexpr uint64_t kPadding = 0x1234567;  // value of a word beyond the sentence edge
+
+// The most keys ExtractStaticFeatures gives one token: 3 word, 8 affix, 4
+// shape and flags, 1 last token, 11 window, 1 previous suffix, 11 cluster,
+// 4 per gazetteer class, 8 German block, 2 document.
+constexpr size_t kMaxKeysPerToken = 3 + 8 + 4 + 1 + 11 + 1 + 11 + 4 * Gazetteer::kNumClasses + 8 + 2;
 
 // Fnv1a64 of kCorpusPriorPrefix + NormalizeWord(word).
 uint64_t PriorHash(std::string_view lower) {
@@ -445,10 +467,18 @@ void DocContext::Scan(const std::vector<std::vector<std::string_view>>& sentence
 }
 
 void DocContext::ScanSentence(const std::vector<std::string_view>& words) {
+  // Mostly served by the word cache: the words of a document were usually
+  // seen by earlier sentences or documents of this thread.
+  const WordInfoCache& cache = ThreadWordInfoCache();
   for (size_t i = 0; i < words.size(); ++i) {
-    uint32_t f = ComputeFlags(words[i]);
+    uint32_t f;
+    uint64_t h;
+    if (!cache.GetFlagsAndLower(words[i], Fnv1a64(words[i]), &f, &h)) {
+      f = ComputeFlags(words[i]);
+      if (f & kAllPunct) continue;
+      h = NormalizedHash(words[i]);
+    }
     if (f & kAllPunct) continue;
-    uint64_t h = NormalizedHash(words[i]);
     if (!(f & kInitCap) && !(f & kAllCap)) lowercase_[h] = 1;
     if (i > 0 && (f & kInitCap) && (f & kHasLower)) cap_mid_[h] = 1;
   }
@@ -480,106 +510,121 @@ void ExtractStaticFeatures(const std::vector<std::string_view>& words, const Fea
   const int nc = Gazetteer::kNumClasses;
   static const uint64_t kMarkerHash = Fnv1a64(kExtraFeaturesMarker);
   const bool extra = res.clusters && res.clusters->Find(kMarkerHash, kMarkerHash).coarse >= 1;
-  auto prior_at = [&](long j) -> uint64_t {
-    if (j < 0 || j >= static_cast<long>(words.size())) return 65536;
+  auto prior_at = [&](size_t j) -> uint64_t {
+    if (j >= words.size()) return 65536;
     uint64_t h = PriorHash(LowerOf(info[j], lower_buf));
     return res.clusters->Find(h, h).coarse;
   };
   if (res.gazetteer) GazetteerCodes(info, *res.gazetteer, &gaz_codes, &gaz_len);
 
   const size_t n = words.size();
-  out->keys.clear();
+  // The neighbours' values, padded with the beyond-the-edge values, so that
+  // token i's window [i - 2, i + 2] is pad[i .. i + 4] without bounds checks.
+  thread_local std::vector<uint64_t> pad_lower, pad_short, pad_fine, pad_coarse;
+  pad_lower.assign(n + 4, kPadding);
+  pad_short.assign(n + 4, kPadding);
+  pad_fine.assign(n + 4, 65536);
+  pad_coarse.assign(n + 4, 65536);
+  for (size_t j = 0; j < n; ++j) {
+    pad_lower[j + 2] = info[j].lower;
+    pad_short[j + 2] = info[j].short_shape;
+    pad_fine[j + 2] = info[j].cluster.fine;
+    pad_coarse[j + 2] = info[j].cluster.coarse;
+  }
+  // Room for every token's most keys (and one token's more, for the check
+  // below); written through a plain pointer (no capacity check per key) and
+  // trimmed to the keys written at the end.
+  out->keys.resize((n + 1) * kMaxKeysPerToken);
   out->offsets.assign(1, 0);
-  auto& k = out->keys;
-  auto lower_at = [&](long j) { return j < 0 || j >= static_cast<long>(n) ? kPadding : info[j].lower; };
-  auto short_at = [&](long j) { return j < 0 || j >= static_cast<long>(n) ? kPadding : info[j].short_shape; };
-  auto fine_at = [&](long j) -> uint64_t {
-    return j < 0 || j >= static_cast<long>(n) ? 65536 : info[j].cluster.fine;
-  };
-  auto coarse_at = [&](long j) -> uint64_t {
-    return j < 0 || j >= static_cast<long>(n) ? 65536 : info[j].cluster.coarse;
-  };
+  uint64_t* const keys_begin = out->keys.data();
+  uint64_t* p = keys_begin;
+  auto emit = [&p](uint64_t key) { *p++ = key; };
+  uint64_t prev_suffix3 = 0;  // AffixHash(lower of token i - 1, 3, true)
   for (size_t ui = 0; ui < n; ++ui) {
-    const long i = static_cast<long>(ui);
     const TokenInfo& t = info[ui];
+    const uint64_t* lower_win = &pad_lower[ui + 2];  // [-2] .. [2]: tokens i - 2 .. i + 2
+    const uint64_t* short_win = &pad_short[ui + 2];
+    const uint64_t* fine_win = &pad_fine[ui + 2];
+    const uint64_t* coarse_win = &pad_coarse[ui + 2];
     std::string_view lower = LowerOf(t, lower_buf);
-    k.push_back(Key(kBias, 0));
-    k.push_back(Key(kWord, t.form));
-    k.push_back(Key(kLower, t.lower));
+    emit(Key(kBias, 0));
+    emit(Key(kWord, t.form));
+    emit(Key(kLower, t.lower));
+    uint64_t suffix3 = AffixHash(lower, 3, true);
     for (size_t a = 1; a <= 4; ++a) {
       if (a > lower.size()) break;
-      k.push_back(Key(kPrefix, Combine(a, AffixHash(lower, a, false))));
-      k.push_back(Key(kSuffix, Combine(a, AffixHash(lower, a, true))));
+      emit(Key(kPrefix, Combine(a, AffixHash(lower, a, false))));
+      emit(Key(kSuffix, Combine(a, a == 3 ? suffix3 : AffixHash(lower, a, true))));
     }
-    k.push_back(Key(kShape, t.shape));
-    k.push_back(Key(kShortShape, t.short_shape));
-    k.push_back(Key(kFlags, t.flags));
-    k.push_back(Key(kFirstCap, Combine(ui == 0, t.flags & (kInitCap | kAllCap))));
-    if (ui + 1 == n) k.push_back(Key(kLastToken, t.flags & kAllPunct));
-    k.push_back(Key(kLowerM1, lower_at(i - 1)));
-    k.push_back(Key(kLowerP1, lower_at(i + 1)));
-    k.push_back(Key(kLowerM2, lower_at(i - 2)));
-    k.push_back(Key(kLowerP2, lower_at(i + 2)));
-    k.push_back(Key(kShapeM1, short_at(i - 1)));
-    k.push_back(Key(kShapeP1, short_at(i + 1)));
-    k.push_back(Key(kShapeM1Cur, Combine(short_at(i - 1), t.short_shape)));
-    k.push_back(Key(kShapeCurP1, Combine(t.short_shape, short_at(i + 1))));
-    k.push_back(Key(kShortShapeWindow, Combine(Combine(short_at(i - 1), t.short_shape), short_at(i + 1))));
-    k.push_back(Key(kBigramM1, Combine(lower_at(i - 1), t.lower)));
-    k.push_back(Key(kBigramP1, Combine(t.lower, lower_at(i + 1))));
-    if (i > 0) {
-      std::string_view prev = LowerOf(info[ui - 1], lower_buf);
-      k.push_back(Key(kSuffixM1, AffixHash(prev, 3, true)));
-    }
+    emit(Key(kShape, t.shape));
+    emit(Key(kShortShape, t.short_shape));
+    emit(Key(kFlags, t.flags));
+    emit(Key(kFirstCap, Combine(ui == 0, t.flags & (kInitCap | kAllCap))));
+    if (ui + 1 == n) emit(Key(kLastToken, t.flags & kAllPunct));
+    emit(Key(kLowerM1, lower_win[-1]));
+    emit(Key(kLowerP1, lower_win[1]));
+    emit(Key(kLowerM2, lower_win[-2]));
+    emit(Key(kLowerP2, lower_win[2]));
+    emit(Key(kShapeM1, short_win[-1]));
+    emit(Key(kShapeP1, short_win[1]));
+    emit(Key(kShapeM1Cur, Combine(short_win[-1], t.short_shape)));
+    emit(Key(kShapeCurP1, Combine(t.short_shape, short_win[1])));
+    emit(Key(kShortShapeWindow, Combine(Combine(short_win[-1], t.short_shape), short_win[1])));
+    emit(Key(kBigramM1, Combine(lower_win[-1], t.lower)));
+    emit(Key(kBigramP1, Combine(t.lower, lower_win[1])));
+    if (ui > 0) emit(Key(kSuffixM1, prev_suffix3));
+    prev_suffix3 = suffix3;
     if (res.clusters) {
-      k.push_back(Key(kFineCur, fine_at(i)));
-      k.push_back(Key(kCoarseCur, coarse_at(i)));
-      k.push_back(Key(kFineM1, fine_at(i - 1)));
-      k.push_back(Key(kFineP1, fine_at(i + 1)));
-      k.push_back(Key(kCoarseM1, coarse_at(i - 1)));
-      k.push_back(Key(kCoarseP1, coarse_at(i + 1)));
-      k.push_back(Key(kFineM2, fine_at(i - 2)));
-      k.push_back(Key(kFineP2, fine_at(i + 2)));
-      k.push_back(Key(kFineBigram, Combine(fine_at(i), fine_at(i + 1))));
-      k.push_back(Key(kFineBigram, Combine(fine_at(i - 1), fine_at(i)) + 1));
-      k.push_back(Key(kFineShape, Combine(fine_at(i), t.short_shape)));
+      emit(Key(kFineCur, fine_win[0]));
+      emit(Key(kCoarseCur, coarse_win[0]));
+      emit(Key(kFineM1, fine_win[-1]));
+      emit(Key(kFineP1, fine_win[1]));
+      emit(Key(kCoarseM1, coarse_win[-1]));
+      emit(Key(kCoarseP1, coarse_win[1]));
+      emit(Key(kFineM2, fine_win[-2]));
+      emit(Key(kFineP2, fine_win[2]));
+      emit(Key(kFineBigram, Combine(fine_win[0], fine_win[1])));
+      emit(Key(kFineBigram, Combine(fine_win[-1], fine_win[0]) + 1));
+      emit(Key(kFineShape, Combine(fine_win[0], t.short_shape)));
     }
     if (res.gazetteer) {
       for (int c = 0; c < nc; ++c) {
         if (uint8_t code = gaz_codes[ui * nc + c]) {
-          k.push_back(Key(kGazetteer, Combine(c, code)));
-          k.push_back(Key(kGazetteer, Combine(c + 16, Combine(code, gaz_len[ui * nc + c]))));
+          emit(Key(kGazetteer, Combine(c, code)));
+          emit(Key(kGazetteer, Combine(c + 16, Combine(code, gaz_len[ui * nc + c]))));
         }
-        if (ui + 1 < n && gaz_codes[(ui + 1) * nc + c]) k.push_back(Key(kGazetteerNext, c));
-        if (ui > 0 && gaz_codes[(ui - 1) * nc + c]) k.push_back(Key(kGazetteerPrev, c));
+        if (ui + 1 < n && gaz_codes[(ui + 1) * nc + c]) emit(Key(kGazetteerNext, c));
+        if (ui > 0 && gaz_codes[(ui - 1) * nc + c]) emit(Key(kGazetteerPrev, c));
       }
     }
     if (extra) {
       for (size_t a = 5; a <= 6 && a <= lower.size(); ++a)
-        k.push_back(Key(kLongSuffix, Combine(a, AffixHash(lower, a, true))));
-      const uint64_t prior = prior_at(i);
+        emit(Key(kLongSuffix, Combine(a, AffixHash(lower, a, true))));
+      const uint64_t prior = prior_at(ui);
       const uint64_t cap = (ui == 0 ? 2 : 0) + ((t.flags & kInitCap) ? 1 : 0);
-      k.push_back(Key(kCorpusPrior, Combine(prior, cap)));
-      k.push_back(Key(kCorpusPriorNext, Combine(Combine(prior, cap), prior_at(i + 1))));
+      emit(Key(kCorpusPrior, Combine(prior, cap)));
+      emit(Key(kCorpusPriorNext, Combine(Combine(prior, cap), prior_at(ui + 1))));
       std::string_view w = words[ui];
       const size_t first = w.find('-'), last = w.rfind('-');
       if ((t.flags & kHasHyphen) && !(t.flags & kAllPunct) && first > 0 && first != std::string_view::npos &&
           last + 1 < w.size()) {
         std::string_view head = w.substr(0, first), tail = w.substr(last + 1);
         size_t len = 0;
-        k.push_back(Key(kHyphenFirst, Combine(TokenGazetteerMask(res.gazetteer, head), ShapeHash(head, true, &len))));
+        emit(Key(kHyphenFirst, Combine(TokenGazetteerMask(res.gazetteer, head), ShapeHash(head, true, &len))));
         const uint64_t tail_lower = NormalizedHash(tail);
-        k.push_back(Key(kHyphenLast, tail_lower));
-        k.push_back(Key(kHyphenLastGaz, Combine(TokenGazetteerMask(res.gazetteer, tail), ShapeHash(tail, true, &len))));
-        if (res.clusters) k.push_back(Key(kHyphenLastCluster, res.clusters->Find(Fnv1a64(tail), tail_lower).fine));
+        emit(Key(kHyphenLast, tail_lower));
+        emit(Key(kHyphenLastGaz, Combine(TokenGazetteerMask(res.gazetteer, tail), ShapeHash(tail, true, &len))));
+        if (res.clusters) emit(Key(kHyphenLastCluster, res.clusters->Find(Fnv1a64(tail), tail_lower).fine));
       }
     }
     if (t.flags & (kInitCap | kAllCap)) {
-      k.push_back(Key(kDocLowercase, Combine(ui == 0, doc.SeenLowercase(t.lower))));
-      k.push_back(Key(kDocCapMid, Combine(ui == 0, doc.SeenCapitalisedMidSentence(t.lower))));
+      emit(Key(kDocLowercase, Combine(ui == 0, doc.SeenLowercase(t.lower))));
+      emit(Key(kDocCapMid, Combine(ui == 0, doc.SeenCapitalisedMidSentence(t.lower))));
     }
-    out->offsets.push_back(static_cast<uint32_t>(k.size()));
+    out->offsets.push_back(static_cast<uint32_t>(p - keys_begin));
+    if (p - keys_begin > static_cast<std::ptrdiff_t>((ui + 1) * kMaxKeysPerToken)) std::abort();  // bound too low
   }
+  out->keys.resize(p - keys_begin);
 }
 
 void AppendHistoryFeatures(const std::vector<std::string_view>& words, size_t i, const DocContext& doc,

@@ -5,9 +5,11 @@
 #define PACTGRAPH_NER_TAGGER_FEATURES_H_
 
 #include <array>
+#include <memory>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "ner/tagger_model.h"
@@ -42,9 +44,30 @@ class DocContext {
   FlatHashMap64<std::array<uint16_t, kNumTypes + 1>> history_;
 };
 
+// std::allocator whose value-less construct leaves the element
+// uninitialised, so that resize() does not zero what will be overwritten.
+template <typename T>
+struct UninitializedAllocator : std::allocator<T> {
+  template <typename U>
+  struct rebind {
+    using other = UninitializedAllocator<U>;
+  };
+  UninitializedAllocator() = default;
+  template <typename U>
+  UninitializedAllocator(const UninitializedAllocator<U>&) {}
+  template <typename U, typename... Args>
+  void construct(U* p, Args&&... args) {
+    if constexpr (sizeof...(Args) == 0) {
+      ::new (static_cast<void*>(p)) U;
+    } else {
+      ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+    }
+  }
+};
+
 // Feature keys of every token of one sentence: keys[offsets[i]..offsets[i+1]).
 struct SentenceFeatures {
-  std::vector<uint64_t> keys;
+  std::vector<uint64_t, UninitializedAllocator<uint64_t>> keys;  // written in place, not zeroed first
   std::vector<uint32_t> offsets;
 };
 

@@ -5,10 +5,13 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <limits>
+#include <random>
 #include <sstream>
 #include <thread>
 
 #include "ner/tagger_corpus.h"
+#include "ner/tagger_decode.h"
 #include "ner/tagger_features.h"
 #include "ner/tagger_model.h"
 #include "ner/tagger_test_util.h"
@@ -97,7 +100,7 @@ TEST(TaggerFeaturesTest, WordCacheFollowsTheModelsClusters) {
     doc.ScanSentence(words);
     SentenceFeatures f;
     ExtractStaticFeatures(words, FeatureResources{nullptr, c}, doc, &f);
-    return f.keys;
+    return std::vector<uint64_t>(f.keys.begin(), f.keys.end());
   };
   std::vector<uint64_t> cold_a, cold_b;
   std::thread([&] { cold_a = keys(&a); }).join();
@@ -168,6 +171,61 @@ TEST(TaggerModelTest, RejectsBadFilesWithClearMessages) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), Status::Code::kNotFound);
   std::remove(path.c_str());
+}
+
+// The textbook Viterbi: every predecessor of every label in ascending order,
+// a strictly better score replaces the best (so ties go to the first).
+std::vector<int> PlainViterbi(const std::vector<float>& em, size_t n, const Transitions& trans) {
+  const float neg_inf = -std::numeric_limits<float>::infinity();
+  std::vector<float> alpha(n * kNumLabels, neg_inf);
+  std::vector<int> back(n * kNumLabels, 0);
+  for (int y = 0; y < kNumLabels; ++y)
+    if (TransitionAllowed(-1, y)) alpha[y] = em[y] + trans[0][y];
+  for (size_t t = 1; t < n; ++t) {
+    for (int y = 0; y < kNumLabels; ++y) {
+      float best = neg_inf;
+      int arg = 0;
+      for (int p = 0; p < kNumLabels; ++p) {
+        if (!TransitionAllowed(p, y)) continue;
+        const float s = alpha[(t - 1) * kNumLabels + p] + trans[p + 1][y];
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      alpha[t * kNumLabels + y] = best + em[t * kNumLabels + y];
+      back[t * kNumLabels + y] = arg;
+    }
+  }
+  std::vector<int> labels(n, 0);
+  int y = 0;
+  for (int z = 1; z < kNumLabels; ++z)
+    if (EndAllowed(z) && alpha[(n - 1) * kNumLabels + z] > alpha[(n - 1) * kNumLabels + y]) y = z;
+  for (size_t t = n; t-- > 0;) {
+    labels[t] = y;
+    if (t > 0) y = back[t * kNumLabels + y];
+  }
+  return labels;
+}
+
+// Viterbi's grouped, vectorised inner loops must choose exactly what the
+// textbook loop chooses, ties included: scores from a few small integers
+// make ties common.
+TEST(ViterbiTest, AgreesWithThePlainLoopIncludingTies) {
+  std::mt19937 rng(7);
+  for (int round = 0; round < 2000; ++round) {
+    const int spread = round % 2 ? 3 : 1000;
+    std::uniform_int_distribution<int> value(-spread, spread);
+    Transitions trans;
+    for (auto& row : trans)
+      for (float& x : row) x = static_cast<float>(value(rng)) * 0.5f;
+    const size_t n = 1 + round % 23;
+    std::vector<float> em(n * kNumLabels);
+    for (float& x : em) x = static_cast<float>(value(rng)) * 0.25f;
+    std::vector<int> labels;
+    Viterbi(em, n, trans, &labels);
+    ASSERT_EQ(labels, PlainViterbi(em, n, trans)) << "round " << round;
+  }
 }
 
 TEST(SpansTest, FollowsConllevalChunkRules) {
