@@ -259,8 +259,8 @@ class WordInfoCache {
   bool Get(std::string_view w, uint64_t form, const WordClusters* clusters, TokenInfo* t,
            std::string* lower_buf) const {
     const Entry& e = slots_[form & kMask];
-    if (e.form != form || e.clusters != clusters || e.clusters_size != Size(clusters) || e.form_len != w.size() ||
-        std::memcmp(e.form_bytes, w.data(), w.size()) != 0)
+    if (e.form != form || e.clusters != clusters || e.clusters_size != Size(clusters) ||
+        e.form_len != w.size() || std::memcmp(e.form_bytes, w.data(), w.size()) != 0)
       return false;
     t->lower = e.lower;
     t->shape = e.shape;
@@ -276,12 +276,14 @@ class WordInfoCache {
   // the clusters, so any model's entry serves.
   bool GetFlagsAndLower(std::string_view w, uint64_t form, uint32_t* flags, uint64_t* lower) const {
     const Entry& e = slots_[form & kMask];
-    if (e.form != form || e.form_len != w.size() || std::memcmp(e.form_bytes, w.data(), w.size()) != 0) return false;
+    if (e.form != form || e.form_len != w.size() || std::memcmp(e.form_bytes, w.data(), w.size()) != 0)
+      return false;
     *flags = e.flags;
     *lower = e.lower;
     return true;
   }
-  void Put(std::string_view w, const WordClusters* clusters, const TokenInfo& t, const std::string& lower_buf) {
+  void Put(std::string_view w, const WordClusters* clusters, const TokenInfo& t,
+           const std::string& lower_buf) {
     if (w.size() > kMaxBytes || t.lower_len > kMaxBytes) return;
     Entry& e = slots_[t.form & kMask];
     e.form = t.form;
@@ -610,10 +612,12 @@ void ExtractStaticFeatures(const std::vector<std::string_view>& words, const Fea
           last + 1 < w.size()) {
         std::string_view head = w.substr(0, first), tail = w.substr(last + 1);
         size_t len = 0;
-        emit(Key(kHyphenFirst, Combine(TokenGazetteerMask(res.gazetteer, head), ShapeHash(head, true, &len))));
+        emit(
+            Key(kHyphenFirst, Combine(TokenGazetteerMask(res.gazetteer, head), ShapeHash(head, true, &len))));
         const uint64_t tail_lower = NormalizedHash(tail);
         emit(Key(kHyphenLast, tail_lower));
-        emit(Key(kHyphenLastGaz, Combine(TokenGazetteerMask(res.gazetteer, tail), ShapeHash(tail, true, &len))));
+        emit(Key(kHyphenLastGaz,
+                 Combine(TokenGazetteerMask(res.gazetteer, tail), ShapeHash(tail, true, &len))));
         if (res.clusters) emit(Key(kHyphenLastCluster, res.clusters->Find(Fnv1a64(tail), tail_lower).fine));
       }
     }
@@ -622,7 +626,8 @@ void ExtractStaticFeatures(const std::vector<std::string_view>& words, const Fea
       emit(Key(kDocCapMid, Combine(ui == 0, doc.SeenCapitalisedMidSentence(t.lower))));
     }
     out->offsets.push_back(static_cast<uint32_t>(p - keys_begin));
-    if (p - keys_begin > static_cast<std::ptrdiff_t>((ui + 1) * kMaxKeysPerToken)) std::abort();  // bound too low
+    if (p - keys_begin > static_cast<std::ptrdiff_t>((ui + 1) * kMaxKeysPerToken))
+      std::abort();  // bound too low
   }
   out->keys.resize(p - keys_begin);
 }

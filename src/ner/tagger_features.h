@@ -5,8 +5,8 @@
 #define PACTGRAPH_NER_TAGGER_FEATURES_H_
 
 #include <array>
-#include <memory>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>

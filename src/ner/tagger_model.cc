@@ -225,8 +225,9 @@ bool ParseCount(std::string_view text, size_t* out) {
 
 Status SaveModel(const TaggerModel& model, const std::string& path) {
   if (model.tagging_only) {
-    return Status::InvalidArgument("cannot save to " + path +
-                                   ": the model was loaded for tagging, without the word lists a saved model needs");
+    return Status::InvalidArgument(
+        "cannot save to " + path +
+        ": the model was loaded for tagging, without the word lists a saved model needs");
   }
   std::string tmp = path + ".tmp";
   std::ofstream out(tmp, std::ios::binary);
@@ -403,8 +404,9 @@ Status ReadWeights(LineReader& reader, const MappedFile& file, const std::string
                    WeightTable* weights) {
   const std::string_view bytes = reader.rest();
   if (bytes.size() / kRecordBytes < n) {
-    return Status::Corruption(path + ": file ends early (feature " + std::to_string(bytes.size() / kRecordBytes) +
-                              " of " + std::to_string(n) + "); the model file is truncated");
+    return Status::Corruption(path + ": file ends early (feature " +
+                              std::to_string(bytes.size() / kRecordBytes) + " of " + std::to_string(n) +
+                              "); the model file is truncated");
   }
   weights->Reset(n);
   for (size_t r = 0; r < n; ++r) {
