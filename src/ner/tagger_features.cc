@@ -258,10 +258,9 @@ class WordInfoCache {
   static constexpr size_t kMaxBytes = 23;  // longer forms are not cached
   bool Get(std::string_view w, uint64_t form, const WordClusters* clusters, TokenInfo* t,
            std::string* lower_buf) const {
-    const Entry& e = slots_[form & kMask];
-    if (e.form != form || e.clusters != clusters || e.clusters_size != Size(clusters) ||
-        e.form_len != w.size() || std::memcmp(e.form_bytes, w.data(), w.size()) != 0)
-      return false;
+    const Entry* found = Match(w, form);
+    if (!found || found->clusters != clusters || found->clusters_size != Size(clusters)) return false;
+    const Entry& e = *found;
     t->lower = e.lower;
     t->shape = e.shape;
     t->short_shape = e.short_shape;
@@ -275,11 +274,10 @@ class WordInfoCache {
   // The flags and lower-case hash of a cached form: they do not depend on
   // the clusters, so any model's entry serves.
   bool GetFlagsAndLower(std::string_view w, uint64_t form, uint32_t* flags, uint64_t* lower) const {
-    const Entry& e = slots_[form & kMask];
-    if (e.form != form || e.form_len != w.size() || std::memcmp(e.form_bytes, w.data(), w.size()) != 0)
-      return false;
-    *flags = e.flags;
-    *lower = e.lower;
+    const Entry* e = Match(w, form);
+    if (!e) return false;
+    *flags = e->flags;
+    *lower = e->lower;
     return true;
   }
   void Put(std::string_view w, const WordClusters* clusters, const TokenInfo& t,
@@ -314,6 +312,13 @@ class WordInfoCache {
     char form_bytes[kMaxBytes];
     char lower_bytes[kMaxBytes];
   };
+  // The slot holding exactly this form, or null.
+  const Entry* Match(std::string_view w, uint64_t form) const {
+    const Entry& e = slots_[form & kMask];
+    if (e.form != form || e.form_len != w.size() || std::memcmp(e.form_bytes, w.data(), w.size()) != 0)
+      return nullptr;
+    return &e;
+  }
   std::vector<Entry> slots_ = std::vector<Entry>(kSlots);
 };
 
@@ -477,8 +482,7 @@ void DocContext::ScanSentence(const std::vector<std::string_view>& words) {
     uint64_t h;
     if (!cache.GetFlagsAndLower(words[i], Fnv1a64(words[i]), &f, &h)) {
       f = ComputeFlags(words[i]);
-      if (f & kAllPunct) continue;
-      h = NormalizedHash(words[i]);
+      h = (f & kAllPunct) ? 0 : NormalizedHash(words[i]);  // punctuation needs no hash
     }
     if (f & kAllPunct) continue;
     if (!(f & kInitCap) && !(f & kAllCap)) lowercase_[h] = 1;
