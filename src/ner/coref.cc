@@ -160,6 +160,12 @@ bool IsAcronymWord(std::string_view w) {
   return letters >= 2 && letters <= 6;
 }
 
+// "( LF )" at word i: a bracket, an acronym word, a closing bracket.
+bool BracketedAcronymAt(const std::vector<Word>& words, size_t i) {
+  return i + 2 < words.size() && words[i].text == "(" && words[i + 2].text == ")" &&
+         IsAcronymWord(words[i + 1].text);
+}
+
 // The letters an acronym spells ("S&N" -> "SN").
 std::string AcronymLetters(std::string_view w) {
   std::string out;
@@ -168,10 +174,15 @@ std::string AcronymLetters(std::string_view w) {
   return out;
 }
 
-// Whether the acronym spells the long form, or spells it and adds one last
-// letter for a word the text leaves out ("Hindustan Aeronautics (HAL)", L for
-// Limited) when the long form has at least two capitalised words.
-bool SpellsLongForm(std::string_view acr_word, const std::vector<std::string_view>& lw, bool allow_extra) {
+// Whether the acronym spells the long form words [first, last) (punctuation
+// other than "&" left out), or spells it and adds one last letter for a word
+// the text leaves out ("Hindustan Aeronautics (HAL)", L for Limited) when the
+// long form has at least two capitalised words.
+bool SpellsLongForm(std::string_view acr_word, const std::vector<Word>& words, size_t first, size_t last,
+                    bool allow_extra) {
+  std::vector<std::string_view> lw;
+  for (size_t w = first; w < last; ++w)
+    if (!words[w].Is(kPunct) || words[w].text == "&") lw.push_back(words[w].text);
   const std::string acr = AcronymLetters(acr_word);
   if (SpellsAcronym(acr, 0, lw, 0)) return true;
   if (!allow_extra || acr.size() < 3) return false;
@@ -383,20 +394,16 @@ void ExtendLongForms(const std::vector<Word>& words, std::vector<Candidate>* can
   std::vector<bool> remove(cands->size(), false);
   bool changed = false;
   for (size_t i = 1; i + 2 < words.size(); ++i) {
-    if (words[i].text != "(" || words[i + 2].text != ")" || !IsAcronymWord(words[i + 1].text)) continue;
+    if (!BracketedAcronymAt(words, i)) continue;
     const std::string_view acr = words[i + 1].text;
     const size_t floor = i > kMaxLongForm ? i - kMaxLongForm : 0;
-    std::vector<std::string_view> lw;
     for (size_t k = i; k-- > floor;) {
       std::string_view t = words[k].text;
       const bool cap = StartsUpper(t) || HasDigit(t);
       if (!cap && !LongFormConnector(t)) break;
       if (!cap) continue;
       // Initials of words [k, i), connectors skipped as SpellsAcronym does.
-      lw.clear();
-      for (size_t w = k; w < i; ++w)
-        if (!words[w].Is(kPunct) || words[w].text == "&") lw.push_back(words[w].text);
-      if (!SpellsLongForm(acr, lw, /*allow_extra=*/false)) continue;
+      if (!SpellsLongForm(acr, words, k, i, /*allow_extra=*/false)) continue;
       // Found [k, i): the candidates inside it, none across its edges.
       long keep = -1;
       bool crosses = false;
@@ -467,17 +474,14 @@ void AddAcronymMentions(std::string_view text, const std::vector<Word>& words,
   };
   std::unordered_map<std::string_view, Definition> defined;
   for (size_t i = 1; i + 2 < words.size(); ++i) {
-    if (words[i].text != "(" || words[i + 2].text != ")" || !IsAcronymWord(words[i + 1].text)) continue;
+    if (!BracketedAcronymAt(words, i)) continue;
     if ((owner[i + 1] >= 0 && !tagger_word(i + 1) && !bare_listed(i + 1)) || owner[i - 1] < 0) continue;
     const Candidate& longform = (*cands)[static_cast<size_t>(owner[i - 1])];
-    if (longform.last != i ||
-        (longform.type != "ORG" && longform.type != "EVENT" && longform.type != "PRODUCT"))
-      continue;
-    std::vector<std::string_view> lw;
-    for (uint32_t w = longform.first; w < longform.last; ++w)
-      if (!words[w].Is(kPunct) || words[w].text == "&") lw.push_back(words[w].text);
+    if (longform.last != i || !LongFormType(longform.type)) continue;
     std::string_view acr = words[i + 1].text;
-    if (defined.count(acr) || !SpellsLongForm(acr, lw, /*allow_extra=*/true)) continue;
+    if (defined.count(acr) ||
+        !SpellsLongForm(acr, words, longform.first, longform.last, /*allow_extra=*/true))
+      continue;
     std::string canon = longform.canonical.empty()
                             ? std::string(text.substr(longform.start, longform.end - longform.start))
                             : longform.canonical;
