@@ -186,10 +186,15 @@ long DocContext::OrgOf(long entity) const {
   return -1;
 }
 
-bool DocContext::BoundaryBefore(size_t word) const {
+std::string_view DocContext::GapBefore(size_t word) const {
   const auto& w = doc_.words();
-  if (word == 0 || word >= w.size()) return true;
-  std::string_view gap = in_.text.substr(w[word - 1].end, w[word].start - w[word - 1].end);
+  if (word == 0 || word >= w.size()) return {};
+  return in_.text.substr(w[word - 1].end, w[word].start - w[word - 1].end);
+}
+
+bool DocContext::BoundaryBefore(size_t word) const {
+  if (word == 0 || word >= doc_.words().size()) return true;
+  std::string_view gap = GapBefore(word);
   for (char c : gap) {
     if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"') return true;
   }
@@ -228,10 +233,8 @@ bool DocContext::BeforeBracketedName(size_t s, const PhraseMatch& m) const {
   constexpr size_t kReach = 4;  // words from the trigger's end to the bracket
   if (!StartsUpperAscii(doc_.Original(m.first_word))) return false;  // a name word, not "arbeiten mit"
   const SentenceInfo& si = sentences_[s];
-  const auto& w = doc_.words();
   for (size_t k = m.end_word; k < si.we && k <= m.end_word + kReach; ++k) {
-    std::string_view gap = in_.text.substr(w[k - 1].end, w[k].start - w[k - 1].end);
-    if (gap.find('(') != std::string_view::npos) {
+    if (GapBefore(k).find('(') != std::string_view::npos) {
       // The bracket opens right before word k: is word k an organisation's mention?
       for (const Party& p : si.parties)
         if (p.word == k && p.end_word == k + 1 && IsType(in_, p.entity, "ORG")) return true;
@@ -246,12 +249,7 @@ bool DocContext::BeforeBracketedName(size_t s, const PhraseMatch& m) const {
   return false;
 }
 
-bool DocContext::HyphenatedToPrevious(size_t word) const {
-  const auto& w = doc_.words();
-  if (word == 0 || word >= w.size()) return false;
-  std::string_view gap = in_.text.substr(w[word - 1].end, w[word].start - w[word - 1].end);
-  return gap == "-";
-}
+bool DocContext::HyphenatedToPrevious(size_t word) const { return word > 0 && GapBefore(word) == "-"; }
 
 bool DocContext::HasCue(size_t s, Cue cue, size_t from, size_t to) const {
   for (const PhraseMatch& c : sentences_[s].cues) {
@@ -291,13 +289,12 @@ size_t DocContext::RightEnd(size_t s, size_t word) const {
   // after it stands the speaker ("…accept a UFJ-MTFG merger," Sumitomo said).
   const auto& words = doc_.words();
   size_t quotes = 0;
-  for (size_t i = si.wb + 1; i < word && i < words.size(); ++i)
-    quotes += CountQuotes(in_.text.substr(words[i - 1].end, words[i].start - words[i - 1].end));
+  for (size_t i = si.wb + 1; i < word && i < words.size(); ++i) quotes += CountQuotes(GapBefore(i));
   if (si.wb < words.size() && words[si.wb].start >= si.bytes.start)
     quotes += CountQuotes(in_.text.substr(si.bytes.start, words[si.wb].start - si.bytes.start));
   if (quotes % 2 == 1) {
     for (size_t i = std::max(word, si.wb + 1); i < limit; ++i) {
-      if (CountQuotes(in_.text.substr(words[i - 1].end, words[i].start - words[i - 1].end)) > 0) {
+      if (CountQuotes(GapBefore(i)) > 0) {
         limit = i;
         break;
       }
@@ -305,10 +302,7 @@ size_t DocContext::RightEnd(size_t s, size_t word) const {
   }
   for (size_t i = word; i < limit; ++i) {
     if (HasCue(s, Cue::kBoundary, i, i + 1)) return i;
-    std::string_view gap =
-        i > 0 ? in_.text.substr(doc_.words()[i - 1].end, doc_.words()[i].start - doc_.words()[i - 1].end)
-              : std::string_view();
-    if (i > word && gap.find(';') != std::string_view::npos) return i;
+    if (i > word && GapBefore(i).find(';') != std::string_view::npos) return i;
   }
   return limit;
 }
@@ -820,7 +814,7 @@ DocContext::MeetingScope DocContext::ScopeOfMeeting(size_t s, const PhraseMatch&
   // economist X told Reuters").
   const auto& w = doc_.words();
   for (size_t i = m.end_word; i < w.size() && i > 0; ++i) {
-    std::string_view gap = in_.text.substr(w[i - 1].end, w[i].start - w[i - 1].end);
+    std::string_view gap = GapBefore(i);
     if (gap.find('"') != std::string_view::npos || gap.find("\xE2\x80\x9D") != std::string_view::npos) {
       scope.right_to = i;
       break;
@@ -988,9 +982,7 @@ void DocContext::Directed(size_t s, const PhraseMatch& m, const TriggerInfo& inf
                                     ((before == "von" || before == "vom") && !noun_de)))
         return false;
       if (p.end_word < doc_.words().size() && p.end_word > 0 && doc_.Folded(p.end_word) == "s") {
-        const auto& w = doc_.words();
-        std::string_view gap =
-            in_.text.substr(w[p.end_word - 1].end, w[p.end_word].start - w[p.end_word - 1].end);
+        std::string_view gap = GapBefore(p.end_word);
         if (gap == "'" || gap == "\xE2\x80\x99") return false;
       }
     }
@@ -1160,9 +1152,7 @@ bool DocContext::SellsItsStake(size_t s, const PhraseMatch& m, size_t clause, lo
 // An auxiliary ("was", "can be", "was in turn") before a trigger that is not
 // an -ing form: "was bought", not "has been investing" or "is to buy".
 bool DocContext::PassiveParticiple(size_t s, const PhraseMatch& m) const {
-  if (NounTrigger(m)) return false;
-  std::string_view verb = doc_.Folded(m.first_word);
-  if (verb.size() > 3 && verb.compare(verb.size() - 3, 3, "ing") == 0) return false;
+  if (!ParticipleLike(m)) return false;
   // The auxiliary must govern the trigger: not "is to buy", "was looking to buy".
   size_t from = std::max(m.first_word >= 3 ? m.first_word - 3 : 0, sentences_[s].wb);
   for (size_t w = m.first_word; w-- > from;) {
@@ -1172,15 +1162,16 @@ bool DocContext::PassiveParticiple(size_t s, const PhraseMatch& m) const {
   return false;
 }
 
-bool DocContext::ReducedRelative(size_t s, const PhraseMatch& m) const {
-  if (in_.lang != "en" || m.first_word == 0 || m.first_word <= sentences_[s].wb || NounTrigger(m))
-    return false;
-  const auto& w = doc_.words();
-  std::string_view gap =
-      in_.text.substr(w[m.first_word - 1].end, w[m.first_word].start - w[m.first_word - 1].end);
-  if (gap.find(',') == std::string_view::npos) return false;
+// A verbal trigger not in its -ing form ("bought", not "investing", nor "the takeover").
+bool DocContext::ParticipleLike(const PhraseMatch& m) const {
+  if (NounTrigger(m)) return false;
   std::string_view verb = doc_.Folded(m.first_word);
-  if (verb.size() > 3 && verb.compare(verb.size() - 3, 3, "ing") == 0) return false;
+  return !(verb.size() > 3 && verb.compare(verb.size() - 3, 3, "ing") == 0);
+}
+
+bool DocContext::ReducedRelative(size_t s, const PhraseMatch& m) const {
+  if (in_.lang != "en" || m.first_word == 0 || m.first_word <= sentences_[s].wb) return false;
+  if (GapBefore(m.first_word).find(',') == std::string_view::npos || !ParticipleLike(m)) return false;
   // "bought by" may be the trigger itself (a reversed pattern) or be followed by the agent.
   return HasCue(s, Cue::kAgent, m.end_word - 1, m.end_word + 1);
 }

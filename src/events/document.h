@@ -78,6 +78,8 @@ class DocContext {
   bool BoundaryBefore(size_t word) const;
   size_t ClauseStart(size_t s, size_t word) const;
   size_t RightEnd(size_t s, size_t word) const;
+  // The text between word - 1 and word (empty for the first word).
+  std::string_view GapBefore(size_t word) const;
   bool HyphenatedToPrevious(size_t word) const;
   bool BeforeBracketedName(size_t s, const PhraseMatch& m) const;
   size_t WordBeforeDescriptor(size_t s, const Party& p) const;
@@ -91,6 +93,7 @@ class DocContext {
   bool InName(size_t word) const;
   bool PassiveWithAgent(size_t s, const PhraseMatch& m, const std::vector<const Party*>& objects) const;
   bool NominalWithAgent(size_t s, const PhraseMatch& m, const std::vector<const Party*>& objects) const;
+  bool ParticipleLike(const PhraseMatch& m) const;
   bool PassiveParticiple(size_t s, const PhraseMatch& m) const;
   bool ReducedRelative(size_t s, const PhraseMatch& m) const;
   bool SellsItsStake(size_t s, const PhraseMatch& m, size_t clause, long subject_org) const;
