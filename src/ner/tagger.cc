@@ -13,29 +13,14 @@ namespace {
 
 using tagger::kNumLabels;
 
-// Probes the weight table for keys[0..count): rows[j] = its weights or
-// null. The probes are latency bound, so each key's slot is prefetched
-// kAhead keys early, and each row found is prefetched for the summing pass.
-constexpr size_t kAhead = 16;
-void ProbeRows(const tagger::WeightTable& table, const uint64_t* keys, size_t count, const float** rows) {
-  for (size_t j = 0; j < count && j < kAhead; ++j) table.Prefetch(keys[j]);
-  for (size_t j = 0; j < count; ++j) {
-    if (j + kAhead < count) table.Prefetch(keys[j + kAhead]);
-    const float* w = table.Find(keys[j]);
-    if (w) {
-      __builtin_prefetch(w);
-      __builtin_prefetch(w + kNumLabels - 1);
-    }
-    rows[j] = w;
-  }
-}
-
-// Per-label scores of every token: the sum of its features' weights, added
-// in feature order (the static features, then the history features). All
-// rows are looked up first, then added.
+// Per-label scores of every token: its word rows, in role order, then the
+// weights of its context keys and its history keys, as the keys come.
 void Emissions(const tagger::TaggerModel& m, const std::vector<std::string_view>& words,
-               const tagger::SentenceFeatures& feats, const tagger::DocContext& doc, std::vector<float>* em) {
+               const tagger::DocContext& doc, std::vector<float>* em) {
+  using tagger::kNumWordRoles;
   const size_t n = words.size();
+  thread_local tagger::DecodeFeatures feats;
+  tagger::ExtractDecodeFeatures(words, m, doc, &feats);
   em->resize(n * kNumLabels);
   // History keys of every token: hist[hist_ends[i]..hist_ends[i + 1]).
   thread_local std::vector<uint64_t> hist;
@@ -46,22 +31,30 @@ void Emissions(const tagger::TaggerModel& m, const std::vector<std::string_view>
     tagger::AppendHistoryFeatures(words, i, doc, &hist);
     hist_ends.push_back(static_cast<uint32_t>(hist.size()));
   }
-  // rows[0..s): the static keys' weights, rows[s..): the history keys'.
-  const size_t s = feats.keys.size();
+  // rows[0..s): the context keys' weights, rows[s..): the history keys'.
+  const tagger::SentenceFeatures& ctx = feats.context;
+  const size_t s = ctx.keys.size();
   thread_local std::vector<const float*> rows;
   rows.resize(s + hist.size());
-  ProbeRows(m.weights, feats.keys.data(), s, rows.data());
-  ProbeRows(m.weights, hist.data(), hist.size(), rows.data() + s);
+  m.weights.FindAll(ctx.keys.data(), s, rows.data());
+  m.weights.FindAll(hist.data(), hist.size(), rows.data() + s);
+  constexpr std::ptrdiff_t kOffset[kNumWordRoles] = {0, -1, 1, -2, 2};
   for (size_t i = 0; i < n; ++i) {
-    float sum[kNumLabels] = {};  // 0.0f + w1 + w2 ... per label, as the features come
+    float sum[kNumLabels] = {};
+    auto add_row = [&sum](const float* w) {
+      for (int y = 0; y < kNumLabels; ++y) sum[y] += w[y];
+    };
+    for (int r = 0; r < kNumWordRoles; ++r) {
+      const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + kOffset[r];
+      add_row(j >= 0 && j < static_cast<std::ptrdiff_t>(n) ? feats.word_rows[j] + r * kNumLabels
+                                                           : &feats.edge_rows[r * kNumLabels]);
+    }
     auto add = [&](size_t begin, size_t end) {
       for (size_t j = begin; j < end; ++j) {
-        if (const float* w = rows[j]) {
-          for (int y = 0; y < kNumLabels; ++y) sum[y] += w[y];
-        }
+        if (const float* w = rows[j]) add_row(w);
       }
     };
-    add(feats.offsets[i], feats.offsets[i + 1]);
+    add(ctx.offsets[i], ctx.offsets[i + 1]);
     add(s + hist_ends[i], s + hist_ends[i + 1]);
     std::copy(sum, sum + kNumLabels, &(*em)[i * kNumLabels]);
   }
@@ -92,12 +85,9 @@ namespace tagger {
 
 void DecodeSentence(const TaggerModel& model, const std::vector<std::string_view>& words,
                     const DocContext& doc, std::vector<int>* labels, std::vector<float>* emissions) {
-  thread_local SentenceFeatures feats;
-  FeatureResources res{&model.gazetteer, model.clusters.size() ? &model.clusters : nullptr};
-  ExtractStaticFeatures(words, res, doc, &feats);
-  std::vector<float> local;
+  thread_local std::vector<float> local;
   std::vector<float>& em = emissions ? *emissions : local;
-  Emissions(model, words, feats, doc, &em);
+  Emissions(model, words, doc, &em);
   Viterbi(em, words.size(), model.transition, labels);
 }
 

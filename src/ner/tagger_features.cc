@@ -299,7 +299,7 @@ class WordInfoCache {
   }
 
  private:
-  static constexpr size_t kSlots = 4096, kMask = kSlots - 1;
+  static constexpr size_t kSlots = 8192, kMask = kSlots - 1;
   // The cluster table's size guards against a new model at a freed one's address.
   static size_t Size(const WordClusters* c) { return c ? c->size() : 0; }
   struct Entry {
@@ -389,11 +389,6 @@ uint64_t AffixHash(std::string_view s, size_t n, bool suffix) {
 }
 
 constexpr uint64_t kPadding = 0x1234567;  // value of a word beyond the sentence edge
-
-// The most keys ExtractStaticFeatures gives one token: 3 word, 8 affix, 4
-// shape and flags, 1 last token, 11 window, 1 previous suffix, 11 cluster,
-// 4 per gazetteer class, 8 German block, 2 document.
-constexpr size_t kMaxKeysPerToken = 3 + 8 + 4 + 1 + 11 + 1 + 11 + 4 * Gazetteer::kNumClasses + 8 + 2;
 
 // Fnv1a64 of kCorpusPriorPrefix + NormalizeWord(word).
 uint64_t PriorHash(std::string_view lower) {
@@ -506,134 +501,349 @@ int DocContext::History(uint64_t form_hash) const {
   return static_cast<int>(std::max_element(c.begin(), c.end()) - c.begin());
 }
 
+namespace {
+
+// The offset of the word that plays each role, from the scored token.
+constexpr int kRoleOffset[kNumWordRoles] = {0, -1, 1, -2, 2};
+
+// What a sentence's features are computed from; one per thread, reused.
+struct SentenceScratch {
+  std::vector<TokenInfo> info;
+  std::string lower_buf;
+  std::vector<uint8_t> gaz_codes, gaz_len;
+  bool extra = false;  // the German block is on
+};
+
+void PrepareSentence(const std::vector<std::string_view>& words, const FeatureResources& res,
+                     SentenceScratch* s) {
+  BuildTokenInfo(words, res, &s->info, &s->lower_buf);
+  static const uint64_t kMarkerHash = Fnv1a64(kExtraFeaturesMarker);
+  s->extra = res.clusters && res.clusters->Find(kMarkerHash, kMarkerHash).coarse >= 1;
+  if (res.gazetteer) GazetteerCodes(s->info, *res.gazetteer, &s->gaz_codes, &s->gaz_len);
+}
+
+// The values a neighbour's features read: a word's, or the padding beyond
+// the sentence edge.
+struct NeighbourValues {
+  uint64_t lower = kPadding, short_shape = kPadding, fine = 65536, coarse = 65536;
+  bool is_word = false;         // only a word has a suffix feature
+  std::string_view lower_text;  // the word's lowercase form
+};
+
+NeighbourValues ValuesOf(const SentenceScratch& s, size_t j) {
+  const TokenInfo& t = s.info[j];
+  return {t.lower, t.short_shape, t.cluster.fine, t.cluster.coarse, true, LowerOf(t, s.lower_buf)};
+}
+
+// The keys a word gives the token `role` places away from it (not kAsToken).
+template <typename Emit>
+void EmitNeighbourKeys(WordRole role, const NeighbourValues& v, bool clusters, Emit emit) {
+  switch (role) {
+    case kAsPrev:
+      emit(Key(kLowerM1, v.lower));
+      emit(Key(kShapeM1, v.short_shape));
+      if (v.is_word) emit(Key(kSuffixM1, AffixHash(v.lower_text, 3, true)));
+      if (clusters) {
+        emit(Key(kFineM1, v.fine));
+        emit(Key(kCoarseM1, v.coarse));
+      }
+      break;
+    case kAsNext:
+      emit(Key(kLowerP1, v.lower));
+      emit(Key(kShapeP1, v.short_shape));
+      if (clusters) {
+        emit(Key(kFineP1, v.fine));
+        emit(Key(kCoarseP1, v.coarse));
+      }
+      break;
+    case kAsPrev2:
+      emit(Key(kLowerM2, v.lower));
+      if (clusters) emit(Key(kFineM2, v.fine));
+      break;
+    case kAsNext2:
+      emit(Key(kLowerP2, v.lower));
+      if (clusters) emit(Key(kFineP2, v.fine));
+      break;
+    case kAsToken:
+    case kNumWordRoles:
+      break;
+  }
+}
+
+// The keys word j gives its own token: those of the word alone.
+template <typename Emit>
+void EmitOwnKeys(const std::vector<std::string_view>& words, const SentenceScratch& s, size_t j,
+                 const FeatureResources& res, Emit emit) {
+  const TokenInfo& t = s.info[j];
+  std::string_view lower = LowerOf(t, s.lower_buf);
+  emit(Key(kBias, 0));
+  emit(Key(kWord, t.form));
+  emit(Key(kLower, t.lower));
+  for (size_t a = 1; a <= 4 && a <= lower.size(); ++a) {
+    emit(Key(kPrefix, Combine(a, AffixHash(lower, a, false))));
+    emit(Key(kSuffix, Combine(a, AffixHash(lower, a, true))));
+  }
+  emit(Key(kShape, t.shape));
+  emit(Key(kShortShape, t.short_shape));
+  emit(Key(kFlags, t.flags));
+  if (res.clusters) {
+    emit(Key(kFineCur, t.cluster.fine));
+    emit(Key(kCoarseCur, t.cluster.coarse));
+    emit(Key(kFineShape, Combine(t.cluster.fine, t.short_shape)));
+  }
+  if (!s.extra) return;
+  for (size_t a = 5; a <= 6 && a <= lower.size(); ++a)
+    emit(Key(kLongSuffix, Combine(a, AffixHash(lower, a, true))));
+  std::string_view w = words[j];
+  const size_t first = w.find('-'), last = w.rfind('-');
+  if ((t.flags & kHasHyphen) && !(t.flags & kAllPunct) && first > 0 && first != std::string_view::npos &&
+      last + 1 < w.size()) {
+    std::string_view head = w.substr(0, first), tail = w.substr(last + 1);
+    size_t len = 0;
+    emit(Key(kHyphenFirst, Combine(TokenGazetteerMask(res.gazetteer, head), ShapeHash(head, true, &len))));
+    const uint64_t tail_lower = NormalizedHash(tail);
+    emit(Key(kHyphenLast, tail_lower));
+    emit(Key(kHyphenLastGaz, Combine(TokenGazetteerMask(res.gazetteer, tail), ShapeHash(tail, true, &len))));
+    if (res.clusters) emit(Key(kHyphenLastCluster, res.clusters->Find(Fnv1a64(tail), tail_lower).fine));
+  }
+}
+
+// The keys word j gives the token of `role` (kAsToken: its own).
+template <typename Emit>
+void EmitRoleKeys(const std::vector<std::string_view>& words, const SentenceScratch& s, size_t j,
+                  WordRole role, const FeatureResources& res, Emit emit) {
+  if (role == kAsToken) {
+    EmitOwnKeys(words, s, j, res, emit);
+  } else {
+    EmitNeighbourKeys(role, ValuesOf(s, j), res.clusters != nullptr, emit);
+  }
+}
+
+// The keys of token i that are no word's role keys: word pairs and
+// triples, the position in the sentence, gazetteer matches, the corpus
+// priors (German block) and the document's spelling evidence.
+template <typename Emit>
+void EmitContextKeys(const SentenceScratch& s, size_t i, const FeatureResources& res, const DocContext& doc,
+                     Emit emit) {
+  const size_t n = s.info.size();
+  const TokenInfo& t = s.info[i];
+  const NeighbourValues prev = i > 0 ? ValuesOf(s, i - 1) : NeighbourValues{};
+  const NeighbourValues next = i + 1 < n ? ValuesOf(s, i + 1) : NeighbourValues{};
+  emit(Key(kFirstCap, Combine(i == 0, t.flags & (kInitCap | kAllCap))));
+  if (i + 1 == n) emit(Key(kLastToken, t.flags & kAllPunct));
+  emit(Key(kShapeM1Cur, Combine(prev.short_shape, t.short_shape)));
+  emit(Key(kShapeCurP1, Combine(t.short_shape, next.short_shape)));
+  emit(Key(kShortShapeWindow, Combine(Combine(prev.short_shape, t.short_shape), next.short_shape)));
+  emit(Key(kBigramM1, Combine(prev.lower, t.lower)));
+  emit(Key(kBigramP1, Combine(t.lower, next.lower)));
+  if (res.clusters) {
+    emit(Key(kFineBigram, Combine(t.cluster.fine, next.fine)));
+    emit(Key(kFineBigram, Combine(prev.fine, t.cluster.fine) + 1));
+  }
+  if (res.gazetteer) {
+    const int nc = Gazetteer::kNumClasses;
+    for (int c = 0; c < nc; ++c) {
+      if (uint8_t code = s.gaz_codes[i * nc + c]) {
+        emit(Key(kGazetteer, Combine(c, code)));
+        emit(Key(kGazetteer, Combine(c + 16, Combine(code, s.gaz_len[i * nc + c]))));
+      }
+      if (i + 1 < n && s.gaz_codes[(i + 1) * nc + c]) emit(Key(kGazetteerNext, c));
+      if (i > 0 && s.gaz_codes[(i - 1) * nc + c]) emit(Key(kGazetteerPrev, c));
+    }
+  }
+  if (s.extra) {
+    auto prior_at = [&](size_t j) -> uint64_t {
+      if (j >= n) return 65536;
+      uint64_t h = PriorHash(LowerOf(s.info[j], s.lower_buf));
+      return res.clusters->Find(h, h).coarse;
+    };
+    const uint64_t prior = prior_at(i);
+    const uint64_t cap = (i == 0 ? 2 : 0) + ((t.flags & kInitCap) ? 1 : 0);
+    emit(Key(kCorpusPrior, Combine(prior, cap)));
+    emit(Key(kCorpusPriorNext, Combine(Combine(prior, cap), prior_at(i + 1))));
+  }
+  if (t.flags & (kInitCap | kAllCap)) {
+    emit(Key(kDocLowercase, Combine(i == 0, doc.SeenLowercase(t.lower))));
+    emit(Key(kDocCapMid, Combine(i == 0, doc.SeenCapitalisedMidSentence(t.lower))));
+  }
+}
+
+// Appends to `out` the keys of one token, grouped: kAsToken's, then the
+// other roles' in role order (a neighbour beyond the edge gives the
+// padding's), then the context keys.
+template <typename Emit>
+void EmitTokenKeys(const std::vector<std::string_view>& words, const SentenceScratch& s, size_t i,
+                   const FeatureResources& res, const DocContext& doc, Emit emit) {
+  EmitOwnKeys(words, s, i, res, emit);
+  for (int r = 1; r < kNumWordRoles; ++r) {
+    const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + kRoleOffset[r];
+    const bool inside = j >= 0 && j < static_cast<std::ptrdiff_t>(words.size());
+    EmitNeighbourKeys(static_cast<WordRole>(r), inside ? ValuesOf(s, j) : NeighbourValues{},
+                      res.clusters != nullptr, emit);
+  }
+  EmitContextKeys(s, i, res, doc, emit);
+}
+
+// The most context keys of one token: 7 pair and position keys, 2 cluster
+// bigrams, 4 per gazetteer class, 2 corpus priors, 2 document keys.
+constexpr size_t kMaxContextKeys = 7 + 2 + 4 * Gazetteer::kNumClasses + 2 + 2;
+
+// A per-thread cache of a word form's role rows under one loaded model:
+// most tokens of news text are among the few thousand most recent forms,
+// and their rows are the same wherever they occur. Direct-mapped; a slot
+// serves only the same bytes and model, so a row is exactly what summing
+// its keys' weights gives. The rows found for a sentence are used in
+// place: a slot found since the last NewSentence() is not overwritten.
+class RoleRowCache {
+ public:
+  static constexpr size_t kMaxBytes = 22;  // longer forms are not cached
+  void NewSentence() { ++sentence_; }
+  // The cached rows of this form under the model, or null.
+  const float* Find(std::string_view w, uint64_t form, uint64_t model) {
+    Entry& e = slots_[form & kMask];
+    if (e.form != form || e.model != model || e.len != w.size() ||
+        std::memcmp(e.bytes, w.data(), w.size()) != 0)
+      return nullptr;
+    e.sentence = sentence_;
+    return e.rows;
+  }
+  void Put(std::string_view w, uint64_t form, uint64_t model, const float* rows) {
+    if (w.size() > kMaxBytes) return;
+    Entry& e = slots_[form & kMask];
+    if (e.sentence == sentence_) return;  // in use
+    e.form = form;
+    e.model = model;
+    e.len = static_cast<uint8_t>(w.size());
+    std::memcpy(e.bytes, w.data(), w.size());
+    std::memcpy(e.rows, rows, sizeof(e.rows));
+  }
+  // The padding's rows under the model, or null.
+  const float* EdgeRows(uint64_t model) const { return edge_model_ == model ? edge_rows_ : nullptr; }
+  void PutEdgeRows(uint64_t model, const float* rows) {
+    edge_model_ = model;
+    std::memcpy(edge_rows_, rows, sizeof(edge_rows_));
+  }
+
+ private:
+  static constexpr size_t kSlots = 8192, kMask = kSlots - 1;
+  struct Entry {
+    uint64_t form = 0, model = 0;  // model 0: empty
+    uint64_t sentence = 0;         // when last found
+    uint8_t len = 0;
+    char bytes[kMaxBytes];
+    float rows[kNumWordRoles * kNumLabels];
+  };
+  std::vector<Entry> slots_ = std::vector<Entry>(kSlots);
+  uint64_t sentence_ = 1;
+  uint64_t edge_model_ = 0;
+  float edge_rows_[kNumWordRoles * kNumLabels] = {};
+};
+
+// Adds up each role's weights: rows[r] = 0 + w(first key) + w(second) ...
+// in key order; a role with no known key is all zeros.
+void SumRoleRows(const float* const* found, const uint32_t* role_ends, float* rows) {
+  uint32_t begin = 0;
+  for (int r = 0; r < kNumWordRoles; ++r) {
+    float* row = rows + r * kNumLabels;
+    std::fill(row, row + kNumLabels, 0.0f);
+    for (uint32_t k = begin; k < role_ends[r]; ++k) {
+      if (const float* w = found[k]) {
+        for (int y = 0; y < kNumLabels; ++y) row[y] += w[y];
+      }
+    }
+    begin = role_ends[r];
+  }
+}
+
+}  // namespace
+
 void ExtractStaticFeatures(const std::vector<std::string_view>& words, const FeatureResources& res,
                            const DocContext& doc, SentenceFeatures* out) {
-  // Scratch buffers reused from sentence to sentence (no allocation per token).
-  thread_local std::vector<TokenInfo> info;
-  thread_local std::string lower_buf;
-  thread_local std::vector<uint8_t> gaz_codes, gaz_len;
-  BuildTokenInfo(words, res, &info, &lower_buf);
-  const int nc = Gazetteer::kNumClasses;
-  static const uint64_t kMarkerHash = Fnv1a64(kExtraFeaturesMarker);
-  const bool extra = res.clusters && res.clusters->Find(kMarkerHash, kMarkerHash).coarse >= 1;
-  auto prior_at = [&](size_t j) -> uint64_t {
-    if (j >= words.size()) return 65536;
-    uint64_t h = PriorHash(LowerOf(info[j], lower_buf));
-    return res.clusters->Find(h, h).coarse;
-  };
-  if (res.gazetteer) GazetteerCodes(info, *res.gazetteer, &gaz_codes, &gaz_len);
-
-  const size_t n = words.size();
-  // The neighbours' values, padded with the beyond-the-edge values, so that
-  // token i's window [i - 2, i + 2] is pad[i .. i + 4] without bounds checks.
-  thread_local std::vector<uint64_t> pad_lower, pad_short, pad_fine, pad_coarse;
-  pad_lower.assign(n + 4, kPadding);
-  pad_short.assign(n + 4, kPadding);
-  pad_fine.assign(n + 4, 65536);
-  pad_coarse.assign(n + 4, 65536);
-  for (size_t j = 0; j < n; ++j) {
-    pad_lower[j + 2] = info[j].lower;
-    pad_short[j + 2] = info[j].short_shape;
-    pad_fine[j + 2] = info[j].cluster.fine;
-    pad_coarse[j + 2] = info[j].cluster.coarse;
-  }
-  // Room for every token's most keys (and one token's more, for the check
-  // below); written through a plain pointer (no capacity check per key) and
-  // trimmed to the keys written at the end.
-  out->keys.resize((n + 1) * kMaxKeysPerToken);
+  thread_local SentenceScratch s;
+  PrepareSentence(words, res, &s);
+  out->keys.clear();
   out->offsets.assign(1, 0);
-  uint64_t* const keys_begin = out->keys.data();
-  uint64_t* p = keys_begin;
-  auto emit = [&p](uint64_t key) { *p++ = key; };
-  uint64_t prev_suffix3 = 0;  // AffixHash(lower of token i - 1, 3, true)
-  for (size_t ui = 0; ui < n; ++ui) {
-    const TokenInfo& t = info[ui];
-    const uint64_t* lower_win = &pad_lower[ui + 2];  // [-2] .. [2]: tokens i - 2 .. i + 2
-    const uint64_t* short_win = &pad_short[ui + 2];
-    const uint64_t* fine_win = &pad_fine[ui + 2];
-    const uint64_t* coarse_win = &pad_coarse[ui + 2];
-    std::string_view lower = LowerOf(t, lower_buf);
-    emit(Key(kBias, 0));
-    emit(Key(kWord, t.form));
-    emit(Key(kLower, t.lower));
-    uint64_t suffix3 = AffixHash(lower, 3, true);
-    for (size_t a = 1; a <= 4; ++a) {
-      if (a > lower.size()) break;
-      emit(Key(kPrefix, Combine(a, AffixHash(lower, a, false))));
-      emit(Key(kSuffix, Combine(a, a == 3 ? suffix3 : AffixHash(lower, a, true))));
-    }
-    emit(Key(kShape, t.shape));
-    emit(Key(kShortShape, t.short_shape));
-    emit(Key(kFlags, t.flags));
-    emit(Key(kFirstCap, Combine(ui == 0, t.flags & (kInitCap | kAllCap))));
-    if (ui + 1 == n) emit(Key(kLastToken, t.flags & kAllPunct));
-    emit(Key(kLowerM1, lower_win[-1]));
-    emit(Key(kLowerP1, lower_win[1]));
-    emit(Key(kLowerM2, lower_win[-2]));
-    emit(Key(kLowerP2, lower_win[2]));
-    emit(Key(kShapeM1, short_win[-1]));
-    emit(Key(kShapeP1, short_win[1]));
-    emit(Key(kShapeM1Cur, Combine(short_win[-1], t.short_shape)));
-    emit(Key(kShapeCurP1, Combine(t.short_shape, short_win[1])));
-    emit(Key(kShortShapeWindow, Combine(Combine(short_win[-1], t.short_shape), short_win[1])));
-    emit(Key(kBigramM1, Combine(lower_win[-1], t.lower)));
-    emit(Key(kBigramP1, Combine(t.lower, lower_win[1])));
-    if (ui > 0) emit(Key(kSuffixM1, prev_suffix3));
-    prev_suffix3 = suffix3;
-    if (res.clusters) {
-      emit(Key(kFineCur, fine_win[0]));
-      emit(Key(kCoarseCur, coarse_win[0]));
-      emit(Key(kFineM1, fine_win[-1]));
-      emit(Key(kFineP1, fine_win[1]));
-      emit(Key(kCoarseM1, coarse_win[-1]));
-      emit(Key(kCoarseP1, coarse_win[1]));
-      emit(Key(kFineM2, fine_win[-2]));
-      emit(Key(kFineP2, fine_win[2]));
-      emit(Key(kFineBigram, Combine(fine_win[0], fine_win[1])));
-      emit(Key(kFineBigram, Combine(fine_win[-1], fine_win[0]) + 1));
-      emit(Key(kFineShape, Combine(fine_win[0], t.short_shape)));
-    }
-    if (res.gazetteer) {
-      for (int c = 0; c < nc; ++c) {
-        if (uint8_t code = gaz_codes[ui * nc + c]) {
-          emit(Key(kGazetteer, Combine(c, code)));
-          emit(Key(kGazetteer, Combine(c + 16, Combine(code, gaz_len[ui * nc + c]))));
-        }
-        if (ui + 1 < n && gaz_codes[(ui + 1) * nc + c]) emit(Key(kGazetteerNext, c));
-        if (ui > 0 && gaz_codes[(ui - 1) * nc + c]) emit(Key(kGazetteerPrev, c));
-      }
-    }
-    if (extra) {
-      for (size_t a = 5; a <= 6 && a <= lower.size(); ++a)
-        emit(Key(kLongSuffix, Combine(a, AffixHash(lower, a, true))));
-      const uint64_t prior = prior_at(ui);
-      const uint64_t cap = (ui == 0 ? 2 : 0) + ((t.flags & kInitCap) ? 1 : 0);
-      emit(Key(kCorpusPrior, Combine(prior, cap)));
-      emit(Key(kCorpusPriorNext, Combine(Combine(prior, cap), prior_at(ui + 1))));
-      std::string_view w = words[ui];
-      const size_t first = w.find('-'), last = w.rfind('-');
-      if ((t.flags & kHasHyphen) && !(t.flags & kAllPunct) && first > 0 && first != std::string_view::npos &&
-          last + 1 < w.size()) {
-        std::string_view head = w.substr(0, first), tail = w.substr(last + 1);
-        size_t len = 0;
-        emit(
-            Key(kHyphenFirst, Combine(TokenGazetteerMask(res.gazetteer, head), ShapeHash(head, true, &len))));
-        const uint64_t tail_lower = NormalizedHash(tail);
-        emit(Key(kHyphenLast, tail_lower));
-        emit(Key(kHyphenLastGaz,
-                 Combine(TokenGazetteerMask(res.gazetteer, tail), ShapeHash(tail, true, &len))));
-        if (res.clusters) emit(Key(kHyphenLastCluster, res.clusters->Find(Fnv1a64(tail), tail_lower).fine));
-      }
-    }
-    if (t.flags & (kInitCap | kAllCap)) {
-      emit(Key(kDocLowercase, Combine(ui == 0, doc.SeenLowercase(t.lower))));
-      emit(Key(kDocCapMid, Combine(ui == 0, doc.SeenCapitalisedMidSentence(t.lower))));
-    }
-    out->offsets.push_back(static_cast<uint32_t>(p - keys_begin));
-    if (p - keys_begin > static_cast<std::ptrdiff_t>((ui + 1) * kMaxKeysPerToken))
-      std::abort();  // bound too low
+  for (size_t i = 0; i < words.size(); ++i) {
+    EmitTokenKeys(words, s, i, res, doc, [out](uint64_t key) { out->keys.push_back(key); });
+    out->offsets.push_back(static_cast<uint32_t>(out->keys.size()));
   }
-  out->keys.resize(p - keys_begin);
+}
+
+void ExtractDecodeFeatures(const std::vector<std::string_view>& words, const TaggerModel& model,
+                           const DocContext& doc, DecodeFeatures* out) {
+  const FeatureResources res{&model.gazetteer, model.clusters.size() ? &model.clusters : nullptr};
+  const bool clusters = res.clusters != nullptr;
+  thread_local SentenceScratch s;
+  thread_local RoleRowCache cache;
+  PrepareSentence(words, res, &s);
+  cache.NewSentence();
+  const size_t n = words.size();
+  constexpr size_t kRowsPerWord = kNumWordRoles * kNumLabels;
+  out->word_rows.resize(n);
+
+  // Words not in the cache: their role keys, probed together.
+  thread_local std::vector<uint64_t> keys;
+  thread_local std::vector<uint32_t> missing, role_ends;  // role_ends: kNumWordRoles per missing word
+  thread_local std::vector<const float*> found;
+  keys.clear();
+  missing.clear();
+  role_ends.clear();
+  const uint64_t id = model.cache_id;
+  auto emit = [](uint64_t key) { keys.push_back(key); };
+  for (size_t j = 0; j < n; ++j) {
+    if (const float* rows = id ? cache.Find(words[j], s.info[j].form, id) : nullptr) {
+      out->word_rows[j] = rows;
+      continue;
+    }
+    missing.push_back(static_cast<uint32_t>(j));
+    for (int r = 0; r < kNumWordRoles; ++r) {
+      EmitRoleKeys(words, s, j, static_cast<WordRole>(r), res, emit);
+      role_ends.push_back(static_cast<uint32_t>(keys.size()));
+    }
+  }
+  // The padding's rows come last.
+  const float* edge = id ? cache.EdgeRows(id) : nullptr;
+  const size_t edge_keys_begin = keys.size();
+  if (!edge) {
+    for (int r = 0; r < kNumWordRoles; ++r) {
+      if (r != kAsToken) EmitNeighbourKeys(static_cast<WordRole>(r), NeighbourValues{}, clusters, emit);
+      role_ends.push_back(static_cast<uint32_t>(keys.size() - edge_keys_begin));
+    }
+  }
+  found.resize(keys.size());
+  model.weights.FindAll(keys.data(), keys.size(), found.data());
+
+  out->computed_rows.resize(missing.size() * kRowsPerWord);
+  uint32_t base = 0;  // the first key of the current word's roles
+  for (size_t m = 0; m < missing.size(); ++m) {
+    uint32_t ends[kNumWordRoles];
+    for (int r = 0; r < kNumWordRoles; ++r) ends[r] = role_ends[m * kNumWordRoles + r] - base;
+    float* rows = &out->computed_rows[m * kRowsPerWord];
+    out->word_rows[missing[m]] = rows;
+    SumRoleRows(found.data() + base, ends, rows);
+    if (id) cache.Put(words[missing[m]], s.info[missing[m]].form, id, rows);
+    base += ends[kNumWordRoles - 1];
+  }
+  if (edge) {
+    std::copy(edge, edge + kRowsPerWord, out->edge_rows.begin());
+  } else {
+    SumRoleRows(found.data() + edge_keys_begin, &role_ends[missing.size() * kNumWordRoles],
+                out->edge_rows.data());
+    if (id) cache.PutEdgeRows(id, out->edge_rows.data());
+  }
+
+  // The context keys, written through a plain pointer into room for the
+  // most a token can have.
+  out->context.keys.resize(n * kMaxContextKeys);
+  out->context.offsets.assign(1, 0);
+  uint64_t* const begin = out->context.keys.data();
+  uint64_t* p = begin;
+  for (size_t i = 0; i < n; ++i) {
+    EmitContextKeys(s, i, res, doc, [&p](uint64_t key) { *p++ = key; });
+    out->context.offsets.push_back(static_cast<uint32_t>(p - begin));
+    if (p - begin > static_cast<std::ptrdiff_t>((i + 1) * kMaxContextKeys)) std::abort();  // bound too low
+  }
+  out->context.keys.resize(p - begin);
 }
 
 void AppendHistoryFeatures(const std::vector<std::string_view>& words, size_t i, const DocContext& doc,

@@ -91,9 +91,37 @@ inline constexpr uint16_t kExtraFeaturesVersion = 1;
 void AddExtraFeatureEntries(const std::vector<std::vector<std::string_view>>& sentences,
                             WordClusters* clusters);
 
-// Features that do not depend on earlier predictions.
+// Features that do not depend on earlier predictions. Each token's keys
+// come in groups: those of its word alone, those its neighbours at -1, +1,
+// -2 and +2 give it (see WordRole), then its context keys.
 void ExtractStaticFeatures(const std::vector<std::string_view>& words, const FeatureResources& res,
                            const DocContext& doc, SentenceFeatures* out);
+
+// Most static features of a token depend on one word only: the token's own
+// word, or one neighbour in a fixed position. The keys a word gives the
+// token at each of these positions (its "roles") and the sum of their
+// weights under a model depend on the word and the model alone, so a
+// tagger can look them up once per word form instead of once per token.
+enum WordRole : int { kAsToken, kAsPrev, kAsNext, kAsPrev2, kAsNext2, kNumWordRoles };
+
+// The static features as decoding adds them up. Token i's static score is
+// the sum, in role order, of word_rows[i + offset(r)][r] for the five
+// roles (offsets 0, -1, +1, -2, +2; edge_rows[r] beyond the sentence),
+// then of the weights of its context keys: the same keys as
+// ExtractStaticFeatures gives, in groups.
+struct DecodeFeatures {
+  // Per word: its kNumWordRoles rows of kNumLabels floats, each row 0 + the
+  // weights of that role's keys in key order. They are in the thread's
+  // cache or in computed_rows, and valid until the next call.
+  std::vector<const float*> word_rows;
+  std::vector<float> computed_rows;
+  std::array<float, kNumWordRoles * kNumLabels> edge_rows{};  // the padding beyond the edge
+  SentenceFeatures context;
+};
+// A model loaded for tagging (cache_id != 0) has its word rows cached per
+// thread; a cached row is the same float for float as a computed one.
+void ExtractDecodeFeatures(const std::vector<std::string_view>& words, const TaggerModel& model,
+                           const DocContext& doc, DecodeFeatures* out);
 // The prediction-history features of token i (appended to `out`).
 void AppendHistoryFeatures(const std::vector<std::string_view>& words, size_t i, const DocContext& doc,
                            std::vector<uint64_t>* out);

@@ -1,6 +1,7 @@
 #include "ner/tagger_model.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -74,6 +75,20 @@ void WeightTable::Add(uint64_t key, const float* w) {
     weights_.insert(weights_.end(), w, w + kNumLabels);
   } else {
     std::copy(w, w + kNumLabels, weights_.begin() + size_t{s.row} * kNumLabels);
+  }
+}
+
+void WeightTable::FindAll(const uint64_t* keys, size_t count, const float** rows) const {
+  constexpr size_t kAhead = 16;
+  for (size_t j = 0; j < count && j < kAhead; ++j) Prefetch(keys[j]);
+  for (size_t j = 0; j < count; ++j) {
+    if (j + kAhead < count) Prefetch(keys[j + kAhead]);
+    const float* w = Find(keys[j]);
+    if (w) {
+      __builtin_prefetch(w);
+      __builtin_prefetch(w + kNumLabels - 1);
+    }
+    rows[j] = w;
   }
 }
 
@@ -463,6 +478,8 @@ StatusOr<TaggerModel> LoadModel(const std::string& path) {
   LineReader reader(file->bytes(), path);
   TaggerModel model;
   model.tagging_only = true;
+  static std::atomic<uint64_t> loaded{0};
+  model.cache_id = ++loaded;
   Counts counts;
   PG_RETURN_IF_ERROR(ReadHeaderLine(reader, path));
   PG_RETURN_IF_ERROR(ReadHeaderFields(reader, &model, &counts));

@@ -157,6 +157,10 @@ class WeightTable {
   void Prefetch(uint64_t key) const {
     if (!slots_.empty()) __builtin_prefetch(&slots_[Mix(key) & mask_]);
   }
+  // rows[j] = Find(keys[j]) for j < count. The probes are latency bound, so
+  // each key's slot is prefetched some keys early, and each row found is
+  // prefetched for the caller's summing pass.
+  void FindAll(const uint64_t* keys, size_t count, const float** rows) const;
   size_t size() const { return count_; }
   // Every stored entry, in slot order.
   std::vector<std::pair<uint64_t, LabelWeights>> Entries() const;
@@ -258,6 +262,11 @@ struct TaggerModel {
   // Set by LoadModel: the word lists kept only for saving were not read
   // (tagging needs just the hash tables), so SaveModel refuses the model.
   bool tagging_only = false;
+  // Set by LoadModel to a number no other model of this process has: the
+  // tagger's per-thread caches of what a word form scores under a model are
+  // keyed by it (0 = not cached, e.g. a model being trained, whose weights
+  // still change).
+  uint64_t cache_id = 0;
 };
 
 Status SaveModel(const TaggerModel& model, const std::string& path);

@@ -9,6 +9,7 @@
 #include <random>
 #include <sstream>
 #include <thread>
+#include <unordered_map>
 
 #include "ner/tagger_corpus.h"
 #include "ner/tagger_decode.h"
@@ -110,6 +111,124 @@ TEST(TaggerFeaturesTest, WordCacheFollowsTheModelsClusters) {
     EXPECT_EQ(keys(&a), cold_a);
     EXPECT_EQ(keys(&b), cold_b);
     EXPECT_EQ(keys(nullptr), keys(nullptr));
+  }
+}
+
+// A tiny model with word clusters and the German feature block on, so that
+// every feature template has weights.
+TaggerModel TrainTinyWithExtras() {
+  TrainOptions options;
+  options.max_epochs = 10;
+  options.gazetteer_folds = 1;
+  options.prune_below = 0.0f;
+  WordClusters clusters;
+  std::vector<std::vector<std::string_view>> text;
+  std::vector<LabeledDocument> corpus = TinyCorpus();
+  for (const LabeledDocument& d : corpus)
+    for (const LabeledSentence& s : d.sentences) text.push_back(Views(s.words));
+  AddExtraFeatureEntries(text, &clusters);
+  clusters.Add("Paris", {3, 17});
+  clusters.Add("Berlin", {3, 18});
+  clusters.Add("visited", {2, 4});
+  auto model = TrainTagger(corpus, {}, clusters, {}, options, nullptr);
+  EXPECT_TRUE(model.ok()) << model.status().ToString();
+  return std::move(model).value();
+}
+
+std::vector<std::vector<std::string>> DecodeTestSentences() {
+  return {{"Angela", "Merkel", "visited", "Paris", "and", "Berlin", "."},
+          {"Siemens-Chef", "John", "Smith", "visited", "Siemens", "in", "Paris", "and", "Paris", "."},
+          {"Supercalifragilisticexpialidocious-Werke", "said", "profits", "rose", "."},
+          {"Reuters"},
+          {"PARIS", "(", "Reuters", ")", "-", "The", "Olympic", "Games", "start", "soon", "."}};
+}
+
+TEST(TaggerDecodeTest, WordRowsAddUpToTheStaticFeatures) {
+  // Decoding adds up a token's static features as word rows plus context
+  // keys; the sum must be that of ExtractStaticFeatures' keys, so the two
+  // cannot drift apart.
+  for (const TaggerModel& model : {TrainTiny(), TrainTinyWithExtras()}) {
+    ASSERT_EQ(model.cache_id, 0u);
+    for (const auto& text : DecodeTestSentences()) {
+      std::vector<std::string_view> words = Views(text);
+      DocContext doc;
+      doc.ScanSentence(words);
+      std::vector<int> labels;
+      std::vector<float> em;
+      DecodeSentence(model, words, doc, &labels, &em);
+      SentenceFeatures feats;
+      FeatureResources res{&model.gazetteer, model.clusters.size() ? &model.clusters : nullptr};
+      ExtractStaticFeatures(words, res, doc, &feats);
+      size_t known = 0;
+      for (size_t i = 0; i < words.size(); ++i) {
+        std::vector<uint64_t> keys(feats.keys.begin() + feats.offsets[i],
+                                   feats.keys.begin() + feats.offsets[i + 1]);
+        AppendHistoryFeatures(words, i, doc, &keys);
+        float sum[kNumLabels] = {};
+        for (uint64_t key : keys) {
+          if (const float* w = model.weights.Find(key)) {
+            ++known;
+            for (int y = 0; y < kNumLabels; ++y) sum[y] += w[y];
+          }
+        }
+        for (int y = 0; y < kNumLabels; ++y) EXPECT_NEAR(em[i * kNumLabels + y], sum[y], 1e-3) << text[i];
+      }
+      EXPECT_GT(known, 5 * words.size()) << text[0];
+    }
+  }
+}
+
+TEST(TaggerDecodeTest, CachedWordRowsAreExactlyTheComputedOnes) {
+  // A loaded model's word rows come from a per-thread cache keyed by the
+  // model; whatever the cache holds, emissions must equal, float for float,
+  // those of the same model decoded without the cache. Two models
+  // alternate on one thread, and two forms that share a cache slot occur in
+  // one sentence.
+  std::vector<TaggerModel> originals;
+  originals.push_back(TrainTiny());
+  originals.push_back(TrainTinyWithExtras());
+  std::vector<TaggerModel> loaded, uncached;
+  for (size_t m = 0; m < originals.size(); ++m) {
+    std::string path = TempPath("cache" + std::to_string(m) + ".model");
+    ASSERT_TRUE(SaveModel(originals[m], path).ok());
+    auto model = LoadModel(path);
+    std::remove(path.c_str());
+    ASSERT_TRUE(model.ok()) << model.status().ToString();
+    ASSERT_NE(model->cache_id, 0u);
+    loaded.push_back(*model);
+    uncached.push_back(*model);
+    uncached.back().cache_id = 0;
+  }
+  EXPECT_NE(loaded[0].cache_id, loaded[1].cache_id);
+  // Two short forms with the same low 16 hash bits (the same slot of a
+  // direct-mapped cache of up to 65,536 slots) and different features.
+  std::vector<std::string> clash;
+  std::unordered_map<uint64_t, std::string> names;
+  for (int k = 0; k < 2000; ++k)
+    names.emplace(Fnv1a64("Merkel" + std::to_string(k)) & 0xffff, "Merkel" + std::to_string(k));
+  for (int k = 0; clash.empty(); ++k) {
+    std::string w = "w" + std::to_string(k);
+    auto it = names.find(Fnv1a64(w) & 0xffff);
+    if (it != names.end()) clash = {it->second, w};
+  }
+  std::vector<std::vector<std::string>> sentences = DecodeTestSentences();
+  sentences.push_back({clash[0], "visited", "Paris"});
+  sentences.push_back({clash[0], clash[1], "Paris", clash[0], clash[1]});
+  auto decode = [](const TaggerModel& model, const std::vector<std::string>& text) {
+    std::vector<std::string_view> words = Views(text);
+    DocContext doc;
+    doc.ScanSentence(words);
+    std::vector<int> labels;
+    std::vector<float> em;
+    DecodeSentence(model, words, doc, &labels, &em);
+    return em;
+  };
+  for (int round = 0; round < 3; ++round) {
+    for (size_t m = 0; m < loaded.size(); ++m) {
+      for (const auto& text : sentences) {
+        EXPECT_EQ(decode(loaded[m], text), decode(uncached[m], text)) << "model " << m << ": " << text[0];
+      }
+    }
   }
 }
 
