@@ -341,9 +341,13 @@ Status Gazetteer::AddFile(const std::string& path) {
     if (!known) return LineError(path, ln, "unknown type \"" + cols[1] + "\"");
     uint8_t flags = 0;
     if (cols.size() > 3 && !cols[3].empty()) {
-      std::stringstream ss(cols[3]);
-      std::string f;
-      while (std::getline(ss, f, ',')) {
+      // Comma-separated; split by hand (a string stream per line was a
+      // third of the start-up time of `extract`).
+      std::string_view rest = cols[3];
+      while (!rest.empty()) {
+        const size_t comma = rest.find(',');
+        const std::string_view f = rest.substr(0, comma);
+        rest.remove_prefix(comma == std::string_view::npos ? rest.size() : comma + 1);
         if (f == "ambiguous")
           flags |= kAmbiguous;
         else if (f == "distinct")
@@ -357,7 +361,7 @@ Status Gazetteer::AddFile(const std::string& path) {
         else if (f == "derived")
           flags |= kDerived;
         else
-          return LineError(path, ln, "unknown flag \"" + f + "\"");
+          return LineError(path, ln, "unknown flag \"" + std::string(f) + "\"");
       }
     }
     Status st = Add(cols[0], cols[1], cols.size() > 2 ? cols[2] : "", flags);

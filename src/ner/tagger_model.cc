@@ -401,9 +401,11 @@ Status ReadGazetteer(LineReader& reader, size_t n, Gazetteer* gazetteer) {
     // past it and then ignored, as Gazetteer::Add ignores it.
     size_t count = 0;
     const std::string_view phrase = f[1];
+    // (A byte loop: find_first_of with a set of six calls memchr per byte.)
+    auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
     for (size_t b = 0; b < phrase.size();) {
-      size_t e = phrase.find_first_of(" \t\n\v\f\r", b);
-      if (e == std::string_view::npos) e = phrase.size();
+      size_t e = b;
+      while (e < phrase.size() && !space(phrase[e])) ++e;
       if (e > b) {
         if (count <= Gazetteer::kMaxLen) tokens[count] = phrase.substr(b, e - b);
         ++count;
