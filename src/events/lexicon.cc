@@ -190,6 +190,16 @@ namespace {
 
 size_t SlotOf(uint64_t h, size_t mask) { return static_cast<size_t>(h ^ (h >> 29)) & mask; }
 
+void SetByte(uint64_t (&bits)[4], char c) {
+  const auto b = static_cast<unsigned char>(c);
+  bits[b >> 6] |= uint64_t{1} << (b & 63);
+}
+
+bool HasByte(const uint64_t (&bits)[4], char c) {
+  const auto b = static_cast<unsigned char>(c);
+  return (bits[b >> 6] >> (b & 63)) & 1;
+}
+
 }  // namespace
 
 void PhraseLexicon::Compile() {
@@ -197,6 +207,9 @@ void PhraseLexicon::Compile() {
   scanned_.clear();
   scanned_any_ = false;
   scanned_min_len_ = static_cast<size_t>(-1);
+  std::fill(std::begin(scanned_last_bytes_), std::end(scanned_last_bytes_), 0);
+  std::fill(std::begin(scanned_first_bytes_), std::end(scanned_first_bytes_), 0);
+  scanned_unfiltered_ = false;
   for (uint32_t i = 0; i < patterns_.size(); ++i) {
     const Element& first = patterns_[i].elements.front();
     bool all_exact = std::all_of(first.alts.begin(), first.alts.end(),
@@ -207,6 +220,14 @@ void PhraseLexicon::Compile() {
         scanned_any_ = scanned_any_ || a.kind == Kind::kAny;
         const size_t len = a.exact_case ? a.original.size() : a.text.size();
         scanned_min_len_ = std::min(scanned_min_len_, a.kind == Kind::kAny ? size_t{0} : len);
+        // An exact-case alternative matches only words whose folded form is its folded text.
+        if (a.kind == Kind::kExact || a.kind == Kind::kSuffix) {
+          SetByte(scanned_last_bytes_, a.text.back());
+        } else if (a.kind == Kind::kPrefix) {
+          SetByte(scanned_first_bytes_, a.text.front());
+        } else {
+          scanned_unfiltered_ = true;
+        }
       }
       continue;
     }
@@ -291,6 +312,14 @@ bool PhraseLexicon::ScannedMayStart(const ScannedText& doc, size_t pos) const {
   if (scanned_any_) return true;
   const std::string_view folded = doc.Folded(pos);
   if (folded.size() < scanned_min_len_) return false;
+  if (!scanned_unfiltered_ && !HasByte(scanned_last_bytes_, folded.back()) &&
+      !HasByte(scanned_first_bytes_, folded.front()))
+    return false;
+  return ScannedFirstMatches(doc, pos);
+}
+
+bool PhraseLexicon::ScannedFirstMatches(const ScannedText& doc, size_t pos) const {
+  const std::string_view folded = doc.Folded(pos);
   const uint64_t hash = doc.FoldedHash(pos);
   // AltMatches, with a cheap test of the hash or an end byte first.
   for (uint32_t pi : scanned_) {

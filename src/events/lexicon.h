@@ -110,7 +110,9 @@ class PhraseLexicon {
   // The slot of the patterns whose first word hashes to h, or nullptr.
   const Slot* SlotFor(uint64_t h) const;
   // Whether the first element of a scanned pattern matches the word at pos.
+  // (Its cheap tests; the alternatives themselves are tried by ScannedFirstMatches.)
   bool ScannedMayStart(const ScannedText& doc, size_t pos) const;
+  bool ScannedFirstMatches(const ScannedText& doc, size_t pos) const;
   // Tries the patterns of `slot` (may be nullptr) and the scanned ones at pos.
   void MatchWith(const ScannedText& doc, size_t pos, size_t limit, const Slot* slot,
                  std::vector<PhraseMatch>* out) const;
@@ -125,6 +127,13 @@ class PhraseLexicon {
   std::vector<uint32_t> scanned_;          // patterns whose first element is not exact
   bool scanned_any_ = false;               // a scanned pattern starts with '_' (any word)
   size_t scanned_min_len_ = 0;             // the shortest word their first elements can match
+  // The folded bytes a word must end with (for exact and suffix first
+  // alternatives) or begin with (for prefix ones) to start a scanned pattern,
+  // one bit per byte value: most words fail both and skip the alternatives.
+  // Not used when an infix alternative can match a word of any ending.
+  uint64_t scanned_last_bytes_[4] = {};
+  uint64_t scanned_first_bytes_[4] = {};
+  bool scanned_unfiltered_ = false;
 
  public:
   // Must be called after the last Add and before matching.

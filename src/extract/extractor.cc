@@ -45,7 +45,8 @@ class PipelineExtractor : public Extractor {
 
     CleanDoc clean = article.format == InputFormat::kHtml ? CleanHtml(decoded->text)
                                                           : CleanPlainText(decoded->text);
-    OffsetText text = clean.text.ComposedWith(decoded->text);
+    // Mapping the cleaned text through an identity decoding would change no origin.
+    OffsetText text = decoded->identity ? std::move(clean.text) : clean.text.ComposedWith(decoded->text);
 
     Extraction out;
     DocInfo& doc = out.doc;

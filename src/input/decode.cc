@@ -296,6 +296,7 @@ StatusOr<Decoded> Decode(std::string_view bytes) {
       d.encoding = "utf-8";
       if (st.invalid == 0 && std::memchr(bytes.data(), 0, bytes.size()) == nullptr) {
         d.text.AppendCopied(bytes, 0);  // valid and NUL-free (most pages): copied as is
+        d.identity = true;
       } else {
         DecodeUtf8(bytes, 0, &d);
       }

@@ -24,6 +24,10 @@ struct Decoded {
   OffsetText text;
   std::string encoding;  // "utf-8", "utf-16le", "utf-16be", "windows-1252"
   size_t replaced = 0;   // invalid sequences (and stray NUL bytes) replaced by U+FFFD
+  // The text is the input unchanged (valid UTF-8 without a byte-order mark):
+  // every origin is the byte's own offset, so spans of text derived from it
+  // already point into the input.
+  bool identity = false;
 };
 
 // Fails with InvalidArgument("empty input") for empty or whitespace-only input

@@ -50,6 +50,7 @@ TEST(Decode, PlainUtf8IsCopiedAsIs) {
   EXPECT_EQ(d.replaced, 0u);
   for (size_t i = 0; i < in.size(); ++i) EXPECT_EQ(d.text.Origin(i), i);
   EXPECT_EQ(d.text.Origin(in.size()), in.size());
+  EXPECT_TRUE(d.identity);
 }
 
 TEST(Decode, Utf8BomIsSkippedAndOffsetsStayOnInput) {
@@ -58,6 +59,7 @@ TEST(Decode, Utf8BomIsSkippedAndOffsetsStayOnInput) {
   EXPECT_EQ(d.text.Origin(0), 3u);
   EXPECT_EQ(d.text.ToInput(0, 5).start, 3u);
   EXPECT_EQ(d.text.ToInput(0, 5).end, 8u);
+  EXPECT_FALSE(d.identity);  // the mark is skipped: origins are shifted
 }
 
 TEST(Decode, Utf16LittleEndianWithBom) {

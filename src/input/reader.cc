@@ -1,6 +1,12 @@
 #include "input/reader.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -104,20 +110,57 @@ Status ReadStream(std::istream& in, size_t max_bytes, std::string* out) {
   return Status::OK();
 }
 
+// Closes a file descriptor when it goes out of scope.
+class FdCloser {
+ public:
+  explicit FdCloser(int fd) : fd_(fd) {}
+  FdCloser(const FdCloser&) = delete;
+  FdCloser& operator=(const FdCloser&) = delete;
+  ~FdCloser() { ::close(fd_); }
+
+ private:
+  int fd_;
+};
+
+// Reads a whole file, refusing more than max_bytes. Extracting a folder of
+// small articles spends a visible share of its time in system calls, so a
+// regular file costs one open, one fstat (no lookups of the path by name) and
+// usually one read: its size is known, and a read that does not fill the
+// buffer has reached the end of a regular file. Other files (pipes, devices)
+// are read in chunks until their end.
 Status ReadFile(const fs::path& p, size_t max_bytes, std::string* out) {
-  std::error_code ec;
-  bool regular = fs::is_regular_file(p, ec);
-  if (regular) {
-    auto size = fs::file_size(p, ec);
-    if (ec) return Status::IOError("cannot read: " + ec.message());
-    if (size > max_bytes) {
-      return Status::InvalidArgument("file is " + std::to_string(size) + " bytes, over the limit of " +
-                                     std::to_string(max_bytes));
-    }
+  out->clear();
+  const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Status::IOError("cannot open for reading");
+  FdCloser closer(fd);
+  struct stat st;
+  if (::fstat(fd, &st) != 0) return Status::IOError(std::string("cannot read: ") + std::strerror(errno));
+  const bool regular = S_ISREG(st.st_mode);
+  if (regular && static_cast<uint64_t>(st.st_size) > max_bytes) {
+    return Status::InvalidArgument("file is " + std::to_string(st.st_size) + " bytes, over the limit of " +
+                                   std::to_string(max_bytes));
   }
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return Status::IOError("cannot open for reading");
-  return ReadStream(in, max_bytes, out);
+  // One byte more than the size, so that a file that grew is noticed.
+  out->resize(regular ? static_cast<size_t>(st.st_size) + 1 : size_t{1} << 16);
+  size_t filled = 0;
+  for (;;) {
+    if (filled == out->size()) out->resize(out->size() * 2);
+    const ssize_t n = ::read(fd, out->data() + filled, out->size() - filled);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      out->resize(filled);
+      return Status::IOError("read failed");
+    }
+    if (n == 0) break;
+    filled += static_cast<size_t>(n);
+    if (filled > max_bytes) {
+      out->resize(filled);
+      return Status::InvalidArgument("input is over the limit of " + std::to_string(max_bytes) + " bytes");
+    }
+    if (regular && filled < out->size()) break;  // short read: the end of a regular file
+  }
+  out->resize(filled);
+  return Status::OK();
 }
 
 void EmitBytes(std::string&& bytes, Kind kind, const std::string& name, const ReaderOptions& opt,
