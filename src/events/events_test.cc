@@ -626,8 +626,12 @@ TEST(Events, FutureAndSpeculationBeforeADoneTrigger) {
   auto ev = OfType(d.Run(), "ACQUISITION");
   ASSERT_EQ(ev.size(), 2u);
   for (const DocEvent& e : ev) {
-    if (e.to == static_cast<long>(acme)) EXPECT_EQ(e.status, "speculative");
-    if (e.to == static_cast<long>(initech)) EXPECT_EQ(e.status, "planned");
+    if (e.to == static_cast<long>(acme)) {
+      EXPECT_EQ(e.status, "speculative");
+    }
+    if (e.to == static_cast<long>(initech)) {
+      EXPECT_EQ(e.status, "planned");
+    }
   }
 }
 
