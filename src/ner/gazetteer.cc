@@ -146,8 +146,19 @@ void FoldInto(std::string_view s, std::string* out) {
 }
 
 uint64_t FoldedHash(std::string_view s) {
+  // Most words are plain ASCII, whose bytes fold one by one: lower-case them
+  // here and leave the folding walk only the rest of a word from its first
+  // other byte (an ASCII byte is always folded alone, so the walk may start
+  // afresh there).
   uint64_t h = kFnvOffset;
-  ForEachFolded(s, [&h](char c) {
+  size_t i = 0;
+  for (; i < s.size() && static_cast<unsigned char>(s[i]) < 0x80; ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
+    h = (h ^ c) * kFnvPrime;
+  }
+  if (i == s.size()) return h;
+  ForEachFolded(s.substr(i), [&h](char c) {
     h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
     return true;
   });
@@ -159,25 +170,6 @@ bool FoldedEquals(std::string_view s, std::string_view folded) {
   size_t n = 0;
   return ForEachFolded(s, [&](char c) { return n < folded.size() && folded[n++] == c; }) &&
          n == folded.size();
-}
-
-bool StartsUpper(std::string_view w) {
-  if (w.empty()) return false;
-  unsigned char c = static_cast<unsigned char>(w[0]);
-  if (c >= 'A' && c <= 'Z') return true;
-  if (c == 0xC3 && w.size() > 1) {
-    unsigned char d = static_cast<unsigned char>(w[1]);
-    return d >= 0x80 && d <= 0x9E && d != 0x97;
-  }
-  return false;
-}
-
-bool StartsLower(std::string_view w) {
-  if (w.empty()) return false;
-  unsigned char c = static_cast<unsigned char>(w[0]);
-  if (c >= 'a' && c <= 'z') return true;
-  if (c == 0xC3 && w.size() > 1) return static_cast<unsigned char>(w[1]) >= 0x9F;
-  return false;
 }
 
 bool IsAllCaps(std::string_view w) {

@@ -36,7 +36,6 @@ uint16_t ShapeFlags(std::string_view w) {
   uint16_t f = 0;
   if (StartsUpper(w)) f |= kUpper;
   if (StartsLower(w)) f |= kLower;
-  if (IsAllCaps(w)) f |= kAllCaps;
   // HasDigit, HasLetter and the search for '-' in one pass over a byte table.
   enum : uint8_t { kDigitByte = 1, kLetterByte = 2, kHyphenByte = 4 };
   static constexpr std::array<uint8_t, 256> kByteClass = [] {
@@ -50,17 +49,22 @@ uint16_t ShapeFlags(std::string_view w) {
   }();
   uint8_t seen = 0;
   for (char c : w) seen |= kByteClass[static_cast<unsigned char>(c)];
+  // A word starting lower case or without a letter is not all capitals;
+  // only the rest need IsAllCaps's walk.
+  if (!(f & kLower) && (seen & kLetterByte) && IsAllCaps(w)) f |= kAllCaps;
   if (seen & kDigitByte) f |= kDigit;
   if (!(seen & (kLetterByte | kDigitByte))) f |= kPunct;
   if ((seen & kHyphenByte) && w.size() > 1) f |= kHyphen;
   return f;
 }
 
-bool BlankLineBetween(std::string_view text, uint32_t a, uint32_t b) {
+// Line breaks in the text [a, b) between two words, counted up to two (a
+// blank line).
+int LineBreaksBetween(std::string_view text, uint32_t a, uint32_t b) {
   int newlines = 0;
-  for (uint32_t i = a; i < b && i < text.size(); ++i)
+  for (uint32_t i = a; i < b && i < text.size() && newlines < 2; ++i)
     if (text[i] == '\n') ++newlines;
-  return newlines >= 2;
+  return newlines;
 }
 
 // A line break inside a sentence of hard-wrapped text (wire copy, e-mail):
@@ -238,11 +242,13 @@ std::vector<Word> MakeWords(std::string_view text, const Segmented& seg) {
       continue;
     }
     const Word& prev = words[i - 1];
-    if (BlankLineBetween(text, prev.end, w.start)) w.flags |= kParagraphStart | kSentenceStart;
-    if (IsSentenceEnd(prev.text) ||
-        (NewlineBetween(text, prev.end, w.start) && !WrappedLineBreak(text, prev.end, w)))
+    const int line_breaks = LineBreaksBetween(text, prev.end, w.start);
+    if (line_breaks >= 2) w.flags |= kParagraphStart | kSentenceStart;
+    // Sentence ends and opening quotes are punctuation words.
+    if ((prev.Is(kPunct) && IsSentenceEnd(prev.text)) ||
+        (line_breaks >= 1 && !WrappedLineBreak(text, prev.end, w)))
       w.flags |= kSentenceStart;
-    if (IsOpeningQuote(prev.text) && prev.Is(kSentenceStart)) w.flags |= kSentenceStart;
+    if (prev.Is(kPunct) && prev.Is(kSentenceStart) && IsOpeningQuote(prev.text)) w.flags |= kSentenceStart;
   }
   MarkTitleLines(text, &words);
   return words;
