@@ -389,12 +389,13 @@ bool LongFormType(const std::string& type) { return type == "ORG" || type == "EV
 // words and connectors before the bracket whose initials spell the acronym
 // becomes one candidate, replacing the candidates inside it. Only when one
 // of them is an organisation, event or product and none sticks out of it.
-void ExtendLongForms(const std::vector<Word>& words, std::vector<Candidate>* cands) {
+// `brackets` lists the words where "( LF )" stands (BracketedAcronymAt).
+void ExtendLongForms(const std::vector<Word>& words, const std::vector<size_t>& brackets,
+                     std::vector<Candidate>* cands) {
   constexpr size_t kMaxLongForm = 8;  // words
   std::vector<bool> remove(cands->size(), false);
   bool changed = false;
-  for (size_t i = 1; i + 2 < words.size(); ++i) {
-    if (!BracketedAcronymAt(words, i)) continue;
+  for (size_t i : brackets) {
     const std::string_view acr = words[i + 1].text;
     const size_t floor = i > kMaxLongForm ? i - kMaxLongForm : 0;
     for (size_t k = i; k-- > floor;) {
@@ -450,7 +451,13 @@ void ExtendLongForms(const std::vector<Word>& words, std::vector<Candidate>* can
 
 void AddAcronymMentions(std::string_view text, const std::vector<Word>& words,
                         std::vector<Candidate>* cands) {
-  ExtendLongForms(words, cands);
+  // Both passes below start at a bracketed acronym after a word, and most
+  // documents have none.
+  std::vector<size_t> brackets;
+  for (size_t i = 1; i + 2 < words.size(); ++i)
+    if (BracketedAcronymAt(words, i)) brackets.push_back(i);
+  if (brackets.empty()) return;
+  ExtendLongForms(words, brackets, cands);
   std::vector<int> owner(words.size(), -1);
   for (size_t k = 0; k < cands->size(); ++k)
     for (uint32_t w = (*cands)[k].first; w < (*cands)[k].last && w < words.size(); ++w)
@@ -473,8 +480,7 @@ void AddAcronymMentions(std::string_view text, const std::vector<Word>& words,
     std::string type, canonical;
   };
   std::unordered_map<std::string_view, Definition> defined;
-  for (size_t i = 1; i + 2 < words.size(); ++i) {
-    if (!BracketedAcronymAt(words, i)) continue;
+  for (size_t i : brackets) {
     if ((owner[i + 1] >= 0 && !tagger_word(i + 1) && !bare_listed(i + 1)) || owner[i - 1] < 0) continue;
     const Candidate& longform = (*cands)[static_cast<size_t>(owner[i - 1])];
     if (longform.last != i || !LongFormType(longform.type)) continue;
