@@ -208,7 +208,10 @@ void Resources::ResolveBits() {
 }
 
 void ClassifyWords(const Resources& res, std::vector<Word>* words) {
-  for (Word& w : *words) w.cls = res.lexicon.Mask(w.hash);
+  for (Word& w : *words) {
+    w.cls = res.lexicon.Mask(w.hash);
+    if (res.titles.IsFirstWord(w.hash)) w.flags |= kTitleStart;
+  }
 }
 
 std::vector<Word> MakeWords(std::string_view text, const Segmented& seg) {
@@ -272,7 +275,7 @@ size_t MatchTitleAt(const Resources& res, const std::vector<Word>& words, size_t
   const Word& w = words[i];
   const bool german = IsGerman(lang);
   const bool compound = MayEndInGermanTitle(w, lang);
-  if (!res.titles.IsFirstWord(w.hash)) {
+  if (!w.Is(kTitleStart)) {
     if (!compound) return 0;
     if (const std::string* n = res.titles.FindGermanCompound(FoldedScratch(w.text))) {
       *normalised = n;
