@@ -265,12 +265,12 @@ void PropagateNames(const Resources& res, std::string_view text, const std::vect
     if (c.source == Source::kTagger && c.last == c.first + 1 && c.first < words.size())
       tagger_word[c.first] = static_cast<long>(k);
   }
-  std::unordered_map<size_t, bool> rule_backed;  // root -> has a mention not from the tagger
+  std::vector<uint8_t> rule_backed(items->size(), 0);  // by root: has a mention not from the tagger
   for (size_t k = 0; k < items->size(); ++k)
-    if ((*items)[k].c.source != Source::kTagger) rule_backed[uf->Find(k)] = true;
+    if ((*items)[k].c.source != Source::kTagger) rule_backed[uf->Find(k)] = 1;
   for (size_t w = 0; w < words.size(); ++w) {
     long k = tagger_word[w];
-    if (k < 0 || rule_backed.count(uf->Find(static_cast<size_t>(k)))) continue;
+    if (k < 0 || rule_backed[uf->Find(static_cast<size_t>(k))]) continue;
     long r = lookup(words[w].text);
     if (r < 0 || uf->Find(static_cast<size_t>(k)) == static_cast<size_t>(r)) continue;
     size_t group = uf->Find(static_cast<size_t>(k));
@@ -656,11 +656,13 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
     long r = surname_root(items[i].key);
     if (r >= 0) uf.Union(static_cast<size_t>(r), i);
   }
-  // Bare surnames elsewhere: "Kyung said ...", German genitive "Altmans".
-  for (size_t w = 0; w < words.size(); ++w) {
+  // Bare surnames elsewhere: "Kyung said ...", German genitive "Altmans"
+  // (nothing to look for in a document without a surname).
+  std::string key;  // of the word looked up; one buffer for all words
+  for (size_t w = 0; w < words.size() && !surname.empty(); ++w) {
     const Word& word = words[w];
     if (covered[w] || !word.Is(kUpper) || word.Is(kAllCaps) || word.Is(kPunct)) continue;
-    std::string key = NameKey(word.text);
+    NameKeyInto(word.text, &key);
     long r = surname_root(key);
     size_t span = 1;
     if (r < 0 && word.In(res.bits.name_particle) && w + 1 < words.size() && !covered[w + 1] &&
