@@ -921,10 +921,10 @@ std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> cands) {
   // Kept spans are disjoint: the one starting last before c.end is the only
   // one that can overlap c. `taken` is sorted by start, one span per start.
   std::vector<std::pair<uint32_t, uint32_t>> taken;  // (start, end)
-  std::vector<Candidate> kept;
-  kept.reserve(cands.size());
+  std::vector<uint32_t> kept_index;                  // into cands, in order of preference
+  kept_index.reserve(cands.size());
   for (const auto& [k, i] : order) {
-    Candidate& c = cands[i];
+    const Candidate& c = cands[i];
     auto it =
         std::lower_bound(taken.begin(), taken.end(), c.end,
                          [](const std::pair<uint32_t, uint32_t>& t, uint32_t v) { return t.first < v; });
@@ -933,10 +933,15 @@ std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> cands) {
         std::lower_bound(taken.begin(), taken.end(), c.start,
                          [](const std::pair<uint32_t, uint32_t>& t, uint32_t v) { return t.first < v; });
     if (at == taken.end() || at->first != c.start) taken.insert(at, {c.start, c.end});
-    kept.push_back(std::move(c));
+    kept_index.push_back(i);
   }
-  std::sort(kept.begin(), kept.end(),
-            [](const Candidate& a, const Candidate& b) { return a.start < b.start; });
+  // Back in text order. Sorting the indices (with the same comparison)
+  // moves each candidate once instead of at every step of the sort.
+  std::sort(kept_index.begin(), kept_index.end(),
+            [&](uint32_t a, uint32_t b) { return cands[a].start < cands[b].start; });
+  std::vector<Candidate> kept;
+  kept.reserve(kept_index.size());
+  for (uint32_t i : kept_index) kept.push_back(std::move(cands[i]));
   return kept;
 }
 
