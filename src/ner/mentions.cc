@@ -876,13 +876,13 @@ void FindWebNames(const std::vector<Word>& words, std::vector<Candidate>* out) {
                                                    ".at",  ".ch",  ".fm",  ".tv"};
   for (size_t i = 0; i < words.size(); ++i) {
     std::string_view t = words[i].text;
-    if (t.size() < 6 || t.find('/') != std::string_view::npos || t.find('@') != std::string_view::npos ||
-        t.compare(0, 4, "www.") == 0 || t.compare(0, 4, "WWW.") == 0)
-      continue;
-    if (!(t[0] >= 'A' && t[0] <= 'Z')) continue;
+    // The cheap tests first: capitalised, long enough, and one of the endings.
+    if (t.size() < 6 || !(t[0] >= 'A' && t[0] <= 'Z')) continue;
     for (std::string_view suf : kSuffixes) {
       if (t.size() >= suf.size() + 4 && t.substr(t.size() - suf.size()) == suf) {
-        out->push_back(MakeCandidate(words, i, i + 1, "ORG", Source::kPattern));
+        if (t.find('/') == std::string_view::npos && t.find('@') == std::string_view::npos &&
+            t.compare(0, 4, "WWW.") != 0)  // "www." starts lower case
+          out->push_back(MakeCandidate(words, i, i + 1, "ORG", Source::kPattern));
         break;
       }
     }
