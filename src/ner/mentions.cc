@@ -680,7 +680,7 @@ void FindNamedEvents(const Resources& res, const std::vector<Word>& words, const
     const Word& w = words[i];
     bool head = w.In(res.bits.event_head);
     // Quoted event name before or after the head: the “Future Now” conference.
-    if (IsQuote(w.text) && i + 2 < words.size() && words[i + 1].Is(kUpper)) {
+    if (w.Is(kPunct) && IsQuote(w.text) && i + 2 < words.size() && words[i + 1].Is(kUpper)) {
       size_t j = i + 1;
       while (j < words.size() && j < i + 8 && !IsQuote(words[j].text) && !IsSentenceEnd(words[j].text)) ++j;
       if (j < words.size() && j > i + 1 && IsQuote(words[j].text)) {
