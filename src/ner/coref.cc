@@ -53,6 +53,27 @@ std::vector<std::string_view> SplitSpaces(std::string_view s) {
   return out;
 }
 
+// The number of space-separated words of s and the first and last of them:
+// what most callers of SplitSpaces want, without building the list.
+struct SpaceWords {
+  size_t count = 0;
+  std::string_view first, last;
+};
+SpaceWords SpaceWordEdges(std::string_view s) {
+  SpaceWords out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t b = i;
+    while (i < s.size() && s[i] != ' ') ++i;
+    if (i > b) {
+      if (out.count++ == 0) out.first = s.substr(b, i - b);
+      out.last = s.substr(b, i - b);
+    }
+  }
+  return out;
+}
+
 // SplitSpaces(s).size(), without building the list.
 size_t CountSpaceWords(std::string_view s) {
   size_t n = 0;
@@ -73,9 +94,9 @@ std::string StripYear(std::string key) {
 
 bool FamilyFirst(const Item& it) {
   if (it.c.family_first) return true;
-  std::vector<std::string_view> parts = SplitSpaces(it.text);
-  return parts.size() == 2 && parts[1].find('-') != std::string_view::npos &&
-         parts[0].find('-') == std::string_view::npos;
+  SpaceWords parts = SpaceWordEdges(it.text);
+  return parts.count == 2 && parts.last.find('-') != std::string_view::npos &&
+         parts.first.find('-') == std::string_view::npos;
 }
 
 // The word of a person's name that stands alone for them later, with the
@@ -736,10 +757,11 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
     std::unordered_map<std::string, std::vector<size_t>> long_by_edge;
     for (size_t j : reps) {
       if (!SameText(type_of[j], "ORG") && !SameText(type_of[j], "LOC")) continue;
-      std::string name = items[j].c.source == Source::kGazetteer ? items[j].c.canonical : items[j].text;
-      std::vector<std::string_view> parts = SplitSpaces(name);
-      if (parts.size() < 2) continue;
-      long_by_edge[type_of[j] + ":" + NameKey(SameText(type_of[j], "ORG") ? parts.front() : parts.back())]
+      const std::string& name =
+          items[j].c.source == Source::kGazetteer ? items[j].c.canonical : items[j].text;
+      SpaceWords parts = SpaceWordEdges(name);
+      if (parts.count < 2) continue;
+      long_by_edge[type_of[j] + ":" + NameKey(SameText(type_of[j], "ORG") ? parts.first : parts.last)]
           .push_back(j);
     }
     for (size_t i : reps) {
@@ -850,8 +872,8 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
       for (size_t i : m) {  // bare-surname references count for the full form they abbreviate
         if (CountSpaceWords(items[i].text) != 1) continue;
         for (auto& [n, v] : freq) {
-          std::vector<std::string_view> parts = SplitSpaces(n);
-          if (parts.size() > 1 && (parts.front() == items[i].text || parts.back() == items[i].text)) ++v;
+          SpaceWords parts = SpaceWordEdges(n);
+          if (parts.count > 1 && (parts.first == items[i].text || parts.last == items[i].text)) ++v;
         }
       }
       size_t best_words = 0;
