@@ -53,6 +53,27 @@ std::vector<std::string_view> SplitSpaces(std::string_view s) {
   return out;
 }
 
+// The number of space-separated words of s and the first and last of them:
+// what most callers of SplitSpaces want, without building the list.
+struct SpaceWords {
+  size_t count = 0;
+  std::string_view first, last;
+};
+SpaceWords SpaceWordEdges(std::string_view s) {
+  SpaceWords out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t b = i;
+    while (i < s.size() && s[i] != ' ') ++i;
+    if (i > b) {
+      if (out.count++ == 0) out.first = s.substr(b, i - b);
+      out.last = s.substr(b, i - b);
+    }
+  }
+  return out;
+}
+
 // SplitSpaces(s).size(), without building the list.
 size_t CountSpaceWords(std::string_view s) {
   size_t n = 0;
@@ -73,9 +94,9 @@ std::string StripYear(std::string key) {
 
 bool FamilyFirst(const Item& it) {
   if (it.c.family_first) return true;
-  std::vector<std::string_view> parts = SplitSpaces(it.text);
-  return parts.size() == 2 && parts[1].find('-') != std::string_view::npos &&
-         parts[0].find('-') == std::string_view::npos;
+  SpaceWords parts = SpaceWordEdges(it.text);
+  return parts.count == 2 && parts.last.find('-') != std::string_view::npos &&
+         parts.first.find('-') == std::string_view::npos;
 }
 
 // The word of a person's name that stands alone for them later, with the
@@ -265,12 +286,12 @@ void PropagateNames(const Resources& res, std::string_view text, const std::vect
     if (c.source == Source::kTagger && c.last == c.first + 1 && c.first < words.size())
       tagger_word[c.first] = static_cast<long>(k);
   }
-  std::unordered_map<size_t, bool> rule_backed;  // root -> has a mention not from the tagger
+  std::vector<uint8_t> rule_backed(items->size(), 0);  // by root: has a mention not from the tagger
   for (size_t k = 0; k < items->size(); ++k)
-    if ((*items)[k].c.source != Source::kTagger) rule_backed[uf->Find(k)] = true;
+    if ((*items)[k].c.source != Source::kTagger) rule_backed[uf->Find(k)] = 1;
   for (size_t w = 0; w < words.size(); ++w) {
     long k = tagger_word[w];
-    if (k < 0 || rule_backed.count(uf->Find(static_cast<size_t>(k)))) continue;
+    if (k < 0 || rule_backed[uf->Find(static_cast<size_t>(k))]) continue;
     long r = lookup(words[w].text);
     if (r < 0 || uf->Find(static_cast<size_t>(k)) == static_cast<size_t>(r)) continue;
     size_t group = uf->Find(static_cast<size_t>(k));
@@ -389,12 +410,13 @@ bool LongFormType(const std::string& type) { return type == "ORG" || type == "EV
 // words and connectors before the bracket whose initials spell the acronym
 // becomes one candidate, replacing the candidates inside it. Only when one
 // of them is an organisation, event or product and none sticks out of it.
-void ExtendLongForms(const std::vector<Word>& words, std::vector<Candidate>* cands) {
+// `brackets` lists the words where "( LF )" stands (BracketedAcronymAt).
+void ExtendLongForms(const std::vector<Word>& words, const std::vector<size_t>& brackets,
+                     std::vector<Candidate>* cands) {
   constexpr size_t kMaxLongForm = 8;  // words
   std::vector<bool> remove(cands->size(), false);
   bool changed = false;
-  for (size_t i = 1; i + 2 < words.size(); ++i) {
-    if (!BracketedAcronymAt(words, i)) continue;
+  for (size_t i : brackets) {
     const std::string_view acr = words[i + 1].text;
     const size_t floor = i > kMaxLongForm ? i - kMaxLongForm : 0;
     for (size_t k = i; k-- > floor;) {
@@ -450,7 +472,13 @@ void ExtendLongForms(const std::vector<Word>& words, std::vector<Candidate>* can
 
 void AddAcronymMentions(std::string_view text, const std::vector<Word>& words,
                         std::vector<Candidate>* cands) {
-  ExtendLongForms(words, cands);
+  // Both passes below start at a bracketed acronym after a word, and most
+  // documents have none.
+  std::vector<size_t> brackets;
+  for (size_t i = 1; i + 2 < words.size(); ++i)
+    if (BracketedAcronymAt(words, i)) brackets.push_back(i);
+  if (brackets.empty()) return;
+  ExtendLongForms(words, brackets, cands);
   std::vector<int> owner(words.size(), -1);
   for (size_t k = 0; k < cands->size(); ++k)
     for (uint32_t w = (*cands)[k].first; w < (*cands)[k].last && w < words.size(); ++w)
@@ -473,8 +501,7 @@ void AddAcronymMentions(std::string_view text, const std::vector<Word>& words,
     std::string type, canonical;
   };
   std::unordered_map<std::string_view, Definition> defined;
-  for (size_t i = 1; i + 2 < words.size(); ++i) {
-    if (!BracketedAcronymAt(words, i)) continue;
+  for (size_t i : brackets) {
     if ((owner[i + 1] >= 0 && !tagger_word(i + 1) && !bare_listed(i + 1)) || owner[i - 1] < 0) continue;
     const Candidate& longform = (*cands)[static_cast<size_t>(owner[i - 1])];
     if (longform.last != i || !LongFormType(longform.type)) continue;
@@ -650,11 +677,13 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
     long r = surname_root(items[i].key);
     if (r >= 0) uf.Union(static_cast<size_t>(r), i);
   }
-  // Bare surnames elsewhere: "Kyung said ...", German genitive "Altmans".
-  for (size_t w = 0; w < words.size(); ++w) {
+  // Bare surnames elsewhere: "Kyung said ...", German genitive "Altmans"
+  // (nothing to look for in a document without a surname).
+  std::string key;  // of the word looked up; one buffer for all words
+  for (size_t w = 0; w < words.size() && !surname.empty(); ++w) {
     const Word& word = words[w];
     if (covered[w] || !word.Is(kUpper) || word.Is(kAllCaps) || word.Is(kPunct)) continue;
-    std::string key = NameKey(word.text);
+    NameKeyInto(word.text, &key);
     long r = surname_root(key);
     size_t span = 1;
     if (r < 0 && word.In(res.bits.name_particle) && w + 1 < words.size() && !covered[w + 1] &&
@@ -728,10 +757,11 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
     std::unordered_map<std::string, std::vector<size_t>> long_by_edge;
     for (size_t j : reps) {
       if (!SameText(type_of[j], "ORG") && !SameText(type_of[j], "LOC")) continue;
-      std::string name = items[j].c.source == Source::kGazetteer ? items[j].c.canonical : items[j].text;
-      std::vector<std::string_view> parts = SplitSpaces(name);
-      if (parts.size() < 2) continue;
-      long_by_edge[type_of[j] + ":" + NameKey(SameText(type_of[j], "ORG") ? parts.front() : parts.back())]
+      const std::string& name =
+          items[j].c.source == Source::kGazetteer ? items[j].c.canonical : items[j].text;
+      SpaceWords parts = SpaceWordEdges(name);
+      if (parts.count < 2) continue;
+      long_by_edge[type_of[j] + ":" + NameKey(SameText(type_of[j], "ORG") ? parts.first : parts.last)]
           .push_back(j);
     }
     for (size_t i : reps) {
@@ -842,8 +872,8 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
       for (size_t i : m) {  // bare-surname references count for the full form they abbreviate
         if (CountSpaceWords(items[i].text) != 1) continue;
         for (auto& [n, v] : freq) {
-          std::vector<std::string_view> parts = SplitSpaces(n);
-          if (parts.size() > 1 && (parts.front() == items[i].text || parts.back() == items[i].text)) ++v;
+          SpaceWords parts = SpaceWordEdges(n);
+          if (parts.count > 1 && (parts.first == items[i].text || parts.last == items[i].text)) ++v;
         }
       }
       size_t best_words = 0;

@@ -109,30 +109,31 @@ class RuleAndTaggerRecognizer : public EntityRecognizer {
       for (uint32_t w = c.first; w < c.last && w < words.size(); ++w) named[w] = 1;
     std::vector<std::vector<std::string_view>> sentences;
     std::vector<size_t> offsets;
-    std::vector<std::string_view> sentence;
     bool open_name = false;
-    auto flush = [&](size_t begin) {
-      if (open_name && !sentence.empty()) {
-        sentences.push_back(sentence);
+    // The words [begin, end) are one sentence; only one with a name left
+    // open goes to the tagger, so only such a sentence's list is built.
+    auto flush = [&](size_t begin, size_t end) {
+      if (open_name && end > begin) {
+        std::vector<std::string_view>& sentence = sentences.emplace_back();
+        sentence.reserve(end - begin);
+        for (size_t k = begin; k < end; ++k) sentence.push_back(words[k].text);
         offsets.push_back(begin);
       }
-      sentence.clear();
       open_name = false;
     };
     size_t begin = 0;
     for (size_t i = 0; i < words.size(); ++i) {
       if (i > 0 && words[i].Is(ner::kSentenceStart)) {
-        flush(begin);
+        flush(begin, i);
         begin = i;
       }
       const Word& w = words[i];
-      sentence.push_back(w.text);
       if ((w.Is(ner::kUpper) || w.Is(ner::kAllCaps)) && !named[i] && !w.In(res_->bits.term) &&
           !ner::IsCommonWord(*res_, w, lang) &&
           !(w.Is(ner::kSentenceStart) && w.Is(ner::kUpper) && !ner::IsGerman(lang)))
         open_name = true;
     }
-    flush(begin);
+    flush(begin, words.size());
     if (sentences.empty()) return;
     std::vector<std::vector<std::string>> labels = tagger->TagDocument(sentences);
     for (size_t s = 0; s < labels.size() && s < sentences.size(); ++s) {

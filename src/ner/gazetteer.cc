@@ -146,8 +146,19 @@ void FoldInto(std::string_view s, std::string* out) {
 }
 
 uint64_t FoldedHash(std::string_view s) {
+  // Most words are plain ASCII, whose bytes fold one by one: lower-case them
+  // here and leave the folding walk only the rest of a word from its first
+  // other byte (an ASCII byte is always folded alone, so the walk may start
+  // afresh there).
   uint64_t h = kFnvOffset;
-  ForEachFolded(s, [&h](char c) {
+  size_t i = 0;
+  for (; i < s.size() && static_cast<unsigned char>(s[i]) < 0x80; ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
+    h = (h ^ c) * kFnvPrime;
+  }
+  if (i == s.size()) return h;
+  ForEachFolded(s.substr(i), [&h](char c) {
     h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
     return true;
   });
@@ -159,25 +170,6 @@ bool FoldedEquals(std::string_view s, std::string_view folded) {
   size_t n = 0;
   return ForEachFolded(s, [&](char c) { return n < folded.size() && folded[n++] == c; }) &&
          n == folded.size();
-}
-
-bool StartsUpper(std::string_view w) {
-  if (w.empty()) return false;
-  unsigned char c = static_cast<unsigned char>(w[0]);
-  if (c >= 'A' && c <= 'Z') return true;
-  if (c == 0xC3 && w.size() > 1) {
-    unsigned char d = static_cast<unsigned char>(w[1]);
-    return d >= 0x80 && d <= 0x9E && d != 0x97;
-  }
-  return false;
-}
-
-bool StartsLower(std::string_view w) {
-  if (w.empty()) return false;
-  unsigned char c = static_cast<unsigned char>(w[0]);
-  if (c >= 'a' && c <= 'z') return true;
-  if (c == 0xC3 && w.size() > 1) return static_cast<unsigned char>(w[1]) >= 0x9F;
-  return false;
 }
 
 bool IsAllCaps(std::string_view w) {
@@ -211,10 +203,19 @@ bool HasLetter(std::string_view w) {
 
 void SplitToken(std::string_view tok, uint32_t offset, std::vector<Piece>* out) {
   // Most tokens are plain words: ASCII letters, digits and hyphens have no
-  // punctuation mark to split off at either end and no possessive.
-  if (!tok.empty() && std::all_of(tok.begin(), tok.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
-      })) {
+  // punctuation mark to split off at either end and no possessive. Nor has a
+  // one-byte token (a comma, a full stop) anything to split.
+  static constexpr std::array<bool, 256> kPlainByte = [] {
+    std::array<bool, 256> t{};
+    for (int c = 'a'; c <= 'z'; ++c) t[c] = true;
+    for (int c = 'A'; c <= 'Z'; ++c) t[c] = true;
+    for (int c = '0'; c <= '9'; ++c) t[c] = true;
+    t['-'] = true;
+    return t;
+  }();
+  if (tok.size() == 1 || (!tok.empty() && std::all_of(tok.begin(), tok.end(), [](char c) {
+        return kPlainByte[static_cast<unsigned char>(c)];
+      }))) {
     out->push_back(Piece{offset, offset + static_cast<uint32_t>(tok.size()), false});
     return;
   }

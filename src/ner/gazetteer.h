@@ -61,9 +61,25 @@ inline uint64_t CombineHash(uint64_t seq, uint64_t word) {
   return (seq ^ word) * 0x100000001b3ull + 0x9e3779b97f4a7c15ull;
 }
 
-// Character classes of a word, UTF-8 aware for Latin-1 letters.
-bool StartsUpper(std::string_view w);
-bool StartsLower(std::string_view w);
+// Character classes of a word, UTF-8 aware for Latin-1 letters. The first
+// two are inline: the rules ask them of nearly every word, often twice.
+inline bool StartsUpper(std::string_view w) {
+  if (w.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(w[0]);
+  if (c >= 'A' && c <= 'Z') return true;
+  if (c == 0xC3 && w.size() > 1) {
+    unsigned char d = static_cast<unsigned char>(w[1]);
+    return d >= 0x80 && d <= 0x9E && d != 0x97;
+  }
+  return false;
+}
+inline bool StartsLower(std::string_view w) {
+  if (w.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(w[0]);
+  if (c >= 'a' && c <= 'z') return true;
+  if (c == 0xC3 && w.size() > 1) return static_cast<unsigned char>(w[1]) >= 0x9F;
+  return false;
+}
 bool IsAllCaps(std::string_view w);  // at least two letters, none lower case
 bool HasDigit(std::string_view w);
 bool HasLetter(std::string_view w);

@@ -36,7 +36,6 @@ uint16_t ShapeFlags(std::string_view w) {
   uint16_t f = 0;
   if (StartsUpper(w)) f |= kUpper;
   if (StartsLower(w)) f |= kLower;
-  if (IsAllCaps(w)) f |= kAllCaps;
   // HasDigit, HasLetter and the search for '-' in one pass over a byte table.
   enum : uint8_t { kDigitByte = 1, kLetterByte = 2, kHyphenByte = 4 };
   static constexpr std::array<uint8_t, 256> kByteClass = [] {
@@ -50,17 +49,22 @@ uint16_t ShapeFlags(std::string_view w) {
   }();
   uint8_t seen = 0;
   for (char c : w) seen |= kByteClass[static_cast<unsigned char>(c)];
+  // A word starting lower case or without a letter is not all capitals;
+  // only the rest need IsAllCaps's walk.
+  if (!(f & kLower) && (seen & kLetterByte) && IsAllCaps(w)) f |= kAllCaps;
   if (seen & kDigitByte) f |= kDigit;
   if (!(seen & (kLetterByte | kDigitByte))) f |= kPunct;
   if ((seen & kHyphenByte) && w.size() > 1) f |= kHyphen;
   return f;
 }
 
-bool BlankLineBetween(std::string_view text, uint32_t a, uint32_t b) {
+// Line breaks in the text [a, b) between two words, counted up to two (a
+// blank line).
+int LineBreaksBetween(std::string_view text, uint32_t a, uint32_t b) {
   int newlines = 0;
-  for (uint32_t i = a; i < b && i < text.size(); ++i)
+  for (uint32_t i = a; i < b && i < text.size() && newlines < 2; ++i)
     if (text[i] == '\n') ++newlines;
-  return newlines >= 2;
+  return newlines;
 }
 
 // A line break inside a sentence of hard-wrapped text (wire copy, e-mail):
@@ -204,7 +208,10 @@ void Resources::ResolveBits() {
 }
 
 void ClassifyWords(const Resources& res, std::vector<Word>* words) {
-  for (Word& w : *words) w.cls = res.lexicon.Mask(w.hash);
+  for (Word& w : *words) {
+    w.cls = res.lexicon.Mask(w.hash);
+    if (res.titles.IsFirstWord(w.hash)) w.flags |= kTitleStart;
+  }
 }
 
 std::vector<Word> MakeWords(std::string_view text, const Segmented& seg) {
@@ -238,11 +245,13 @@ std::vector<Word> MakeWords(std::string_view text, const Segmented& seg) {
       continue;
     }
     const Word& prev = words[i - 1];
-    if (BlankLineBetween(text, prev.end, w.start)) w.flags |= kParagraphStart | kSentenceStart;
-    if (IsSentenceEnd(prev.text) ||
-        (NewlineBetween(text, prev.end, w.start) && !WrappedLineBreak(text, prev.end, w)))
+    const int line_breaks = LineBreaksBetween(text, prev.end, w.start);
+    if (line_breaks >= 2) w.flags |= kParagraphStart | kSentenceStart;
+    // Sentence ends and opening quotes are punctuation words.
+    if ((prev.Is(kPunct) && IsSentenceEnd(prev.text)) ||
+        (line_breaks >= 1 && !WrappedLineBreak(text, prev.end, w)))
       w.flags |= kSentenceStart;
-    if (IsOpeningQuote(prev.text) && prev.Is(kSentenceStart)) w.flags |= kSentenceStart;
+    if (prev.Is(kPunct) && prev.Is(kSentenceStart) && IsOpeningQuote(prev.text)) w.flags |= kSentenceStart;
   }
   MarkTitleLines(text, &words);
   return words;
@@ -266,7 +275,7 @@ size_t MatchTitleAt(const Resources& res, const std::vector<Word>& words, size_t
   const Word& w = words[i];
   const bool german = IsGerman(lang);
   const bool compound = MayEndInGermanTitle(w, lang);
-  if (!res.titles.IsFirstWord(w.hash)) {
+  if (!w.Is(kTitleStart)) {
     if (!compound) return 0;
     if (const std::string* n = res.titles.FindGermanCompound(FoldedScratch(w.text))) {
       *normalised = n;
@@ -671,7 +680,7 @@ void FindNamedEvents(const Resources& res, const std::vector<Word>& words, const
     const Word& w = words[i];
     bool head = w.In(res.bits.event_head);
     // Quoted event name before or after the head: the “Future Now” conference.
-    if (IsQuote(w.text) && i + 2 < words.size() && words[i + 1].Is(kUpper)) {
+    if (w.Is(kPunct) && IsQuote(w.text) && i + 2 < words.size() && words[i + 1].Is(kUpper)) {
       size_t j = i + 1;
       while (j < words.size() && j < i + 8 && !IsQuote(words[j].text) && !IsSentenceEnd(words[j].text)) ++j;
       if (j < words.size() && j > i + 1 && IsQuote(words[j].text)) {
@@ -867,13 +876,13 @@ void FindWebNames(const std::vector<Word>& words, std::vector<Candidate>* out) {
                                                    ".at",  ".ch",  ".fm",  ".tv"};
   for (size_t i = 0; i < words.size(); ++i) {
     std::string_view t = words[i].text;
-    if (t.size() < 6 || t.find('/') != std::string_view::npos || t.find('@') != std::string_view::npos ||
-        t.compare(0, 4, "www.") == 0 || t.compare(0, 4, "WWW.") == 0)
-      continue;
-    if (!(t[0] >= 'A' && t[0] <= 'Z')) continue;
+    // The cheap tests first: capitalised, long enough, and one of the endings.
+    if (t.size() < 6 || !(t[0] >= 'A' && t[0] <= 'Z')) continue;
     for (std::string_view suf : kSuffixes) {
       if (t.size() >= suf.size() + 4 && t.substr(t.size() - suf.size()) == suf) {
-        out->push_back(MakeCandidate(words, i, i + 1, "ORG", Source::kPattern));
+        if (t.find('/') == std::string_view::npos && t.find('@') == std::string_view::npos &&
+            t.compare(0, 4, "WWW.") != 0)  // "www." starts lower case
+          out->push_back(MakeCandidate(words, i, i + 1, "ORG", Source::kPattern));
         break;
       }
     }
@@ -912,10 +921,10 @@ std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> cands) {
   // Kept spans are disjoint: the one starting last before c.end is the only
   // one that can overlap c. `taken` is sorted by start, one span per start.
   std::vector<std::pair<uint32_t, uint32_t>> taken;  // (start, end)
-  std::vector<Candidate> kept;
-  kept.reserve(cands.size());
+  std::vector<uint32_t> kept_index;                  // into cands, in order of preference
+  kept_index.reserve(cands.size());
   for (const auto& [k, i] : order) {
-    Candidate& c = cands[i];
+    const Candidate& c = cands[i];
     auto it =
         std::lower_bound(taken.begin(), taken.end(), c.end,
                          [](const std::pair<uint32_t, uint32_t>& t, uint32_t v) { return t.first < v; });
@@ -924,10 +933,15 @@ std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> cands) {
         std::lower_bound(taken.begin(), taken.end(), c.start,
                          [](const std::pair<uint32_t, uint32_t>& t, uint32_t v) { return t.first < v; });
     if (at == taken.end() || at->first != c.start) taken.insert(at, {c.start, c.end});
-    kept.push_back(std::move(c));
+    kept_index.push_back(i);
   }
-  std::sort(kept.begin(), kept.end(),
-            [](const Candidate& a, const Candidate& b) { return a.start < b.start; });
+  // Back in text order. Sorting the indices (with the same comparison)
+  // moves each candidate once instead of at every step of the sort.
+  std::sort(kept_index.begin(), kept_index.end(),
+            [&](uint32_t a, uint32_t b) { return cands[a].start < cands[b].start; });
+  std::vector<Candidate> kept;
+  kept.reserve(kept_index.size());
+  for (uint32_t i : kept_index) kept.push_back(std::move(cands[i]));
   return kept;
 }
 

@@ -23,9 +23,10 @@ enum WordFlag : uint16_t {
   kPossessive = 32,     // the "'s" split off a name
   kSentenceStart = 64,  // first word of a sentence, line or quote
   kParagraphStart = 128,
-  kTitleLine = 256,  // on a headline-style line where most words are capitalised
-  kHyphen = 512,     // contains '-'
-  kHeadline = 1024,  // on a title-case line (every long word capitalised, no closing full stop)
+  kTitleLine = 256,    // on a headline-style line where most words are capitalised
+  kHyphen = 512,       // contains '-'
+  kHeadline = 1024,    // on a title-case line (every long word capitalised, no closing full stop)
+  kTitleStart = 2048,  // some job title starts with this word (set by ClassifyWords)
 };
 
 struct Word {
@@ -78,7 +79,8 @@ struct Resources {
   void ResolveBits();
 };
 
-// Sets Word::cls from the lexicon.
+// Sets Word::cls from the lexicon, and kTitleStart from the title lexicon
+// (looked up once per word, not by every rule that asks).
 void ClassifyWords(const Resources& res, std::vector<Word>* words);
 
 // Everything the rules find without the tagger, overlaps not yet resolved.
@@ -100,11 +102,11 @@ size_t MatchTitleAt(const Resources& res, const std::vector<Word>& words, size_t
                     const std::string** normalised);
 // MatchTitle with *normalised pointing to the title lexicon's string (set
 // only when a title matches). Inline because most words start no title, and
-// telling so takes one hash lookup.
+// telling so takes a flag test.
 inline size_t MatchTitleRef(const Resources& res, const std::vector<Word>& words, size_t i,
                             const std::string& lang, const std::string** normalised) {
   if (i >= words.size()) return 0;
-  if (!res.titles.IsFirstWord(words[i].hash) && !MayEndInGermanTitle(words[i], lang)) return 0;
+  if (!words[i].Is(kTitleStart) && !MayEndInGermanTitle(words[i], lang)) return 0;
   return MatchTitleAt(res, words, i, lang, normalised);
 }
 

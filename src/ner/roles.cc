@@ -28,25 +28,69 @@ bool OneOf(std::string_view w, std::initializer_list<std::string_view> set) {
   return false;
 }
 
+// OneOf for the words of the document, which carry their folded hash: the
+// set keeps its words' hashes, so a word whose hash matches none (nearly
+// every word) is told apart without folding it.
+class WordSet {
+ public:
+  WordSet(std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words) {
+      entries_.push_back(Entry{FoldedHash(w), w});
+      filter_ |= FilterBit(entries_.back().hash);
+    }
+  }
+  bool Has(std::string_view text, uint64_t hash) const {
+    if (!(filter_ & FilterBit(hash))) return false;  // one test rules out most words
+    for (const Entry& e : entries_)
+      if (e.hash == hash && e.word.size() == text.size() && FoldedEquals(text, e.word)) return true;
+    return false;
+  }
+
+ private:
+  struct Entry {
+    uint64_t hash;
+    std::string_view word;
+  };
+  static uint64_t FilterBit(uint64_t hash) { return uint64_t{1} << (hash & 63); }
+  std::vector<Entry> entries_;
+  uint64_t filter_ = 0;  // FilterBit of every entry's hash
+};
+
+// Entity types as the role rules test them, looked up once per entity.
+enum class EntityKind : uint8_t { kOther, kPerson, kOrg, kLoc, kProduct };
+
+EntityKind KindOf(std::string_view type) {
+  if (type == "PERSON") return EntityKind::kPerson;
+  if (type == "ORG") return EntityKind::kOrg;
+  if (type == "LOC") return EntityKind::kLoc;
+  if (type == "PRODUCT") return EntityKind::kProduct;
+  return EntityKind::kOther;
+}
+
 class RoleFinder {
  public:
   RoleFinder(const Resources& res, std::string_view text, const std::vector<Word>& words,
              const Grouping& groups, const std::string& lang)
       : res_(res), text_(text), words_(words), groups_(groups), lang_(lang) {
-    BuildItems();
+    kinds_.reserve(groups_.entities.size());
+    for (const DocEntity& e : groups_.entities) kinds_.push_back(KindOf(e.type));
   }
 
   std::vector<DocRole> Run() {
+    // Every role links a person to an organisation.
+    if (std::find(kinds_.begin(), kinds_.end(), EntityKind::kPerson) == kinds_.end() ||
+        std::find(kinds_.begin(), kinds_.end(), EntityKind::kOrg) == kinds_.end())
+      return {};
+    static const WordSet kPronouns = {"its",  "seine", "seiner", "seinem", "ihr",
+                                      "ihre", "ihrem", "ihrer",  "dessen", "deren"};
+    BuildItems();
     for (size_t k = 0; k < items_.size(); ++k) {
-      if (IsType(k, "PERSON")) PersonFirst(k);
-      if (IsType(k, "ORG")) {
+      if (IsType(k, EntityKind::kPerson)) PersonFirst(k);
+      if (IsType(k, EntityKind::kOrg)) {
         OrgFirst(k);
         LedBy(k);
       }
-      if (items_[k].kind == Item::kWord &&
-          OneOf(items_[k].text,
-                {"its", "seine", "seiner", "seinem", "ihr", "ihre", "ihrem", "ihrer", "dessen", "deren"}))
-        Its(k);
+      if (items_[k].kind == Item::kWord && kPronouns.Has(items_[k].text, items_[k].hash)) Its(k);
       if (items_[k].kind == Item::kTitle && !consumed_[k]) TitleOfOrg(k);
     }
     return roles_;
@@ -117,9 +161,9 @@ class RoleFinder {
     items_.push_back(std::move(it));
   }
 
-  bool IsType(size_t k, std::string_view type) const {
+  bool IsType(size_t k, EntityKind kind) const {
     return k < items_.size() && items_[k].kind == Item::kEntity &&
-           SameText(groups_.entities[static_cast<size_t>(items_[k].entity)].type, type);
+           kinds_[static_cast<size_t>(items_[k].entity)] == kind;
   }
   bool IsWord(size_t k, std::initializer_list<std::string_view> set) const {
     return k < items_.size() && items_[k].kind == Item::kWord && OneOf(items_[k].text, set);
@@ -168,7 +212,7 @@ class RoleFinder {
   bool DescriptorItem(size_t j) const {
     if (j >= items_.size() || IsComma(j) || items_[j].possessive) return false;
     const Item& it = items_[j];
-    if (it.kind == Item::kEntity) return IsType(j, "LOC") || IsType(j, "PRODUCT");
+    if (it.kind == Item::kEntity) return IsType(j, EntityKind::kLoc) || IsType(j, EntityKind::kProduct);
     if (it.kind != Item::kWord || it.text == "." || it.text == "(" || it.text == ";" || it.text == ":")
       return false;
     return !OneOf(it.text, {"that", "which", "who", "and", "und", "or", "oder", "but", "aber", "is", "was",
@@ -180,7 +224,7 @@ class RoleFinder {
   // DS-Abteilung von Samsung"). Returns the ORG item or -1.
   long OrgAfterConnector(size_t k, std::string* division) const {
     size_t j = SkipArticle(k);
-    if (IsType(j, "ORG")) return static_cast<long>(j);
+    if (IsType(j, EntityKind::kOrg)) return static_cast<long>(j);
     size_t words = 0;
     std::string phrase;
     while (words < 4 && DescriptorItem(j) && !IsConnector(j)) {
@@ -190,10 +234,10 @@ class RoleFinder {
       ++words;
     }
     if (words == 0) return -1;
-    if (IsType(j, "ORG") && words <= 3) return static_cast<long>(j);
+    if (IsType(j, EntityKind::kOrg) && words <= 3) return static_cast<long>(j);
     if (!IsConnector(j)) return -1;
     j = SkipArticle(j + 1);
-    if (!IsType(j, "ORG")) return -1;
+    if (!IsType(j, EntityKind::kOrg)) return -1;
     if (division) *division = phrase;
     return static_cast<long>(j);
   }
@@ -222,7 +266,7 @@ class RoleFinder {
     j = SkipArticle(j);
     std::string title;
     size_t after = ParseTitles(j, &title);
-    if (after == 0 && comma && IsType(j, "ORG")) {
+    if (after == 0 && comma && IsType(j, EntityKind::kOrg)) {
       // "Satya Nadella, Microsoft's CEO", "Sundar Pichai, Google CEO".
       size_t t = j + 1;
       if (t < items_.size() && items_[t].possessive) ++t;
@@ -245,12 +289,12 @@ class RoleFinder {
       else if (IsWord(j + 1, kFounds))
         implied = OneOf(items_[j + 1].text, {"founded"}) ? "founder" : "co-founder";
       size_t o = SkipArticle(j + 2);
-      if (!implied.empty() && IsType(o, "ORG")) AddRole(k, o, implied, k, o);
+      if (!implied.empty() && IsType(o, EntityKind::kOrg)) AddRole(k, o, implied, k, o);
       return;
     }
     if (after == 0) {
       if (comma || !IsWord(k + 1, {"of", "from", "at", "von", "bei"})) return;
-      if (IsType(k + 2, "ORG")) {
+      if (IsType(k + 2, EntityKind::kOrg)) {
         std::string pre;
         if (k > 0 && items_[k - 1].kind == Item::kTitle) pre = *items_[k - 1].title;
         AddRole(k, k + 2, pre, k, k + 2);
@@ -276,12 +320,12 @@ class RoleFinder {
     std::string title;
     size_t after = ParseTitles(j, &title);
     if (after == 0) {
-      if (possessive && IsType(j, "PERSON")) AddRole(j, k, "", k, j);
+      if (possessive && IsType(j, EntityKind::kPerson)) AddRole(j, k, "", k, j);
       return;
     }
     size_t p = after;
     if (IsComma(p)) ++p;
-    if (!IsType(p, "PERSON")) return;
+    if (!IsType(p, EntityKind::kPerson)) return;
     for (size_t c = j; c < after; ++c) consumed_[c] = 1;
     AddRole(p, k, title, k, p);
     // "... und CEO Satya Nadella": a coordinated title without its own organisation.
@@ -290,7 +334,7 @@ class RoleFinder {
     if (IsWord(q, {"and", "und"})) {
       std::string t2;
       size_t a2 = ParseTitles(q + 1, &t2);
-      if (a2 > 0 && IsType(a2, "PERSON") && !IsConnector(a2 + 1)) {
+      if (a2 > 0 && IsType(a2, EntityKind::kPerson) && !IsConnector(a2 + 1)) {
         for (size_t c = q + 1; c < a2; ++c) consumed_[c] = 1;
         AddRole(a2, k, t2, k, a2);
       }
@@ -304,10 +348,10 @@ class RoleFinder {
     if (after == 0) return;
     size_t p = after;
     if (IsComma(p)) ++p;
-    if (!IsType(p, "PERSON")) return;
+    if (!IsType(p, EntityKind::kPerson)) return;
     for (size_t b = k; b > 0 && k - b < 40; --b) {
       if (items_[b].paragraph_start && b != k) break;
-      if (IsType(b - 1, "ORG")) {
+      if (IsType(b - 1, EntityKind::kOrg)) {
         for (size_t c = k + 1; c < after; ++c) consumed_[c] = 1;
         AddRole(p, b - 1, title, k, p);
         return;
@@ -325,7 +369,7 @@ class RoleFinder {
     if (org < 0) return;
     size_t p = static_cast<size_t>(org) + 1;
     if (IsComma(p)) ++p;
-    if (!IsType(p, "PERSON")) return;
+    if (!IsType(p, EntityKind::kPerson)) return;
     if (!division.empty() && title == "head") title += " of " + division;
     AddRole(p, static_cast<size_t>(org), title, k, p);
   }
@@ -358,7 +402,7 @@ class RoleFinder {
     } else {
       title = implied;
     }
-    if (IsType(j, "PERSON")) AddRole(j, k, title, k, j);
+    if (IsType(j, EntityKind::kPerson)) AddRole(j, k, title, k, j);
   }
 
   const Resources& res_;
@@ -366,6 +410,7 @@ class RoleFinder {
   const std::vector<Word>& words_;
   const Grouping& groups_;
   const std::string& lang_;
+  std::vector<EntityKind> kinds_;  // of each entity, by index
   std::vector<Item> items_;
   std::vector<uint8_t> consumed_;
   std::vector<DocRole> roles_;
