@@ -58,6 +58,7 @@ void WeightTable::Reset(size_t n) {
   size_t cap = 16;
   while (cap < n * 3 / 2 + 1) cap <<= 1;
   slots_.assign(cap, Slot{});
+  filter_.Reset(n);
   weights_.clear();
   weights_.reserve(n * kNumLabels);
   mask_ = cap - 1;
@@ -69,6 +70,7 @@ void WeightTable::Add(uint64_t key, const float* w) {
   size_t i = Mix(key) & mask_;
   while (slots_[i].key != kEmpty && slots_[i].key != key) i = (i + 1) & mask_;
   Slot& s = slots_[i];
+  filter_.Add(key);
   if (s.key == kEmpty) {
     s.key = key;
     s.row = static_cast<uint32_t>(count_++);
@@ -79,16 +81,33 @@ void WeightTable::Add(uint64_t key, const float* w) {
 }
 
 void WeightTable::FindAll(const uint64_t* keys, size_t count, const float** rows) const {
-  constexpr size_t kAhead = 16;
-  for (size_t j = 0; j < count && j < kAhead; ++j) Prefetch(keys[j]);
+  // Only the keys the filter lets through are probed in the table.
+  thread_local std::vector<uint32_t> maybe;
+  maybe.clear();
   for (size_t j = 0; j < count; ++j) {
-    if (j + kAhead < count) Prefetch(keys[j + kAhead]);
-    const float* w = Find(keys[j]);
-    if (w) {
-      __builtin_prefetch(w);
-      __builtin_prefetch(w + kNumLabels - 1);
+    rows[j] = nullptr;
+    if (MayContain(keys[j])) maybe.push_back(static_cast<uint32_t>(j));
+  }
+  if (slots_.empty()) return;
+  constexpr size_t kAhead = 16;
+  const size_t m = maybe.size();
+  for (size_t k = 0; k < m && k < kAhead; ++k) Prefetch(keys[maybe[k]]);
+  for (size_t k = 0; k < m; ++k) {
+    if (k + kAhead < m) Prefetch(keys[maybe[k + kAhead]]);
+    const uint64_t key = keys[maybe[k]];
+    size_t i = Mix(key) & mask_;
+    const float* w = nullptr;
+    for (;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.key == key) {
+        w = &weights_[size_t{s.row} * kNumLabels];
+        __builtin_prefetch(w);
+        __builtin_prefetch(w + kNumLabels - 1);
+        break;
+      }
+      if (s.key == kEmpty) break;
     }
-    rows[j] = w;
+    rows[maybe[k]] = w;
   }
 }
 
@@ -106,11 +125,16 @@ std::vector<std::pair<uint64_t, LabelWeights>> WeightTable::Entries() const {
 }
 
 void WordClusters::Add(std::string_view word, Ids ids) {
-  if (by_hash_.Insert(Fnv1a64(word), ids)) words_.emplace_back(std::string(word), ids);
+  const uint64_t h = Fnv1a64(word);
+  filter_.Add(h);
+  if (by_hash_.Insert(h, ids)) words_.emplace_back(std::string(word), ids);
 }
 
 WordClusters::Ids WordClusters::Find(uint64_t form_hash, uint64_t lower_hash) const {
-  if (const Ids* ids = by_hash_.Find(form_hash)) return *ids;
+  if (filter_.MayContain(form_hash)) {
+    if (const Ids* ids = by_hash_.Find(form_hash)) return *ids;
+  }
+  if (!filter_.MayContain(lower_hash)) return Ids{};
   const Ids* ids = by_hash_.Find(lower_hash);
   return ids ? *ids : Ids{};
 }
@@ -126,10 +150,14 @@ template <typename Token>
 void Gazetteer::Index(const Token* tokens, size_t n, uint8_t classes) {
   uint64_t h = kSeed;
   for (size_t i = 0; i < n; ++i) {
-    if (i > 0) phrases_[h] |= kPrefixBit;  // lets matching stop early
+    if (i > 0) {
+      phrases_[h] |= kPrefixBit;  // lets matching stop early
+      filter_.Add(h);
+    }
     h = Extend(h, Fnv1a64(tokens[i]));
   }
   phrases_[h] |= classes;
+  filter_.Add(h);
 }
 
 void Gazetteer::AddLookupOnly(const std::string_view* tokens, size_t n, uint8_t classes) {

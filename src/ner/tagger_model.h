@@ -53,6 +53,42 @@ std::vector<int> BilouFromIob(const std::vector<std::string>& labels);
 
 using LabelWeights = std::array<float, kNumLabels>;
 
+// A presence filter over 64-bit hashes: a Bloom filter with about 8 bits
+// per key and two bits set per key, both in one 64-bit word (one memory
+// access). MayContain is false only for a key never added, so a table
+// behind it answers exactly as without it. The tagger's tables are probed
+// for every token and most probes miss the cache; most of the keys asked
+// for are absent, and the filters are small enough to stay in the cache.
+class KeyFilter {
+ public:
+  // Empties the filter and sizes it for about n keys. More keys only make
+  // MayContain true more often.
+  void Reset(size_t n) {
+    size_t words = 2;  // at least two, so that the shift is at most 63
+    while (words * 64 < n * 8) words <<= 1;
+    words_.assign(words, 0);
+    shift_ = 64 - __builtin_ctzll(words);
+  }
+  void Add(uint64_t key) { words_[Mix(key) >> shift_] |= Bits(key); }
+  bool MayContain(uint64_t key) const {
+    const uint64_t bits = Bits(key);
+    return (words_[Mix(key) >> shift_] & bits) == bits;
+  }
+
+ private:
+  static uint64_t Mix(uint64_t k) {
+    k ^= k >> 31;
+    k *= 0xd6e8feb86659fd93ULL;
+    return k ^ (k >> 32);
+  }
+  static uint64_t Bits(uint64_t key) {
+    const uint64_t m = Mix(key);
+    return (uint64_t{1} << (m & 63)) | (uint64_t{1} << ((m >> 6) & 63));
+  }
+  std::vector<uint64_t> words_ = std::vector<uint64_t>(2, 0);
+  int shift_ = 63;  // 64 - log2(words_.size())
+};
+
 // 64-bit key -> V with open addressing and linear probing; grows at half
 // load. Keys are hashes already, so one multiply-shift spreads them. Key 0
 // (the empty-slot marker) is kept aside, so every key is allowed.
@@ -144,7 +180,7 @@ class WeightTable {
   void Add(uint64_t key, const float* w);
   // nullptr when the feature is unknown.
   const float* Find(uint64_t key) const {
-    if (slots_.empty()) return nullptr;
+    if (slots_.empty() || !MayContain(key)) return nullptr;
     size_t i = Mix(key) & mask_;
     while (true) {
       const Slot& s = slots_[i];
@@ -173,10 +209,13 @@ class WeightTable {
     k ^= k >> 33;
     return k;
   }
+  // Most keys a sentence asks about (word pairs above all) are unknown.
+  bool MayContain(uint64_t key) const { return filter_.MayContain(key); }
   struct Slot {
     uint64_t key = kEmpty;
     uint32_t row = 0;  // of its weights in weights_
   };
+  KeyFilter filter_;
   std::vector<Slot, HugePageAllocator<Slot>> slots_;
   std::vector<float, HugePageAllocator<float>> weights_;  // kNumLabels floats per row
   size_t mask_ = 0, count_ = 0;
@@ -192,11 +231,16 @@ class WordClusters {
   };
   void Add(std::string_view word, Ids ids);
   // Like Add, without keeping the word for saving (a model loaded to tag).
-  void AddLookupOnly(std::string_view word, Ids ids) { by_hash_.Insert(Fnv1a64(word), ids); }
+  void AddLookupOnly(std::string_view word, Ids ids) {
+    const uint64_t h = Fnv1a64(word);
+    filter_.Add(h);
+    by_hash_.Insert(h, ids);
+  }
   // Room for n words without rehashing (model loading).
   void Reserve(size_t n) {
     by_hash_.Reserve(n);
     words_.reserve(n);
+    filter_.Reset(n);
   }
   Ids Find(uint64_t form_hash, uint64_t lower_hash) const;
   size_t size() const { return by_hash_.size(); }
@@ -205,6 +249,7 @@ class WordClusters {
 
  private:
   FlatHashMap64<Ids> by_hash_;
+  KeyFilter filter_;                                // of by_hash_'s keys, sized by Reserve
   std::vector<std::pair<std::string, Ids>> words_;  // for saving
 };
 
@@ -224,12 +269,14 @@ class Gazetteer {
     phrases_.Reserve(n + n / 2);
     entries_.reserve(n);
     entry_index_.Reserve(n);
+    filter_.Reset(n + n / 2);
   }
   // Set in Find's result when longer phrases start with this one.
   static constexpr uint8_t kPrefixBit = 0x80;
   // Class mask (plus kPrefixBit) of the phrase whose token hashes are
   // combined in `phrase_hash`; 0 when unknown.
   uint8_t Find(uint64_t phrase_hash) const {
+    if (!filter_.MayContain(phrase_hash)) return 0;
     const uint8_t* mask = phrases_.Find(phrase_hash);
     return mask ? *mask : 0;
   }
@@ -244,6 +291,7 @@ class Gazetteer {
   template <typename Token>
   void Index(const Token* tokens, size_t n, uint8_t classes);
   FlatHashMap64<uint8_t> phrases_;
+  KeyFilter filter_;  // of phrases_' keys, sized by Reserve
   std::vector<std::pair<std::string, uint8_t>> entries_;
   FlatHashMap64<uint32_t> entry_index_;  // Fnv1a64(text) -> 1 + index into entries_
 };

@@ -232,6 +232,24 @@ TEST(TaggerDecodeTest, CachedWordRowsAreExactlyTheComputedOnes) {
   }
 }
 
+TEST(KeyFilterTest, NeverRejectsAnAddedKeyAndRejectsMostOthers) {
+  std::mt19937_64 rng(7);
+  for (size_t sized_for : {size_t{0}, size_t{100}, size_t{20000}}) {
+    KeyFilter f;
+    f.Reset(sized_for);
+    std::vector<uint64_t> added(20000);
+    for (uint64_t& k : added) {
+      k = rng();
+      f.Add(k);
+    }
+    for (uint64_t k : added) ASSERT_TRUE(f.MayContain(k)) << "sized for " << sized_for;
+    if (sized_for < added.size()) continue;  // overfull: allowed to say "maybe" to everything
+    size_t maybe = 0;
+    for (int i = 0; i < 20000; ++i) maybe += f.MayContain(rng());
+    EXPECT_LT(maybe, 20000u / 10);  // about 5% at 8 bits per key
+  }
+}
+
 TEST(TaggerModelTest, LoadedModelTagsButCannotBeSaved) {
   // LoadModel keeps only the lookup tables; saving needs the word lists.
   std::string path = TempPath("tagging-only.model");
