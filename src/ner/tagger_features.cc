@@ -271,6 +271,13 @@ class WordInfoCache {
     t->lower_len = e.lower_len;
     return true;
   }
+  // Starts loading the slot of `form` (a sentence's slots are fetched
+  // together: most are cache misses, and they need not wait for each other).
+  void Prefetch(uint64_t form) const {
+    const char* e = reinterpret_cast<const char*>(&slots_[form & kMask]);
+    __builtin_prefetch(e);
+    __builtin_prefetch(e + sizeof(Entry) - 1);
+  }
   // The flags and lower-case hash of a cached form: they do not depend on
   // the clusters, so any model's entry serves.
   bool GetFlagsAndLower(std::string_view w, uint64_t form, uint32_t* flags, uint64_t* lower) const {
@@ -334,9 +341,12 @@ void BuildTokenInfo(const std::vector<std::string_view>& words, const FeatureRes
   info->resize(words.size());
   lower_buf->clear();
   for (size_t i = 0; i < words.size(); ++i) {
+    (*info)[i].form = Fnv1a64(words[i]);
+    cache.Prefetch((*info)[i].form);
+  }
+  for (size_t i = 0; i < words.size(); ++i) {
     TokenInfo& t = (*info)[i];
     std::string_view w = words[i];
-    t.form = Fnv1a64(w);
     if (cache.Get(w, t.form, res.clusters, &t, lower_buf)) continue;
     ComputeWordInfo(w, res, &t, lower_buf);
     cache.Put(w, res.clusters, t, *lower_buf);
@@ -472,10 +482,16 @@ void DocContext::ScanSentence(const std::vector<std::string_view>& words) {
   // Mostly served by the word cache: the words of a document were usually
   // seen by earlier sentences or documents of this thread.
   const WordInfoCache& cache = ThreadWordInfoCache();
+  thread_local std::vector<uint64_t> forms;
+  forms.resize(words.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    forms[i] = Fnv1a64(words[i]);
+    cache.Prefetch(forms[i]);
+  }
   for (size_t i = 0; i < words.size(); ++i) {
     uint32_t f;
     uint64_t h;
-    if (!cache.GetFlagsAndLower(words[i], Fnv1a64(words[i]), &f, &h)) {
+    if (!cache.GetFlagsAndLower(words[i], forms[i], &f, &h)) {
       f = ComputeFlags(words[i]);
       h = (f & kAllPunct) ? 0 : NormalizedHash(words[i]);  // punctuation needs no hash
     }
@@ -717,6 +733,12 @@ class RoleRowCache {
     std::memcpy(e.bytes, w.data(), w.size());
     std::memcpy(e.rows, rows, sizeof(e.rows));
   }
+  // Starts loading the slot of `form` and its first rows.
+  void Prefetch(uint64_t form) const {
+    const char* e = reinterpret_cast<const char*>(&slots_[form & kMask]);
+    __builtin_prefetch(e);
+    __builtin_prefetch(e + 64);
+  }
   // The padding's rows under the model, or null.
   const float* EdgeRows(uint64_t model) const { return edge_model_ == model ? edge_rows_ : nullptr; }
   void PutEdgeRows(uint64_t model, const float* rows) {
@@ -790,6 +812,9 @@ void ExtractDecodeFeatures(const std::vector<std::string_view>& words, const Tag
   role_ends.clear();
   const uint64_t id = model.cache_id;
   auto emit = [](uint64_t key) { keys.push_back(key); };
+  if (id) {
+    for (size_t j = 0; j < n; ++j) cache.Prefetch(s.info[j].form);
+  }
   for (size_t j = 0; j < n; ++j) {
     if (const float* rows = id ? cache.Find(words[j], s.info[j].form, id) : nullptr) {
       out->word_rows[j] = rows;
