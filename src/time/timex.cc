@@ -124,6 +124,17 @@ const char* PartCode(PartOfDay p) {
   return "";
 }
 
+// One position at which a Run called Best and Best found an expression or
+// read the anchor (Tagger::Anchor, Tagger::Ref); what Replay needs of it.
+struct Step {
+  uint32_t pos;    // token index
+  uint32_t end;    // the expression's end token, if found
+  uint32_t timex;  // its index in the Run's result, if found
+  bool found;
+  bool read_anchor;
+  Date date;  // the date it denotes, if found (Match::date)
+};
+
 class Tagger;
 
 // A publication date written as words ("May 20, 2024", "20. Mai 2024",
@@ -140,32 +151,99 @@ class Tagger {
     ref_ = anchor_;
   }
 
-  std::vector<Timex> Run() {
+  // The whole scan. log: if not null, receives the Steps of this run, for
+  // Replay on the same tokens (only meaningful without an anchor).
+  std::vector<Timex> Run(std::vector<Step>* log = nullptr) {
     std::vector<Timex> out;
-    size_t i = 0;
-    while (i < t_.size()) {
-      Match m;
-      if (!MayStart(i) || !Best(i, &m)) {
-        ++i;
+    Scan(0, log, &out);
+    return out;
+  }
+
+  // What Run would return, given the result and the log of a Run over the
+  // same tokens that was not narrative either but may have had another anchor
+  // (in practice InferAnchor's run without one). Run visits the tokens in
+  // order, calls Best where MayStart, and jumps over each expression found.
+  // Best reads the anchor only through Anchor() and Ref(); where the logged
+  // call read neither, its answer depends on the tokens alone and is taken
+  // from the log, and a position not in the log gave no expression. Best
+  // runs again only where the anchor was read. While every such call ends
+  // where the logged one did, this visits the logged positions, as Run
+  // would; once one differs, the rest is scanned as Run does.
+  std::vector<Timex> Replay(const std::vector<Timex>& found, const std::vector<Step>& log) {
+    std::vector<Timex> out;
+    out.reserve(found.size());
+    for (const Step& s : log) {
+      if (!s.read_anchor) {
+        Timex x = found[s.timex];
+        Emit(std::move(x), s.date, &out);
         continue;
       }
-      Timex x;
-      x.start = t_[m.b].b;
-      x.end = t_[m.e - 1].e;
-      x.type = m.type;
-      x.value = std::move(m.value);
-      x.relative = m.relative;
-      x.mod = m.mod;
-      // The newest dated point: narratives resolve against it, and "the
-      // following day" / "am selben Tag" always do.
-      if (m.date.y > 0 && (m.date.m > 0 || narrative_)) ref_ = m.date;
-      out.push_back(std::move(x));
-      i = m.e;
+      Match m;
+      const bool ok = Best(s.pos, &m);
+      const bool same_end = ok == s.found && (!ok || m.e == s.end);
+      size_t next = ok ? m.e : s.pos + 1;
+      if (ok) Emit(&m, &out);
+      if (!same_end) {
+        Scan(next, nullptr, &out);
+        break;
+      }
     }
     return out;
   }
 
  private:
+  // Run from token i on, appending to *out.
+  void Scan(size_t i, std::vector<Step>* log, std::vector<Timex>* out) {
+    while (i < t_.size()) {
+      if (!MayStart(i)) {
+        ++i;
+        continue;
+      }
+      Match m;
+      anchor_read_ = false;
+      const bool ok = Best(i, &m);
+      if (log && (ok || anchor_read_)) {
+        log->push_back(Step{static_cast<uint32_t>(i), static_cast<uint32_t>(ok ? m.e : 0),
+                            static_cast<uint32_t>(out->size()), ok, anchor_read_, m.date});
+      }
+      if (!ok) {
+        ++i;
+        continue;
+      }
+      i = m.e;
+      Emit(&m, out);
+    }
+  }
+
+  // Appends the expression found and notes the date it denotes.
+  void Emit(Match* m, std::vector<Timex>* out) {
+    Timex x;
+    x.start = t_[m->b].b;
+    x.end = t_[m->e - 1].e;
+    x.type = m->type;
+    x.value = std::move(m->value);
+    x.relative = m->relative;
+    x.mod = m->mod;
+    Emit(std::move(x), m->date, out);
+  }
+  void Emit(Timex x, const Date& date, std::vector<Timex>* out) {
+    // The newest dated point: narratives resolve against it, and "the
+    // following day" / "am selben Tag" always do.
+    if (date.y > 0 && (date.m > 0 || narrative_)) ref_ = date;
+    out->push_back(std::move(x));
+  }
+
+  // The anchor and the newest dated point, for the rules: reading them
+  // through here notes the read for Scan's log (see Replay).
+  const Date& Anchor() const {
+    anchor_read_ = true;
+    return anchor_;
+  }
+  const Date& Ref() const {
+    anchor_read_ = true;
+    return ref_;
+  }
+
   // ---- token helpers ------------------------------------------------------
   // Whether any rule can match at token i: a number, an apostrophe ('90s)
   // or a word with RuleBits (LookupWord). Best() finds nothing anywhere
@@ -269,7 +347,7 @@ class Tagger {
   }
 
   // ---- resolution ---------------------------------------------------------
-  const Date& Base() const { return narrative_ ? ref_ : anchor_; }
+  const Date& Base() const { return narrative_ ? Ref() : Anchor(); }
 
   bool IsSentenceEnd(size_t i) const {
     if (!(Punct(i, '.') || Punct(i, '!') || Punct(i, '?') || Punct(i, ';'))) return false;
@@ -524,7 +602,7 @@ class Tagger {
       return mo >= 1 && mo <= 12 && d >= 1 && y > 0 && d <= DaysInMonth(y, mo);
     };
     auto two_digit_year = [&](int yy) {
-      int ref = anchor_.y ? anchor_.y : 2030;
+      int ref = Anchor().y ? Anchor().y : 2030;
       int y = 2000 + yy;
       return y > ref + 10 ? 1900 + yy : y;
     };
@@ -1019,11 +1097,11 @@ class Tagger {
     m->takes_article = false;
     auto day = [&](long k) {
       m->relative = true;
-      if (!Base().HasDay() && !anchor_.HasDay()) {
+      if (!Base().HasDay() && !Anchor().HasDay()) {
         m->value = "XXXX-XX-XX";
         return true;
       }
-      SetDay(m, AddDays(anchor_.HasDay() ? anchor_ : Base(), k));
+      SetDay(m, AddDays(Anchor().HasDay() ? Anchor() : Base(), k));
       return true;
     };
     auto ref = [&](const char* v) {
@@ -1247,7 +1325,7 @@ class Tagger {
     const Date& base = Base();
     if (vor && !vague) {
       m->b = i;
-      return ShiftOrRef(u, -count, anchor_.y ? anchor_ : base, m);
+      return ShiftOrRef(u, -count, Anchor().y ? Anchor() : base, m);
     }
     if (vor) return false;
     if (En() && Is(k + 1, "ago") && !the_past) {
@@ -1257,7 +1335,7 @@ class Tagger {
         m->relative = true;
         return true;
       }
-      return ShiftOrRef(u, -count, anchor_.y ? anchor_ : base, m);
+      return ShiftOrRef(u, -count, Anchor().y ? Anchor() : base, m);
     }
     if (!the_past && vague && De() &&
         IsAny(k + 1, {"später", "danach", "darauf", "zuvor", "davor", "früher"})) {
@@ -1272,8 +1350,8 @@ class Tagger {
       bool later = IsAny(k + 1, {"later", "after", "später", "danach", "darauf"});
       if (!IsAny(k + 1, {"before", "after"}) || Is(k + 2, ".") || Is(k + 2, ",")) {
         m->e = k + 2;
-        const Date& rel = narrative_ ? ref_ : (u == Unit::kDay ? ref_ : anchor_);
-        return ShiftOrRef(u, later ? count : -count, rel.y ? rel : anchor_, m);
+        const Date& rel = narrative_ ? Ref() : (u == Unit::kDay ? Ref() : Anchor());
+        return ShiftOrRef(u, later ? count : -count, rel.y ? rel : Anchor(), m);
       }
     }
     if (article && (u == Unit::kYear || u == Unit::kMonth || u == Unit::kWeek || u == Unit::kDay) && i > 0 &&
@@ -1334,7 +1412,7 @@ class Tagger {
     } else
       return false;
     m->e = e;
-    const Date& base = ref_.HasDay() ? ref_ : anchor_;
+    const Date& base = Ref().HasDay() ? Ref() : Anchor();
     m->relative = true;
     if (!base.HasDay()) {
       m->value = "XXXX-XX-XX";
@@ -1443,7 +1521,7 @@ class Tagger {
     m->type = "TIME";
     m->relative = true;
     m->takes_article = false;
-    Date base = ref_.HasDay() ? ref_ : anchor_;
+    Date base = Ref().HasDay() ? Ref() : Anchor();
     // A day right after the clock time dates it: "5 p.m. EST Nov. 9",
     // "10 p.m. Wednesday".
     size_t d = Punct(k, ',') || Is(k, "on") ? k + 1 : k;
@@ -1473,16 +1551,16 @@ class Tagger {
       m->b = i - 1;
       m->e = i + 1;
       m->relative = true;
-      if (!anchor_.HasDay()) {
+      if (!Anchor().HasDay()) {
         m->value = "XXXX-WXX-WE";
         return true;
       }
-      const int wd = IsoWeekday(anchor_);
+      const int wd = IsoWeekday(Anchor());
       long shift = 0;  // this week's weekend
       const Tense tense = TenseAt(i);
       if (tense == Tense::kPast && wd < 6) shift = -7;
       if (tense == Tense::kFuture && wd >= 6) shift = 7;
-      m->value = FormatWeek(AddDays(anchor_, shift)) + "-WE";
+      m->value = FormatWeek(AddDays(Anchor(), shift)) + "-WE";
       return true;
     }
     if (!w->unit_plural || IsClockUnit(u) || u == Unit::kWeekend) return false;
@@ -1543,7 +1621,7 @@ class Tagger {
       if (StartsWith(i, "neue") && IsAny(i + 1, {"jahr", "jahres", "jahrs"}) && i > 0 &&
           IsAny(i - 1, {"im", "des", "ins"})) {
         m->e = i + 2;  // "im neuen Jahr": the year after the one in view
-        return Shifted(Unit::kYear, 1, narrative_ ? ref_ : anchor_, m);
+        return Shifted(Unit::kYear, 1, narrative_ ? Ref() : Anchor(), m);
       }
       size_t j = i;
       if (IsAny(j, {"am", "im"})) ++j;
@@ -1551,7 +1629,7 @@ class Tagger {
         Unit u = UnitAt(j + 1);
         if (u != Unit::kDay && u != Unit::kMonth && u != Unit::kYear) return false;
         m->e = j + 2;
-        return Shifted(u, 0, ref_, m);
+        return Shifted(u, 0, Ref(), m);
       }
     }
     if (En() && w == "same" && i > 0 && Is(i - 1, "the")) {
@@ -1559,7 +1637,7 @@ class Tagger {
       if (u != Unit::kDay && u != Unit::kMonth && u != Unit::kYear) return false;
       m->b = i - 1;
       m->e = i + 2;
-      return Shifted(u, 0, ref_, m);
+      return Shifted(u, 0, Ref(), m);
     }
     return false;
   }
@@ -1679,6 +1757,7 @@ class Tagger {
   bool narrative_ = false;
   uint8_t langs_ = kAnyLang;
   Date anchor_, ref_;
+  mutable bool anchor_read_ = false;  // since Scan's last Best call
   const std::vector<Token>& t_;
 };
 
@@ -1705,21 +1784,27 @@ std::vector<Timex> FindTimexes(std::string_view text, const std::string& lang, c
   const timex::TokenStream& tokens = timex::SharedTokens(text, langs, &scratch);
   // The last scan without an anchor on this thread, by token stream:
   // InferAnchor's scan, which is the whole answer again when the text
-  // establishes no anchor either.
+  // establishes no anchor either; otherwise the scan with the inferred
+  // anchor replays its log and calls Best again only where it read the
+  // anchor (Tagger::Replay).
   struct Anchorless {
     uint64_t generation = 0;
     std::vector<Timex> found;
+    std::vector<timex::Step> log;
   };
   thread_local Anchorless last;
-  const bool anchorless = options.anchor.empty() && !options.narrative && tokens.generation != 0;
-  if (anchorless && last.generation == tokens.generation) return last.found;
+  const bool shared = tokens.generation != 0 && !options.narrative;
+  const bool anchorless = shared && options.anchor.empty();
+  const bool logged = shared && last.generation == tokens.generation;
+  if (anchorless && logged) return last.found;
   timex::Tagger tagger(text, langs, options, tokens);
-  std::vector<Timex> found = tagger.Run();
-  if (anchorless) {
-    last.generation = tokens.generation;
-    last.found = found;
-  }
-  return found;
+  if (logged) return tagger.Replay(last.found, last.log);
+  if (!anchorless) return tagger.Run();
+  last.generation = 0;
+  last.log.clear();
+  last.found = tagger.Run(&last.log);
+  last.generation = tokens.generation;
+  return last.found;
 }
 
 std::vector<Timex> FindTimexes(std::string_view text, const std::string& lang, const std::string& anchor) {

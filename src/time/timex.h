@@ -4,8 +4,8 @@
 // Safe to call from many threads. The only state between calls is per
 // thread: the last text's tokens (timex::SharedTokens), which InferAnchor,
 // FindTimexes and FindMoney on the same text share, and the result of the
-// last scan without an anchor (InferAnchor's, reused by FindTimexes when
-// the text establishes no anchor).
+// last scan without an anchor (InferAnchor's, reused by FindTimexes: whole
+// when the text establishes no anchor, else where no rule read the anchor).
 #ifndef PACTGRAPH_TIME_TIMEX_H_
 #define PACTGRAPH_TIME_TIMEX_H_
 

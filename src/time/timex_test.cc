@@ -6,6 +6,9 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
+#include <utility>
+#include <vector>
 
 #include "time/date_math.h"
 #include "time/timex_eval.h"
@@ -202,6 +205,76 @@ TEST(InferAnchorTest, CoarserFallbacks) {
   EXPECT_EQ(InferAnchor("The plant opened in September 2014.", "en"), "2014-09");
   EXPECT_EQ(InferAnchor("Founded in 2016, it grew fast.", "en"), "2016");
   EXPECT_EQ(InferAnchor("They met yesterday.", "en"), "");
+}
+
+std::string Render(const std::vector<Timex>& found) {
+  std::string s;
+  for (const Timex& t : found) {
+    s += std::to_string(t.start) + "-" + std::to_string(t.end) + " " + t.type + " " + t.value + " " +
+         (t.relative ? "rel " : "abs ") + t.mod + "\n";
+  }
+  return s;
+}
+
+// FindTimexes on a thread of its own: no tokens or anchorless scan of an
+// earlier call to reuse.
+std::vector<Timex> FindTimexesCold(const std::string& text, const std::string& lang,
+                                   const std::string& anchor) {
+  std::vector<Timex> found;
+  std::thread([&] { found = FindTimexes(text, lang, anchor); }).join();
+  return found;
+}
+
+// The extractor scans a text without a publication date twice: InferAnchor
+// without an anchor, then FindTimexes with the inferred one, which reuses the
+// first scan wherever no rule read the anchor. The answer must be that of a
+// scan from cold state, with that anchor and with any other.
+TEST(TimexTest, ScanAfterInferAnchorEqualsAColdScan) {
+  const std::pair<const char*, const char*> texts[] = {
+      {"en",
+       "The deal was signed on 14 May 2024. Yesterday shares rose; last year they fell. Next month "
+       "the board meets, three days ago it met, and the following day it will vote."},
+      {"en",
+       "On Monday, May 14, profits for the first half and the third quarter beat forecasts made in "
+       "the 1990s. This weekend at 4pm, and tonight, talks resume; a year earlier they failed."},
+      {"en",
+       "Earlier this year sales of 1,500 cars slipped. The firm, founded in 2016, said last summer "
+       "that by 2020 it would double. It will report on 11/07/18 and again in two weeks."},
+      {"en",
+       "Posted May 3. In September 2014 the plant opened; the day after, it closed for a week. "
+       "Every Tuesday since then, and each year, it has reopened for five hours."},
+      {"en",
+       "They met yesterday. Today the company said the previous quarter was weak, the coming "
+       "months better, and the end of the year the best."},
+      {"en", "Shares rose 4% by 1200 GMT. Last year it tried to buy a rival in early 2009 and late May."},
+      {"de",
+       "Der Vertrag wurde am 20. Mai 2024 unterzeichnet. Gestern stieg die Aktie, vergangenes Jahr "
+       "fiel sie. Nächsten Monat tagt der Vorstand, vor drei Tagen tagte er, am selben Tag stimmte er ab."},
+      {"de",
+       "Am Montag, dem 3. September, meldete die Firma für das erste Halbjahr und das dritte Quartal "
+       "Gewinne. Anfang Juli und Ende des Jahres sollen es mehr werden; heute Abend um 15 Uhr tagt er."},
+      {"de",
+       "Im Sommer 1940 griff er an. Am 3. September kapitulierte die Stadt. Mitte 2023 und in den "
+       "1990er Jahren war es ruhig, diese Woche und am Wochenende nicht."},
+      {"de",
+       "Beim Gipfel 2024 trafen sie sich am 14. Mai. Im kommenden Jahr und in zwei Wochen treffen "
+       "sie sich wieder, jährlich und jeden Dienstag."},
+      {"de",
+       "Er kaufte 1500 Panzer. Morgen reist er ab; übermorgen und im vergangenen Monat auch, seit "
+       "2019 jedes Jahr im Frühjahr, zuletzt am 07.11.2018."},
+      {"de",
+       "Die Firma, gegründet im September 2014, meldete heute einen Verlust. Im Vorjahr und im "
+       "Vormonat war er kleiner, Ende März 2015 größer."},
+  };
+  for (const auto& [lang, text] : texts) {
+    const std::string inferred = InferAnchor(text, lang);
+    for (const std::string& anchor : {inferred, std::string("2024-05-20"), std::string("2014-09"),
+                                      std::string("2016"), std::string("20 May 2024"), std::string()}) {
+      InferAnchor(text, lang);  // the scan without an anchor that FindTimexes may reuse
+      EXPECT_EQ(Render(FindTimexes(text, lang, anchor)), Render(FindTimexesCold(text, lang, anchor)))
+          << lang << ", anchor \"" << anchor << "\": " << text;
+    }
+  }
 }
 
 TEST(DateMathTest, WeeksAndWeekdays) {
