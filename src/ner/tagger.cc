@@ -49,6 +49,9 @@ void Emissions(const tagger::TaggerModel& m, const std::vector<std::string_view>
       add_row(j >= 0 && j < static_cast<std::ptrdiff_t>(n) ? feats.word_rows[j] + r * kNumLabels
                                                            : &feats.edge_rows[r * kNumLabels]);
     }
+    for (int k = 0; k < tagger::kMaxShapeRows; ++k) {
+      if (const float* w = feats.shape_rows[i * tagger::kMaxShapeRows + k]) add_row(w);
+    }
     auto add = [&](size_t begin, size_t end) {
       for (size_t j = begin; j < end; ++j) {
         if (const float* w = rows[j]) add_row(w);

@@ -635,21 +635,63 @@ void EmitRoleKeys(const std::vector<std::string_view>& words, const SentenceScra
   }
 }
 
+// What the first context keys of a token depend on: the short shapes of
+// the token and its neighbours, its position and two of its flags. News
+// text has few such windows, so decoding caches their rows.
+struct ShapeWindow {
+  uint64_t prev = kPadding, cur = 0, next = kPadding;  // short shapes
+  uint8_t bits = 0;  // 1: first token; 2: last token; 4: kAllPunct; 8, 16: kInitCap, kAllCap
+  bool operator==(const ShapeWindow& o) const {
+    return prev == o.prev && cur == o.cur && next == o.next && bits == o.bits;
+  }
+};
+
+ShapeWindow ShapeWindowOf(const SentenceScratch& s, size_t i) {
+  const size_t n = s.info.size();
+  const TokenInfo& t = s.info[i];
+  ShapeWindow w;
+  w.prev = i > 0 ? s.info[i - 1].short_shape : kPadding;
+  w.cur = t.short_shape;
+  w.next = i + 1 < n ? s.info[i + 1].short_shape : kPadding;
+  w.bits = static_cast<uint8_t>((i == 0 ? 1 : 0) | (i + 1 == n ? 2 : 0) | ((t.flags & kAllPunct) ? 4 : 0) |
+                                ((t.flags & kInitCap) ? 8 : 0) | ((t.flags & kAllCap) ? 16 : 0));
+  return w;
+}
+
+// The shape keys of a window: first capitalisation, last token, the shape
+// bigrams and the shape trigram.
+template <typename Emit>
+void EmitShapeKeys(const ShapeWindow& w, Emit emit) {
+  const uint64_t cap = ((w.bits & 8) ? uint64_t{kInitCap} : 0) | ((w.bits & 16) ? uint64_t{kAllCap} : 0);
+  emit(Key(kFirstCap, Combine((w.bits & 1) != 0, cap)));
+  if (w.bits & 2) emit(Key(kLastToken, (w.bits & 4) ? uint64_t{kAllPunct} : 0));
+  emit(Key(kShapeM1Cur, Combine(w.prev, w.cur)));
+  emit(Key(kShapeCurP1, Combine(w.cur, w.next)));
+  emit(Key(kShortShapeWindow, Combine(Combine(w.prev, w.cur), w.next)));
+}
+
+template <typename Emit>
+void EmitOtherContextKeys(const SentenceScratch& s, size_t i, const FeatureResources& res,
+                          const DocContext& doc, Emit emit);
+
 // The keys of token i that are no word's role keys: word pairs and
 // triples, the position in the sentence, gazetteer matches, the corpus
 // priors (German block) and the document's spelling evidence.
 template <typename Emit>
 void EmitContextKeys(const SentenceScratch& s, size_t i, const FeatureResources& res, const DocContext& doc,
                      Emit emit) {
+  EmitShapeKeys(ShapeWindowOf(s, i), emit);
+  EmitOtherContextKeys(s, i, res, doc, emit);
+}
+
+// The context keys after the shape keys.
+template <typename Emit>
+void EmitOtherContextKeys(const SentenceScratch& s, size_t i, const FeatureResources& res,
+                          const DocContext& doc, Emit emit) {
   const size_t n = s.info.size();
   const TokenInfo& t = s.info[i];
   const NeighbourValues prev = i > 0 ? ValuesOf(s, i - 1) : NeighbourValues{};
   const NeighbourValues next = i + 1 < n ? ValuesOf(s, i + 1) : NeighbourValues{};
-  emit(Key(kFirstCap, Combine(i == 0, t.flags & (kInitCap | kAllCap))));
-  if (i + 1 == n) emit(Key(kLastToken, t.flags & kAllPunct));
-  emit(Key(kShapeM1Cur, Combine(prev.short_shape, t.short_shape)));
-  emit(Key(kShapeCurP1, Combine(t.short_shape, next.short_shape)));
-  emit(Key(kShortShapeWindow, Combine(Combine(prev.short_shape, t.short_shape), next.short_shape)));
   emit(Key(kBigramM1, Combine(prev.lower, t.lower)));
   emit(Key(kBigramP1, Combine(t.lower, next.lower)));
   if (res.clusters) {
@@ -761,6 +803,38 @@ class RoleRowCache {
   float edge_rows_[kNumWordRoles * kNumLabels] = {};
 };
 
+// A per-thread cache of a shape window's key rows under one loaded model
+// (direct-mapped; a slot serves only the same window and model).
+class ShapeRowCache {
+ public:
+  // The rows (null: key unknown or absent) of the window's shape keys in
+  // key order; computed on a miss.
+  const float* const* Rows(const ShapeWindow& w, const TaggerModel& model) {
+    const uint64_t h = Combine(Combine(Combine(w.prev, w.cur), w.next), w.bits);
+    Entry& e = slots_[(h ^ (h >> 29)) & kMask];
+    if (e.model != model.cache_id || !(e.window == w)) {
+      e.model = model.cache_id;
+      e.window = w;
+      Compute(w, model, e.rows);
+    }
+    return e.rows;
+  }
+  static void Compute(const ShapeWindow& w, const TaggerModel& model, const float** rows) {
+    int k = 0;
+    std::fill(rows, rows + kMaxShapeRows, nullptr);
+    EmitShapeKeys(w, [&](uint64_t key) { rows[k++] = model.weights.Find(key); });
+  }
+
+ private:
+  static constexpr size_t kSlots = 2048, kMask = kSlots - 1;
+  struct Entry {
+    uint64_t model = 0;  // 0: empty
+    ShapeWindow window;
+    const float* rows[kMaxShapeRows];
+  };
+  std::vector<Entry> slots_ = std::vector<Entry>(kSlots);
+};
+
 // Adds up each role's weights: rows[r] = 0 + w(first key) + w(second) ...
 // in key order; a role with no known key is all zeros.
 void SumRoleRows(const float* const* found, const uint32_t* role_ends, float* rows) {
@@ -859,12 +933,24 @@ void ExtractDecodeFeatures(const std::vector<std::string_view>& words, const Tag
 
   // The context keys, written through a plain pointer into room for the
   // most a token can have.
+  out->shape_rows.resize(n * kMaxShapeRows);
+  thread_local ShapeRowCache shape_cache;
+  for (size_t i = 0; i < n; ++i) {
+    const ShapeWindow w = ShapeWindowOf(s, i);
+    const float** rows = &out->shape_rows[i * kMaxShapeRows];
+    if (id) {
+      const float* const* cached = shape_cache.Rows(w, model);
+      std::copy(cached, cached + kMaxShapeRows, rows);
+    } else {
+      ShapeRowCache::Compute(w, model, rows);
+    }
+  }
   out->context.keys.resize(n * kMaxContextKeys);
   out->context.offsets.assign(1, 0);
   uint64_t* const begin = out->context.keys.data();
   uint64_t* p = begin;
   for (size_t i = 0; i < n; ++i) {
-    EmitContextKeys(s, i, res, doc, [&p](uint64_t key) { *p++ = key; });
+    EmitOtherContextKeys(s, i, res, doc, [&p](uint64_t key) { *p++ = key; });
     out->context.offsets.push_back(static_cast<uint32_t>(p - begin));
     if (p - begin > static_cast<std::ptrdiff_t>((i + 1) * kMaxContextKeys)) std::abort();  // bound too low
   }

@@ -107,8 +107,9 @@ enum WordRole : int { kAsToken, kAsPrev, kAsNext, kAsPrev2, kAsNext2, kNumWordRo
 // The static features as decoding adds them up. Token i's static score is
 // the sum, in role order, of word_rows[i + offset(r)][r] for the five
 // roles (offsets 0, -1, +1, -2, +2; edge_rows[r] beyond the sentence),
-// then of the weights of its context keys: the same keys as
-// ExtractStaticFeatures gives, in groups.
+// then of its shape rows and of the weights of its other context keys:
+// the same keys as ExtractStaticFeatures gives, in groups.
+inline constexpr int kMaxShapeRows = 5;
 struct DecodeFeatures {
   // Per word: its kNumWordRoles rows of kNumLabels floats, each row 0 + the
   // weights of that role's keys in key order. They are in the thread's
@@ -116,6 +117,11 @@ struct DecodeFeatures {
   std::vector<const float*> word_rows;
   std::vector<float> computed_rows;
   std::array<float, kNumWordRoles * kNumLabels> edge_rows{};  // the padding beyond the edge
+  // Per token, the weight rows of its first context keys (capitalisation
+  // and position, the shape window), kMaxShapeRows per token in key order, null for a
+  // key the model lacks or the token does not have; then `context` holds
+  // the keys of the rest.
+  std::vector<const float*> shape_rows;
   SentenceFeatures context;
 };
 // A model loaded for tagging (cache_id != 0) has its word rows cached per
