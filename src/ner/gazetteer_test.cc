@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 
@@ -68,6 +69,56 @@ TEST(GazetteerTest, LoadsAndFindsSequences) {
   ASSERT_NE(aw, nullptr);
   EXPECT_EQ(g.entry((*aw)[0]).flags, kCaseSensitive | kAmbiguous);
   EXPECT_EQ(g.max_words(), 2u);
+}
+
+// The key filter in front of the table must never turn away a key that is
+// there: every key inserted (0, which the table stores as 1, and keys
+// differing only in their top bits included) is found after all the
+// rehashes, with its value.
+TEST(HashIndexTest, FindsEveryInsertedKey) {
+  HashIndex index;
+  std::vector<uint64_t> keys = {0, uint64_t{1} << 63, (uint64_t{1} << 63) | 1, ~uint64_t{0}};
+  uint64_t k = 0x9e3779b97f4a7c15ull;
+  for (int i = 0; i < 20000; ++i) {
+    k = k * 6364136223846793005ull + 1442695040888963407ull;
+    keys.push_back(k);
+  }
+  for (size_t i = 0; i < keys.size(); ++i) index[keys[i]] = static_cast<uint32_t>(i + 1);
+  for (size_t i = 0; i < keys.size(); ++i) {
+    const uint32_t* v = index.Find(keys[i]);
+    ASSERT_NE(v, nullptr) << "key " << keys[i];
+    EXPECT_EQ(*v, i + 1);
+  }
+  // And turns away absent keys (most of them by the filter alone).
+  int found = 0;
+  for (int i = 0; i < 1000; ++i) {
+    k = k * 6364136223846793005ull + 1442695040888963407ull;
+    found += index.Find(k) != nullptr;
+  }
+  EXPECT_EQ(found, 0);
+  EXPECT_EQ(HashIndex().Find(0), nullptr);
+}
+
+// Every word sequence that starts a name of the shipped gazetteers is found
+// as a prefix and every whole name as an entry (the filter has no false
+// negatives on the real data).
+TEST(GazetteerTest, FindsEveryPrefixOfTheShippedNames) {
+  Gazetteer g;
+  for (const char* f : {"orgs.tsv", "products.tsv", "places.tsv", "companies.tsv"})
+    ASSERT_TRUE(g.AddFile(std::string(PACTGRAPH_DATA_DIR) + "/ner/" + f).ok()) << f;
+  ASSERT_GT(g.size(), 1000u);
+  for (uint32_t id = 0; id < g.size(); ++id) {
+    const GazEntry& e = g.entry(id);
+    EXPECT_TRUE(g.IsFirstWord(FoldedHash(e.words[0]))) << e.name;
+    uint64_t h = 0;
+    for (const std::string& w : e.words) {
+      h = CombineHash(h, FoldedHash(w));
+      EXPECT_TRUE(g.IsPrefix(h)) << e.name;
+    }
+    const std::vector<uint32_t>* ids = g.Find(h);
+    ASSERT_NE(ids, nullptr) << e.name;
+    EXPECT_NE(std::find(ids->begin(), ids->end(), id), ids->end()) << e.name;
+  }
 }
 
 TEST(GazetteerTest, ErrorsNameFileAndLine) {
