@@ -126,6 +126,17 @@ class HashIndex {
   }
   size_t size() const { return size_; }
 
+  // For a caller that knows its keys some lookups ahead: starts loading the
+  // table slot that Find(key) will read when the filter passes the key (most
+  // keys it turns away, and loading their slots would only crowd the cache).
+  void Prefetch(uint64_t key) const {
+    if (entries_.empty()) return;
+    key = Slot(key);
+    const uint64_t bit = FilterBit(key);
+    if ((filter_[bit >> 6] & (uint64_t{1} << (bit & 63))) == 0) return;
+    __builtin_prefetch(&entries_[(key ^ (key >> 29)) & (entries_.size() - 1)]);
+  }
+
  private:
   struct Entry {
     uint64_t key = 0;  // 0 marks an empty slot
@@ -175,6 +186,8 @@ class Gazetteer {
   const GazEntry& entry(uint32_t i) const { return entries_[i]; }
   // True when some entry starts with a word of this folded hash.
   bool IsFirstWord(uint64_t word_hash) const { return IsPrefix(CombineHash(0, word_hash)); }
+  // HashIndex::Prefetch for IsFirstWord(word_hash).
+  void PrefetchFirstWord(uint64_t word_hash) const { index_.Prefetch(CombineHash(0, word_hash)); }
   size_t max_words() const { return max_words_; }
   size_t size() const { return entries_.size(); }
 
@@ -203,6 +216,8 @@ class WordLexicon {
     const uint32_t* m = mask_.Find(folded_hash);
     return m ? *m : 0;
   }
+  // HashIndex::Prefetch for Mask(folded_hash).
+  void Prefetch(uint64_t folded_hash) const { mask_.Prefetch(folded_hash); }
   // True when the folded word is longer than, and ends with, a word of the
   // class (used for suffix lists such as German noun endings).
   bool EndsWithAny(std::string_view cls, std::string_view folded_word) const;

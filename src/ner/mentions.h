@@ -27,6 +27,7 @@ enum WordFlag : uint16_t {
   kHyphen = 512,       // contains '-'
   kHeadline = 1024,    // on a title-case line (every long word capitalised, no closing full stop)
   kTitleStart = 2048,  // some job title starts with this word (set by ClassifyWords)
+  kGazStart = 4096,    // some gazetteer name starts with this word (set by ClassifyWords)
 };
 
 struct Word {
@@ -79,8 +80,9 @@ struct Resources {
   void ResolveBits();
 };
 
-// Sets Word::cls from the lexicon, and kTitleStart from the title lexicon
-// (looked up once per word, not by every rule that asks).
+// Sets Word::cls from the lexicon, kTitleStart from the title lexicon and
+// kGazStart from the gazetteer (looked up once per word, not by every rule
+// that asks).
 void ClassifyWords(const Resources& res, std::vector<Word>* words);
 
 // Everything the rules find without the tagger, overlaps not yet resolved.
