@@ -183,6 +183,13 @@ class Gazetteer {
   const std::vector<uint32_t>* Find(uint64_t seq_hash) const;
   // True when some entry starts with this word sequence (or is it).
   bool IsPrefix(uint64_t seq_hash) const { return index_.Find(seq_hash) != nullptr; }
+  // IsPrefix and Find in one lookup, for a walk that asks both of the same
+  // sequences: nullptr when no entry starts with the sequence, else a node
+  // whose Entries are those of the sequence (nullptr for a proper prefix).
+  const uint32_t* FindNode(uint64_t seq_hash) const { return index_.Find(seq_hash); }
+  const std::vector<uint32_t>* Entries(uint32_t node) const {
+    return node > 0 ? &buckets_[node - 1] : nullptr;
+  }
   const GazEntry& entry(uint32_t i) const { return entries_[i]; }
   // True when some entry starts with a word of this folded hash.
   bool IsFirstWord(uint64_t word_hash) const { return IsPrefix(CombineHash(0, word_hash)); }

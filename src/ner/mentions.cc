@@ -126,11 +126,10 @@ bool CaseMatches(const GazEntry& e, const std::vector<Word>& words, size_t i) {
   return true;
 }
 
-const GazEntry* MatchAt(const Gazetteer& gaz, const std::vector<Word>& words, size_t i, uint64_t seq_hash,
-                        size_t len) {
-  const std::vector<uint32_t>* ids = gaz.Find(seq_hash);
-  if (!ids) return nullptr;
-  for (uint32_t id : *ids) {
+// The entry of `ids` (the entries of one word sequence) that words [i, i + len) name.
+const GazEntry* MatchAt(const Gazetteer& gaz, const std::vector<uint32_t>& ids,
+                        const std::vector<Word>& words, size_t i, size_t len) {
+  for (uint32_t id : ids) {
     const GazEntry& e = gaz.entry(id);
     if (e.words.size() == len && CaseMatches(e, words, i)) return &e;
   }
@@ -332,26 +331,28 @@ std::vector<Candidate> FindGazetteerMentions(const Resources& res, std::string_v
                                              const std::vector<Word>& words, const std::string& lang) {
   std::vector<Candidate> out;
   const Gazetteer& gaz = res.gazetteer;
-  std::vector<uint64_t> hashes(gaz.max_words() + 1);
+  std::vector<uint32_t> nodes(gaz.max_words() + 1);
   for (size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
     if (w.Is(kPunct) || w.Is(kPossessive)) continue;
     const GazEntry* hit = nullptr;
     size_t len = 0;
     if (w.Is(kGazStart)) {
-      // Walk forward while the words are a prefix of some entry, then try
-      // the longest whole entries first.
+      // Walk forward while the words are a prefix of some entry (keeping each
+      // sequence's node, so that none is looked up twice), then try the
+      // longest whole entries first.
       size_t max = std::min(gaz.max_words(), words.size() - i);
       uint64_t h = 0;
       size_t reach = 0;
       for (size_t k = 0; k < max; ++k) {
         h = CombineHash(h, words[i + k].hash);
-        if (!gaz.IsPrefix(h)) break;
-        hashes[k + 1] = h;
+        const uint32_t* node = gaz.FindNode(h);
+        if (!node) break;
+        nodes[k + 1] = *node;
         reach = k + 1;
       }
       for (size_t k = reach; k >= 1 && !hit; --k) {
-        hit = MatchAt(gaz, words, i, hashes[k], k);
+        if (const std::vector<uint32_t>* ids = gaz.Entries(nodes[k])) hit = MatchAt(gaz, *ids, words, i, k);
         if (hit) len = k;
       }
     }
