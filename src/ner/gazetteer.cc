@@ -324,9 +324,10 @@ Status Gazetteer::Add(std::string_view name, std::string_view type, std::string_
     buckets_.emplace_back();
     slot = static_cast<uint32_t>(buckets_.size());
   }
-  std::vector<uint32_t>& bucket = buckets_[slot - 1];
+  std::vector<uint32_t>& bucket = buckets_[(slot & ~kUncapitalisedStart) - 1];
   for (uint32_t id : bucket)
     if (entries_[id].name == e.name) return Status::OK();  // earlier file wins
+  if (!StartsUpper(e.words[0])) slot |= kUncapitalisedStart;
   bucket.push_back(static_cast<uint32_t>(entries_.size()));
   if (e.words.size() > max_words_) max_words_ = e.words.size();
   entries_.push_back(std::move(e));
@@ -379,8 +380,8 @@ Status Gazetteer::AddFile(const std::string& path) {
 }
 
 const std::vector<uint32_t>* Gazetteer::Find(uint64_t seq_hash) const {
-  const uint32_t* slot = index_.Find(seq_hash);
-  return slot && *slot > 0 ? &buckets_[*slot - 1] : nullptr;
+  const uint32_t* node = index_.Find(seq_hash);
+  return node ? Entries(*node) : nullptr;
 }
 
 Status WordLexicon::Add(std::string_view word, std::string_view cls) {

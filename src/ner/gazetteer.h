@@ -188,8 +188,15 @@ class Gazetteer {
   // whose Entries are those of the sequence (nullptr for a proper prefix).
   const uint32_t* FindNode(uint64_t seq_hash) const { return index_.Find(seq_hash); }
   const std::vector<uint32_t>* Entries(uint32_t node) const {
+    node &= ~kUncapitalisedStart;
     return node > 0 ? &buckets_[node - 1] : nullptr;
   }
+  // False when every entry of the node starts with a capitalised word: then
+  // words whose first one is not capitalised match none of them (the case
+  // test wants a capital where the name has one, and a case-sensitive name
+  // its exact spelling), and the entries need not be read. Most sequences
+  // looked up are such words ("next", "shell" against "Next", "Shell").
+  static bool HasUncapitalisedStart(uint32_t node) { return (node & kUncapitalisedStart) != 0; }
   const GazEntry& entry(uint32_t i) const { return entries_[i]; }
   // True when some entry starts with a word of this folded hash.
   bool IsFirstWord(uint64_t word_hash) const { return IsPrefix(CombineHash(0, word_hash)); }
@@ -200,8 +207,10 @@ class Gazetteer {
 
  private:
   std::vector<GazEntry> entries_;
+  static constexpr uint32_t kUncapitalisedStart = uint32_t{1} << 31;
   // Sequence hash -> 1 + index into buckets_ (entries with that sequence),
-  // or 0 for a proper prefix of some entry.
+  // or 0 for a proper prefix of some entry; with kUncapitalisedStart when
+  // the first word of some entry there does not start with a capital.
   HashIndex index_;
   std::vector<std::vector<uint32_t>> buckets_;
   size_t max_words_ = 0;

@@ -121,6 +121,32 @@ TEST(GazetteerTest, FindsEveryPrefixOfTheShippedNames) {
   }
 }
 
+// A sequence's node says whether some name there starts without a capital:
+// the walk skips the others for an uncapitalised word, so a name such as
+// "eBay" that shares its words with a capitalised one must still say so.
+TEST(GazetteerTest, NodeTellsUncapitalisedStarts) {
+  Gazetteer g;
+  ASSERT_TRUE(g.Add("Next", "ORG", "", 0).ok());
+  ASSERT_TRUE(g.Add("Shell", "ORG", "", 0).ok());
+  ASSERT_TRUE(g.Add("shell", "PRODUCT", "", kCaseSensitive).ok());
+  ASSERT_TRUE(g.Add("eBay Motors", "ORG", "", 0).ok());
+  ASSERT_TRUE(g.Add("EBAY", "ORG", "", 0).ok());
+  const uint64_t next = CombineHash(0, FoldedHash("next"));
+  const uint64_t shell = CombineHash(0, FoldedHash("shell"));
+  const uint64_t ebay = CombineHash(0, FoldedHash("ebay"));
+  const uint64_t ebay_motors = CombineHash(ebay, FoldedHash("motors"));
+  ASSERT_NE(g.FindNode(next), nullptr);
+  EXPECT_FALSE(Gazetteer::HasUncapitalisedStart(*g.FindNode(next)));
+  EXPECT_TRUE(Gazetteer::HasUncapitalisedStart(*g.FindNode(shell)));
+  EXPECT_FALSE(Gazetteer::HasUncapitalisedStart(*g.FindNode(ebay)));
+  EXPECT_TRUE(Gazetteer::HasUncapitalisedStart(*g.FindNode(ebay_motors)));
+  // The flag is no part of the entries' place.
+  ASSERT_NE(g.Find(shell), nullptr);
+  EXPECT_EQ(g.Find(shell)->size(), 2u);
+  ASSERT_NE(g.Entries(*g.FindNode(ebay_motors)), nullptr);
+  EXPECT_EQ(g.entry(g.Entries(*g.FindNode(ebay_motors))->at(0)).name, "eBay Motors");
+}
+
 TEST(GazetteerTest, ErrorsNameFileAndLine) {
   Gazetteer g;
   Status st = g.AddFile(WriteTemp("g_bad_type.tsv", "# pactgraph-gazetteer 1\nAcme\tORG\nFoo\tCOMPANY\n"));

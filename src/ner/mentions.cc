@@ -352,6 +352,7 @@ std::vector<Candidate> FindGazetteerMentions(const Resources& res, std::string_v
         reach = k + 1;
       }
       for (size_t k = reach; k >= 1 && !hit; --k) {
+        if (!w.Is(kUpper) && !Gazetteer::HasUncapitalisedStart(nodes[k])) continue;
         if (const std::vector<uint32_t>* ids = gaz.Entries(nodes[k])) hit = MatchAt(gaz, *ids, words, i, k);
         if (hit) len = k;
       }
