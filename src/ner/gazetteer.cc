@@ -313,6 +313,7 @@ Status Gazetteer::Add(std::string_view name, std::string_view type, std::string_
   e.words = NameWords(name);
   e.flags = flags;
   if (e.words.empty()) return Status::InvalidArgument("empty name");
+  first_word_hashes_.push_back(FoldedHash(e.words[0]));
   uint64_t h = 0;
   for (size_t k = 0; k + 1 < e.words.size(); ++k) {
     h = CombineHash(h, FoldedHash(e.words[k]));

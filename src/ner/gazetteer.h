@@ -125,6 +125,13 @@ class HashIndex {
     }
   }
   size_t size() const { return size_; }
+  // Calls f(key, value) for every key, as stored (key 0 is stored as 1,
+  // which Find takes for 0 as well).
+  template <typename F>
+  void ForEach(F f) const {
+    for (const Entry& e : entries_)
+      if (e.key != 0) f(e.key, e.value);
+  }
 
   // For a caller that knows its keys some lookups ahead: starts loading the
   // table slot that Find(key) will read when the filter passes the key (most
@@ -200,8 +207,9 @@ class Gazetteer {
   const GazEntry& entry(uint32_t i) const { return entries_[i]; }
   // True when some entry starts with a word of this folded hash.
   bool IsFirstWord(uint64_t word_hash) const { return IsPrefix(CombineHash(0, word_hash)); }
-  // HashIndex::Prefetch for IsFirstWord(word_hash).
-  void PrefetchFirstWord(uint64_t word_hash) const { index_.Prefetch(CombineHash(0, word_hash)); }
+  // Folded hashes of the entries' first words (IsFirstWord of each is
+  // true), with repeats.
+  const std::vector<uint64_t>& first_word_hashes() const { return first_word_hashes_; }
   size_t max_words() const { return max_words_; }
   size_t size() const { return entries_.size(); }
 
@@ -213,6 +221,7 @@ class Gazetteer {
   // the first word of some entry there does not start with a capital.
   HashIndex index_;
   std::vector<std::vector<uint32_t>> buckets_;
+  std::vector<uint64_t> first_word_hashes_;
   size_t max_words_ = 0;
 };
 
@@ -232,8 +241,11 @@ class WordLexicon {
     const uint32_t* m = mask_.Find(folded_hash);
     return m ? *m : 0;
   }
-  // HashIndex::Prefetch for Mask(folded_hash).
-  void Prefetch(uint64_t folded_hash) const { mask_.Prefetch(folded_hash); }
+  // Calls f(folded_hash, mask) for every word with a class.
+  template <typename F>
+  void ForEachWord(F f) const {
+    mask_.ForEach(f);
+  }
   // True when the folded word is longer than, and ends with, a word of the
   // class (used for suffix lists such as German noun endings).
   bool EndsWithAny(std::string_view cls, std::string_view folded_word) const;
@@ -258,6 +270,11 @@ class TitleLexicon {
   const std::string* FindGermanCompound(std::string_view folded_word) const;
   // True when some title starts with a word of this folded hash.
   bool IsFirstWord(uint64_t word_hash) const { return first_words_.Find(word_hash) != nullptr; }
+  // Calls f(word_hash) for every word IsFirstWord is true of.
+  template <typename F>
+  void ForEachFirstWord(F f) const {
+    first_words_.ForEach([&f](uint64_t key, uint32_t) { f(key); });
+  }
   size_t max_words() const { return max_words_; }
 
  private:

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <fstream>
 
+#include "ner/mentions.h"
+
 namespace pactgraph {
 namespace ner {
 namespace {
@@ -145,6 +147,32 @@ TEST(GazetteerTest, NodeTellsUncapitalisedStarts) {
   EXPECT_EQ(g.Find(shell)->size(), 2u);
   ASSERT_NE(g.Entries(*g.FindNode(ebay_motors)), nullptr);
   EXPECT_EQ(g.entry(g.Entries(*g.FindNode(ebay_motors))->at(0)).name, "eBay Motors");
+}
+
+// ClassifyWords reads one table built from the three: for every word of
+// each (and for words of none) it must say what the three say.
+TEST(ShippedDataTest, WordIndexAgreesWithTheThreeTables) {
+  Resources res;
+  const std::string dir = std::string(PACTGRAPH_DATA_DIR) + "/ner/";
+  for (const char* f : {"orgs.tsv", "products.tsv", "places.tsv", "companies.tsv"})
+    ASSERT_TRUE(res.gazetteer.AddFile(dir + f).ok()) << f;
+  ASSERT_TRUE(res.lexicon.AddFile(dir + "lexicon.tsv").ok());
+  ASSERT_TRUE(res.titles.AddFile(dir + "titles.tsv").ok());
+  res.ResolveBits();
+  std::vector<uint64_t> hashes = res.gazetteer.first_word_hashes();
+  res.lexicon.ForEachWord([&hashes](uint64_t h, uint32_t) { hashes.push_back(h); });
+  res.titles.ForEachFirstWord([&hashes](uint64_t h) { hashes.push_back(h); });
+  for (const char* w : {"the", "said", "Quorvant", "Vorstandschef", "xyzzy", "Bank", "chief"})
+    hashes.push_back(FoldedHash(w));
+  ASSERT_GT(hashes.size(), 5000u);
+  for (uint64_t h : hashes) {
+    std::vector<Word> words(1);
+    words[0].hash = h;
+    ClassifyWords(res, &words);
+    EXPECT_EQ(words[0].cls, res.lexicon.Mask(h)) << h;
+    EXPECT_EQ(words[0].Is(kTitleStart), res.titles.IsFirstWord(h)) << h;
+    EXPECT_EQ(words[0].Is(kGazStart), res.gazetteer.IsFirstWord(h)) << h;
+  }
 }
 
 TEST(GazetteerTest, ErrorsNameFileAndLine) {

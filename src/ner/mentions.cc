@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 
 namespace pactgraph {
@@ -204,28 +206,40 @@ void Resources::ResolveBits() {
   bits.name_particle = lexicon.Bit("name_particle");
   bits.org_head = lexicon.Bit("org_head");
   bits.place_head = lexicon.Bit("place_head");
+
+  std::unordered_map<uint64_t, WordKind> kinds;
+  lexicon.ForEachWord([&kinds](uint64_t h, uint32_t mask) { kinds[h].cls |= mask; });
+  titles.ForEachFirstWord([&kinds](uint64_t h) { kinds[h].flags |= kTitleStart; });
+  // (The tables store key 0 as 1, and so does word_index.)
+  for (uint64_t h : gazetteer.first_word_hashes()) kinds[h == 0 ? 1 : h].flags |= kGazStart;
+  std::map<std::pair<uint32_t, uint16_t>, uint32_t> kind_index;
+  word_index = HashIndex();
+  word_kinds.clear();
+  for (const auto& [h, kind] : kinds) {
+    auto [it, fresh] = kind_index.emplace(std::make_pair(kind.cls, kind.flags), word_kinds.size());
+    if (fresh) word_kinds.push_back(kind);
+    word_index[h] = it->second;
+  }
 }
 
 void ClassifyWords(const Resources& res, std::vector<Word>* words) {
-  // The lexicon and the gazetteer are too large to stay in the cache between
-  // documents, and a lookup that waits for its load stalls the loop. Every
-  // word's hash is known already, so the loads are started kAhead words
-  // before they are needed. (The title lexicon's first words fit in a few
-  // cache lines, and starting the filters' loads too cost more instructions
-  // than it saved.)
+  // The table is too large to stay in the cache between documents, and a
+  // lookup that waits for its load stalls the loop. Every word's hash is
+  // known already, so the loads are started kAhead words before they are
+  // needed.
   constexpr size_t kAhead = 8;
   const size_t n = words->size();
   Word* const ws = words->data();
   for (size_t i = 0; i < n; ++i) {
-    if (i + kAhead < n) {
-      const uint64_t h = ws[i + kAhead].hash;
-      res.lexicon.Prefetch(h);
-      res.gazetteer.PrefetchFirstWord(h);
-    }
+    if (i + kAhead < n) res.word_index.Prefetch(ws[i + kAhead].hash);
     Word& w = ws[i];
-    w.cls = res.lexicon.Mask(w.hash);
-    if (res.titles.IsFirstWord(w.hash)) w.flags |= kTitleStart;
-    if (res.gazetteer.IsFirstWord(w.hash)) w.flags |= kGazStart;
+    const uint32_t* kind = res.word_index.Find(w.hash);
+    if (kind) {
+      w.cls = res.word_kinds[*kind].cls;
+      w.flags |= res.word_kinds[*kind].flags;
+    } else {
+      w.cls = 0;
+    }
   }
 }
 
