@@ -212,6 +212,11 @@ bool SpellsLongForm(std::string_view acr_word, const std::vector<Word>& words, s
   return caps >= 2 && SpellsAcronym(std::string_view(acr).substr(0, acr.size() - 1), 0, lw, 0);
 }
 
+bool IsAsciiAlnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
 // Every other use of an organisation's or product's name is a mention of
 // it, wherever the rules or the tagger missed it: a name found once in a
 // telling context ("der Chipentwickler Halvora") is the same name at a
@@ -258,6 +263,26 @@ void PropagateNames(const Resources& res, std::string_view text, const std::vect
     if (!fresh && pos->second != root) pos->second = -1;
   }
   if (by_key.empty()) return;
+  // Most capitalised words start none of the document's names, and each
+  // costs up to five keys built and looked up. A word whose first two bytes
+  // are ASCII letters or digits has a key, and so has every name or piece
+  // starting with it, that begins with those two bytes lower-cased: when no
+  // key of the document begins so, none of the lookups can succeed. (A key
+  // shorter than two bytes matches no such word.)
+  std::array<uint64_t, 16> key_starts{};  // a bit per hashed pair of first bytes
+  auto start_bit = [](unsigned char a, unsigned char b) { return (a * 37u + b) & 1023u; };
+  for (const auto& entry : by_key) {
+    const std::string& key = entry.first;
+    if (key.size() < 2) continue;
+    const unsigned bit = start_bit(static_cast<unsigned char>(key[0]), static_cast<unsigned char>(key[1]));
+    key_starts[bit >> 6] |= uint64_t{1} << (bit & 63);
+  }
+  auto may_start_name = [&](std::string_view t) {
+    if (t.size() < 2 || !IsAsciiAlnum(t[0]) || !IsAsciiAlnum(t[1])) return true;
+    const unsigned bit =
+        start_bit(static_cast<unsigned char>(AsciiLower(t[0])), static_cast<unsigned char>(AsciiLower(t[1])));
+    return ((key_starts[bit >> 6] >> (bit & 63)) & 1) != 0;
+  };
   auto add = [&](size_t first, size_t last, uint32_t start, uint32_t end, long root) {
     Candidate c;
     c.first = static_cast<uint32_t>(first);
@@ -301,6 +326,7 @@ void PropagateNames(const Resources& res, std::string_view text, const std::vect
   }
   for (size_t w = 0; w < words.size(); ++w) {
     if ((*covered)[w] || words[w].Is(kPunct) || !(words[w].Is(kUpper) || words[w].Is(kAllCaps))) continue;
+    if (!may_start_name(words[w].text)) continue;
     bool found = false;
     for (size_t n = kMaxWords; n >= 1 && !found; --n) {
       if (w + n > words.size()) continue;

@@ -293,6 +293,23 @@ TEST_F(EntitiesTest, DescriptorNamesAnUnknownOrganisationEverywhere) {
   EXPECT_FALSE(HasName("Chipentwickler Quorvant")) << Dump();
 }
 
+// PropagateNames skips a capitalised word when no name of the document
+// starts with its first two letters; every use of a name must still be
+// found, written in capitals, as a compound head or in the genitive, next to
+// words that start like no name.
+TEST_F(EntitiesTest, PropagatedNamesBesideWordsThatStartNoName) {
+  Run("Der Dresdner Chipentwickler Quorvant und der Softwarekonzern Telmira Inc. arbeiten zusammen. "
+      "Bericht: QUORVANT-Chefin Anna Berg sagte, Quorvants Hardware komme bald. Telmiras Kunden warten. "
+      "Laut Telmira zahlt Telmira dafür.",
+      "de");
+  long q = Find("ORG", "Quorvant");
+  ASSERT_GE(q, 0) << Dump();
+  EXPECT_EQ(Mentions(q).size(), 3u) << Dump();  // descriptor, compound head, genitive
+  long t = Find("ORG", "Telmira Inc.");
+  ASSERT_GE(t, 0) << Dump();
+  EXPECT_EQ(Mentions(t).size(), 4u) << Dump();
+}
+
 TEST_F(EntitiesTest, AppositionDescriptorAndLegalSuffixVariants) {
   Run("Pellucid Grid, the Oslo-based data center operator, will buy memory from Varnex Semiconductor Co. for "
       "its servers. Varnex Semiconductor said Varnex would deliver in May.",

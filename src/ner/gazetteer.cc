@@ -117,11 +117,18 @@ uint32_t& HashIndex::operator[](uint64_t key) {
     e.key = key;
     e.value = 0;
     ++size_;
+    const uint64_t bit = FilterBit(key);
+    filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
   }
   return e.value;
 }
 
 void HashIndex::Rehash(size_t capacity) {
+  // capacity is a power of two; the filter has 8 * capacity bits.
+  int log2_bits = 3;
+  while ((size_t{1} << log2_bits) < capacity * 8) ++log2_bits;
+  filter_shift_ = 64 - log2_bits;
+  filter_.assign(capacity * 8 / 64, 0);
   std::vector<Entry> old(capacity);
   old.swap(entries_);
   size_ = 0;
@@ -306,6 +313,7 @@ Status Gazetteer::Add(std::string_view name, std::string_view type, std::string_
   e.words = NameWords(name);
   e.flags = flags;
   if (e.words.empty()) return Status::InvalidArgument("empty name");
+  first_word_hashes_.push_back(FoldedHash(e.words[0]));
   uint64_t h = 0;
   for (size_t k = 0; k + 1 < e.words.size(); ++k) {
     h = CombineHash(h, FoldedHash(e.words[k]));
@@ -317,9 +325,10 @@ Status Gazetteer::Add(std::string_view name, std::string_view type, std::string_
     buckets_.emplace_back();
     slot = static_cast<uint32_t>(buckets_.size());
   }
-  std::vector<uint32_t>& bucket = buckets_[slot - 1];
+  std::vector<uint32_t>& bucket = buckets_[(slot & ~kUncapitalisedStart) - 1];
   for (uint32_t id : bucket)
     if (entries_[id].name == e.name) return Status::OK();  // earlier file wins
+  if (!StartsUpper(e.words[0])) slot |= kUncapitalisedStart;
   bucket.push_back(static_cast<uint32_t>(entries_.size()));
   if (e.words.size() > max_words_) max_words_ = e.words.size();
   entries_.push_back(std::move(e));
@@ -372,8 +381,8 @@ Status Gazetteer::AddFile(const std::string& path) {
 }
 
 const std::vector<uint32_t>* Gazetteer::Find(uint64_t seq_hash) const {
-  const uint32_t* slot = index_.Find(seq_hash);
-  return slot && *slot > 0 ? &buckets_[*slot - 1] : nullptr;
+  const uint32_t* node = index_.Find(seq_hash);
+  return node ? Entries(*node) : nullptr;
 }
 
 Status WordLexicon::Add(std::string_view word, std::string_view cls) {

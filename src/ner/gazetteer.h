@@ -100,6 +100,14 @@ std::vector<std::string> NameWords(std::string_view name);
 // Open-addressing hash table from 64-bit keys (already hashes) to 32-bit
 // values, linear probing, built once and then only read: one cache line per
 // lookup instead of the node chasing of std::unordered_map.
+//
+// Most lookups are for keys that are absent (the words of a text that start
+// no name, are in no word class), and the table is too large to stay in the
+// cache between documents, so each of them used to miss. A bitmap of the
+// keys (one bit per key, eight bits per slot: a sixteenth of the table's
+// size) answers most of them from a few cache lines: a clear bit says the key
+// was never inserted; a set bit may be another key's (at most one in 16 at
+// the table's fullest), and the table decides.
 class HashIndex {
  public:
   // Sets the value of key (inserting it when absent) and returns it.
@@ -107,6 +115,8 @@ class HashIndex {
   const uint32_t* Find(uint64_t key) const {
     if (entries_.empty()) return nullptr;
     key = Slot(key);
+    const uint64_t bit = FilterBit(key);
+    if ((filter_[bit >> 6] & (uint64_t{1} << (bit & 63))) == 0) return nullptr;
     const size_t mask = entries_.size() - 1;
     for (size_t i = (key ^ (key >> 29)) & mask;; i = (i + 1) & mask) {
       const Entry& e = entries_[i];
@@ -115,6 +125,24 @@ class HashIndex {
     }
   }
   size_t size() const { return size_; }
+  // Calls f(key, value) for every key, as stored (key 0 is stored as 1,
+  // which Find takes for 0 as well).
+  template <typename F>
+  void ForEach(F f) const {
+    for (const Entry& e : entries_)
+      if (e.key != 0) f(e.key, e.value);
+  }
+
+  // For a caller that knows its keys some lookups ahead: starts loading the
+  // table slot that Find(key) will read when the filter passes the key (most
+  // keys it turns away, and loading their slots would only crowd the cache).
+  void Prefetch(uint64_t key) const {
+    if (entries_.empty()) return;
+    key = Slot(key);
+    const uint64_t bit = FilterBit(key);
+    if ((filter_[bit >> 6] & (uint64_t{1} << (bit & 63))) == 0) return;
+    __builtin_prefetch(&entries_[(key ^ (key >> 29)) & (entries_.size() - 1)]);
+  }
 
  private:
   struct Entry {
@@ -122,8 +150,13 @@ class HashIndex {
     uint32_t value = 0;
   };
   static uint64_t Slot(uint64_t key) { return key == 0 ? 1 : key; }
+  // The filter's bit of a key: its top bits, where the slot is taken from the
+  // low ones, so that keys sharing a probe run seldom share a bit.
+  uint64_t FilterBit(uint64_t key) const { return key >> filter_shift_; }
   void Rehash(size_t capacity);
   std::vector<Entry> entries_;  // key and value side by side
+  std::vector<uint64_t> filter_;  // 8 * entries_.size() bits, one set per key
+  int filter_shift_ = 63;         // 64 - log2(number of filter bits)
   size_t size_ = 0;
 };
 
@@ -157,18 +190,38 @@ class Gazetteer {
   const std::vector<uint32_t>* Find(uint64_t seq_hash) const;
   // True when some entry starts with this word sequence (or is it).
   bool IsPrefix(uint64_t seq_hash) const { return index_.Find(seq_hash) != nullptr; }
+  // IsPrefix and Find in one lookup, for a walk that asks both of the same
+  // sequences: nullptr when no entry starts with the sequence, else a node
+  // whose Entries are those of the sequence (nullptr for a proper prefix).
+  const uint32_t* FindNode(uint64_t seq_hash) const { return index_.Find(seq_hash); }
+  const std::vector<uint32_t>* Entries(uint32_t node) const {
+    node &= ~kUncapitalisedStart;
+    return node > 0 ? &buckets_[node - 1] : nullptr;
+  }
+  // False when every entry of the node starts with a capitalised word: then
+  // words whose first one is not capitalised match none of them (the case
+  // test wants a capital where the name has one, and a case-sensitive name
+  // its exact spelling), and the entries need not be read. Most sequences
+  // looked up are such words ("next", "shell" against "Next", "Shell").
+  static bool HasUncapitalisedStart(uint32_t node) { return (node & kUncapitalisedStart) != 0; }
   const GazEntry& entry(uint32_t i) const { return entries_[i]; }
   // True when some entry starts with a word of this folded hash.
   bool IsFirstWord(uint64_t word_hash) const { return IsPrefix(CombineHash(0, word_hash)); }
+  // Folded hashes of the entries' first words (IsFirstWord of each is
+  // true), with repeats.
+  const std::vector<uint64_t>& first_word_hashes() const { return first_word_hashes_; }
   size_t max_words() const { return max_words_; }
   size_t size() const { return entries_.size(); }
 
  private:
   std::vector<GazEntry> entries_;
+  static constexpr uint32_t kUncapitalisedStart = uint32_t{1} << 31;
   // Sequence hash -> 1 + index into buckets_ (entries with that sequence),
-  // or 0 for a proper prefix of some entry.
+  // or 0 for a proper prefix of some entry; with kUncapitalisedStart when
+  // the first word of some entry there does not start with a capital.
   HashIndex index_;
   std::vector<std::vector<uint32_t>> buckets_;
+  std::vector<uint64_t> first_word_hashes_;
   size_t max_words_ = 0;
 };
 
@@ -187,6 +240,11 @@ class WordLexicon {
   uint32_t Mask(uint64_t folded_hash) const {
     const uint32_t* m = mask_.Find(folded_hash);
     return m ? *m : 0;
+  }
+  // Calls f(folded_hash, mask) for every word with a class.
+  template <typename F>
+  void ForEachWord(F f) const {
+    mask_.ForEach(f);
   }
   // True when the folded word is longer than, and ends with, a word of the
   // class (used for suffix lists such as German noun endings).
@@ -212,6 +270,11 @@ class TitleLexicon {
   const std::string* FindGermanCompound(std::string_view folded_word) const;
   // True when some title starts with a word of this folded hash.
   bool IsFirstWord(uint64_t word_hash) const { return first_words_.Find(word_hash) != nullptr; }
+  // Calls f(word_hash) for every word IsFirstWord is true of.
+  template <typename F>
+  void ForEachFirstWord(F f) const {
+    first_words_.ForEach([&f](uint64_t key, uint32_t) { f(key); });
+  }
   size_t max_words() const { return max_words_; }
 
  private:

@@ -2,8 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
+
+#include "ner/mentions.h"
 
 namespace pactgraph {
 namespace ner {
@@ -68,6 +71,108 @@ TEST(GazetteerTest, LoadsAndFindsSequences) {
   ASSERT_NE(aw, nullptr);
   EXPECT_EQ(g.entry((*aw)[0]).flags, kCaseSensitive | kAmbiguous);
   EXPECT_EQ(g.max_words(), 2u);
+}
+
+// The key filter in front of the table must never turn away a key that is
+// there: every key inserted (0, which the table stores as 1, and keys
+// differing only in their top bits included) is found after all the
+// rehashes, with its value.
+TEST(HashIndexTest, FindsEveryInsertedKey) {
+  HashIndex index;
+  std::vector<uint64_t> keys = {0, uint64_t{1} << 63, (uint64_t{1} << 63) | 1, ~uint64_t{0}};
+  uint64_t k = 0x9e3779b97f4a7c15ull;
+  for (int i = 0; i < 20000; ++i) {
+    k = k * 6364136223846793005ull + 1442695040888963407ull;
+    keys.push_back(k);
+  }
+  for (size_t i = 0; i < keys.size(); ++i) index[keys[i]] = static_cast<uint32_t>(i + 1);
+  for (size_t i = 0; i < keys.size(); ++i) {
+    const uint32_t* v = index.Find(keys[i]);
+    ASSERT_NE(v, nullptr) << "key " << keys[i];
+    EXPECT_EQ(*v, i + 1);
+  }
+  // And turns away absent keys (most of them by the filter alone).
+  int found = 0;
+  for (int i = 0; i < 1000; ++i) {
+    k = k * 6364136223846793005ull + 1442695040888963407ull;
+    found += index.Find(k) != nullptr;
+  }
+  EXPECT_EQ(found, 0);
+  EXPECT_EQ(HashIndex().Find(0), nullptr);
+}
+
+// Every word sequence that starts a name of the shipped gazetteers is found
+// as a prefix and every whole name as an entry (the filter has no false
+// negatives on the real data).
+TEST(GazetteerTest, FindsEveryPrefixOfTheShippedNames) {
+  Gazetteer g;
+  for (const char* f : {"orgs.tsv", "products.tsv", "places.tsv", "companies.tsv"})
+    ASSERT_TRUE(g.AddFile(std::string(PACTGRAPH_DATA_DIR) + "/ner/" + f).ok()) << f;
+  ASSERT_GT(g.size(), 1000u);
+  for (uint32_t id = 0; id < g.size(); ++id) {
+    const GazEntry& e = g.entry(id);
+    EXPECT_TRUE(g.IsFirstWord(FoldedHash(e.words[0]))) << e.name;
+    uint64_t h = 0;
+    for (const std::string& w : e.words) {
+      h = CombineHash(h, FoldedHash(w));
+      EXPECT_TRUE(g.IsPrefix(h)) << e.name;
+    }
+    const std::vector<uint32_t>* ids = g.Find(h);
+    ASSERT_NE(ids, nullptr) << e.name;
+    EXPECT_NE(std::find(ids->begin(), ids->end(), id), ids->end()) << e.name;
+  }
+}
+
+// A sequence's node says whether some name there starts without a capital:
+// the walk skips the others for an uncapitalised word, so a name such as
+// "eBay" that shares its words with a capitalised one must still say so.
+TEST(GazetteerTest, NodeTellsUncapitalisedStarts) {
+  Gazetteer g;
+  ASSERT_TRUE(g.Add("Next", "ORG", "", 0).ok());
+  ASSERT_TRUE(g.Add("Shell", "ORG", "", 0).ok());
+  ASSERT_TRUE(g.Add("shell", "PRODUCT", "", kCaseSensitive).ok());
+  ASSERT_TRUE(g.Add("eBay Motors", "ORG", "", 0).ok());
+  ASSERT_TRUE(g.Add("EBAY", "ORG", "", 0).ok());
+  const uint64_t next = CombineHash(0, FoldedHash("next"));
+  const uint64_t shell = CombineHash(0, FoldedHash("shell"));
+  const uint64_t ebay = CombineHash(0, FoldedHash("ebay"));
+  const uint64_t ebay_motors = CombineHash(ebay, FoldedHash("motors"));
+  ASSERT_NE(g.FindNode(next), nullptr);
+  EXPECT_FALSE(Gazetteer::HasUncapitalisedStart(*g.FindNode(next)));
+  EXPECT_TRUE(Gazetteer::HasUncapitalisedStart(*g.FindNode(shell)));
+  EXPECT_FALSE(Gazetteer::HasUncapitalisedStart(*g.FindNode(ebay)));
+  EXPECT_TRUE(Gazetteer::HasUncapitalisedStart(*g.FindNode(ebay_motors)));
+  // The flag is no part of the entries' place.
+  ASSERT_NE(g.Find(shell), nullptr);
+  EXPECT_EQ(g.Find(shell)->size(), 2u);
+  ASSERT_NE(g.Entries(*g.FindNode(ebay_motors)), nullptr);
+  EXPECT_EQ(g.entry(g.Entries(*g.FindNode(ebay_motors))->at(0)).name, "eBay Motors");
+}
+
+// ClassifyWords reads one table built from the three: for every word of
+// each (and for words of none) it must say what the three say.
+TEST(ShippedDataTest, WordIndexAgreesWithTheThreeTables) {
+  Resources res;
+  const std::string dir = std::string(PACTGRAPH_DATA_DIR) + "/ner/";
+  for (const char* f : {"orgs.tsv", "products.tsv", "places.tsv", "companies.tsv"})
+    ASSERT_TRUE(res.gazetteer.AddFile(dir + f).ok()) << f;
+  ASSERT_TRUE(res.lexicon.AddFile(dir + "lexicon.tsv").ok());
+  ASSERT_TRUE(res.titles.AddFile(dir + "titles.tsv").ok());
+  res.ResolveBits();
+  std::vector<uint64_t> hashes = res.gazetteer.first_word_hashes();
+  res.lexicon.ForEachWord([&hashes](uint64_t h, uint32_t) { hashes.push_back(h); });
+  res.titles.ForEachFirstWord([&hashes](uint64_t h) { hashes.push_back(h); });
+  for (const char* w : {"the", "said", "Quorvant", "Vorstandschef", "xyzzy", "Bank", "chief"})
+    hashes.push_back(FoldedHash(w));
+  ASSERT_GT(hashes.size(), 5000u);
+  for (uint64_t h : hashes) {
+    std::vector<Word> words(1);
+    words[0].hash = h;
+    ClassifyWords(res, &words);
+    EXPECT_EQ(words[0].cls, res.lexicon.Mask(h)) << h;
+    EXPECT_EQ(words[0].Is(kTitleStart), res.titles.IsFirstWord(h)) << h;
+    EXPECT_EQ(words[0].Is(kGazStart), res.gazetteer.IsFirstWord(h)) << h;
+  }
 }
 
 TEST(GazetteerTest, ErrorsNameFileAndLine) {

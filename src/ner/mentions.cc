@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 
 namespace pactgraph {
@@ -126,11 +128,10 @@ bool CaseMatches(const GazEntry& e, const std::vector<Word>& words, size_t i) {
   return true;
 }
 
-const GazEntry* MatchAt(const Gazetteer& gaz, const std::vector<Word>& words, size_t i, uint64_t seq_hash,
-                        size_t len) {
-  const std::vector<uint32_t>* ids = gaz.Find(seq_hash);
-  if (!ids) return nullptr;
-  for (uint32_t id : *ids) {
+// The entry of `ids` (the entries of one word sequence) that words [i, i + len) name.
+const GazEntry* MatchAt(const Gazetteer& gaz, const std::vector<uint32_t>& ids,
+                        const std::vector<Word>& words, size_t i, size_t len) {
+  for (uint32_t id : ids) {
     const GazEntry& e = gaz.entry(id);
     if (e.words.size() == len && CaseMatches(e, words, i)) return &e;
   }
@@ -205,12 +206,40 @@ void Resources::ResolveBits() {
   bits.name_particle = lexicon.Bit("name_particle");
   bits.org_head = lexicon.Bit("org_head");
   bits.place_head = lexicon.Bit("place_head");
+
+  std::unordered_map<uint64_t, WordKind> kinds;
+  lexicon.ForEachWord([&kinds](uint64_t h, uint32_t mask) { kinds[h].cls |= mask; });
+  titles.ForEachFirstWord([&kinds](uint64_t h) { kinds[h].flags |= kTitleStart; });
+  // (The tables store key 0 as 1, and so does word_index.)
+  for (uint64_t h : gazetteer.first_word_hashes()) kinds[h == 0 ? 1 : h].flags |= kGazStart;
+  std::map<std::pair<uint32_t, uint16_t>, uint32_t> kind_index;
+  word_index = HashIndex();
+  word_kinds.clear();
+  for (const auto& [h, kind] : kinds) {
+    auto [it, fresh] = kind_index.emplace(std::make_pair(kind.cls, kind.flags), word_kinds.size());
+    if (fresh) word_kinds.push_back(kind);
+    word_index[h] = it->second;
+  }
 }
 
 void ClassifyWords(const Resources& res, std::vector<Word>* words) {
-  for (Word& w : *words) {
-    w.cls = res.lexicon.Mask(w.hash);
-    if (res.titles.IsFirstWord(w.hash)) w.flags |= kTitleStart;
+  // The table is too large to stay in the cache between documents, and a
+  // lookup that waits for its load stalls the loop. Every word's hash is
+  // known already, so the loads are started kAhead words before they are
+  // needed.
+  constexpr size_t kAhead = 8;
+  const size_t n = words->size();
+  Word* const ws = words->data();
+  for (size_t i = 0; i < n; ++i) {
+    if (i + kAhead < n) res.word_index.Prefetch(ws[i + kAhead].hash);
+    Word& w = ws[i];
+    const uint32_t* kind = res.word_index.Find(w.hash);
+    if (kind) {
+      w.cls = res.word_kinds[*kind].cls;
+      w.flags |= res.word_kinds[*kind].flags;
+    } else {
+      w.cls = 0;
+    }
   }
 }
 
@@ -316,26 +345,29 @@ std::vector<Candidate> FindGazetteerMentions(const Resources& res, std::string_v
                                              const std::vector<Word>& words, const std::string& lang) {
   std::vector<Candidate> out;
   const Gazetteer& gaz = res.gazetteer;
-  std::vector<uint64_t> hashes(gaz.max_words() + 1);
+  std::vector<uint32_t> nodes(gaz.max_words() + 1);
   for (size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
     if (w.Is(kPunct) || w.Is(kPossessive)) continue;
     const GazEntry* hit = nullptr;
     size_t len = 0;
-    if (gaz.IsFirstWord(w.hash)) {
-      // Walk forward while the words are a prefix of some entry, then try
-      // the longest whole entries first.
+    if (w.Is(kGazStart)) {
+      // Walk forward while the words are a prefix of some entry (keeping each
+      // sequence's node, so that none is looked up twice), then try the
+      // longest whole entries first.
       size_t max = std::min(gaz.max_words(), words.size() - i);
       uint64_t h = 0;
       size_t reach = 0;
       for (size_t k = 0; k < max; ++k) {
         h = CombineHash(h, words[i + k].hash);
-        if (!gaz.IsPrefix(h)) break;
-        hashes[k + 1] = h;
+        const uint32_t* node = gaz.FindNode(h);
+        if (!node) break;
+        nodes[k + 1] = *node;
         reach = k + 1;
       }
       for (size_t k = reach; k >= 1 && !hit; --k) {
-        hit = MatchAt(gaz, words, i, hashes[k], k);
+        if (!w.Is(kUpper) && !Gazetteer::HasUncapitalisedStart(nodes[k])) continue;
+        if (const std::vector<uint32_t>* ids = gaz.Entries(nodes[k])) hit = MatchAt(gaz, *ids, words, i, k);
         if (hit) len = k;
       }
     }
