@@ -143,6 +143,17 @@ std::vector<std::vector<std::string>> DecodeTestSentences() {
           {"PARIS", "(", "Reuters", ")", "-", "The", "Olympic", "Games", "start", "soon", "."}};
 }
 
+// The emissions DecodeSentence gives a sentence alone (its own document).
+std::vector<float> DecodeEmissions(const TaggerModel& model, const std::vector<std::string>& text) {
+  std::vector<std::string_view> words = Views(text);
+  DocContext doc;
+  doc.ScanSentence(words);
+  std::vector<int> labels;
+  std::vector<float> em;
+  DecodeSentence(model, words, doc, &labels, &em);
+  return em;
+}
+
 TEST(TaggerDecodeTest, WordRowsAddUpToTheStaticFeatures) {
   // Decoding adds up a token's static features as word rows plus context
   // keys; the sum must be that of ExtractStaticFeatures' keys, so the two
@@ -153,9 +164,7 @@ TEST(TaggerDecodeTest, WordRowsAddUpToTheStaticFeatures) {
       std::vector<std::string_view> words = Views(text);
       DocContext doc;
       doc.ScanSentence(words);
-      std::vector<int> labels;
-      std::vector<float> em;
-      DecodeSentence(model, words, doc, &labels, &em);
+      const std::vector<float> em = DecodeEmissions(model, text);
       SentenceFeatures feats;
       FeatureResources res{&model.gazetteer, model.clusters.size() ? &model.clusters : nullptr};
       ExtractStaticFeatures(words, res, doc, &feats);
@@ -214,19 +223,11 @@ TEST(TaggerDecodeTest, CachedWordRowsAreExactlyTheComputedOnes) {
   std::vector<std::vector<std::string>> sentences = DecodeTestSentences();
   sentences.push_back({clash[0], "visited", "Paris"});
   sentences.push_back({clash[0], clash[1], "Paris", clash[0], clash[1]});
-  auto decode = [](const TaggerModel& model, const std::vector<std::string>& text) {
-    std::vector<std::string_view> words = Views(text);
-    DocContext doc;
-    doc.ScanSentence(words);
-    std::vector<int> labels;
-    std::vector<float> em;
-    DecodeSentence(model, words, doc, &labels, &em);
-    return em;
-  };
   for (int round = 0; round < 3; ++round) {
     for (size_t m = 0; m < loaded.size(); ++m) {
       for (const auto& text : sentences) {
-        EXPECT_EQ(decode(loaded[m], text), decode(uncached[m], text)) << "model " << m << ": " << text[0];
+        EXPECT_EQ(DecodeEmissions(loaded[m], text), DecodeEmissions(uncached[m], text))
+            << "model " << m << ": " << text[0];
       }
     }
   }
