@@ -13,8 +13,9 @@ namespace {
 
 using tagger::kNumLabels;
 
-// Per-label scores of every token: its word rows, in role order, then the
-// weights of its context keys and its history keys, as the keys come.
+// Per-label scores of every token: its word rows in role order, its shape
+// rows, then the weights of its other context keys and of its history keys
+// as the keys come (the order DecodeFeatures describes).
 void Emissions(const tagger::TaggerModel& m, const std::vector<std::string_view>& words,
                const tagger::DocContext& doc, std::vector<float>* em) {
   using tagger::kNumWordRoles;
@@ -38,14 +39,13 @@ void Emissions(const tagger::TaggerModel& m, const std::vector<std::string_view>
   rows.resize(s + hist.size());
   m.weights.FindAll(ctx.keys.data(), s, rows.data());
   m.weights.FindAll(hist.data(), hist.size(), rows.data() + s);
-  constexpr std::ptrdiff_t kOffset[kNumWordRoles] = {0, -1, 1, -2, 2};
   for (size_t i = 0; i < n; ++i) {
     float sum[kNumLabels] = {};
     auto add_row = [&sum](const float* w) {
       for (int y = 0; y < kNumLabels; ++y) sum[y] += w[y];
     };
     for (int r = 0; r < kNumWordRoles; ++r) {
-      const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + kOffset[r];
+      const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + tagger::kWordRoleOffset[r];
       add_row(j >= 0 && j < static_cast<std::ptrdiff_t>(n) ? feats.word_rows[j] + r * kNumLabels
                                                            : &feats.edge_rows[r * kNumLabels]);
     }

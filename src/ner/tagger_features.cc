@@ -519,9 +519,6 @@ int DocContext::History(uint64_t form_hash) const {
 
 namespace {
 
-// The offset of the word that plays each role, from the scored token.
-constexpr int kRoleOffset[kNumWordRoles] = {0, -1, 1, -2, 2};
-
 // What a sentence's features are computed from; one per thread, reused.
 struct SentenceScratch {
   std::vector<TokenInfo> info;
@@ -734,7 +731,7 @@ void EmitTokenKeys(const std::vector<std::string_view>& words, const SentenceScr
                    const FeatureResources& res, const DocContext& doc, Emit emit) {
   EmitOwnKeys(words, s, i, res, emit);
   for (int r = 1; r < kNumWordRoles; ++r) {
-    const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + kRoleOffset[r];
+    const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + kWordRoleOffset[r];
     const bool inside = j >= 0 && j < static_cast<std::ptrdiff_t>(words.size());
     EmitNeighbourKeys(static_cast<WordRole>(r), inside ? ValuesOf(s, j) : NeighbourValues{},
                       res.clusters != nullptr, emit);

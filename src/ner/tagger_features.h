@@ -103,6 +103,8 @@ void ExtractStaticFeatures(const std::vector<std::string_view>& words, const Fea
 // weights under a model depend on the word and the model alone, so a
 // tagger can look them up once per word form instead of once per token.
 enum WordRole : int { kAsToken, kAsPrev, kAsNext, kAsPrev2, kAsNext2, kNumWordRoles };
+// The offset of the word that plays each role, from the scored token.
+inline constexpr int kWordRoleOffset[kNumWordRoles] = {0, -1, 1, -2, 2};
 
 // The static features as decoding adds them up. Token i's static score is
 // the sum, in role order, of word_rows[i + offset(r)][r] for the five
