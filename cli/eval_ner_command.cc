@@ -67,7 +67,10 @@ int RunEvalNer(const EvalNerFlags& flags) {
   std::cout << "file: " << flags.file << " (" << docs->size() << " documents, "
             << (flags.sentence_level ? "sentence by sentence" : "document-level features") << ")\n";
   std::cout << scorer.Report();
-  std::cout << "tagging: " << scorer.tokens() / (tag_s > 0 ? tag_s : 1e-9) << " tokens/s\n";
+  // A whole number: the stream's default six significant digits turn a
+  // rate above a million into "1.27809e+06".
+  std::cout << "tagging: " << static_cast<long long>(scorer.tokens() / (tag_s > 0 ? tag_s : 1e-9))
+            << " tokens/s\n";
   return 0;
 }
 
