@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 
 #include "ner/tagger_decode.h"
 #include "ner/tagger_features.h"
@@ -40,10 +41,8 @@ void Emissions(const tagger::TaggerModel& m, const std::vector<std::string_view>
   m.weights.FindAll(ctx.keys.data(), s, rows.data());
   m.weights.FindAll(hist.data(), hist.size(), rows.data() + s);
   for (size_t i = 0; i < n; ++i) {
-    float sum[kNumLabels] = {};
-    auto add_row = [&sum](const float* w) {
-      for (int y = 0; y < kNumLabels; ++y) sum[y] += w[y];
-    };
+    tagger::LabelSum sum;
+    auto add_row = [&sum](const float* w) { sum.Add(w); };
     for (int r = 0; r < kNumWordRoles; ++r) {
       const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + tagger::kWordRoleOffset[r];
       add_row(j >= 0 && j < static_cast<std::ptrdiff_t>(n) ? feats.word_rows[j] + r * kNumLabels
@@ -59,7 +58,7 @@ void Emissions(const tagger::TaggerModel& m, const std::vector<std::string_view>
     };
     add(ctx.offsets[i], ctx.offsets[i + 1]);
     add(s + hist_ends[i], s + hist_ends[i + 1]);
-    std::copy(sum, sum + kNumLabels, &(*em)[i * kNumLabels]);
+    sum.Store(&(*em)[i * kNumLabels]);
   }
 }
 

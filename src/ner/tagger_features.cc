@@ -852,13 +852,11 @@ class ShapeRowCache {
 void SumRoleRows(const float* const* found, const uint32_t* role_ends, float* rows) {
   uint32_t begin = 0;
   for (int r = 0; r < kNumWordRoles; ++r) {
-    float* row = rows + r * kNumLabels;
-    std::fill(row, row + kNumLabels, 0.0f);
+    LabelSum row;
     for (uint32_t k = begin; k < role_ends[r]; ++k) {
-      if (const float* w = found[k]) {
-        for (int y = 0; y < kNumLabels; ++y) row[y] += w[y];
-      }
+      if (const float* w = found[k]) row.Add(w);
     }
+    row.Store(rows + r * kNumLabels);
     begin = role_ends[r];
   }
 }

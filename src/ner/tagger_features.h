@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -96,6 +97,32 @@ void AddExtraFeatureEntries(const std::vector<std::vector<std::string_view>>& se
 // -2 and +2 give it (see WordRole), then its context keys.
 void ExtractStaticFeatures(const std::vector<std::string_view>& words, const FeatureResources& res,
                            const DocContext& doc, SentenceFeatures* out);
+
+// A running per-label sum, four labels to a vector (GCC vector extension,
+// any target): each label still adds its rows one after another in the
+// same order, so the sums are those of a plain loop; g++ left that loop
+// mostly scalar.
+class LabelSum {
+ public:
+  static_assert(kNumLabels == 17, "four vectors of four and one more");
+  void Add(const float* w) {
+    for (int k = 0; k < 4; ++k) {
+      V x;
+      std::memcpy(&x, w + 4 * k, sizeof(x));
+      v_[k] += x;
+    }
+    last_ += w[16];
+  }
+  void Store(float* out) const {
+    std::memcpy(out, v_, sizeof(v_));
+    out[16] = last_;
+  }
+
+ private:
+  typedef float V __attribute__((vector_size(16)));
+  V v_[4] = {};
+  float last_ = 0.0f;
+};
 
 // Most static features of a token depend on one word only: the token's own
 // word, or one neighbour in a fixed position. The keys a word gives the
