@@ -233,6 +233,26 @@ TEST(TaggerDecodeTest, CachedWordRowsAreExactlyTheComputedOnes) {
   }
 }
 
+TEST(LabelSumTest, AddsEachLabelInOrderLikeAPlainLoop) {
+  // The vector sum must give the same floats as adding row after row one
+  // label at a time (the decoder's scores, and so its output, depend on it).
+  std::mt19937 rng(11);
+  std::uniform_real_distribution<float> weight(-3.0f, 3.0f);
+  for (int trial = 0; trial < 50; ++trial) {
+    LabelSum sum;
+    float plain[kNumLabels] = {};
+    for (int r = 0; r < 1 + trial % 13; ++r) {
+      float row[kNumLabels];
+      for (float& w : row) w = weight(rng) * (r % 3 == 0 ? 1e-4f : 1.0f);
+      sum.Add(row);
+      for (int y = 0; y < kNumLabels; ++y) plain[y] += row[y];
+    }
+    float out[kNumLabels];
+    sum.Store(out);
+    for (int y = 0; y < kNumLabels; ++y) ASSERT_EQ(out[y], plain[y]) << "trial " << trial << " label " << y;
+  }
+}
+
 TEST(KeyFilterTest, NeverRejectsAnAddedKeyAndRejectsMostOthers) {
   std::mt19937_64 rng(7);
   for (size_t sized_for : {size_t{0}, size_t{100}, size_t{20000}}) {
