@@ -82,15 +82,17 @@ void WeightTable::Add(uint64_t key, const float* w) {
 
 void WeightTable::FindAll(const uint64_t* keys, size_t count, const float** rows) const {
   // Only the keys the filter lets through are probed in the table.
-  thread_local std::vector<uint32_t> maybe;
-  maybe.clear();
+  thread_local std::vector<uint32_t> maybe_buf;
+  if (maybe_buf.size() < count) maybe_buf.resize(count);
+  uint32_t* const maybe = maybe_buf.data();
+  size_t m = 0;
   for (size_t j = 0; j < count; ++j) {
     rows[j] = nullptr;
-    if (MayContain(keys[j])) maybe.push_back(static_cast<uint32_t>(j));
+    maybe[m] = static_cast<uint32_t>(j);
+    m += MayContain(keys[j]);  // kept when the filter lets it through
   }
   if (slots_.empty()) return;
   constexpr size_t kAhead = 16;
-  const size_t m = maybe.size();
   for (size_t k = 0; k < m && k < kAhead; ++k) Prefetch(keys[maybe[k]]);
   for (size_t k = 0; k < m; ++k) {
     if (k + kAhead < m) Prefetch(keys[maybe[k + kAhead]]);
