@@ -117,18 +117,14 @@ uint32_t& HashIndex::operator[](uint64_t key) {
     e.key = key;
     e.value = 0;
     ++size_;
-    const uint64_t bit = FilterBit(key);
-    filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+    filter_.Add(key);
   }
   return e.value;
 }
 
 void HashIndex::Rehash(size_t capacity) {
-  // capacity is a power of two; the filter has 8 * capacity bits.
-  int log2_bits = 3;
-  while ((size_t{1} << log2_bits) < capacity * 8) ++log2_bits;
-  filter_shift_ = 64 - log2_bits;
-  filter_.assign(capacity * 8 / 64, 0);
+  // capacity is a power of two, at least twice the keys: 8 filter bits per slot.
+  filter_.Reset(capacity);
   std::vector<Entry> old(capacity);
   old.swap(entries_);
   size_ = 0;

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "pactgraph/status.h"
+#include "util/key_filter.h"
 
 namespace pactgraph {
 namespace ner {
@@ -115,8 +116,7 @@ class HashIndex {
   const uint32_t* Find(uint64_t key) const {
     if (entries_.empty()) return nullptr;
     key = Slot(key);
-    const uint64_t bit = FilterBit(key);
-    if ((filter_[bit >> 6] & (uint64_t{1} << (bit & 63))) == 0) return nullptr;
+    if (!filter_.MayContain(key)) return nullptr;
     const size_t mask = entries_.size() - 1;
     for (size_t i = (key ^ (key >> 29)) & mask;; i = (i + 1) & mask) {
       const Entry& e = entries_[i];
@@ -139,8 +139,7 @@ class HashIndex {
   void Prefetch(uint64_t key) const {
     if (entries_.empty()) return;
     key = Slot(key);
-    const uint64_t bit = FilterBit(key);
-    if ((filter_[bit >> 6] & (uint64_t{1} << (bit & 63))) == 0) return;
+    if (!filter_.MayContain(key)) return;
     __builtin_prefetch(&entries_[(key ^ (key >> 29)) & (entries_.size() - 1)]);
   }
 
@@ -150,13 +149,9 @@ class HashIndex {
     uint32_t value = 0;
   };
   static uint64_t Slot(uint64_t key) { return key == 0 ? 1 : key; }
-  // The filter's bit of a key: its top bits, where the slot is taken from the
-  // low ones, so that keys sharing a probe run seldom share a bit.
-  uint64_t FilterBit(uint64_t key) const { return key >> filter_shift_; }
   void Rehash(size_t capacity);
   std::vector<Entry> entries_;  // key and value side by side
-  std::vector<uint64_t> filter_;  // 8 * entries_.size() bits, one set per key
-  int filter_shift_ = 63;         // 64 - log2(number of filter bits)
+  KeyFilter filter_;            // of the stored keys, sized with entries_
   size_t size_ = 0;
 };
 

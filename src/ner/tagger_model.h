@@ -22,6 +22,7 @@
 #include "pactgraph/status.h"
 #include "util/hash.h"
 #include "util/huge_pages.h"
+#include "util/key_filter.h"
 
 namespace pactgraph::tagger {
 
@@ -52,42 +53,6 @@ const char* Iob2Name(int label);
 std::vector<int> BilouFromIob(const std::vector<std::string>& labels);
 
 using LabelWeights = std::array<float, kNumLabels>;
-
-// A presence filter over 64-bit hashes: a Bloom filter with about 8 bits
-// per key and two bits set per key, both in one 64-bit word (one memory
-// access). MayContain is false only for a key never added, so a table
-// behind it answers exactly as without it. The tagger's tables are probed
-// for every token and most probes miss the cache; most of the keys asked
-// for are absent, and the filters are small enough to stay in the cache.
-class KeyFilter {
- public:
-  // Empties the filter and sizes it for about n keys. More keys only make
-  // MayContain true more often.
-  void Reset(size_t n) {
-    size_t words = 2;  // at least two, so that the shift is at most 63
-    while (words * 64 < n * 8) words <<= 1;
-    words_.assign(words, 0);
-    shift_ = 64 - __builtin_ctzll(words);
-  }
-  void Add(uint64_t key) { words_[Mix(key) >> shift_] |= Bits(key); }
-  bool MayContain(uint64_t key) const {
-    const uint64_t bits = Bits(key);
-    return (words_[Mix(key) >> shift_] & bits) == bits;
-  }
-
- private:
-  static uint64_t Mix(uint64_t k) {
-    k ^= k >> 31;
-    k *= 0xd6e8feb86659fd93ULL;
-    return k ^ (k >> 32);
-  }
-  static uint64_t Bits(uint64_t key) {
-    const uint64_t m = Mix(key);
-    return (uint64_t{1} << (m & 63)) | (uint64_t{1} << ((m >> 6) & 63));
-  }
-  std::vector<uint64_t> words_ = std::vector<uint64_t>(2, 0);
-  int shift_ = 63;  // 64 - log2(words_.size())
-};
 
 // 64-bit key -> V with open addressing and linear probing; grows at half
 // load. Keys are hashes already, so one multiply-shift spreads them. Key 0
