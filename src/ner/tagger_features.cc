@@ -742,9 +742,9 @@ void EmitTokenKeys(const std::vector<std::string_view>& words, const SentenceScr
   EmitContextKeys(s, i, res, doc, emit);
 }
 
-// The most context keys of one token: 7 pair and position keys, 2 cluster
-// bigrams, 4 per gazetteer class, 2 corpus priors, 2 document keys.
-constexpr size_t kMaxContextKeys = 7 + 2 + 4 * Gazetteer::kNumClasses + 2 + 2;
+// The most context keys after the shape keys of one token: 2 word bigrams,
+// 2 cluster bigrams, 4 per gazetteer class, 2 corpus priors, 2 document keys.
+constexpr size_t kMaxOtherContextKeys = 2 + 2 + 4 * Gazetteer::kNumClasses + 2 + 2;
 
 // A per-thread cache of a word form's role rows under one loaded model:
 // most tokens of news text are among the few thousand most recent forms,
@@ -941,8 +941,7 @@ void ExtractDecodeFeatures(const std::vector<std::string_view>& words, const Tag
     if (id) cache.PutEdgeRows(id, out->edge_rows.data());
   }
 
-  // The context keys, written through a plain pointer into room for the
-  // most a token can have.
+  // The shape keys' rows, by shape window.
   out->shape_rows.resize(n * kMaxShapeRows);
   thread_local ShapeRowCache shape_cache;
   for (size_t i = 0; i < n; ++i) {
@@ -955,14 +954,16 @@ void ExtractDecodeFeatures(const std::vector<std::string_view>& words, const Tag
       ShapeRowCache::Compute(w, model, rows);
     }
   }
-  out->context.keys.resize(n * kMaxContextKeys);
+  // The other context keys, written through a plain pointer into room for
+  // the most a token can have.
+  out->context.keys.resize(n * kMaxOtherContextKeys);
   out->context.offsets.assign(1, 0);
   uint64_t* const begin = out->context.keys.data();
   uint64_t* p = begin;
   for (size_t i = 0; i < n; ++i) {
     EmitOtherContextKeys(s, i, res, doc, [&p](uint64_t key) { *p++ = key; });
     out->context.offsets.push_back(static_cast<uint32_t>(p - begin));
-    if (p - begin > static_cast<std::ptrdiff_t>((i + 1) * kMaxContextKeys)) std::abort();  // bound too low
+    if (p - begin > static_cast<std::ptrdiff_t>((i + 1) * kMaxOtherContextKeys)) std::abort();  // bound too low
   }
   out->context.keys.resize(p - begin);
 }
