@@ -42,18 +42,17 @@ void Emissions(const tagger::TaggerModel& m, const std::vector<std::string_view>
   m.weights.FindAll(hist.data(), hist.size(), rows.data() + s);
   for (size_t i = 0; i < n; ++i) {
     tagger::LabelSum sum;
-    auto add_row = [&sum](const float* w) { sum.Add(w); };
     for (int r = 0; r < kNumWordRoles; ++r) {
       const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + tagger::kWordRoleOffset[r];
-      add_row(j >= 0 && j < static_cast<std::ptrdiff_t>(n) ? feats.word_rows[j] + r * kNumLabels
+      sum.Add(j >= 0 && j < static_cast<std::ptrdiff_t>(n) ? feats.word_rows[j] + r * kNumLabels
                                                            : &feats.edge_rows[r * kNumLabels]);
     }
     for (int k = 0; k < tagger::kMaxShapeRows; ++k) {
-      if (const float* w = feats.shape_rows[i * tagger::kMaxShapeRows + k]) add_row(w);
+      if (const float* w = feats.shape_rows[i * tagger::kMaxShapeRows + k]) sum.Add(w);
     }
     auto add = [&](size_t begin, size_t end) {
       for (size_t j = begin; j < end; ++j) {
-        if (const float* w = rows[j]) add_row(w);
+        if (const float* w = rows[j]) sum.Add(w);
       }
     };
     add(ctx.offsets[i], ctx.offsets[i + 1]);

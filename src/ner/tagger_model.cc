@@ -96,18 +96,10 @@ void WeightTable::FindAll(const uint64_t* keys, size_t count, const float** rows
   for (size_t k = 0; k < m && k < kAhead; ++k) Prefetch(keys[maybe[k]]);
   for (size_t k = 0; k < m; ++k) {
     if (k + kAhead < m) Prefetch(keys[maybe[k + kAhead]]);
-    const uint64_t key = keys[maybe[k]];
-    size_t i = Mix(key) & mask_;
-    const float* w = nullptr;
-    for (;; i = (i + 1) & mask_) {
-      const Slot& s = slots_[i];
-      if (s.key == key) {
-        w = &weights_[size_t{s.row} * kNumLabels];
-        __builtin_prefetch(w);
-        __builtin_prefetch(w + kNumLabels - 1);
-        break;
-      }
-      if (s.key == kEmpty) break;
+    const float* w = Probe(keys[maybe[k]]);
+    if (w) {  // for the caller's summing pass
+      __builtin_prefetch(w);
+      __builtin_prefetch(w + kNumLabels - 1);
     }
     rows[maybe[k]] = w;
   }

@@ -146,13 +146,7 @@ class WeightTable {
   // nullptr when the feature is unknown.
   const float* Find(uint64_t key) const {
     if (slots_.empty() || !MayContain(key)) return nullptr;
-    size_t i = Mix(key) & mask_;
-    while (true) {
-      const Slot& s = slots_[i];
-      if (s.key == key) return &weights_[size_t{s.row} * kNumLabels];
-      if (s.key == kEmpty) return nullptr;
-      i = (i + 1) & mask_;
-    }
+    return Probe(key);
   }
   // Starts loading the cache line where Find(key) begins its probe.
   void Prefetch(uint64_t key) const {
@@ -173,6 +167,14 @@ class WeightTable {
     k *= 0xff51afd7ed558ccdULL;
     k ^= k >> 33;
     return k;
+  }
+  // The table probe behind Find, without its checks (slots_ not empty).
+  const float* Probe(uint64_t key) const {
+    for (size_t i = Mix(key) & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.key == key) return &weights_[size_t{s.row} * kNumLabels];
+      if (s.key == kEmpty) return nullptr;
+    }
   }
   // Most keys a sentence asks about (word pairs above all) are unknown.
   bool MayContain(uint64_t key) const { return filter_.MayContain(key); }
