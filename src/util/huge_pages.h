@@ -18,6 +18,15 @@ inline constexpr size_t kHugePageBytes = size_t{2} << 20;
 void* AllocateHuge(size_t bytes, size_t align);
 void FreeHuge(void* p, size_t bytes, size_t align) noexcept;
 
+// Zero-filled blocks for large scratch tables (per-thread caches): taken
+// straight from the system, 2 MiB-aligned and marked for huge pages, so
+// that the first use of each 2 MiB costs one page fault, not 512 (on a
+// virtual machine a fault costs microseconds). Nothing is cleared up front:
+// the pages arrive zeroed when first touched. Free with FreeZeroedHuge(p,
+// bytes).
+void* AllocateZeroedHuge(size_t bytes);
+void FreeZeroedHuge(void* p, size_t bytes) noexcept;
+
 template <typename T>
 struct HugePageAllocator {
   using value_type = T;
