@@ -122,6 +122,12 @@ uint32_t& HashIndex::operator[](uint64_t key) {
   return e.value;
 }
 
+void HashIndex::Reserve(size_t n) {
+  size_t capacity = entries_.empty() ? 64 : entries_.size();
+  while ((n + 1) * 2 > capacity) capacity *= 2;
+  if (capacity > entries_.size()) Rehash(capacity);
+}
+
 void HashIndex::Rehash(size_t capacity) {
   // capacity is a power of two, at least twice the keys: 8 filter bits per slot.
   filter_.Reset(capacity);
@@ -331,9 +337,17 @@ Status Gazetteer::Add(std::string_view name, std::string_view type, std::string_
   return Status::OK();
 }
 
+void Gazetteer::Reserve(size_t more) {
+  entries_.reserve(entries_.size() + more);
+  buckets_.reserve(buckets_.size() + more);
+  first_word_hashes_.reserve(first_word_hashes_.size() + more);
+  index_.Reserve(index_.size() + 2 * more);  // a name and its prefixes: about two keys a name
+}
+
 Status Gazetteer::AddFile(const std::string& path) {
   std::vector<std::string> lines;
   PG_RETURN_IF_ERROR(ReadVersioned(path, "pactgraph-gazetteer", &lines));
+  Reserve(lines.size());
   static const char* const kTypes[] = {"ORG", "PRODUCT", "LOC", "PERSON", "EVENT"};
   for (size_t n = 1; n < lines.size(); ++n) {
     const std::string& line = lines[n];

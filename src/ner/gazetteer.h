@@ -125,6 +125,8 @@ class HashIndex {
     }
   }
   size_t size() const { return size_; }
+  // Room for n keys in all without growing.
+  void Reserve(size_t n);
   // Calls f(key, value) for every key, as stored (key 0 is stored as 1,
   // which Find takes for 0 as well).
   template <typename F>
@@ -178,6 +180,10 @@ class Gazetteer {
   // Adds the entries of a "pactgraph-gazetteer 1" TSV file; earlier files win
   // over later ones for identical names. Errors name the file and line.
   Status AddFile(const std::string& path);
+  // Room for `more` entries without growing (each growth of a big table
+  // touches new pages, and on a virtual machine a page fault costs
+  // microseconds).
+  void Reserve(size_t more);
   // Adds one entry (used by AddFile and tests).
   Status Add(std::string_view name, std::string_view type, std::string_view canonical, uint8_t flags);
 

@@ -214,6 +214,7 @@ void Resources::ResolveBits() {
   for (uint64_t h : gazetteer.first_word_hashes()) kinds[h == 0 ? 1 : h].flags |= kGazStart;
   std::map<std::pair<uint32_t, uint16_t>, uint32_t> kind_index;
   word_index = HashIndex();
+  word_index.Reserve(kinds.size());  // grown step by step, it touched twice the pages
   word_kinds.clear();
   for (const auto& [h, kind] : kinds) {
     auto [it, fresh] = kind_index.emplace(std::make_pair(kind.cls, kind.flags), word_kinds.size());

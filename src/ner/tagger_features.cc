@@ -330,7 +330,8 @@ class WordInfoCache {
       return nullptr;
     return &e;
   }
-  std::vector<Entry> slots_ = std::vector<Entry>(kSlots);
+  // 0.9 MB: one huge page, one page fault, not 220 (see RoleRowCache).
+  ZeroedHugeArray<Entry> slots_{kSlots};
 };
 
 // This thread's cache.
@@ -799,15 +800,10 @@ class RoleRowCache {
     float rows[kNumWordRoles * kNumLabels];
   };
   static_assert(std::is_trivially_default_constructible_v<Entry> && std::is_trivially_destructible_v<Entry>);
-  // 3 MB, zero-filled, on huge pages (AllocateZeroedHuge): nothing is
-  // cleared up front, so a run over a few articles does not pay to clear it
-  // all (that cost 10 ms of start-up), and a long run takes two page faults
-  // for it, not 800.
-  static constexpr size_t kBytes = kSlots * sizeof(Entry);
-  struct Free {
-    void operator()(Entry* p) const { FreeZeroedHuge(p, kBytes); }
-  };
-  std::unique_ptr<Entry[], Free> slots_{static_cast<Entry*>(AllocateZeroedHuge(kBytes))};
+  // 3 MB, zero-filled, on huge pages: nothing is cleared up front, so a
+  // run over a few articles does not pay to clear it all (that cost 10 ms
+  // of start-up), and a long run takes two page faults for it, not 800.
+  ZeroedHugeArray<Entry> slots_{kSlots};
   uint64_t sentence_ = 1;
   uint64_t edge_model_ = 0;
   float edge_rows_[kNumWordRoles * kNumLabels] = {};
@@ -842,7 +838,7 @@ class ShapeRowCache {
     ShapeWindow window;
     const float* rows[kMaxShapeRows];
   };
-  std::vector<Entry> slots_ = std::vector<Entry>(kSlots);
+  ZeroedHugeArray<Entry> slots_{kSlots};  // as RoleRowCache's
 };
 
 // Adds up each role's weights: rows[r] = 0 + w(first key) + w(second) ...

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <new>
+#include <type_traits>
 
 namespace pactgraph {
 
@@ -26,6 +27,26 @@ void FreeHuge(void* p, size_t bytes, size_t align) noexcept;
 // bytes).
 void* AllocateZeroedHuge(size_t bytes);
 void FreeZeroedHuge(void* p, size_t bytes) noexcept;
+
+// A fixed-size array on zero-filled huge pages (AllocateZeroedHuge), for
+// per-thread caches: all-zero bytes must be T's empty state, and T must
+// need no destructor.
+template <typename T>
+class ZeroedHugeArray {
+ public:
+  static_assert(std::is_trivially_destructible_v<T> && std::is_trivially_copyable_v<T>);
+  explicit ZeroedHugeArray(size_t n) : size_(n), data_(static_cast<T*>(AllocateZeroedHuge(n * sizeof(T)))) {}
+  ~ZeroedHugeArray() { FreeZeroedHuge(data_, size_ * sizeof(T)); }
+  ZeroedHugeArray(const ZeroedHugeArray&) = delete;
+  ZeroedHugeArray& operator=(const ZeroedHugeArray&) = delete;
+  T& operator[](size_t i) { return data_[i]; }
+  const T& operator[](size_t i) const { return data_[i]; }
+  size_t size() const { return size_; }
+
+ private:
+  size_t size_;
+  T* data_;
+};
 
 template <typename T>
 struct HugePageAllocator {
