@@ -37,3 +37,25 @@ TEST(AllocateZeroedHugeTest, AFreedBlockComesBackZeroed) {
 
 }  // namespace
 }  // namespace pactgraph
+
+namespace pactgraph {
+namespace {
+
+TEST(ZeroedHugeArrayTest, StartsEmptyAndHoldsWhatIsWritten) {
+  struct Slot {
+    uint64_t key;
+    char bytes[40];
+  };
+  ZeroedHugeArray<Slot> a(50000);  // 2.4 MB: two huge pages
+  ASSERT_EQ(a.size(), 50000u);
+  size_t nonzero = 0;
+  for (size_t i = 0; i < a.size(); ++i) nonzero += a[i].key != 0 || a[i].bytes[39] != 0;
+  EXPECT_EQ(nonzero, 0u);
+  for (size_t i = 0; i < a.size(); ++i) a[i].key = i * 7 + 1;
+  const ZeroedHugeArray<Slot>& c = a;
+  EXPECT_EQ(c[0].key, 1u);
+  EXPECT_EQ(c[49999].key, 49999u * 7 + 1);
+}
+
+}  // namespace
+}  // namespace pactgraph
