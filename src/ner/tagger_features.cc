@@ -838,7 +838,7 @@ class ShapeRowCache {
     ShapeWindow window;
     const float* rows[kMaxShapeRows];
   };
-  ZeroedHugeArray<Entry> slots_{kSlots};  // as RoleRowCache's
+  std::vector<Entry> slots_ = std::vector<Entry>(kSlots);  // 160 kB: too small for a huge page
 };
 
 // Adds up each role's weights: rows[r] = 0 + w(first key) + w(second) ...
