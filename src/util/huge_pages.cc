@@ -31,6 +31,7 @@ void FreeHuge(void* p, size_t bytes, size_t align) noexcept {
 }
 
 void* AllocateZeroedHuge(size_t bytes) {
+  if (bytes == 0) return nullptr;
   const size_t size = RoundUp(bytes);
   // Map one huge page more than needed and cut the block out of it at a
   // 2 MiB boundary; the slack before and after goes back at once.

@@ -24,7 +24,7 @@ void FreeHuge(void* p, size_t bytes, size_t align) noexcept;
 // that the first use of each 2 MiB costs one page fault, not 512 (on a
 // virtual machine a fault costs microseconds). Nothing is cleared up front:
 // the pages arrive zeroed when first touched. Free with FreeZeroedHuge(p,
-// bytes).
+// bytes). Zero bytes give null.
 void* AllocateZeroedHuge(size_t bytes);
 void FreeZeroedHuge(void* p, size_t bytes) noexcept;
 
@@ -41,6 +41,8 @@ class ZeroedHugeArray {
   ZeroedHugeArray& operator=(const ZeroedHugeArray&) = delete;
   T& operator[](size_t i) { return data_[i]; }
   const T& operator[](size_t i) const { return data_[i]; }
+  T* data() { return data_; }
+  const T* data() const { return data_; }
   size_t size() const { return size_; }
 
  private:
