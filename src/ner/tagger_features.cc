@@ -480,6 +480,13 @@ void AddExtraFeatureEntries(const std::vector<std::vector<std::string_view>>& se
 }
 
 void DocContext::Scan(const std::vector<std::vector<std::string_view>>& sentences) {
+  // Sized once for the document's words (about as many as there are
+  // distinct lowercased forms): grown from empty, the sets rehashed about
+  // as many entries as they hold.
+  size_t words = 0;
+  for (const auto& s : sentences) words += s.size();
+  lowercase_.Reserve(words);
+  cap_mid_.Reserve(words / 4);
   for (const auto& s : sentences) ScanSentence(s);
 }
 
