@@ -135,9 +135,9 @@ class RuleAndTaggerRecognizer : public EntityRecognizer {
     }
     flush(begin, words.size());
     if (sentences.empty()) return;
-    std::vector<std::vector<std::string>> labels = tagger->TagDocument(sentences);
-    for (size_t s = 0; s < labels.size() && s < sentences.size(); ++s) {
-      for (const LabelSpan& span : SpansFromLabels(labels[s])) {
+    std::vector<std::vector<LabelSpan>> spans = tagger->TagDocumentSpans(sentences);
+    for (size_t s = 0; s < spans.size() && s < sentences.size(); ++s) {
+      for (const LabelSpan& span : spans[s]) {
         AddTaggerSpan(words, offsets[s] + span.begin, offsets[s] + span.end, span.type, lang, cands);
       }
     }

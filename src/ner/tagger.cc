@@ -127,18 +127,64 @@ std::vector<TaggedSpan> NerTagger::TagSpans(const std::vector<std::string_view>&
   return spans;
 }
 
-std::vector<std::vector<std::string>> NerTagger::TagDocument(
-    const std::vector<std::vector<std::string_view>>& sentences) const {
+namespace {
+
+// Calls f(labels) with the BILOU label ids of each sentence in turn, each
+// sentence's decision informing the next ones'.
+template <typename F>
+void ForEachTaggedSentence(const tagger::TaggerModel& model,
+                           const std::vector<std::vector<std::string_view>>& sentences, F f) {
   tagger::DocContext doc;
   doc.Scan(sentences);
+  std::vector<int> labels;
+  for (const auto& words : sentences) {
+    tagger::DecodeSentence(model, words, doc, &labels, nullptr);
+    doc.Record(words, labels);
+    f(labels);
+  }
+}
+
+}  // namespace
+
+std::vector<std::vector<std::string>> NerTagger::TagDocument(
+    const std::vector<std::vector<std::string_view>>& sentences) const {
   std::vector<std::vector<std::string>> out;
   out.reserve(sentences.size());
-  for (const auto& words : sentences) {
-    Decoded d = DecodeFull(*model_, words, doc);
-    doc.Record(words, d.labels);
-    out.push_back(LabelNames(d.labels));
-  }
+  ForEachTaggedSentence(*model_, sentences, [&out](const std::vector<int>& labels) {
+    out.push_back(LabelNames(labels));
+  });
   return out;
+}
+
+std::vector<std::vector<LabelSpan>> NerTagger::TagDocumentSpans(
+    const std::vector<std::vector<std::string_view>>& sentences) const {
+  std::vector<std::vector<LabelSpan>> out;
+  out.reserve(sentences.size());
+  ForEachTaggedSentence(*model_, sentences,
+                        [&out](const std::vector<int>& labels) { out.push_back(SpansFromLabelIds(labels)); });
+  return out;
+}
+
+std::vector<LabelSpan> SpansFromLabelIds(const std::vector<int>& labels) {
+  // As SpansFromLabels on the IOB2 names: B-X (from B and U) opens a span,
+  // I-X (from I and L) continues an open span of type X, or opens one.
+  std::vector<LabelSpan> spans;
+  int open = -1;  // the open span's type
+  for (size_t i = 0; i < labels.size(); ++i) {
+    const int type = tagger::LabelType(labels[i]);
+    const bool inside = type >= 0 && (tagger::LabelPartOf(labels[i]) == tagger::kInside ||
+                                      tagger::LabelPartOf(labels[i]) == tagger::kLast);
+    const bool continues = open >= 0 && inside && open == type;
+    if (open >= 0 && !continues) {
+      spans.back().end = i;
+      open = -1;
+    }
+    if (type >= 0 && !continues) {
+      spans.push_back({i, labels.size(), tagger::kTypeNames[type]});
+      open = type;
+    }
+  }
+  return spans;
 }
 
 std::string NerModelPath(const std::string& data_dir, const std::string& lang) {

@@ -25,6 +25,12 @@ struct TaggedSpan {
   float confidence = 0.0f;  // in (0, 1]; from the Viterbi max-marginal margin
 };
 
+// A name found in a sentence: words [begin, end), type PER, ORG, LOC or MISC.
+struct LabelSpan {
+  size_t begin = 0, end = 0;
+  std::string type;
+};
+
 // Immutable after Load and thread-safe: Tag may be called concurrently.
 class NerTagger {
  public:
@@ -50,6 +56,10 @@ class NerTagger {
   // tagging sentences one by one. Returns one label vector per sentence.
   std::vector<std::vector<std::string>> TagDocument(
       const std::vector<std::vector<std::string_view>>& sentences) const;
+  // TagDocument's names as spans, one list per sentence: the same as
+  // SpansFromLabels of each label vector, without spelling labels out.
+  std::vector<std::vector<LabelSpan>> TagDocumentSpans(
+      const std::vector<std::vector<std::string_view>>& sentences) const;
 
   const tagger::TaggerModel& model() const { return *model_; }
 
@@ -63,11 +73,10 @@ std::string NerModelPath(const std::string& data_dir, const std::string& lang);
 
 // Turns IOB1 or IOB2 labels into spans [begin, end) with their type, with
 // conlleval's rules: a span starts at B-X, or at I-X after O or another type.
-struct LabelSpan {
-  size_t begin = 0, end = 0;
-  std::string type;
-};
 std::vector<LabelSpan> SpansFromLabels(const std::vector<std::string>& labels);
+// The same spans from BILOU label ids (tagger_model.h), as their IOB2
+// names (Iob2Name) would give.
+std::vector<LabelSpan> SpansFromLabelIds(const std::vector<int>& labels);
 
 }  // namespace pactgraph
 

@@ -401,6 +401,37 @@ TEST(SpansTest, FollowsConllevalChunkRules) {
             (std::vector<std::string>{"B-PER", "I-PER", "B-PER", "O", "B-LOC"}));
 }
 
+TEST(SpansTest, FromLabelIdsAsFromTheirIob2Names) {
+  // Every sequence of up to four labels (83,521 of them, valid BILOU order
+  // or not), and random longer ones.
+  auto check = [](const std::vector<int>& ids) {
+    std::vector<std::string> names;
+    for (int y : ids) names.push_back(Iob2Name(y));
+    const std::vector<LabelSpan> want = SpansFromLabels(names), got = SpansFromLabelIds(ids);
+    ASSERT_EQ(got.size(), want.size());
+    for (size_t k = 0; k < want.size(); ++k) {
+      EXPECT_EQ(got[k].begin, want[k].begin);
+      EXPECT_EQ(got[k].end, want[k].end);
+      EXPECT_EQ(got[k].type, want[k].type);
+    }
+  };
+  for (int len = 0; len <= 4; ++len) {
+    std::vector<int> ids(len, 0);
+    while (true) {
+      check(ids);
+      int k = 0;
+      while (k < len && ++ids[k] == kNumLabels) ids[k++] = 0;
+      if (k == len) break;
+    }
+  }
+  std::mt19937 rng(7);
+  for (int round = 0; round < 2000; ++round) {
+    std::vector<int> ids(5 + rng() % 30);
+    for (int& y : ids) y = rng() % 3 == 0 ? 0 : static_cast<int>(rng() % kNumLabels);
+    check(ids);
+  }
+}
+
 TEST(SpanScorerTest, ScoresExactSpansPerTypeLikeConlleval) {
   SpanScorer scorer;
   // gold: PER[0,2) LOC[3,4) ORG[5,7); predicted: PER[0,2) right, LOC[3,5)
@@ -525,6 +556,34 @@ TEST(ShippedModelTest, EnglishModelTagsANewsSentence) {
   EXPECT_EQ(labels[2], "B-PER");
   EXPECT_EQ(labels[3], "I-PER");
   EXPECT_EQ(labels[7], "B-LOC");
+}
+
+TEST(ShippedModelTest, DocumentSpansAreTheSpansOfTheDocumentLabels) {
+  std::string path = std::string(PACTGRAPH_DATA_DIR) + "/ner/en.model";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << path << " not built";
+  auto tagger = NerTagger::Load(path);
+  ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
+  std::vector<std::vector<std::string>> text = {
+      {"Samsung", "Electronics", "and", "SK", "Hynix", "supply", "HBM", "chips", "to", "Nvidia", "."},
+      {"Jensen", "Huang", "met", "Lee", "Jae-yong", "in", "Seoul", "on", "Monday", "."},
+      {"The", "two", "companies", "did", "not", "comment", "."}};
+  std::vector<std::vector<std::string_view>> sentences;
+  for (const auto& words : text) sentences.push_back(Views(words));
+  const auto labels = (*tagger)->TagDocument(sentences);
+  const auto spans = (*tagger)->TagDocumentSpans(sentences);
+  ASSERT_EQ(spans.size(), labels.size());
+  size_t names = 0;
+  for (size_t s = 0; s < labels.size(); ++s) {
+    const std::vector<LabelSpan> want = SpansFromLabels(labels[s]);
+    ASSERT_EQ(spans[s].size(), want.size()) << s;
+    for (size_t k = 0; k < want.size(); ++k) {
+      EXPECT_EQ(spans[s][k].begin, want[k].begin);
+      EXPECT_EQ(spans[s][k].end, want[k].end);
+      EXPECT_EQ(spans[s][k].type, want[k].type);
+    }
+    names += want.size();
+  }
+  EXPECT_GE(names, 4u);
 }
 
 }  // namespace
