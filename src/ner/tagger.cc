@@ -150,9 +150,8 @@ std::vector<std::vector<std::string>> NerTagger::TagDocument(
     const std::vector<std::vector<std::string_view>>& sentences) const {
   std::vector<std::vector<std::string>> out;
   out.reserve(sentences.size());
-  ForEachTaggedSentence(*model_, sentences, [&out](const std::vector<int>& labels) {
-    out.push_back(LabelNames(labels));
-  });
+  ForEachTaggedSentence(*model_, sentences,
+                        [&out](const std::vector<int>& labels) { out.push_back(LabelNames(labels)); });
   return out;
 }
 
