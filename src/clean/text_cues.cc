@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #ifndef PACTGRAPH_DEFAULT_DATA_DIR
@@ -12,10 +13,16 @@
 namespace pactgraph {
 namespace {
 
-bool IsAlnum(char c) {
-  auto u = static_cast<unsigned char>(c);
-  return (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u >= 0x80;
-}
+struct AlnumTable {
+  bool is[256] = {};
+  constexpr AlnumTable() {
+    for (int c = 0; c < 256; ++c)
+      is[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+  }
+};
+constexpr AlnumTable kAlnum;
+
+bool IsAlnum(char c) { return kAlnum.is[static_cast<unsigned char>(c)]; }
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
@@ -154,6 +161,15 @@ void TextCues::IndexPromo() {
     }
   }
   promo_start_[256] = static_cast<uint32_t>(promo_order_.size());
+  std::fill(std::begin(promo_pairs_), std::end(promo_pairs_), 0);
+  for (const std::string& p : promo_) {
+    const unsigned a = static_cast<unsigned char>(p[0]);
+    for (unsigned b = 0; b < 256; ++b) {
+      const unsigned pair = a | b << 8;
+      if (p.size() == 1 || b == static_cast<unsigned char>(p[1]))
+        promo_pairs_[pair >> 6] |= 1ull << (pair & 63);
+    }
+  }
 }
 
 int TextCues::PromoScore(std::string_view lower) const {
@@ -168,6 +184,8 @@ int TextCues::PromoScore(std::string_view lower) const {
   for (size_t at = 0; at < n; ++at) {
     if (at > 0 && IsAlnum(lower[at - 1])) continue;
     const auto c = static_cast<unsigned char>(lower[at]);
+    const unsigned pair = c | (at + 1 < n ? static_cast<unsigned char>(lower[at + 1]) : 0u) << 8;
+    if (!(promo_pairs_[pair >> 6] >> (pair & 63) & 1)) continue;
     for (uint32_t k = promo_start_[c]; k < promo_start_[c + 1]; ++k) {
       const uint32_t pi = promo_order_[k];
       const std::string& p = promo_[pi];

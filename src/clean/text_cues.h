@@ -46,6 +46,9 @@ class TextCues {
   // are promo_order_[promo_start_[c] .. promo_start_[c + 1]).
   std::vector<uint32_t> promo_order_;
   uint32_t promo_start_[257] = {};
+  // Bit (a | b << 8): some promo phrase opens with byte a then b (a phrase
+  // of one byte sets every b). Most words open no phrase: one lookup rejects them.
+  uint64_t promo_pairs_[65536 / 64] = {};
 };
 
 // The cues from $PACTGRAPH_DATA, else the build's data folder, loaded on first
