@@ -149,6 +149,9 @@ enum class Utf16Guess { kNone, kLittle, kBig };
 Utf16Guess GuessBomlessUtf16(std::string_view s) {
   size_t n = std::min<size_t>(s.size(), 4096) & ~size_t{1};
   if (n < 8) return Utf16Guess::kNone;
+  // Without a NUL byte both counts below stay zero: one memchr decides for
+  // nearly every input.
+  if (std::memchr(s.data(), 0, n) == nullptr) return Utf16Guess::kNone;
   size_t even_nul = 0, odd_nul = 0;
   for (size_t i = 0; i < n; i += 2) {
     even_nul += s[i] == 0;
