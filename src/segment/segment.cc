@@ -511,16 +511,12 @@ class Segmenter {
     return SentenceOpeners().count(Text(tok.start, tok.end)) > 0;
   }
 
-  // Whether a sentence ends between token k and k+1.
+  // Whether a sentence ends between token k and k+1. FindSentences has
+  // already ruled out a word or punctuation token without a line break after
+  // it (most tokens), which never ends a sentence.
   bool EndsAfter(size_t k, size_t first) {
     const Token& a = out_.tokens[k];
     const Token& b = out_.tokens[k + 1];
-    if (kinds_[k] == Kind::kWord || kinds_[k] == Kind::kPunct) {
-      // Most tokens: only a line break after them can end a sentence.
-      size_t p = a.end;
-      while (p < b.start && t_[p] != '\n') ++p;
-      if (p == b.start) return false;
-    }
     int newlines = 0;
     for (size_t p = a.end; p < b.start; ++p) {
       newlines += t_[p] == '\n';
@@ -582,8 +578,23 @@ class Segmenter {
     hard_wrapped_ = DetectHardWrap();
     out_.sentences.reserve(n / 15 + 1);
     size_t first = 0;
+    // The first line break at or after the end of the current token (the
+    // text's size when there is none), advanced as the tokens go on: a word
+    // or punctuation token ends no sentence unless the gap after it holds a
+    // line break, and this answers that with a comparison.
+    auto newline_from = [&](size_t p) {
+      const void* nl = std::memchr(t_.data() + p, '\n', t_.size() - p);
+      return nl ? static_cast<size_t>(static_cast<const char*>(nl) - t_.data()) : t_.size();
+    };
+    size_t next_newline = newline_from(0);
     for (size_t k = 0; k < n; ++k) {
-      if (k + 1 < n && !EndsAfter(k, first)) continue;
+      if (k + 1 < n) {
+        if (kinds_[k] == Kind::kWord || kinds_[k] == Kind::kPunct) {
+          if (next_newline < out_.tokens[k].end) next_newline = newline_from(out_.tokens[k].end);
+          if (next_newline >= out_.tokens[k + 1].start) continue;
+        }
+        if (!EndsAfter(k, first)) continue;
+      }
       out_.sentences.push_back(Sentence{out_.tokens[first].start, out_.tokens[k].end,
                                         static_cast<uint32_t>(first), static_cast<uint32_t>(k + 1)});
       first = k + 1;
