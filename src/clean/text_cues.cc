@@ -191,16 +191,25 @@ int TextCues::PromoScore(std::string_view lower) const {
   seen.assign(promo_.size(), 0);
   int score = 0;
   const size_t n = lower.size();
-  for (size_t at = 0; at < n; ++at) {
-    if (at > 0 && IsAlnum(lower[at - 1])) continue;
+  // `at` is always a position with a boundary on its left; after a letter
+  // or digit, the rest of its run is skipped in a tight loop (the byte that
+  // ends the run has the run on its left, so the next candidate follows it).
+  for (size_t at = 0; at < n;) {
     const auto c = static_cast<unsigned char>(lower[at]);
-    const unsigned pair = c | (at + 1 < n ? static_cast<unsigned char>(lower[at + 1]) : 0u) << 8;
+    const size_t here = at;
+    if (IsAlnum(lower[at])) {
+      do {
+        ++at;
+      } while (at < n && IsAlnum(lower[at]));
+    }
+    ++at;
+    const unsigned pair = c | (here + 1 < n ? static_cast<unsigned char>(lower[here + 1]) : 0u) << 8;
     if (!(promo_pairs_[pair >> 6] >> (pair & 63) & 1)) continue;
     for (uint32_t k = promo_index_.start[c]; k < promo_index_.start[c + 1]; ++k) {
       const uint32_t pi = promo_index_.order[k];
       const std::string& p = promo_[pi];
-      if (seen[pi] || p.size() > n - at || lower.compare(at, p.size(), p) != 0) continue;
-      if (at + p.size() < n && IsAlnum(lower[at + p.size()])) continue;
+      if (seen[pi] || p.size() > n - here || lower.compare(here, p.size(), p) != 0) continue;
+      if (here + p.size() < n && IsAlnum(lower[here + p.size()])) continue;
       seen[pi] = 1;
       ++score;
     }
