@@ -11,6 +11,7 @@
 //     and everything from there on is dropped.
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "clean/clean.h"
@@ -60,6 +61,18 @@ size_t SpaceBefore(std::string_view t, size_t e) {
 
 // Bullets and dashes that open list and byline lines: "• By Kim", "- item".
 size_t BulletAt(std::string_view t, size_t i, size_t e) {
+  if (i >= e) return 0;
+  switch (static_cast<unsigned char>(t[i])) {  // the bullets' first bytes: most lines open with none
+    case 0xE2:
+    case 0xC2:
+    case '-':
+    case '*':
+    case '>':
+    case '|':
+      break;
+    default:
+      return 0;
+  }
   for (std::string_view b : {"\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xAA", "\xE2\x96\xBA", "\xE2\x96\xB6", "-",
                              "*", "\xE2\x80\x93", "\xE2\x80\x94", ">", "\xC2\xBB", "|"}) {
     if (t.substr(i, b.size()) == b && i + b.size() < e && SpaceAt(t, i + b.size())) return b.size();
@@ -67,23 +80,22 @@ size_t BulletAt(std::string_view t, size_t i, size_t e) {
   return 0;
 }
 
-// The bytes that separate words, as a table: one load per byte instead of
-// four comparisons and branches.
-struct WordSpaceTable {
-  bool is[256];
-  constexpr WordSpaceTable() : is() { is[' '] = is['\t'] = is['\n'] = is['\r'] = true; }
-};
-constexpr WordSpaceTable kWordSpace;
+// 0xFF for the bytes that separate words (space, tab, CR, LF), else 0. A
+// byte mask rather than a bool: GCC turns a bool chain of comparisons into a
+// bit test, which keeps CountWords from being vectorised.
+inline unsigned char WordSpaceMask(unsigned char c) {
+  return static_cast<unsigned char>(-(c == ' ') | -(c == '\t') | -(c == '\n') | -(c == '\r'));
+}
 
+// A word starts at each byte that is not a space and follows a space (or the
+// start). Each step compares two neighbouring bytes and carries nothing to the
+// next one, so that the loop is vectorised.
 int CountWords(std::string_view s) {
-  int n = 0;
-  bool in = false;
-  for (char c : s) {
-    const bool space = kWordSpace.is[static_cast<unsigned char>(c)];
-    n += !space & !in;
-    in = !space;
-  }
-  return n;
+  if (s.empty()) return 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  unsigned n = WordSpaceMask(p[0]) == 0;
+  for (size_t i = 1; i < s.size(); ++i) n += WordSpaceMask(p[i - 1]) & ~WordSpaceMask(p[i]) & 1;
+  return static_cast<int>(n);
 }
 
 bool EndsWithSentencePunct(std::string_view s) {
@@ -142,17 +154,19 @@ void LowerInto(std::string_view s, std::string* out) {
 
 // Normalised form for comparing lines (case and spacing ignored).
 std::string Normalized(std::string_view s) {
-  std::string out;
+  std::string out(s.size(), '\0');  // never longer than s: runs of spaces shrink to one
+  size_t n = 0;
   bool space = false;
   for (char c : s) {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
+      space = n > 0;
       continue;
     }
-    if (space) out += ' ';
+    if (space) out[n++] = ' ';
     space = false;
-    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    out[n++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
+  out.resize(n);
   return out;
 }
 
@@ -361,7 +375,8 @@ class TextCleaner {
     if (pick != kNone) {
       title_line_ = pick;
       title_ = std::string(Core(lines_[pick]));
-      title_norm_ = Normalized(title_);
+      // The loop above normalised the header lines it looked at.
+      title_norm_ = pick < norms.size() ? std::move(norms[pick]) : Normalized(title_);
     } else if (first_ != kNone) {
       title_ = FirstSentence(Core(lines_[first_]));
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #ifndef PACTGRAPH_DEFAULT_DATA_DIR
@@ -12,10 +13,16 @@
 namespace pactgraph {
 namespace {
 
-bool IsAlnum(char c) {
-  auto u = static_cast<unsigned char>(c);
-  return (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u >= 0x80;
-}
+struct AlnumTable {
+  bool is[256] = {};
+  constexpr AlnumTable() {
+    for (int c = 0; c < 256; ++c)
+      is[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+  }
+};
+constexpr AlnumTable kAlnum;
+
+bool IsAlnum(char c) { return kAlnum.is[static_cast<unsigned char>(c)]; }
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
@@ -97,7 +104,7 @@ StatusOr<std::shared_ptr<const TextCues>> TextCues::Parse(std::string_view conte
     list->push_back(phrase);
   }
   if (!header) return Status::Corruption(name + ": empty file");
-  cues->IndexPromo();
+  cues->Index();
   return std::shared_ptr<const TextCues>(std::move(cues));
 }
 
@@ -110,26 +117,28 @@ StatusOr<std::shared_ptr<const TextCues>> TextCues::Load(const std::string& data
   return Parse(ss.str(), path);
 }
 
-// The phrase checks below compare first bytes before calling StartsWithWord:
-// phrases are never empty, so a line whose first byte differs cannot start with one.
+// The phrase checks below try only the phrases that open with the line's
+// first byte (phrases are never empty).
 
 bool TextCues::IsLineCue(std::string_view lower) const {
   if (lower.empty()) return false;
+  const auto c = static_cast<unsigned char>(lower[0]);
   std::string_view rest;
-  for (const std::string& p : line_) {
-    if (p[0] == lower[0] && StartsWithWord(lower, p, &rest) && OnlyDecoration(rest)) return true;
+  for (uint32_t k = line_index_.start[c]; k < line_index_.start[c + 1]; ++k) {
+    if (StartsWithWord(lower, line_[line_index_.order[k]], &rest) && OnlyDecoration(rest)) return true;
   }
   return false;
 }
 
 bool TextCues::IsLabelOrPrefixCue(std::string_view lower, int words, bool punctuated) const {
   if (lower.empty()) return false;
+  const auto c = static_cast<unsigned char>(lower[0]);
   std::string_view rest;
-  for (const std::string& p : label_) {
-    if (p[0] == lower[0] && StartsWithWord(lower, p, &rest) && StartsWithSeparator(rest)) return true;
+  for (uint32_t k = label_index_.start[c]; k < label_index_.start[c + 1]; ++k) {
+    if (StartsWithWord(lower, label_[label_index_.order[k]], &rest) && StartsWithSeparator(rest)) return true;
   }
-  for (const std::string& p : prefix_) {
-    if (p[0] == lower[0] && StartsWithWord(lower, p, &rest) &&
+  for (uint32_t k = prefix_index_.start[c]; k < prefix_index_.start[c + 1]; ++k) {
+    if (StartsWithWord(lower, prefix_[prefix_index_.order[k]], &rest) &&
         (StartsWithSeparator(rest) || (words <= 8 && !punctuated)))
       return true;
   }
@@ -138,22 +147,39 @@ bool TextCues::IsLabelOrPrefixCue(std::string_view lower, int words, bool punctu
 
 bool TextCues::StartsWithPrefixCue(std::string_view lower) const {
   if (lower.empty()) return false;
+  const auto c = static_cast<unsigned char>(lower[0]);
   std::string_view rest;
-  for (const std::string& p : prefix_) {
-    if (p[0] == lower[0] && StartsWithWord(lower, p, &rest)) return true;
+  for (uint32_t k = prefix_index_.start[c]; k < prefix_index_.start[c + 1]; ++k) {
+    if (StartsWithWord(lower, prefix_[prefix_index_.order[k]], &rest)) return true;
   }
   return false;
 }
 
-void TextCues::IndexPromo() {
-  promo_order_.clear();
+void TextCues::ByFirstByte::Build(const std::vector<std::string>& list) {
+  order.clear();
   for (int c = 0; c < 256; ++c) {
-    promo_start_[c] = static_cast<uint32_t>(promo_order_.size());
-    for (uint32_t k = 0; k < promo_.size(); ++k) {
-      if (static_cast<unsigned char>(promo_[k][0]) == c) promo_order_.push_back(k);
+    start[c] = static_cast<uint32_t>(order.size());
+    for (uint32_t k = 0; k < list.size(); ++k) {
+      if (static_cast<unsigned char>(list[k][0]) == c) order.push_back(k);
     }
   }
-  promo_start_[256] = static_cast<uint32_t>(promo_order_.size());
+  start[256] = static_cast<uint32_t>(order.size());
+}
+
+void TextCues::Index() {
+  line_index_.Build(line_);
+  label_index_.Build(label_);
+  prefix_index_.Build(prefix_);
+  promo_index_.Build(promo_);
+  std::fill(std::begin(promo_pairs_), std::end(promo_pairs_), 0);
+  for (const std::string& p : promo_) {
+    const unsigned a = static_cast<unsigned char>(p[0]);
+    for (unsigned b = 0; b < 256; ++b) {
+      const unsigned pair = a | b << 8;
+      if (p.size() == 1 || b == static_cast<unsigned char>(p[1]))
+        promo_pairs_[pair >> 6] |= 1ull << (pair & 63);
+    }
+  }
 }
 
 int TextCues::PromoScore(std::string_view lower) const {
@@ -165,14 +191,25 @@ int TextCues::PromoScore(std::string_view lower) const {
   seen.assign(promo_.size(), 0);
   int score = 0;
   const size_t n = lower.size();
-  for (size_t at = 0; at < n; ++at) {
-    if (at > 0 && IsAlnum(lower[at - 1])) continue;
+  // `at` is always a position with a boundary on its left; after a letter
+  // or digit, the rest of its run is skipped in a tight loop (the byte that
+  // ends the run has the run on its left, so the next candidate follows it).
+  for (size_t at = 0; at < n;) {
     const auto c = static_cast<unsigned char>(lower[at]);
-    for (uint32_t k = promo_start_[c]; k < promo_start_[c + 1]; ++k) {
-      const uint32_t pi = promo_order_[k];
+    const size_t here = at;
+    if (IsAlnum(lower[at])) {
+      do {
+        ++at;
+      } while (at < n && IsAlnum(lower[at]));
+    }
+    ++at;
+    const unsigned pair = c | (here + 1 < n ? static_cast<unsigned char>(lower[here + 1]) : 0u) << 8;
+    if (!(promo_pairs_[pair >> 6] >> (pair & 63) & 1)) continue;
+    for (uint32_t k = promo_index_.start[c]; k < promo_index_.start[c + 1]; ++k) {
+      const uint32_t pi = promo_index_.order[k];
       const std::string& p = promo_[pi];
-      if (seen[pi] || p.size() > n - at || lower.compare(at, p.size(), p) != 0) continue;
-      if (at + p.size() < n && IsAlnum(lower[at + p.size()])) continue;
+      if (seen[pi] || p.size() > n - here || lower.compare(here, p.size(), p) != 0) continue;
+      if (here + p.size() < n && IsAlnum(lower[here + p.size()])) continue;
       seen[pi] = 1;
       ++score;
     }

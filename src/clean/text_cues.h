@@ -38,14 +38,22 @@ class TextCues {
   size_t size() const { return line_.size() + label_.size() + prefix_.size() + promo_.size(); }
 
  private:
-  // Groups the promo phrases by first byte (called once the lists are complete).
-  void IndexPromo();
+  // Phrase indices of one list ordered by first byte: those starting with
+  // byte c are order[start[c] .. start[c + 1]). A line is compared only with
+  // the phrases that open with its first byte.
+  struct ByFirstByte {
+    std::vector<uint32_t> order;
+    uint32_t start[257] = {};
+    void Build(const std::vector<std::string>& list);
+  };
+  // Indexes the lists (called once they are complete).
+  void Index();
 
   std::vector<std::string> line_, label_, prefix_, promo_;
-  // Promo phrase indices ordered by first byte; those starting with byte c
-  // are promo_order_[promo_start_[c] .. promo_start_[c + 1]).
-  std::vector<uint32_t> promo_order_;
-  uint32_t promo_start_[257] = {};
+  ByFirstByte line_index_, label_index_, prefix_index_, promo_index_;
+  // Bit (a | b << 8): some promo phrase opens with byte a then b (a phrase
+  // of one byte sets every b). Most words open no phrase: one lookup rejects them.
+  uint64_t promo_pairs_[65536 / 64] = {};
 };
 
 // The cues from $PACTGRAPH_DATA, else the build's data folder, loaded on first

@@ -1,7 +1,8 @@
 // The contract's JSON line (../shared/eval/README.md) for one extraction.
-#include <nlohmann/json.hpp>
-
+#include <algorithm>
 #include <charconv>
+#include <cstring>
+#include <nlohmann/json.hpp>
 #include <string_view>
 
 #include "pactgraph/extractor.h"
@@ -26,51 +27,91 @@ std::string StrOr(const json& j, const char* key) {
 // parse them with it): compact, UTF-8 kept, control characters escaped, and
 // a string that is not valid UTF-8 (never produced by the decoder, but
 // possible through the API) handed to nlohmann with its replace handler.
+//
+// The string is sized ahead and written through a cursor (Room), and
+// Finish() cuts it to what was written: a line is a few hundred short
+// pieces, and std::string's append costs more per call than the copy itself.
 class LineWriter {
  public:
-  explicit LineWriter(std::string* out) : out_(*out) {}
+  LineWriter(std::string* out, size_t expected) : out_(*out) { out_.resize(expected); }
+
+  // Cuts the string to the bytes written.
+  void Finish() { out_.resize(len_); }
 
   // A member's name; its value is the next call ("w.Key("id").String(x)").
-  LineWriter& Key(std::string_view key) {
+  // Keys are fixed ASCII names (string literals).
+  template <size_t N>
+  LineWriter& Key(const char (&key)[N]) {
     Comma();
-    out_ += '"';
-    out_ += key;  // keys are fixed ASCII names
-    out_ += "\":";
+    char* p = Room(N + 2);
+    p[0] = '"';
+    std::memcpy(p + 1, key, N - 1);
+    p[N] = '"';
+    p[N + 1] = ':';
+    len_ += N + 2;
     first_ = true;  // the value follows without a comma
     after_key_ = true;
     return *this;
   }
   void String(std::string_view s) {
     Comma();
-    if (!ValidUtf8(s)) {
-      out_ += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
+    if (PlainAscii(s)) {  // most strings: copied between quotes as they are
+      char* p = Room(s.size() + 2);
+      p[0] = '"';
+      std::memcpy(p + 1, s.data(), s.size());
+      p[s.size() + 1] = '"';
+      len_ += s.size() + 2;
       return;
     }
-    out_ += '"';
-    size_t plain = 0;
-    for (size_t i = 0; i < s.size(); ++i) {
-      const unsigned char c = static_cast<unsigned char>(s[i]);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
-      out_.append(s.data() + plain, i - plain);
-      plain = i + 1;
+    if (!ValidUtf8(s)) {
+      Append(json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace));
+      return;
+    }
+    // Each byte becomes at most six ("\u001f").
+    char* const begin = Room(6 * s.size() + 2);
+    char* p = begin;
+    *p++ = '"';
+    for (const char ch : s) {
+      const unsigned char c = static_cast<unsigned char>(ch);
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        *p++ = ch;
+        continue;
+      }
+      *p++ = '\\';
       switch (c) {
-        case '"': out_ += "\\\""; break;
-        case '\\': out_ += "\\\\"; break;
-        case '\b': out_ += "\\b"; break;
-        case '\f': out_ += "\\f"; break;
-        case '\n': out_ += "\\n"; break;
-        case '\r': out_ += "\\r"; break;
-        case '\t': out_ += "\\t"; break;
+        case '"':
+          *p++ = '"';
+          break;
+        case '\\':
+          *p++ = '\\';
+          break;
+        case '\b':
+          *p++ = 'b';
+          break;
+        case '\f':
+          *p++ = 'f';
+          break;
+        case '\n':
+          *p++ = 'n';
+          break;
+        case '\r':
+          *p++ = 'r';
+          break;
+        case '\t':
+          *p++ = 't';
+          break;
         default: {
           static const char kHex[] = "0123456789abcdef";
-          out_ += "\\u00";
-          out_ += kHex[c >> 4];
-          out_ += kHex[c & 15];
+          *p++ = 'u';
+          *p++ = '0';
+          *p++ = '0';
+          *p++ = kHex[c >> 4];
+          *p++ = kHex[c & 15];
         }
       }
     }
-    out_.append(s.data() + plain, s.size() - plain);
-    out_ += '"';
+    *p++ = '"';
+    len_ += static_cast<size_t>(p - begin);
   }
   void StringOrNull(const std::string& s) {
     if (s.empty()) {
@@ -81,17 +122,16 @@ class LineWriter {
   }
   void Null() {
     Comma();
-    out_ += "null";
+    Append("null");
   }
   void Unsigned(uint64_t v) {
     Comma();
-    char buf[24];
-    auto r = std::to_chars(buf, buf + sizeof(buf), v);
-    out_.append(buf, r.ptr);
+    char* p = Room(24);
+    len_ += static_cast<size_t>(std::to_chars(p, p + 24, v).ptr - p);
   }
   void Double(double v) {
     Comma();
-    out_ += json(v).dump();
+    Append(json(v).dump());
   }
   void BeginObject() { Open('{'); }
   void EndObject() { Close('}'); }
@@ -110,22 +150,46 @@ class LineWriter {
   }
 
  private:
+  // A pointer to at least n writable bytes after the ones written.
+  char* Room(size_t n) {
+    if (out_.size() - len_ < n) out_.resize(std::max(2 * out_.size(), len_ + n));
+    return out_.data() + len_;
+  }
+  void Put(char c) {
+    *Room(1) = c;
+    ++len_;
+  }
+  void Append(std::string_view s) {
+    std::memcpy(Room(s.size()), s.data(), s.size());
+    len_ += s.size();
+  }
   void Comma() {
     if (after_key_) {
       after_key_ = false;
     } else if (!first_) {
-      out_ += ',';
+      Put(',');
     }
     first_ = false;
   }
   void Open(char c) {
     Comma();
-    out_ += c;
+    Put(c);
     first_ = true;
   }
   void Close(char c) {
-    out_ += c;
+    Put(c);
     first_ = false;
+  }
+  // ASCII without control characters, quotes or backslashes: nothing to
+  // escape or validate. Byte masks OR-ed together so that the loop is
+  // vectorised.
+  static bool PlainAscii(std::string_view s) {
+    unsigned char special = 0;
+    for (const char ch : s) {
+      const auto c = static_cast<unsigned char>(ch);
+      special |= static_cast<unsigned char>(-(c < 0x20) | -(c == '"') | -(c == '\\') | -(c >= 0x80));
+    }
+    return special == 0;
   }
   static bool ValidUtf8(std::string_view s) {
     for (size_t i = 0; i < s.size();) {
@@ -159,6 +223,7 @@ class LineWriter {
   }
 
   std::string& out_;
+  size_t len_ = 0;
   bool first_ = true, after_key_ = false;
 };
 
@@ -166,8 +231,7 @@ class LineWriter {
 
 std::string ToJsonLine(const Extraction& x, bool with_text) {
   std::string line;
-  line.reserve(1024 + x.entities.size() * 160 + (with_text ? x.doc.text.size() : 0));
-  LineWriter w(&line);
+  LineWriter w(&line, 1024 + x.entities.size() * 160 + (with_text ? x.doc.text.size() : 0));
   w.BeginObject();
   w.Key("doc").BeginObject();
   w.Key("id").String(x.doc.id);
@@ -236,6 +300,7 @@ std::string ToJsonLine(const Extraction& x, bool with_text) {
   }
   w.EndArray();
   w.EndObject();
+  w.Finish();
   return line;
 }
 

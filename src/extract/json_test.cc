@@ -74,6 +74,18 @@ TEST(JsonLineTest, InvalidUtf8IsReplacedNotPassedThrough) {
   EXPECT_NE(j["entities"][0]["name"].get<std::string>().find("\xEF\xBF\xBD"), std::string::npos);
 }
 
+// The line is sized ahead from the entity count; longer content grows it.
+TEST(JsonLineTest, LongStringsGrowTheLine) {
+  Extraction x = Sample();
+  x.doc.title = std::string(3000, 'a') + "\n\"" + std::string(3000, '\x01') + "\xC3\xBC";
+  x.entities[1].name = std::string(5000, 'n');
+  const std::string line = ToJsonLine(x, false);
+  json j = json::parse(line);
+  EXPECT_EQ(j.dump(-1, ' ', false, json::error_handler_t::replace), line);
+  EXPECT_EQ(j["doc"]["title"], x.doc.title);
+  EXPECT_EQ(j["entities"][1]["name"], x.entities[1].name);
+}
+
 TEST(JsonLineTest, RoundTripsThroughTheReader) {
   Extraction x = Sample();
   x.doc.lang_confidence = 0;  // fields the reader does not keep

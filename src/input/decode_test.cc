@@ -160,6 +160,21 @@ TEST(Decode, BinaryInputFails) {
   EXPECT_FALSE(Decode(controls).ok());
 }
 
+// More than one control byte in twenty makes a text binary; the whitespace
+// controls (tab, LF, VT, FF, CR) do not count.
+TEST(Decode, ControlByteThreshold) {
+  auto with = [](char c, int count) {
+    std::string s(100, 'a');
+    for (int i = 0; i < count; ++i) s[10 + i * 7] = c;
+    return s;
+  };
+  EXPECT_TRUE(Decode(with('\x0E', 5)).ok());
+  EXPECT_FALSE(Decode(with('\x0E', 6)).ok());
+  EXPECT_FALSE(Decode(with('\x08', 6)).ok());
+  EXPECT_FALSE(Decode(with('\x1F', 6)).ok());
+  for (char c : {'\t', '\n', '\v', '\f', '\r'}) EXPECT_TRUE(Decode(with(c, 12)).ok()) << int{c};
+}
+
 TEST(Decode, OneStrayNulInLongTextIsReplaced) {
   std::string in(500, 'a');
   in[250] = '\0';

@@ -1,13 +1,13 @@
 #include "input/reader.h"
 
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
-
-#include <unistd.h>
-
-#include <gtest/gtest.h>
 
 namespace pactgraph {
 namespace {
@@ -56,6 +56,27 @@ TEST_F(ReaderTest, FoldersAreRecursiveAndSorted) {
   EXPECT_EQ(articles_[1].bytes, "second");
   EXPECT_EQ(articles_[2].bytes, "third");
   EXPECT_TRUE(errors_.empty());
+}
+
+// Files come in std::filesystem::path order, element by element: a folder's
+// files before those of a sibling whose name extends the folder's ("sub/"
+// before "sub-x.txt" and "sub.txt", though '-' and '.' sort before '/').
+TEST_F(ReaderTest, FolderOrderIsPathOrder) {
+  fs::create_directories(dir_ / "sub" / "deeper");
+  for (const char* name : {"sub-x.txt", "sub.txt", "sub/z.txt", "sub/deeper/y.txt", "Sub.txt", "su.txt"}) {
+    Write(name, name);
+  }
+  Read({dir_.string() + "/"});
+  std::vector<fs::path> want;
+  for (const auto& e : fs::recursive_directory_iterator(dir_)) {
+    if (e.is_regular_file()) want.push_back(e.path());
+  }
+  std::sort(want.begin(), want.end());
+  ASSERT_EQ(articles_.size(), want.size());
+  for (size_t i = 0; i < want.size(); ++i)
+    EXPECT_EQ(articles_[i].bytes, want[i].lexically_relative(dir_).string()) << i;
+  EXPECT_EQ(articles_[1].bytes, "su.txt");
+  EXPECT_EQ(articles_[2].bytes, "sub/deeper/y.txt");
 }
 
 TEST_F(ReaderTest, JsonlLinesAndTheirErrorsNameTheLine) {

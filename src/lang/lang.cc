@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>  // before CLD2, whose header uses FILE
+#include <cstring>
 #include <iterator>
 #include <vector>
 
@@ -120,23 +121,40 @@ void CountWord(uint64_t key, size_t len, StopwordCounts* c) {
   }
 }
 
-// One pass: each word's key is built while it is scanned.
+// Key() of the word of len (at most 8) bytes at p, lower-cased: the bytes of
+// a word are letters or parts of multi-byte characters, so setting bit 0x20
+// of its ASCII bytes lower-cases them. Eight bytes are loaded at once when
+// they lie inside the text (on little-endian machines, where the first byte
+// lands lowest as in Key()).
+uint64_t WordKey(const char* p, size_t len, const char* text_end) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (text_end - p >= 8) {
+    uint64_t x;
+    std::memcpy(&x, p, 8);
+    x |= (~x & 0x8080808080808080ull) >> 2;
+    return len == 8 ? x : x & ((uint64_t{1} << (8 * len)) - 1);
+  }
+#endif
+  uint64_t key = 0;
+  for (size_t i = 0; i < len; ++i)
+    key |= static_cast<uint64_t>(kWordBytes.lower[static_cast<unsigned char>(p[i])]) << (8 * i);
+  return key;
+}
+
+// Word by word: find each word's end, then build its key in one step.
 StopwordCounts CountStopwords(std::string_view text) {
   StopwordCounts c;
-  uint64_t key = 0;
-  size_t len = 0;
-  for (char ch : text) {
-    unsigned char l = kWordBytes.lower[static_cast<unsigned char>(ch)];
-    if (l != 0) {
-      if (len < 8) key |= static_cast<uint64_t>(l) << (8 * len);
-      ++len;
-    } else if (len > 0) {
-      CountWord(key, len, &c);
-      key = 0;
-      len = 0;
-    }
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  auto letter = [](char ch) { return kWordBytes.lower[static_cast<unsigned char>(ch)] != 0; };
+  for (;;) {
+    while (p < end && !letter(*p)) ++p;
+    if (p == end) break;
+    const char* b = p;
+    while (p < end && letter(*p)) ++p;
+    const size_t len = static_cast<size_t>(p - b);
+    CountWord(len <= 8 ? WordKey(b, len, end) : 0, len, &c);
   }
-  if (len > 0) CountWord(key, len, &c);
   return c;
 }
 

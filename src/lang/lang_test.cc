@@ -30,6 +30,19 @@ TEST(Lang, ShortTextStillWorks) {
   EXPECT_EQ(DetectLanguage("Das ist nicht gut.").code, "de");
 }
 
+// Function words are matched whatever their ASCII case, in eight-byte loads
+// and near the end of the text alike; words of nine bytes or more never match.
+TEST(Lang, FunctionWordsIgnoreCase) {
+  std::string en, de;
+  for (int i = 0; i < 8; ++i) {
+    en += "THE Firm SAID That It Was Bought By Investors ";
+    de += "DER Konzern TEILTE Mit DASS Die Firma Nicht Verkauft WERDEN ";
+  }
+  EXPECT_EQ(DetectLanguage(en).code, "en");
+  EXPECT_EQ(DetectLanguage(de).code, "de");
+  EXPECT_EQ(DetectLanguage("Die Firma, DAS Werk").code, "de");
+}
+
 TEST(Lang, OtherLanguagesAndNoiseAreOther) {
   EXPECT_EQ(DetectLanguage("Samsung Electronics et Microsoft ont convenu de renforcer leur coopération dans "
                            "l'intelligence artificielle et le cloud, ont annoncé les deux entreprises mercredi "

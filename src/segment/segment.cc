@@ -449,8 +449,8 @@ class Segmenter {
     }
   }
 
-  const AbbrevTable* Lookup(std::string_view lower, Abbrev* kind) const {
-    // Longer words are in neither table: no hashing for them.
+  // The longest abbreviation in either table: longer words need no lookup.
+  static size_t MaxAbbrevLength() {
     static const size_t max_len = [] {
       size_t m = 0;
       for (const AbbrevTable* table : {&EnglishAbbrevs(), &GermanAbbrevs()}) {
@@ -458,48 +458,56 @@ class Segmenter {
       }
       return m;
     }();
-    if (lower.size() > max_len) return nullptr;
+    return max_len;
+  }
+
+  bool Lookup(std::string_view lower, Abbrev* kind) const {
     for (const AbbrevTable* table : {&EnglishAbbrevs(), &GermanAbbrevs()}) {
       if (lang_ == Lang::kEn && table != &EnglishAbbrevs()) continue;
       if (lang_ == Lang::kDe && table != &GermanAbbrevs()) continue;
       auto it = table->find(lower);
       if (it != table->end()) {
         *kind = it->second;
-        return table;
+        return true;
       }
     }
-    return nullptr;
+    return false;
   }
 
   // Kind::kWord when the period after word [b, e) is punctuation of its own;
-  // otherwise the kind of the word-with-period token.
+  // otherwise the kind of the word-with-period token. The word after the
+  // period is looked at only for the few words whose kind depends on it.
   Kind PeriodKind(size_t b, size_t e, const WordShape& shape) const {
     std::string_view word = Text(b, e);
-    Peek next = PeekWord(e + 1);
-    if (shape.all_digits) return IsGermanOrdinal(word, next) ? Kind::kNeverEnd : Kind::kWord;
+    if (shape.all_digits) return IsGermanOrdinal(word, e + 1) ? Kind::kNeverEnd : Kind::kWord;
     if (shape.chars == 1) return Kind::kNeverEnd;  // an initial: J. K. Rowling, z. B.
     char buf[16];
-    std::string_view lower = Lower(word, buf, sizeof buf);
     Abbrev a;
-    if (!lower.empty() && Lookup(lower, &a)) {
-      switch (a) {
-        case Abbrev::kTitle:
-        case Abbrev::kInner:
-          return Kind::kNeverEnd;
-        case Abbrev::kNumeric:
-          return IsDigit(next.first) ? Kind::kNeverEnd : Kind::kWord;
-        case Abbrev::kMonth:
-          return IsDigit(next.first) ? Kind::kNeverEnd : Kind::kMayEnd;
-        case Abbrev::kMayEnd:
-          return Kind::kMayEnd;
+    if (word.size() <= MaxAbbrevLength()) {
+      std::string_view lower = Lower(word, buf, sizeof buf);
+      if (!lower.empty() && Lookup(lower, &a)) {
+        switch (a) {
+          case Abbrev::kTitle:
+          case Abbrev::kInner:
+            return Kind::kNeverEnd;
+          case Abbrev::kNumeric:
+            return IsDigit(PeekWord(e + 1).first) ? Kind::kNeverEnd : Kind::kWord;
+          case Abbrev::kMonth:
+            return IsDigit(PeekWord(e + 1).first) ? Kind::kNeverEnd : Kind::kMayEnd;
+          case Abbrev::kMayEnd:
+            return Kind::kMayEnd;
+        }
       }
     }
     if (shape.inner_dot) return Kind::kMayEnd;  // U.S., U.K., S.A.
     return Kind::kWord;
   }
 
-  bool IsGermanOrdinal(std::string_view number, const Peek& next) const {
-    if (lang_ == Lang::kEn || number.size() > 3 || next.newlines > 0 || next.start >= t_.size()) return false;
+  // Whether the number before the period at `after` - 1 is a German ordinal.
+  bool IsGermanOrdinal(std::string_view number, size_t after) const {
+    if (lang_ == Lang::kEn || number.size() > 3) return false;
+    const Peek next = PeekWord(after);
+    if (next.newlines > 0 || next.start >= t_.size()) return false;
     if (IsLower(next.first) || GermanMonths().count(Text(next.start, next.end))) return true;
     if (out_.tokens.empty()) return false;
     const Token& prev = out_.tokens.back();
@@ -511,16 +519,12 @@ class Segmenter {
     return SentenceOpeners().count(Text(tok.start, tok.end)) > 0;
   }
 
-  // Whether a sentence ends between token k and k+1.
+  // Whether a sentence ends between token k and k+1. FindSentences has
+  // already ruled out a word or punctuation token without a line break after
+  // it (most tokens), which never ends a sentence.
   bool EndsAfter(size_t k, size_t first) {
     const Token& a = out_.tokens[k];
     const Token& b = out_.tokens[k + 1];
-    if (kinds_[k] == Kind::kWord || kinds_[k] == Kind::kPunct) {
-      // Most tokens: only a line break after them can end a sentence.
-      size_t p = a.end;
-      while (p < b.start && t_[p] != '\n') ++p;
-      if (p == b.start) return false;
-    }
     int newlines = 0;
     for (size_t p = a.end; p < b.start; ++p) {
       newlines += t_[p] == '\n';
@@ -582,8 +586,23 @@ class Segmenter {
     hard_wrapped_ = DetectHardWrap();
     out_.sentences.reserve(n / 15 + 1);
     size_t first = 0;
+    // The first line break at or after the end of the current token (the
+    // text's size when there is none), advanced as the tokens go on: a word
+    // or punctuation token ends no sentence unless the gap after it holds a
+    // line break, and this answers that with a comparison.
+    auto newline_from = [&](size_t p) {
+      const void* nl = std::memchr(t_.data() + p, '\n', t_.size() - p);
+      return nl ? static_cast<size_t>(static_cast<const char*>(nl) - t_.data()) : t_.size();
+    };
+    size_t next_newline = newline_from(0);
     for (size_t k = 0; k < n; ++k) {
-      if (k + 1 < n && !EndsAfter(k, first)) continue;
+      if (k + 1 < n) {
+        if (kinds_[k] == Kind::kWord || kinds_[k] == Kind::kPunct) {
+          if (next_newline < out_.tokens[k].end) next_newline = newline_from(out_.tokens[k].end);
+          if (next_newline >= out_.tokens[k + 1].start) continue;
+        }
+        if (!EndsAfter(k, first)) continue;
+      }
       out_.sentences.push_back(Sentence{out_.tokens[first].start, out_.tokens[k].end,
                                         static_cast<uint32_t>(first), static_cast<uint32_t>(k + 1)});
       first = k + 1;
