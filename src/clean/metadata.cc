@@ -94,7 +94,7 @@ bool ValidDay(int y, int m, int d) {
 }
 
 std::string Iso(int y, int m, int d) {
-  char buf[16];
+  char buf[40];  // room for any int, so the compiler sees no truncation
   if (d == 0) {
     std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
   } else {
