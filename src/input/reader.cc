@@ -128,9 +128,11 @@ class FdCloser {
 // usually one read: its size is known, and a read that does not fill the
 // buffer has reached the end of a regular file. Other files (pipes, devices)
 // are read in chunks until their end.
-Status ReadFile(const fs::path& p, size_t max_bytes, std::string* out) {
+// `path` is relative to the folder open as dir_fd (AT_FDCWD: the working
+// directory).
+Status ReadFile(int dir_fd, const char* path, size_t max_bytes, std::string* out) {
   out->clear();
-  const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
+  const int fd = ::openat(dir_fd, path, O_RDONLY | O_CLOEXEC);
   if (fd < 0) return Status::IOError("cannot open for reading");
   FdCloser closer(fd);
   struct stat st;
@@ -179,9 +181,11 @@ void EmitBytes(std::string&& bytes, Kind kind, const std::string& name, const Re
   on_article(std::move(a));
 }
 
+// dir_fd: AT_FDCWD, or the open folder that holds p (then only p's file
+// name is looked up, not every folder on its path again).
 void EmitFile(const fs::path& p, const std::string& name, const ReaderOptions& opt,
               const std::function<void(Article&&)>& on_article,
-              const std::function<void(const Status&)>& on_error) {
+              const std::function<void(const Status&)>& on_error, int dir_fd = AT_FDCWD) {
   Kind kind = KindOf(p);
   if (kind == Kind::kJsonl) {
     std::ifstream in(p, std::ios::binary);
@@ -193,7 +197,10 @@ void EmitFile(const fs::path& p, const std::string& name, const ReaderOptions& o
     return;
   }
   std::string bytes;
-  Status st = ReadFile(p, opt.max_bytes, &bytes);
+  const std::string& native = p.native();
+  const char* path = native.c_str();
+  if (dir_fd != AT_FDCWD) path += native.rfind('/') + 1;
+  Status st = ReadFile(dir_fd, path, opt.max_bytes, &bytes);
   if (!st.ok()) {
     on_error(st.WithContext(name));
     return;
@@ -296,7 +303,27 @@ void ForEachArticle(const std::vector<std::string>& paths, const ReaderOptions& 
       }
       if (ec) on_error(Status::IOError("cannot list folder: " + ec.message()).WithContext(arg));
       std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-      for (const auto& f : files) EmitFile(f.second, f.second.string(), opt, on_article, on_error);
+      // Files are read relative to their folder, opened once: a folder of
+      // small articles otherwise spends a visible share of its time walking
+      // the same folders' names for every file.
+      std::string_view folder;  // of dir_fd
+      int dir_fd = AT_FDCWD;
+      for (const auto& f : files) {
+        const std::string& native = f.second.native();
+        const size_t slash = native.rfind('/');
+        const std::string_view parent =
+            slash == std::string::npos ? std::string_view() : std::string_view(native).substr(0, slash + 1);
+        if (parent != folder) {
+          if (dir_fd != AT_FDCWD) ::close(dir_fd);
+          folder = parent;
+          // On failure, files are opened by their whole path, as before.
+          dir_fd = parent.empty() ? AT_FDCWD
+                                  : ::open(std::string(parent).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+          if (dir_fd < 0) dir_fd = AT_FDCWD;
+        }
+        EmitFile(f.second, native, opt, on_article, on_error, dir_fd);
+      }
+      if (dir_fd != AT_FDCWD) ::close(dir_fd);
       continue;
     }
     EmitFile(p, arg, opt, on_article, on_error);
