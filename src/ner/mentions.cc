@@ -34,29 +34,76 @@ std::string_view FoldedScratch(std::string_view w) {
   return buf;
 }
 
-uint16_t ShapeFlags(std::string_view w) {
+// What the word splitter needs to know of a byte.
+enum : uint8_t {
+  kDigitByte = 1,   // 0-9
+  kLetterByte = 2,  // A-Z, a-z, and 0xC3 (HasLetter's test for Latin-1 letters)
+  kHyphenByte = 4,  // '-'
+  kLowerByte = 8,   // a-z: the word is not all capitals
+  kUpperByte = 16,  // A-Z
+  kSplitByte = 32,  // none of A-Z a-z 0-9 '-': SplitToken may split the token there
+  kWideByte = 64,   // 0x80 and above: folding may map more than one byte
+};
+// Per byte: its classes above, shifted left by 8, or-ed with the byte as
+// FoldedHash folds it when it stands alone (ASCII upper case to lower).
+constexpr std::array<uint16_t, 256> kByteInfo = [] {
+  std::array<uint16_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    uint8_t cls = kSplitByte;
+    int folded = c;
+    if (c >= '0' && c <= '9') cls = kDigitByte;
+    if (c >= 'a' && c <= 'z') cls = kLetterByte | kLowerByte;
+    if (c >= 'A' && c <= 'Z') {
+      cls = kLetterByte | kUpperByte;
+      folded = c + ('a' - 'A');
+    }
+    if (c == '-') cls = kHyphenByte;
+    if (c >= 0x80) cls |= kWideByte;
+    if (c == 0xC3) cls |= kLetterByte;
+    t[c] = static_cast<uint16_t>(cls << 8 | folded);
+  }
+  return t;
+}();
+
+// A word's byte classes (of its bytes, or-ed) and FoldedHash, in one pass:
+// ASCII bytes fold alone. A word with other bytes (a few in English text,
+// more in German) is hashed again by FoldedHash, which folds those.
+struct WordBytes {
+  uint64_t hash = kFoldedHashBasis;
+  uint8_t classes = 0;
+};
+WordBytes ScanWord(std::string_view w) {
+  WordBytes s;
+  uint32_t seen = 0;
+  for (char c : w) {
+    const uint16_t info = kByteInfo[static_cast<unsigned char>(c)];
+    seen |= info;
+    s.hash = (s.hash ^ (info & 0xFF)) * kFoldedHashPrime;
+  }
+  s.classes = static_cast<uint8_t>(seen >> 8);
+  if (s.classes & kWideByte) s.hash = FoldedHash(w);
+  return s;
+}
+
+// The shape flags of a word from its bytes.
+uint16_t ShapeFlags(std::string_view w, uint8_t classes) {
+  if (w.empty()) return kPunct;
   uint16_t f = 0;
-  if (StartsUpper(w)) f |= kUpper;
-  if (StartsLower(w)) f |= kLower;
-  // HasDigit, HasLetter and the search for '-' in one pass over a byte table.
-  enum : uint8_t { kDigitByte = 1, kLetterByte = 2, kHyphenByte = 4 };
-  static constexpr std::array<uint8_t, 256> kByteClass = [] {
-    std::array<uint8_t, 256> t{};
-    for (int c = '0'; c <= '9'; ++c) t[c] = kDigitByte;
-    for (int c = 'a'; c <= 'z'; ++c) t[c] = kLetterByte;
-    for (int c = 'A'; c <= 'Z'; ++c) t[c] = kLetterByte;
-    t[0xC3] = kLetterByte;  // HasLetter's test for Latin-1 letters
-    t['-'] = kHyphenByte;
-    return t;
-  }();
-  uint8_t seen = 0;
-  for (char c : w) seen |= kByteClass[static_cast<unsigned char>(c)];
-  // A word starting lower case or without a letter is not all capitals;
-  // only the rest need IsAllCaps's walk.
-  if (!(f & kLower) && (seen & kLetterByte) && IsAllCaps(w)) f |= kAllCaps;
-  if (seen & kDigitByte) f |= kDigit;
-  if (!(seen & (kLetterByte | kDigitByte))) f |= kPunct;
-  if ((seen & kHyphenByte) && w.size() > 1) f |= kHyphen;
+  const uint8_t first = static_cast<uint8_t>(kByteInfo[static_cast<unsigned char>(w[0])] >> 8);
+  if (first & kUpperByte) {
+    f |= kUpper;
+  } else if (first & kLowerByte) {
+    f |= kLower;
+  } else if (first & kWideByte) {
+    if (StartsUpper(w)) f |= kUpper;
+    if (StartsLower(w)) f |= kLower;
+  }
+  // A word starting lower case, with a lower-case ASCII letter or without a
+  // letter is not all capitals; only the rest need IsAllCaps's walk.
+  if (!(f & kLower) && (classes & (kLetterByte | kLowerByte)) == kLetterByte && IsAllCaps(w)) f |= kAllCaps;
+  if (classes & kDigitByte) f |= kDigit;
+  if (!(classes & (kLetterByte | kDigitByte))) f |= kPunct;
+  if ((classes & kHyphenByte) && w.size() > 1) f |= kHyphen;
   return f;
 }
 
@@ -82,34 +129,32 @@ bool WrappedLineBreak(std::string_view text, uint32_t prev_end, const Word& next
          text.find('\n', nl + 1) != nl + 1;  // one line break, not a blank line
 }
 
-bool NewlineBetween(std::string_view text, uint32_t a, uint32_t b) {
-  for (uint32_t i = a; i < b && i < text.size(); ++i)
-    if (text[i] == '\n') return true;
-  return false;
-}
-
-// Marks the words of lines written headline-style (most long words capitalised).
-void MarkTitleLines(std::string_view text, std::vector<Word>* words) {
-  size_t line_begin = 0;
-  for (size_t i = 0; i <= words->size(); ++i) {
-    bool line_end = i == words->size() ||
-                    (i > line_begin && NewlineBetween(text, (*words)[i - 1].end, (*words)[i].start));
-    if (!line_end) continue;
-    int long_words = 0, capitalised = 0;
-    for (size_t j = line_begin; j < i; ++j) {
-      const Word& w = (*words)[j];
-      if (w.text.size() < 4 || w.Is(kPunct) || w.Is(kDigit)) continue;
-      ++long_words;
-      if (w.Is(kUpper)) ++capitalised;
-    }
-    if (long_words >= 3 && capitalised * 4 >= long_words * 3) {
-      bool headline = capitalised == long_words && i > line_begin && (*words)[i - 1].text != "." &&
-                      (*words)[i - 1].text != "!";
-      for (size_t j = line_begin; j < i; ++j) (*words)[j].flags |= kTitleLine | (headline ? kHeadline : 0);
-    }
-    line_begin = i;
+// Tells lines written headline-style (most long words capitalised) as the
+// words come, a line at a time.
+class TitleLineMarker {
+ public:
+  // Counts word `w`, the last one of `words`, in the current line.
+  void Add(const Word& w) {
+    if (w.text.size() < 4 || w.Is(kPunct) || w.Is(kDigit)) return;
+    ++long_words_;
+    if (w.Is(kUpper)) ++capitalised_;
   }
-}
+  // Ends the current line before word `end` and marks its words when the
+  // line is headline-style.
+  void EndLine(std::vector<Word>* words, size_t end) {
+    if (long_words_ >= 3 && capitalised_ * 4 >= long_words_ * 3) {
+      bool headline = capitalised_ == long_words_ && end > line_begin_ && (*words)[end - 1].text != "." &&
+                      (*words)[end - 1].text != "!";
+      for (size_t j = line_begin_; j < end; ++j) (*words)[j].flags |= kTitleLine | (headline ? kHeadline : 0);
+    }
+    line_begin_ = end;
+    long_words_ = capitalised_ = 0;
+  }
+
+ private:
+  size_t line_begin_ = 0;
+  int long_words_ = 0, capitalised_ = 0;
+};
 
 bool CaseMatches(const GazEntry& e, const std::vector<Word>& words, size_t i) {
   for (size_t k = 0; k < e.words.size(); ++k) {
@@ -250,39 +295,58 @@ std::vector<Word> MakeWords(std::string_view text, const Segmented& seg) {
   std::vector<uint8_t> token_starts_sentence(seg.tokens.size(), 0);
   for (const Sentence& s : seg.sentences)
     if (s.first_token < seg.tokens.size()) token_starts_sentence[s.first_token] = 1;
+  auto new_word = [&](uint32_t start, uint32_t end, const WordBytes& bytes, uint16_t flags) {
+    Word& w = words.emplace_back();
+    w.start = start;
+    w.end = end;
+    w.text = std::string_view(text.data() + start, end - start);
+    w.hash = bytes.hash;
+    w.flags = flags | ShapeFlags(w.text, bytes.classes);
+  };
+  TitleLineMarker title_lines;
   for (size_t t = 0; t < seg.tokens.size(); ++t) {
     const Token& tok = seg.tokens[t];
     if (tok.end <= tok.start || tok.end > text.size()) continue;
-    pieces.clear();
-    SplitToken(text.substr(tok.start, tok.end - tok.start), tok.start, &pieces);
-    for (size_t p = 0; p < pieces.size(); ++p) {
-      Word w;
-      w.start = pieces[p].start;
-      w.end = pieces[p].end;
-      w.text = text.substr(w.start, w.end - w.start);
-      w.hash = FoldedHash(w.text);
-      w.flags = ShapeFlags(w.text);
-      if (pieces[p].possessive) w.flags |= kPossessive;
-      if (p == 0 && token_starts_sentence[t]) w.flags |= kSentenceStart;
-      words.push_back(w);
+    const uint16_t sentence_start = token_starts_sentence[t] ? kSentenceStart : 0;
+    const std::string_view token(text.data() + tok.start, tok.end - tok.start);
+    const size_t first_new = words.size();
+    // Most tokens are one plain word (letters, digits and hyphens), which
+    // SplitToken would leave whole, or one byte: the pass over the bytes
+    // that gives the word's hash and shape tells so.
+    const WordBytes bytes = ScanWord(token);
+    if (token.size() == 1 || !(bytes.classes & kSplitByte)) {
+      new_word(tok.start, tok.end, bytes, sentence_start);
+    } else {
+      pieces.clear();
+      SplitToken(token, tok.start, &pieces);
+      for (size_t p = 0; p < pieces.size(); ++p) {
+        const Piece& piece = pieces[p];
+        new_word(piece.start, piece.end, ScanWord(text.substr(piece.start, piece.end - piece.start)),
+                 (piece.possessive ? kPossessive : 0) | (p == 0 ? sentence_start : 0));
+      }
+    }
+    // Sentence and paragraph starts that the words before and the line
+    // breaks tell; and the lines written headline-style.
+    for (size_t i = first_new; i < words.size(); ++i) {
+      Word& w = words[i];
+      if (i == 0) {
+        w.flags |= kSentenceStart | kParagraphStart;
+        title_lines.Add(w);
+        continue;
+      }
+      const Word& prev = words[i - 1];
+      const int line_breaks = LineBreaksBetween(text, prev.end, w.start);
+      if (line_breaks >= 1) title_lines.EndLine(&words, i);
+      title_lines.Add(w);
+      if (line_breaks >= 2) w.flags |= kParagraphStart | kSentenceStart;
+      // Sentence ends and opening quotes are punctuation words.
+      if ((prev.Is(kPunct) && IsSentenceEnd(prev.text)) ||
+          (line_breaks >= 1 && !WrappedLineBreak(text, prev.end, w)))
+        w.flags |= kSentenceStart;
+      if (prev.Is(kPunct) && prev.Is(kSentenceStart) && IsOpeningQuote(prev.text)) w.flags |= kSentenceStart;
     }
   }
-  for (size_t i = 0; i < words.size(); ++i) {
-    Word& w = words[i];
-    if (i == 0) {
-      w.flags |= kSentenceStart | kParagraphStart;
-      continue;
-    }
-    const Word& prev = words[i - 1];
-    const int line_breaks = LineBreaksBetween(text, prev.end, w.start);
-    if (line_breaks >= 2) w.flags |= kParagraphStart | kSentenceStart;
-    // Sentence ends and opening quotes are punctuation words.
-    if ((prev.Is(kPunct) && IsSentenceEnd(prev.text)) ||
-        (line_breaks >= 1 && !WrappedLineBreak(text, prev.end, w)))
-      w.flags |= kSentenceStart;
-    if (prev.Is(kPunct) && prev.Is(kSentenceStart) && IsOpeningQuote(prev.text)) w.flags |= kSentenceStart;
-  }
-  MarkTitleLines(text, &words);
+  title_lines.EndLine(&words, words.size());
   return words;
 }
 
