@@ -579,83 +579,97 @@ bool IsEastAsianGiven(const Resources& res, std::string_view w) {
 
 void FindPersons(const Resources& res, const std::vector<Word>& words, const std::string& lang,
                  std::vector<Candidate>* out) {
-  for (size_t i = 0; i < words.size(); ++i) {
+  const size_t count = words.size();
+  auto comma_at = [&](size_t k) { return k < count && words[k].text == ","; };
+  for (size_t i = 0; i < count; ++i) {
     const Word& w = words[i];
-    // East-Asian order with a hyphenated given name: "Kwak Noh-jung".
-    if (i + 1 < words.size() && w.Is(kUpper) && !w.Is(kAllCaps) && w.text.size() >= 2 && w.text.size() <= 8 &&
-        IsAlphaName(w.text) && w.text.find('-') == std::string_view::npos && !w.In(res.bits.stop) &&
-        !w.In(res.bits.month) && IsEastAsianGiven(res, words[i + 1].text) &&
-        !res.gazetteer.Find(CombineHash(0, w.hash)) && !words[i + 1].Is(kSentenceStart)) {
-      Candidate c = MakeCandidate(words, i, i + 2, "PERSON", Source::kPattern);
-      c.family_first = true;
-      out->push_back(std::move(c));
-      ++i;
-      continue;
-    }
-    // A known given name and one or two capitalised words: "Bill Gates".
-    if (w.Is(kUpper) && !w.Is(kAllCaps) && w.In(res.bits.given_name) && !w.In(res.bits.stop)) {
-      size_t n = PersonWordsAt(res, words, i + 1, 2, lang);
-      if (n > 0 && !(words[i + 1].Is(kSentenceStart))) {
-        out->push_back(MakeCandidate(words, i, i + 1 + n, "PERSON", Source::kPattern));
-        i += n;
+    // Every rule but the byline starts at a capitalised word, a title, an
+    // honorific or a hyphenated compound; most words are none of these.
+    if (!w.Is(kUpper | kTitleStart | kHyphen) && !w.In(res.bits.honorific)) {
+      if (!w.Is(kLower)) continue;
+    } else {
+      // East-Asian order with a hyphenated given name: "Kwak Noh-jung".
+      if (i + 1 < count && w.Is(kUpper) && !w.Is(kAllCaps) && w.text.size() >= 2 && w.text.size() <= 8 &&
+          words[i + 1].Is(kHyphen) && IsAlphaName(w.text) && w.text.find('-') == std::string_view::npos &&
+          !w.In(res.bits.stop) && !w.In(res.bits.month) && IsEastAsianGiven(res, words[i + 1].text) &&
+          !res.gazetteer.Find(CombineHash(0, w.hash)) && !words[i + 1].Is(kSentenceStart)) {
+        Candidate c = MakeCandidate(words, i, i + 2, "PERSON", Source::kPattern);
+        c.family_first = true;
+        out->push_back(std::move(c));
+        ++i;
         continue;
       }
-    }
-    // Honorific or title before a name: "Herr Müller", "CEO Satya Nadella".
-    size_t t = w.In(res.bits.honorific) ? 1 : MatchTitle(res, words, i, lang, nullptr);
-    if (t > 0 && i + t < words.size()) {
-      size_t j = i + t;
-      if (words[j].text == "," && t > 0 && !w.In(res.bits.honorific)) ++j;
-      size_t n = j < words.size() ? PersonWordsAt(res, words, j, 3, lang) : 0;
-      if (n > 0 && !words[j].Is(kSentenceStart) && !words[j].Is(kAllCaps)) {
-        out->push_back(MakeCandidate(words, j, j + n, "PERSON", Source::kPattern));
-        i = j + n - 1;
-        continue;
-      }
-    }
-    // A compound ending in a title, then the name: "Infineon-Chef Jochen Hanebeck".
-    size_t dash = w.Is(kHyphen) ? w.text.rfind('-') : std::string_view::npos;  // no '-', or just "-"
-    if (dash != std::string_view::npos && dash + 1 < w.text.size() && i + 1 < words.size() &&
-        res.titles.Find(CombineHash(0, FoldedHash(w.text.substr(dash + 1))), IsGerman(lang) ? "de" : "en")) {
-      size_t m = PersonWordsAt(res, words, i + 1, 3, lang);
-      if (m > 0 && !words[i + 1].Is(kAllCaps)) {
-        out->push_back(MakeCandidate(words, i + 1, i + 1 + m, "PERSON", Source::kPattern));
-        i += m;
-        continue;
-      }
-    }
-    // Title of an organisation, then the name: "the CEO of SK Hynix, Kwak Noh-jung".
-    if (t > 0 && i + t < words.size() && !w.In(res.bits.honorific) && words[i + t].In(res.bits.connector) &&
-        StartsLower(words[i + t].text)) {
-      size_t j = i + t + 1;
-      if (j < words.size() && words[j].In(res.bits.stop) && !words[j].Is(kAllCaps)) ++j;
-      size_t org_end = j;
-      while (org_end < words.size() && org_end < j + 4 &&
-             (words[org_end].Is(kUpper) || words[org_end].Is(kAllCaps)) && !words[org_end].Is(kPunct))
-        ++org_end;
-      if (org_end > j && org_end + 1 < words.size() && words[org_end].text == ",") {
-        size_t m = PersonWordsAt(res, words, org_end + 1, 3, lang);
-        if (m >= 2) {
-          out->push_back(MakeCandidate(words, org_end + 1, org_end + 1 + m, "PERSON", Source::kPattern));
-          i = org_end + m;
+      // A known given name and one or two capitalised words: "Bill Gates".
+      if (w.Is(kUpper) && !w.Is(kAllCaps) && w.In(res.bits.given_name) && !w.In(res.bits.stop)) {
+        size_t n = PersonWordsAt(res, words, i + 1, 2, lang);
+        if (n > 0 && !(words[i + 1].Is(kSentenceStart))) {
+          out->push_back(MakeCandidate(words, i, i + 1 + n, "PERSON", Source::kPattern));
+          i += n;
           continue;
         }
       }
-    }
-    // Apposition: "Mark Zuckerberg, founder and CEO of Meta".
-    size_t n = w.Is(kUpper) ? PersonWordsAt(res, words, i, 3, lang) : 0;  // a name starts capitalised
-    if (n >= 2 && i + n + 1 < words.size() && words[i + n].text == ",") {
-      size_t j = i + n + 1;
-      if (words[j].In(res.bits.stop) && j + 1 < words.size()) ++j;  // the / der / its
-      if (MatchTitle(res, words, j, lang, nullptr) > 0) {
-        out->push_back(MakeCandidate(words, i, i + n, "PERSON", Source::kPattern));
-        i += n - 1;
-        continue;
+      // Honorific or title before a name: "Herr Müller", "CEO Satya Nadella".
+      size_t t = w.In(res.bits.honorific) ? 1 : MatchTitle(res, words, i, lang, nullptr);
+      if (t > 0 && i + t < count) {
+        size_t j = i + t;
+        if (words[j].text == "," && t > 0 && !w.In(res.bits.honorific)) ++j;
+        size_t n = j < count ? PersonWordsAt(res, words, j, 3, lang) : 0;
+        if (n > 0 && !words[j].Is(kSentenceStart) && !words[j].Is(kAllCaps)) {
+          out->push_back(MakeCandidate(words, j, j + n, "PERSON", Source::kPattern));
+          i = j + n - 1;
+          continue;
+        }
+      }
+      // A compound ending in a title, then the name: "Infineon-Chef Jochen Hanebeck".
+      size_t dash = w.Is(kHyphen) ? w.text.rfind('-') : std::string_view::npos;  // no '-', or just "-"
+      if (dash != std::string_view::npos && dash + 1 < w.text.size() && i + 1 < count &&
+          res.titles.Find(CombineHash(0, FoldedHash(w.text.substr(dash + 1))),
+                          IsGerman(lang) ? "de" : "en")) {
+        size_t m = PersonWordsAt(res, words, i + 1, 3, lang);
+        if (m > 0 && !words[i + 1].Is(kAllCaps)) {
+          out->push_back(MakeCandidate(words, i + 1, i + 1 + m, "PERSON", Source::kPattern));
+          i += m;
+          continue;
+        }
+      }
+      // Title of an organisation, then the name: "the CEO of SK Hynix, Kwak Noh-jung".
+      if (t > 0 && i + t < count && !w.In(res.bits.honorific) && words[i + t].In(res.bits.connector) &&
+          StartsLower(words[i + t].text)) {
+        size_t j = i + t + 1;
+        if (j < count && words[j].In(res.bits.stop) && !words[j].Is(kAllCaps)) ++j;
+        size_t org_end = j;
+        while (org_end < count && org_end < j + 4 &&
+               (words[org_end].Is(kUpper) || words[org_end].Is(kAllCaps)) && !words[org_end].Is(kPunct))
+          ++org_end;
+        if (org_end > j && org_end + 1 < count && words[org_end].text == ",") {
+          size_t m = PersonWordsAt(res, words, org_end + 1, 3, lang);
+          if (m >= 2) {
+            out->push_back(MakeCandidate(words, org_end + 1, org_end + 1 + m, "PERSON", Source::kPattern));
+            i = org_end + m;
+            continue;
+          }
+        }
+      }
+      // Apposition: "Mark Zuckerberg, founder and CEO of Meta". The name
+      // has two to four words (PersonWordsAt's three, or four with
+      // particles), so without a comma two to four words on there is none
+      // to look for.
+      if (w.Is(kUpper) && (comma_at(i + 2) || comma_at(i + 3) || comma_at(i + 4))) {
+        size_t n = PersonWordsAt(res, words, i, 3, lang);  // a name starts capitalised
+        if (n >= 2 && i + n + 1 < count && words[i + n].text == ",") {
+          size_t j = i + n + 1;
+          if (words[j].In(res.bits.stop) && j + 1 < count) ++j;  // the / der / its
+          if (MatchTitle(res, words, j, lang, nullptr) > 0) {
+            out->push_back(MakeCandidate(words, i, i + n, "PERSON", Source::kPattern));
+            i += n - 1;
+            continue;
+          }
+        }
       }
     }
     // Byline and attribution: "By Jane Doe", "said John Smith".
     if ((w.text == "By" || w.text == "said" || w.text == "says" || w.text == "sagte" || w.text == "sagt") &&
-        i + 1 < words.size()) {
+        i + 1 < count) {
       size_t m = PersonWordsAt(res, words, i + 1, 3, lang);
       if (m >= 2) {
         out->push_back(MakeCandidate(words, i + 1, i + 1 + m, "PERSON", Source::kPattern));
@@ -710,7 +724,9 @@ void FindProducts(const Resources& res, const std::vector<Word>& words, std::vec
   // A code name: "servers, code-named Aurora", "Codename Orion", "Codename „Atlas“".
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     std::string_view t = words[i].text;
-    if (t.empty() || (t[0] != 'c' && t[0] != 'C')) continue;  // folds to no "code..." word
+    // Folds to no "code..." word: a word shorter than "codename" (folding
+    // never makes a word longer) or starting with another letter.
+    if (t.size() < 8 || (t[0] != 'c' && t[0] != 'C')) continue;
     if (!FoldedEquals(t, "code-named") && !FoldedEquals(t, "codenamed") && !FoldedEquals(t, "codename") &&
         !FoldedEquals(t, "code-name"))
       continue;
@@ -814,8 +830,14 @@ bool IsOrgDescriptor(const Resources& res, const Word& w, const std::string& lan
 // ("the startup's founder"), and so is a name the rules call a title.
 void FindDescribedOrgs(const Resources& res, const std::vector<Word>& words, const std::string& lang,
                        std::vector<Candidate>* out) {
-  for (size_t i = 0; i + 1 < words.size(); ++i) {
-    if (!IsOrgDescriptor(res, words[i], lang)) continue;
+  const size_t count = words.size();
+  const bool german = IsGerman(lang);
+  for (size_t i = 0; i + 1 < count; ++i) {
+    // A descriptor is a word of the class or (German) a long capitalised
+    // compound: the test that turns away the other words without a call.
+    const Word& d = words[i];
+    if (!d.In(res.bits.org_descriptor) && !(german && d.Is(kUpper) && d.text.size() >= 8)) continue;
+    if (!IsOrgDescriptor(res, d, lang)) continue;
     size_t j = i + 1;
     if (words[j].Is(kSentenceStart) || words[j].Is(kTitleLine) || words[j].In(res.bits.given_name) ||
         MatchTitle(res, words, j, lang, nullptr) > 0)
@@ -833,8 +855,13 @@ void FindDescribedOrgs(const Resources& res, const std::vector<Word>& words, con
   // The descriptor in an apposition after the name: "Nordvolt Cloud, the
   // Helsinki-based data center operator, ...", "Halvora, ein Chipentwickler
   // aus Dresden".
-  for (size_t i = 0; i + 3 < words.size(); ++i) {
+  for (size_t i = 0; i + 3 < count; ++i) {
     if (words[i].text != "," || i == 0) continue;
+    // After the comma an article: "the", "a", "ein", "der" (tested first:
+    // it turns away most commas).
+    size_t k = i + 1;
+    if (!(words[k].In(res.bits.stop) && StartsLower(words[k].text))) continue;
+    ++k;
     size_t b = i;
     while (b > 0 && i - b < 3 &&
            (NameLike(res, words[b - 1], lang) || words[b - 1].Is(kAllCaps) ||
@@ -847,9 +874,6 @@ void FindDescribedOrgs(const Resources& res, const std::vector<Word>& words, con
     if (b > 0 && !words[b].Is(kSentenceStart) &&
         (words[b - 1].Is(kUpper) || words[b - 1].Is(kAllCaps) || words[b - 1].Is(kPossessive)))
       continue;  // the name may start earlier than we can tell
-    size_t k = i + 1;
-    if (!(words[k].In(res.bits.stop) && StartsLower(words[k].text))) continue;  // "the", "a", "ein", "der"
-    ++k;
     bool described = false;
     for (size_t end = std::min(words.size(), k + 6); k < end; ++k) {
       const Word& x = words[k];
