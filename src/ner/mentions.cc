@@ -407,10 +407,11 @@ size_t MatchTitle(const Resources& res, const std::vector<Word>& words, size_t i
 
 std::vector<Candidate> FindGazetteerMentions(const Resources& res, std::string_view text,
                                              const std::vector<Word>& words, const std::string& lang) {
+  const size_t count = words.size();
   std::vector<Candidate> out;
   const Gazetteer& gaz = res.gazetteer;
   std::vector<uint32_t> nodes(gaz.max_words() + 1);
-  for (size_t i = 0; i < words.size(); ++i) {
+  for (size_t i = 0; i < count; ++i) {
     const Word& w = words[i];
     if (w.Is(kPunct) || w.Is(kPossessive)) continue;
     const GazEntry* hit = nullptr;
@@ -419,7 +420,7 @@ std::vector<Candidate> FindGazetteerMentions(const Resources& res, std::string_v
       // Walk forward while the words are a prefix of some entry (keeping each
       // sequence's node, so that none is looked up twice), then try the
       // longest whole entries first.
-      size_t max = std::min(gaz.max_words(), words.size() - i);
+      size_t max = std::min(gaz.max_words(), count - i);
       uint64_t h = 0;
       size_t reach = 0;
       for (size_t k = 0; k < max; ++k) {
@@ -440,12 +441,11 @@ std::vector<Candidate> FindGazetteerMentions(const Resources& res, std::string_v
     if (hit) {
       size_t last = i + len;
       if (SameText(hit->type, "ORG")) {
-        while (last < words.size() && words[last].In(res.bits.legal_suffix) &&
-               !words[last].Is(kSentenceStart))
+        while (last < count && words[last].In(res.bits.legal_suffix) && !words[last].Is(kSentenceStart))
           ++last;
       }
       if (hit->flags & kPrefix) {
-        size_t limit = std::min(words.size(), last + 3);
+        size_t limit = std::min(count, last + 3);
         while (last < limit) {
           const Word& n = words[last];
           bool model = n.Is(kAllCaps) || n.Is(kDigit) || (n.Is(kUpper) && !IsCommonWord(res, n, lang));
@@ -712,7 +712,8 @@ size_t ModelNameLength(const Resources& res, std::string_view w) {
 }
 
 void FindProducts(const Resources& res, const std::vector<Word>& words, std::vector<Candidate>* out) {
-  for (size_t i = 0; i < words.size(); ++i) {
+  const size_t count = words.size();
+  for (size_t i = 0; i < count; ++i) {
     const Word& w = words[i];
     if (!w.Is(kDigit) || w.Is(kPunct)) continue;
     size_t len = ModelNameLength(res, w.text);
@@ -722,7 +723,7 @@ void FindProducts(const Resources& res, const std::vector<Word>& words, std::vec
     out->push_back(std::move(c));
   }
   // A code name: "servers, code-named Aurora", "Codename Orion", "Codename „Atlas“".
-  for (size_t i = 0; i + 1 < words.size(); ++i) {
+  for (size_t i = 0; i + 1 < count; ++i) {
     std::string_view t = words[i].text;
     // Folds to no "code..." word: a word shorter than "codename" (folding
     // never makes a word longer) or starting with another letter.
@@ -731,10 +732,10 @@ void FindProducts(const Resources& res, const std::vector<Word>& words, std::vec
         !FoldedEquals(t, "code-name"))
       continue;
     size_t j = i + 1;
-    if (j < words.size() && IsQuote(words[j].text)) ++j;
+    if (j < count && IsQuote(words[j].text)) ++j;
     size_t e = j;
-    while (e < words.size() && e < j + 3 && (words[e].Is(kUpper) || words[e].Is(kAllCaps)) &&
-           !words[e].Is(kPunct) && !(e > j && words[e].Is(kSentenceStart)))
+    while (e < count && e < j + 3 && (words[e].Is(kUpper) || words[e].Is(kAllCaps)) && !words[e].Is(kPunct) &&
+           !(e > j && words[e].Is(kSentenceStart)))
       ++e;
     if (e > j) out->push_back(MakeCandidate(words, j, e, "PRODUCT", Source::kPattern));
   }
@@ -788,15 +789,16 @@ bool DistinctiveName(const Resources& res, const std::vector<Word>& words, size_
 
 void FindNamedEvents(const Resources& res, const std::vector<Word>& words, const std::string& lang,
                      std::vector<Candidate>* out) {
-  for (size_t i = 0; i < words.size(); ++i) {
+  const size_t count = words.size();
+  for (size_t i = 0; i < count; ++i) {
     const Word& w = words[i];
     bool head = w.In(res.bits.event_head);
     // Quoted event name before or after the head: the “Future Now” conference.
-    if (w.Is(kPunct) && IsQuote(w.text) && i + 2 < words.size() && words[i + 1].Is(kUpper)) {
+    if (w.Is(kPunct) && IsQuote(w.text) && i + 2 < count && words[i + 1].Is(kUpper)) {
       size_t j = i + 1;
-      while (j < words.size() && j < i + 8 && !IsQuote(words[j].text) && !IsSentenceEnd(words[j].text)) ++j;
-      if (j < words.size() && j > i + 1 && IsQuote(words[j].text)) {
-        bool after = j + 1 < words.size() && words[j + 1].In(res.bits.event_head);
+      while (j < count && j < i + 8 && !IsQuote(words[j].text) && !IsSentenceEnd(words[j].text)) ++j;
+      if (j < count && j > i + 1 && IsQuote(words[j].text)) {
+        bool after = j + 1 < count && words[j + 1].In(res.bits.event_head);
         bool before = i > 0 && words[i - 1].In(res.bits.event_head);
         if (after || before) {
           out->push_back(MakeCandidate(words, i + 1, j, "EVENT", Source::kPattern));
@@ -809,7 +811,7 @@ void FindNamedEvents(const Resources& res, const std::vector<Word>& words, const
     size_t b = NameStartBefore(res, words, i, lang, true);
     if (b == i || !DistinctiveName(res, words, b, i, lang)) continue;
     size_t last = i + 1;
-    if (last < words.size() && IsYear(words[last].text)) ++last;
+    if (last < count && IsYear(words[last].text)) ++last;
     out->push_back(MakeCandidate(words, b, last, "EVENT", Source::kPattern));
   }
 }
@@ -843,12 +845,12 @@ void FindDescribedOrgs(const Resources& res, const std::vector<Word>& words, con
         MatchTitle(res, words, j, lang, nullptr) > 0)
       continue;
     size_t e = j;
-    while (e < words.size() && e < j + 3 && !words[e].Is(kSentenceStart) &&
+    while (e < count && e < j + 3 && !words[e].Is(kSentenceStart) &&
            (NameLike(res, words[e], lang) || (words[e].Is(kAllCaps) && !words[e].In(res.bits.term))) &&
            !words[e].Is(kPossessive) && MatchTitle(res, words, e, lang, nullptr) == 0)
       ++e;
     if (e == j) continue;
-    while (e < words.size() && words[e].In(res.bits.legal_suffix)) ++e;
+    while (e < count && words[e].In(res.bits.legal_suffix)) ++e;
     out->push_back(MakeCandidate(words, j, e, "ORG", Source::kPattern));
     i = e - 1;
   }
@@ -875,7 +877,7 @@ void FindDescribedOrgs(const Resources& res, const std::vector<Word>& words, con
         (words[b - 1].Is(kUpper) || words[b - 1].Is(kAllCaps) || words[b - 1].Is(kPossessive)))
       continue;  // the name may start earlier than we can tell
     bool described = false;
-    for (size_t end = std::min(words.size(), k + 6); k < end; ++k) {
+    for (size_t end = std::min(count, k + 6); k < end; ++k) {
       const Word& x = words[k];
       if (x.Is(kPunct) && x.text != "-") break;
       if (IsOrgDescriptor(res, x, lang)) {
@@ -892,6 +894,7 @@ void FindDescribedOrgs(const Resources& res, const std::vector<Word>& words, con
 // "Dart Group <DARTA>", press releases' "Nvidia (NASDAQ: NVDA)".
 void FindTickerOrgs(const Resources& res, const std::vector<Word>& words, const std::string& lang,
                     std::vector<Candidate>* out) {
+  const size_t count = words.size();
   static const char* const kExchanges[] = {
       "NYSE", "NASDAQ", "Nasdaq", "AMEX", "TSX",  "LSE", "KRX", "KOSDAQ", "XETRA", "ETR", "FWB", "TYO",
       "TSE",  "HKEX",   "HKG",    "SSE",  "SZSE", "ASX", "OTC", "OTCQX",  "SIX",   "EPA", "BIT"};
@@ -901,11 +904,11 @@ void FindTickerOrgs(const Resources& res, const std::vector<Word>& words, const 
                        [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }) &&
            t[0] >= 'A' && t[0] <= 'Z';
   };
-  for (size_t i = 1; i + 2 < words.size(); ++i) {
+  for (size_t i = 1; i + 2 < count; ++i) {
     size_t close = 0;
     if (words[i].text == "<" && ticker(words[i + 1].text) && words[i + 2].text == ">") {
       close = i + 2;
-    } else if (words[i].text == "(" && i + 4 < words.size() && words[i + 2].text == ":" &&
+    } else if (words[i].text == "(" && i + 4 < count && words[i + 2].text == ":" &&
                ticker(words[i + 3].text) && words[i + 4].text == ")" &&
                std::any_of(std::begin(kExchanges), std::end(kExchanges),
                            [&](const char* x) { return words[i + 1].text == x; })) {
@@ -921,7 +924,8 @@ void FindTickerOrgs(const Resources& res, const std::vector<Word>& words, const 
 
 void FindSuffixOrgs(const Resources& res, const std::vector<Word>& words, const std::string& lang,
                     std::vector<Candidate>* out) {
-  for (size_t i = 1; i < words.size(); ++i) {
+  const size_t count = words.size();
+  for (size_t i = 1; i < count; ++i) {
     const Word& w = words[i];
     if (!w.Is(kUpper) || !w.In(res.bits.org_suffix)) continue;
     // In a headline every word is capitalised, so the name's start cannot be
@@ -930,7 +934,7 @@ void FindSuffixOrgs(const Resources& res, const std::vector<Word>& words, const 
     size_t b = NameStartBefore(res, words, i, lang, true);  // "Monfort of Colorado Inc", "Bank of America"
     if (b == i || !DistinctiveName(res, words, b, i, lang)) continue;
     size_t last = i + 1;
-    while (last < words.size() && words[last].In(res.bits.legal_suffix)) ++last;
+    while (last < count && words[last].In(res.bits.legal_suffix)) ++last;
     out->push_back(MakeCandidate(words, b, last, "ORG", Source::kPattern));
   }
 }
@@ -948,6 +952,7 @@ void FindSuffixOrgs(const Resources& res, const std::vector<Word>& words, const 
 // English only.
 void FindHeadedNames(const Resources& res, const std::vector<Word>& words, const std::string& lang,
                      std::vector<Candidate>* out) {
+  const size_t count = words.size();
   if (IsGerman(lang)) return;
   constexpr size_t kMaxTailWords = 8;
   auto capitalised = [&](size_t k) {
@@ -956,16 +961,16 @@ void FindHeadedNames(const Resources& res, const std::vector<Word>& words, const
            !(x.In(res.bits.stop) && !x.Is(kAllCaps)) && !x.In(res.bits.month) && !x.In(res.bits.weekday) &&
            IsAlphaName(x.text);
   };
-  for (size_t i = 0; i + 2 < words.size(); ++i) {
+  for (size_t i = 0; i + 2 < count; ++i) {
     const Word& w = words[i];
     const bool org = w.In(res.bits.org_head), place = w.In(res.bits.place_head);
     if ((!org && !place) || !w.Is(kUpper) || w.Is(kHeadline)) continue;
     if (words[i + 1].text != "of" && words[i + 1].text != "for") continue;
     size_t k = i + 2;
-    if (words[k].text == "the" && k + 1 < words.size()) ++k;
+    if (words[k].text == "the" && k + 1 < count) ++k;
     if (!capitalised(k)) continue;
     size_t last = k + 1;
-    while (last < words.size() && last - i < kMaxTailWords) {
+    while (last < count && last - i < kMaxTailWords) {
       if (capitalised(last)) {
         ++last;
         if (words[last - 1].Is(kPossessive)) break;
@@ -973,12 +978,12 @@ void FindHeadedNames(const Resources& res, const std::vector<Word>& words, const
       }
       std::string_view t = words[last].text;
       size_t next = last + 1;
-      if ((t == "of" || t == "for" || t == "on") && next < words.size() && words[next].text == "the") ++next;
-      if ((t == "and" || t == ",") && next < words.size() && capitalised(next)) {
+      if ((t == "of" || t == "for" || t == "on") && next < count && words[next].text == "the") ++next;
+      if ((t == "and" || t == ",") && next < count && capitalised(next)) {
         last = 0;  // ambiguous: no candidate
         break;
       }
-      if (!((t == "of" || t == "for" || t == "on") && next < words.size() && capitalised(next))) break;
+      if (!((t == "of" || t == "for" || t == "on") && next < count && capitalised(next))) break;
       last = next + 1;
     }
     if (last == 0) continue;
@@ -992,9 +997,10 @@ void FindHeadedNames(const Resources& res, const std::vector<Word>& words, const
 // capitalised, is an organisation (not "www.bbc.co.uk", an address, nor an
 // e-mail address; lower-case addresses are mostly sites, not companies).
 void FindWebNames(const std::vector<Word>& words, std::vector<Candidate>* out) {
+  const size_t count = words.size();
   static constexpr std::string_view kSuffixes[] = {".com", ".net", ".org", ".co.uk", ".de",
                                                    ".at",  ".ch",  ".fm",  ".tv"};
-  for (size_t i = 0; i < words.size(); ++i) {
+  for (size_t i = 0; i < count; ++i) {
     std::string_view t = words[i].text;
     // The cheap tests first: capitalised, long enough, and one of the endings.
     if (t.size() < 6 || !(t[0] >= 'A' && t[0] <= 'Z')) continue;
