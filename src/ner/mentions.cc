@@ -303,50 +303,49 @@ std::vector<Word> MakeWords(std::string_view text, const Segmented& seg) {
     w.hash = bytes.hash;
     w.flags = flags | ShapeFlags(w.text, bytes.classes);
   };
-  TitleLineMarker title_lines;
-  for (size_t t = 0; t < seg.tokens.size(); ++t) {
+  const size_t token_count = seg.tokens.size();
+  for (size_t t = 0; t < token_count; ++t) {
     const Token& tok = seg.tokens[t];
     if (tok.end <= tok.start || tok.end > text.size()) continue;
     const uint16_t sentence_start = token_starts_sentence[t] ? kSentenceStart : 0;
     const std::string_view token(text.data() + tok.start, tok.end - tok.start);
-    const size_t first_new = words.size();
     // Most tokens are one plain word (letters, digits and hyphens), which
     // SplitToken would leave whole, or one byte: the pass over the bytes
     // that gives the word's hash and shape tells so.
     const WordBytes bytes = ScanWord(token);
     if (token.size() == 1 || !(bytes.classes & kSplitByte)) {
       new_word(tok.start, tok.end, bytes, sentence_start);
-    } else {
-      pieces.clear();
-      SplitToken(token, tok.start, &pieces);
-      for (size_t p = 0; p < pieces.size(); ++p) {
-        const Piece& piece = pieces[p];
-        new_word(piece.start, piece.end, ScanWord(text.substr(piece.start, piece.end - piece.start)),
-                 (piece.possessive ? kPossessive : 0) | (p == 0 ? sentence_start : 0));
-      }
+      continue;
     }
-    // Sentence and paragraph starts that the words before and the line
-    // breaks tell; and the lines written headline-style.
-    for (size_t i = first_new; i < words.size(); ++i) {
-      Word& w = words[i];
-      if (i == 0) {
-        w.flags |= kSentenceStart | kParagraphStart;
-        title_lines.Add(w);
-        continue;
-      }
-      const Word& prev = words[i - 1];
-      const int line_breaks = LineBreaksBetween(text, prev.end, w.start);
-      if (line_breaks >= 1) title_lines.EndLine(&words, i);
-      title_lines.Add(w);
-      if (line_breaks >= 2) w.flags |= kParagraphStart | kSentenceStart;
-      // Sentence ends and opening quotes are punctuation words.
-      if ((prev.Is(kPunct) && IsSentenceEnd(prev.text)) ||
-          (line_breaks >= 1 && !WrappedLineBreak(text, prev.end, w)))
-        w.flags |= kSentenceStart;
-      if (prev.Is(kPunct) && prev.Is(kSentenceStart) && IsOpeningQuote(prev.text)) w.flags |= kSentenceStart;
+    pieces.clear();
+    SplitToken(token, tok.start, &pieces);
+    for (size_t p = 0; p < pieces.size(); ++p) {
+      const Piece& piece = pieces[p];
+      new_word(piece.start, piece.end, ScanWord(text.substr(piece.start, piece.end - piece.start)),
+               (piece.possessive ? kPossessive : 0) | (p == 0 ? sentence_start : 0));
     }
   }
-  title_lines.EndLine(&words, words.size());
+  // Sentence and paragraph starts that the words before and the line breaks
+  // tell; and the lines written headline-style.
+  const size_t count = words.size();
+  if (count == 0) return words;
+  TitleLineMarker title_lines;
+  words[0].flags |= kSentenceStart | kParagraphStart;
+  title_lines.Add(words[0]);
+  for (size_t i = 1; i < count; ++i) {
+    Word& w = words[i];
+    const Word& prev = words[i - 1];
+    const int line_breaks = LineBreaksBetween(text, prev.end, w.start);
+    if (line_breaks >= 1) title_lines.EndLine(&words, i);
+    title_lines.Add(w);
+    if (line_breaks >= 2) w.flags |= kParagraphStart | kSentenceStart;
+    // Sentence ends and opening quotes are punctuation words.
+    if ((prev.Is(kPunct) && IsSentenceEnd(prev.text)) ||
+        (line_breaks >= 1 && !WrappedLineBreak(text, prev.end, w)))
+      w.flags |= kSentenceStart;
+    if (prev.Is(kPunct) && prev.Is(kSentenceStart) && IsOpeningQuote(prev.text)) w.flags |= kSentenceStart;
+  }
+  title_lines.EndLine(&words, count);
   return words;
 }
 
