@@ -133,7 +133,7 @@ bool WrappedLineBreak(std::string_view text, uint32_t prev_end, const Word& next
 // words come, a line at a time.
 class TitleLineMarker {
  public:
-  // Counts word `w`, the last one of `words`, in the current line.
+  // Counts word `w`, the next word of the current line.
   void Add(const Word& w) {
     if (w.text.size() < 4 || w.Is(kPunct) || w.Is(kDigit)) return;
     ++long_words_;
