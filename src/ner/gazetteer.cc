@@ -8,9 +8,6 @@ namespace pactgraph {
 namespace ner {
 namespace {
 
-constexpr uint64_t kFnvOffset = 0xcbf29ce484222325ull;
-constexpr uint64_t kFnvPrime = 0x100000001b3ull;
-
 // Length in bytes of a punctuation mark at the start of s (0 if none).
 size_t LeadingPunct(std::string_view s) {
   if (s.empty()) return 0;
@@ -159,16 +156,16 @@ uint64_t FoldedHash(std::string_view s) {
   // here and leave the folding walk only the rest of a word from its first
   // other byte (an ASCII byte is always folded alone, so the walk may start
   // afresh there).
-  uint64_t h = kFnvOffset;
+  uint64_t h = kFoldedHashBasis;
   size_t i = 0;
   for (; i < s.size() && static_cast<unsigned char>(s[i]) < 0x80; ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
-    h = (h ^ c) * kFnvPrime;
+    h = (h ^ c) * kFoldedHashPrime;
   }
   if (i == s.size()) return h;
   ForEachFolded(s.substr(i), [&h](char c) {
-    h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
+    h = (h ^ static_cast<unsigned char>(c)) * kFoldedHashPrime;
     return true;
   });
   return h;
@@ -241,8 +238,9 @@ void SplitToken(std::string_view tok, uint32_t offset, std::vector<Piece>* out) 
     out->push_back(Piece{offset + static_cast<uint32_t>(b), offset + static_cast<uint32_t>(b + n), false});
     b += n;
   }
-  // Trailing punctuation, collected and emitted after the core.
-  std::vector<Piece> tail;
+  // Trailing punctuation, found from the end backwards: appended so (no list
+  // of its own) and moved behind the core below.
+  const size_t tail_begin = out->size();
   while (e > b) {
     std::string_view core = tok.substr(b, e - b);
     size_t n = TrailingPunct(core);
@@ -264,9 +262,10 @@ void SplitToken(std::string_view tok, uint32_t offset, std::vector<Piece>* out) 
       bool initial = stem.size() == 1 && StartsUpper(stem);
       if (inner_dot || initial || IsAbbreviation(stem)) break;
     }
-    tail.push_back(Piece{offset + static_cast<uint32_t>(e - n), offset + static_cast<uint32_t>(e), false});
+    out->push_back(Piece{offset + static_cast<uint32_t>(e - n), offset + static_cast<uint32_t>(e), false});
     e -= n;
   }
+  const size_t core_begin = out->size();
   // Possessive 's / ’s, and s' / s’.
   std::string_view core = tok.substr(b, e - b);
   size_t pos_len = 0;
@@ -289,7 +288,9 @@ void SplitToken(std::string_view tok, uint32_t offset, std::vector<Piece>* out) 
   } else if (e > b) {
     out->push_back(Piece{offset + static_cast<uint32_t>(b), offset + static_cast<uint32_t>(e), false});
   }
-  for (auto it = tail.rbegin(); it != tail.rend(); ++it) out->push_back(*it);
+  // The trailing marks in text order, after the core.
+  std::reverse(out->begin() + tail_begin, out->begin() + core_begin);
+  std::rotate(out->begin() + tail_begin, out->begin() + core_begin, out->end());
 }
 
 std::vector<std::string> NameWords(std::string_view name) {

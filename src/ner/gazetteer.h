@@ -27,6 +27,11 @@ std::string Fold(std::string_view s);
 void FoldInto(std::string_view s, std::string* out);
 // 64-bit FNV-1a of the folded form of `s` (no allocation).
 uint64_t FoldedHash(std::string_view s);
+// FoldedHash's parameters, for a caller that hashes a word in a pass of its
+// own over the bytes: start from the basis, then h = (h ^ byte) * prime for
+// each byte of the folded form.
+inline constexpr uint64_t kFoldedHashBasis = 0xcbf29ce484222325ull;
+inline constexpr uint64_t kFoldedHashPrime = 0x100000001b3ull;
 // Fold(s) == folded, without building the folded string (stops at the
 // first difference).
 bool FoldedEquals(std::string_view s, std::string_view folded);

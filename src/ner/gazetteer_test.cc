@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "ner/mentions.h"
+#include "segment/segment.h"
 
 namespace pactgraph {
 namespace ner {
@@ -54,6 +55,85 @@ TEST(SplitTokenTest, PunctuationAndPossessives) {
                    "Future"),
             (std::vector<std::string>{"\xE2\x80\x9C", "Future"}));
   EXPECT_EQ(Pieces("Kye-hyun,"), (std::vector<std::string>{"Kye-hyun", ","}));
+}
+
+// MakeWords hashes and shapes a word in one pass over its bytes, and
+// leaves plain tokens to no SplitToken call: its words must be SplitToken's
+// pieces, with FoldedHash and the shape the byte tests say.
+TEST(MakeWordsTest, WordsArePiecesWithTheirHashAndShape) {
+  const std::string text =
+      "(GTAA), Samsung\xE2\x80\x99s ÜBER-Chef Straße US-led 3.5% H100 mi300x "
+      "\xE2\x80\x9C"
+      "Future\xE2\x80\x9D U.S. Corp. Seoul. Kye-hyun, Électricité ÉDF AÖ "
+      "a - -- 'S' s' 2004 x86-64 naïve İstanbul \xE2\x80\x94 \xC2\xABQuote\xC2\xBB ?! end";
+  Segmented seg;
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    size_t b = i;
+    while (i < text.size() && text[i] != ' ') ++i;
+    if (i > b) seg.tokens.push_back(Token{static_cast<uint32_t>(b), static_cast<uint32_t>(i)});
+  }
+  seg.sentences.push_back(
+      Sentence{0, static_cast<uint32_t>(text.size()), 0, static_cast<uint32_t>(seg.tokens.size())});
+  std::vector<Piece> pieces;
+  for (const Token& t : seg.tokens)
+    SplitToken(std::string_view(text).substr(t.start, t.end - t.start), t.start, &pieces);
+  std::vector<Word> words = MakeWords(text, seg);
+  ASSERT_EQ(words.size(), pieces.size());
+  for (size_t k = 0; k < words.size(); ++k) {
+    const Word& w = words[k];
+    const std::string_view t =
+        std::string_view(text).substr(pieces[k].start, pieces[k].end - pieces[k].start);
+    ASSERT_EQ(w.text, t) << k;
+    EXPECT_EQ(w.hash, FoldedHash(t)) << t;
+    EXPECT_EQ(w.Is(kPossessive), pieces[k].possessive) << t;
+    EXPECT_EQ(w.Is(kUpper), StartsUpper(t)) << t;
+    EXPECT_EQ(w.Is(kLower), StartsLower(t)) << t;
+    EXPECT_EQ(w.Is(kAllCaps), !StartsLower(t) && IsAllCaps(t)) << t;
+    EXPECT_EQ(w.Is(kDigit), HasDigit(t)) << t;
+    EXPECT_EQ(w.Is(kPunct), !HasDigit(t) && !HasLetter(t)) << t;
+    EXPECT_EQ(w.Is(kHyphen), t.size() > 1 && t.find('-') != std::string_view::npos) << t;
+  }
+}
+
+// Sentence, paragraph and headline-line flags, set as the words are made.
+TEST(MakeWordsTest, SentenceParagraphAndTitleLines) {
+  const std::string text =
+      "Quorvant Buys Halvora Robotics Group\n\nThe deal was agreed. \"Shares rose\" on Monday\n"
+      "Second Line Words Here Today.\nlast line";
+  Segmented seg;
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\n')) ++i;
+    size_t b = i;
+    while (i < text.size() && text[i] != ' ' && text[i] != '\n') ++i;
+    if (i > b) seg.tokens.push_back(Token{static_cast<uint32_t>(b), static_cast<uint32_t>(i)});
+  }
+  std::vector<Word> words = MakeWords(text, seg);
+  auto word = [&](std::string_view t) -> const Word& {
+    for (const Word& w : words)
+      if (w.text == t) return w;
+    ADD_FAILURE() << t;
+    return words[0];
+  };
+  EXPECT_TRUE(word("Quorvant").Is(kSentenceStart));
+  EXPECT_TRUE(word("Quorvant").Is(kParagraphStart));
+  EXPECT_TRUE(word("Robotics").Is(kHeadline));
+  EXPECT_TRUE(word("Buys").Is(kTitleLine));
+  EXPECT_TRUE(word("The").Is(kParagraphStart));
+  EXPECT_FALSE(word("deal").Is(kTitleLine));
+  EXPECT_FALSE(word("deal").Is(kSentenceStart));
+  EXPECT_TRUE(word("\"").Is(kSentenceStart));
+  EXPECT_TRUE(word("Shares").Is(kSentenceStart));
+  EXPECT_FALSE(word("rose").Is(kSentenceStart));
+  EXPECT_TRUE(word("Second").Is(kSentenceStart));
+  EXPECT_FALSE(word("Second").Is(kParagraphStart));
+  // Capitalised, but closed by a full stop: a title line, no headline.
+  EXPECT_TRUE(word("Words").Is(kTitleLine));
+  EXPECT_FALSE(word("Words").Is(kHeadline));
+  EXPECT_FALSE(word("last").Is(kTitleLine));
+  EXPECT_TRUE(word("last").Is(kSentenceStart));
 }
 
 TEST(GazetteerTest, LoadsAndFindsSequences) {

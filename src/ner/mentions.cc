@@ -34,29 +34,76 @@ std::string_view FoldedScratch(std::string_view w) {
   return buf;
 }
 
-uint16_t ShapeFlags(std::string_view w) {
+// What the word splitter needs to know of a byte.
+enum : uint8_t {
+  kDigitByte = 1,   // 0-9
+  kLetterByte = 2,  // A-Z, a-z, and 0xC3 (HasLetter's test for Latin-1 letters)
+  kHyphenByte = 4,  // '-'
+  kLowerByte = 8,   // a-z: the word is not all capitals
+  kUpperByte = 16,  // A-Z
+  kSplitByte = 32,  // none of A-Z a-z 0-9 '-': SplitToken may split the token there
+  kWideByte = 64,   // 0x80 and above: folding may map more than one byte
+};
+// Per byte: its classes above, shifted left by 8, or-ed with the byte as
+// FoldedHash folds it when it stands alone (ASCII upper case to lower).
+constexpr std::array<uint16_t, 256> kByteInfo = [] {
+  std::array<uint16_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    uint8_t cls = kSplitByte;
+    int folded = c;
+    if (c >= '0' && c <= '9') cls = kDigitByte;
+    if (c >= 'a' && c <= 'z') cls = kLetterByte | kLowerByte;
+    if (c >= 'A' && c <= 'Z') {
+      cls = kLetterByte | kUpperByte;
+      folded = c + ('a' - 'A');
+    }
+    if (c == '-') cls = kHyphenByte;
+    if (c >= 0x80) cls |= kWideByte;
+    if (c == 0xC3) cls |= kLetterByte;
+    t[c] = static_cast<uint16_t>(cls << 8 | folded);
+  }
+  return t;
+}();
+
+// A word's byte classes (of its bytes, or-ed) and FoldedHash, in one pass:
+// ASCII bytes fold alone. A word with other bytes (a few in English text,
+// more in German) is hashed again by FoldedHash, which folds those.
+struct WordBytes {
+  uint64_t hash = kFoldedHashBasis;
+  uint8_t classes = 0;
+};
+WordBytes ScanWord(std::string_view w) {
+  WordBytes s;
+  uint32_t seen = 0;
+  for (char c : w) {
+    const uint16_t info = kByteInfo[static_cast<unsigned char>(c)];
+    seen |= info;
+    s.hash = (s.hash ^ (info & 0xFF)) * kFoldedHashPrime;
+  }
+  s.classes = static_cast<uint8_t>(seen >> 8);
+  if (s.classes & kWideByte) s.hash = FoldedHash(w);
+  return s;
+}
+
+// The shape flags of a word from its bytes.
+uint16_t ShapeFlags(std::string_view w, uint8_t classes) {
+  if (w.empty()) return kPunct;
   uint16_t f = 0;
-  if (StartsUpper(w)) f |= kUpper;
-  if (StartsLower(w)) f |= kLower;
-  // HasDigit, HasLetter and the search for '-' in one pass over a byte table.
-  enum : uint8_t { kDigitByte = 1, kLetterByte = 2, kHyphenByte = 4 };
-  static constexpr std::array<uint8_t, 256> kByteClass = [] {
-    std::array<uint8_t, 256> t{};
-    for (int c = '0'; c <= '9'; ++c) t[c] = kDigitByte;
-    for (int c = 'a'; c <= 'z'; ++c) t[c] = kLetterByte;
-    for (int c = 'A'; c <= 'Z'; ++c) t[c] = kLetterByte;
-    t[0xC3] = kLetterByte;  // HasLetter's test for Latin-1 letters
-    t['-'] = kHyphenByte;
-    return t;
-  }();
-  uint8_t seen = 0;
-  for (char c : w) seen |= kByteClass[static_cast<unsigned char>(c)];
-  // A word starting lower case or without a letter is not all capitals;
-  // only the rest need IsAllCaps's walk.
-  if (!(f & kLower) && (seen & kLetterByte) && IsAllCaps(w)) f |= kAllCaps;
-  if (seen & kDigitByte) f |= kDigit;
-  if (!(seen & (kLetterByte | kDigitByte))) f |= kPunct;
-  if ((seen & kHyphenByte) && w.size() > 1) f |= kHyphen;
+  const uint8_t first = static_cast<uint8_t>(kByteInfo[static_cast<unsigned char>(w[0])] >> 8);
+  if (first & kUpperByte) {
+    f |= kUpper;
+  } else if (first & kLowerByte) {
+    f |= kLower;
+  } else if (first & kWideByte) {
+    if (StartsUpper(w)) f |= kUpper;
+    if (StartsLower(w)) f |= kLower;
+  }
+  // A word starting lower case, with a lower-case ASCII letter or without a
+  // letter is not all capitals; only the rest need IsAllCaps's walk.
+  if (!(f & kLower) && (classes & (kLetterByte | kLowerByte)) == kLetterByte && IsAllCaps(w)) f |= kAllCaps;
+  if (classes & kDigitByte) f |= kDigit;
+  if (!(classes & (kLetterByte | kDigitByte))) f |= kPunct;
+  if ((classes & kHyphenByte) && w.size() > 1) f |= kHyphen;
   return f;
 }
 
@@ -82,34 +129,32 @@ bool WrappedLineBreak(std::string_view text, uint32_t prev_end, const Word& next
          text.find('\n', nl + 1) != nl + 1;  // one line break, not a blank line
 }
 
-bool NewlineBetween(std::string_view text, uint32_t a, uint32_t b) {
-  for (uint32_t i = a; i < b && i < text.size(); ++i)
-    if (text[i] == '\n') return true;
-  return false;
-}
-
-// Marks the words of lines written headline-style (most long words capitalised).
-void MarkTitleLines(std::string_view text, std::vector<Word>* words) {
-  size_t line_begin = 0;
-  for (size_t i = 0; i <= words->size(); ++i) {
-    bool line_end = i == words->size() ||
-                    (i > line_begin && NewlineBetween(text, (*words)[i - 1].end, (*words)[i].start));
-    if (!line_end) continue;
-    int long_words = 0, capitalised = 0;
-    for (size_t j = line_begin; j < i; ++j) {
-      const Word& w = (*words)[j];
-      if (w.text.size() < 4 || w.Is(kPunct) || w.Is(kDigit)) continue;
-      ++long_words;
-      if (w.Is(kUpper)) ++capitalised;
-    }
-    if (long_words >= 3 && capitalised * 4 >= long_words * 3) {
-      bool headline = capitalised == long_words && i > line_begin && (*words)[i - 1].text != "." &&
-                      (*words)[i - 1].text != "!";
-      for (size_t j = line_begin; j < i; ++j) (*words)[j].flags |= kTitleLine | (headline ? kHeadline : 0);
-    }
-    line_begin = i;
+// Tells lines written headline-style (most long words capitalised) as the
+// words come, a line at a time.
+class TitleLineMarker {
+ public:
+  // Counts word `w`, the next word of the current line.
+  void Add(const Word& w) {
+    if (w.text.size() < 4 || w.Is(kPunct) || w.Is(kDigit)) return;
+    ++long_words_;
+    if (w.Is(kUpper)) ++capitalised_;
   }
-}
+  // Ends the current line before word `end` and marks its words when the
+  // line is headline-style.
+  void EndLine(std::vector<Word>* words, size_t end) {
+    if (long_words_ >= 3 && capitalised_ * 4 >= long_words_ * 3) {
+      bool headline = capitalised_ == long_words_ && end > line_begin_ && (*words)[end - 1].text != "." &&
+                      (*words)[end - 1].text != "!";
+      for (size_t j = line_begin_; j < end; ++j) (*words)[j].flags |= kTitleLine | (headline ? kHeadline : 0);
+    }
+    line_begin_ = end;
+    long_words_ = capitalised_ = 0;
+  }
+
+ private:
+  size_t line_begin_ = 0;
+  int long_words_ = 0, capitalised_ = 0;
+};
 
 bool CaseMatches(const GazEntry& e, const std::vector<Word>& words, size_t i) {
   for (size_t k = 0; k < e.words.size(); ++k) {
@@ -251,31 +296,49 @@ std::vector<Word> MakeWords(std::string_view text, const Segmented& seg) {
   std::vector<uint8_t> token_starts_sentence(seg.tokens.size(), 0);
   for (const Sentence& s : seg.sentences)
     if (s.first_token < seg.tokens.size()) token_starts_sentence[s.first_token] = 1;
-  for (size_t t = 0; t < seg.tokens.size(); ++t) {
+  auto new_word = [&](uint32_t start, uint32_t end, const WordBytes& bytes, uint16_t flags) {
+    Word& w = words.emplace_back();
+    w.start = start;
+    w.end = end;
+    w.text = std::string_view(text.data() + start, end - start);
+    w.hash = bytes.hash;
+    w.flags = flags | ShapeFlags(w.text, bytes.classes);
+  };
+  const size_t token_count = seg.tokens.size();
+  for (size_t t = 0; t < token_count; ++t) {
     const Token& tok = seg.tokens[t];
     if (tok.end <= tok.start || tok.end > text.size()) continue;
-    pieces.clear();
-    SplitToken(text.substr(tok.start, tok.end - tok.start), tok.start, &pieces);
-    for (size_t p = 0; p < pieces.size(); ++p) {
-      Word w;
-      w.start = pieces[p].start;
-      w.end = pieces[p].end;
-      w.text = text.substr(w.start, w.end - w.start);
-      w.hash = FoldedHash(w.text);
-      w.flags = ShapeFlags(w.text);
-      if (pieces[p].possessive) w.flags |= kPossessive;
-      if (p == 0 && token_starts_sentence[t]) w.flags |= kSentenceStart;
-      words.push_back(w);
-    }
-  }
-  for (size_t i = 0; i < words.size(); ++i) {
-    Word& w = words[i];
-    if (i == 0) {
-      w.flags |= kSentenceStart | kParagraphStart;
+    const uint16_t sentence_start = token_starts_sentence[t] ? kSentenceStart : 0;
+    const std::string_view token(text.data() + tok.start, tok.end - tok.start);
+    // Most tokens are one plain word (letters, digits and hyphens), which
+    // SplitToken would leave whole, or one byte: the pass over the bytes
+    // that gives the word's hash and shape tells so.
+    const WordBytes bytes = ScanWord(token);
+    if (token.size() == 1 || !(bytes.classes & kSplitByte)) {
+      new_word(tok.start, tok.end, bytes, sentence_start);
       continue;
     }
+    pieces.clear();
+    SplitToken(token, tok.start, &pieces);
+    for (size_t p = 0; p < pieces.size(); ++p) {
+      const Piece& piece = pieces[p];
+      new_word(piece.start, piece.end, ScanWord(text.substr(piece.start, piece.end - piece.start)),
+               (piece.possessive ? kPossessive : 0) | (p == 0 ? sentence_start : 0));
+    }
+  }
+  // Sentence and paragraph starts that the words before and the line breaks
+  // tell; and the lines written headline-style.
+  const size_t count = words.size();
+  if (count == 0) return words;
+  TitleLineMarker title_lines;
+  words[0].flags |= kSentenceStart | kParagraphStart;
+  title_lines.Add(words[0]);
+  for (size_t i = 1; i < count; ++i) {
+    Word& w = words[i];
     const Word& prev = words[i - 1];
     const int line_breaks = LineBreaksBetween(text, prev.end, w.start);
+    if (line_breaks >= 1) title_lines.EndLine(&words, i);
+    title_lines.Add(w);
     if (line_breaks >= 2) w.flags |= kParagraphStart | kSentenceStart;
     // Sentence ends and opening quotes are punctuation words.
     if ((prev.Is(kPunct) && IsSentenceEnd(prev.text)) ||
@@ -283,7 +346,7 @@ std::vector<Word> MakeWords(std::string_view text, const Segmented& seg) {
       w.flags |= kSentenceStart;
     if (prev.Is(kPunct) && prev.Is(kSentenceStart) && IsOpeningQuote(prev.text)) w.flags |= kSentenceStart;
   }
-  MarkTitleLines(text, &words);
+  title_lines.EndLine(&words, count);
   return words;
 }
 
@@ -344,10 +407,11 @@ size_t MatchTitle(const Resources& res, const std::vector<Word>& words, size_t i
 
 std::vector<Candidate> FindGazetteerMentions(const Resources& res, std::string_view text,
                                              const std::vector<Word>& words, const std::string& lang) {
+  const size_t count = words.size();
   std::vector<Candidate> out;
   const Gazetteer& gaz = res.gazetteer;
   std::vector<uint32_t> nodes(gaz.max_words() + 1);
-  for (size_t i = 0; i < words.size(); ++i) {
+  for (size_t i = 0; i < count; ++i) {
     const Word& w = words[i];
     if (w.Is(kPunct) || w.Is(kPossessive)) continue;
     const GazEntry* hit = nullptr;
@@ -356,7 +420,7 @@ std::vector<Candidate> FindGazetteerMentions(const Resources& res, std::string_v
       // Walk forward while the words are a prefix of some entry (keeping each
       // sequence's node, so that none is looked up twice), then try the
       // longest whole entries first.
-      size_t max = std::min(gaz.max_words(), words.size() - i);
+      size_t max = std::min(gaz.max_words(), count - i);
       uint64_t h = 0;
       size_t reach = 0;
       for (size_t k = 0; k < max; ++k) {
@@ -377,12 +441,11 @@ std::vector<Candidate> FindGazetteerMentions(const Resources& res, std::string_v
     if (hit) {
       size_t last = i + len;
       if (SameText(hit->type, "ORG")) {
-        while (last < words.size() && words[last].In(res.bits.legal_suffix) &&
-               !words[last].Is(kSentenceStart))
+        while (last < count && words[last].In(res.bits.legal_suffix) && !words[last].Is(kSentenceStart))
           ++last;
       }
       if (hit->flags & kPrefix) {
-        size_t limit = std::min(words.size(), last + 3);
+        size_t limit = std::min(count, last + 3);
         while (last < limit) {
           const Word& n = words[last];
           bool model = n.Is(kAllCaps) || n.Is(kDigit) || (n.Is(kUpper) && !IsCommonWord(res, n, lang));
@@ -516,83 +579,97 @@ bool IsEastAsianGiven(const Resources& res, std::string_view w) {
 
 void FindPersons(const Resources& res, const std::vector<Word>& words, const std::string& lang,
                  std::vector<Candidate>* out) {
-  for (size_t i = 0; i < words.size(); ++i) {
+  const size_t count = words.size();
+  auto comma_at = [&](size_t k) { return k < count && words[k].text == ","; };
+  for (size_t i = 0; i < count; ++i) {
     const Word& w = words[i];
-    // East-Asian order with a hyphenated given name: "Kwak Noh-jung".
-    if (i + 1 < words.size() && w.Is(kUpper) && !w.Is(kAllCaps) && w.text.size() >= 2 && w.text.size() <= 8 &&
-        IsAlphaName(w.text) && w.text.find('-') == std::string_view::npos && !w.In(res.bits.stop) &&
-        !w.In(res.bits.month) && IsEastAsianGiven(res, words[i + 1].text) &&
-        !res.gazetteer.Find(CombineHash(0, w.hash)) && !words[i + 1].Is(kSentenceStart)) {
-      Candidate c = MakeCandidate(words, i, i + 2, "PERSON", Source::kPattern);
-      c.family_first = true;
-      out->push_back(std::move(c));
-      ++i;
-      continue;
-    }
-    // A known given name and one or two capitalised words: "Bill Gates".
-    if (w.Is(kUpper) && !w.Is(kAllCaps) && w.In(res.bits.given_name) && !w.In(res.bits.stop)) {
-      size_t n = PersonWordsAt(res, words, i + 1, 2, lang);
-      if (n > 0 && !(words[i + 1].Is(kSentenceStart))) {
-        out->push_back(MakeCandidate(words, i, i + 1 + n, "PERSON", Source::kPattern));
-        i += n;
+    // Every rule but the byline starts at a capitalised word, a title, an
+    // honorific or a hyphenated compound; most words are none of these.
+    if (!w.Is(kUpper | kTitleStart | kHyphen) && !w.In(res.bits.honorific)) {
+      if (!w.Is(kLower)) continue;
+    } else {
+      // East-Asian order with a hyphenated given name: "Kwak Noh-jung".
+      if (i + 1 < count && w.Is(kUpper) && !w.Is(kAllCaps) && w.text.size() >= 2 && w.text.size() <= 8 &&
+          words[i + 1].Is(kHyphen) && IsAlphaName(w.text) && w.text.find('-') == std::string_view::npos &&
+          !w.In(res.bits.stop) && !w.In(res.bits.month) && IsEastAsianGiven(res, words[i + 1].text) &&
+          !res.gazetteer.Find(CombineHash(0, w.hash)) && !words[i + 1].Is(kSentenceStart)) {
+        Candidate c = MakeCandidate(words, i, i + 2, "PERSON", Source::kPattern);
+        c.family_first = true;
+        out->push_back(std::move(c));
+        ++i;
         continue;
       }
-    }
-    // Honorific or title before a name: "Herr Müller", "CEO Satya Nadella".
-    size_t t = w.In(res.bits.honorific) ? 1 : MatchTitle(res, words, i, lang, nullptr);
-    if (t > 0 && i + t < words.size()) {
-      size_t j = i + t;
-      if (words[j].text == "," && t > 0 && !w.In(res.bits.honorific)) ++j;
-      size_t n = j < words.size() ? PersonWordsAt(res, words, j, 3, lang) : 0;
-      if (n > 0 && !words[j].Is(kSentenceStart) && !words[j].Is(kAllCaps)) {
-        out->push_back(MakeCandidate(words, j, j + n, "PERSON", Source::kPattern));
-        i = j + n - 1;
-        continue;
-      }
-    }
-    // A compound ending in a title, then the name: "Infineon-Chef Jochen Hanebeck".
-    size_t dash = w.Is(kHyphen) ? w.text.rfind('-') : std::string_view::npos;  // no '-', or just "-"
-    if (dash != std::string_view::npos && dash + 1 < w.text.size() && i + 1 < words.size() &&
-        res.titles.Find(CombineHash(0, FoldedHash(w.text.substr(dash + 1))), IsGerman(lang) ? "de" : "en")) {
-      size_t m = PersonWordsAt(res, words, i + 1, 3, lang);
-      if (m > 0 && !words[i + 1].Is(kAllCaps)) {
-        out->push_back(MakeCandidate(words, i + 1, i + 1 + m, "PERSON", Source::kPattern));
-        i += m;
-        continue;
-      }
-    }
-    // Title of an organisation, then the name: "the CEO of SK Hynix, Kwak Noh-jung".
-    if (t > 0 && i + t < words.size() && !w.In(res.bits.honorific) && words[i + t].In(res.bits.connector) &&
-        StartsLower(words[i + t].text)) {
-      size_t j = i + t + 1;
-      if (j < words.size() && words[j].In(res.bits.stop) && !words[j].Is(kAllCaps)) ++j;
-      size_t org_end = j;
-      while (org_end < words.size() && org_end < j + 4 &&
-             (words[org_end].Is(kUpper) || words[org_end].Is(kAllCaps)) && !words[org_end].Is(kPunct))
-        ++org_end;
-      if (org_end > j && org_end + 1 < words.size() && words[org_end].text == ",") {
-        size_t m = PersonWordsAt(res, words, org_end + 1, 3, lang);
-        if (m >= 2) {
-          out->push_back(MakeCandidate(words, org_end + 1, org_end + 1 + m, "PERSON", Source::kPattern));
-          i = org_end + m;
+      // A known given name and one or two capitalised words: "Bill Gates".
+      if (w.Is(kUpper) && !w.Is(kAllCaps) && w.In(res.bits.given_name) && !w.In(res.bits.stop)) {
+        size_t n = PersonWordsAt(res, words, i + 1, 2, lang);
+        if (n > 0 && !(words[i + 1].Is(kSentenceStart))) {
+          out->push_back(MakeCandidate(words, i, i + 1 + n, "PERSON", Source::kPattern));
+          i += n;
           continue;
         }
       }
-    }
-    // Apposition: "Mark Zuckerberg, founder and CEO of Meta".
-    size_t n = w.Is(kUpper) ? PersonWordsAt(res, words, i, 3, lang) : 0;  // a name starts capitalised
-    if (n >= 2 && i + n + 1 < words.size() && words[i + n].text == ",") {
-      size_t j = i + n + 1;
-      if (words[j].In(res.bits.stop) && j + 1 < words.size()) ++j;  // the / der / its
-      if (MatchTitle(res, words, j, lang, nullptr) > 0) {
-        out->push_back(MakeCandidate(words, i, i + n, "PERSON", Source::kPattern));
-        i += n - 1;
-        continue;
+      // Honorific or title before a name: "Herr Müller", "CEO Satya Nadella".
+      size_t t = w.In(res.bits.honorific) ? 1 : MatchTitle(res, words, i, lang, nullptr);
+      if (t > 0 && i + t < count) {
+        size_t j = i + t;
+        if (words[j].text == "," && t > 0 && !w.In(res.bits.honorific)) ++j;
+        size_t n = j < count ? PersonWordsAt(res, words, j, 3, lang) : 0;
+        if (n > 0 && !words[j].Is(kSentenceStart) && !words[j].Is(kAllCaps)) {
+          out->push_back(MakeCandidate(words, j, j + n, "PERSON", Source::kPattern));
+          i = j + n - 1;
+          continue;
+        }
+      }
+      // A compound ending in a title, then the name: "Infineon-Chef Jochen Hanebeck".
+      size_t dash = w.Is(kHyphen) ? w.text.rfind('-') : std::string_view::npos;  // no '-', or just "-"
+      if (dash != std::string_view::npos && dash + 1 < w.text.size() && i + 1 < count &&
+          res.titles.Find(CombineHash(0, FoldedHash(w.text.substr(dash + 1))),
+                          IsGerman(lang) ? "de" : "en")) {
+        size_t m = PersonWordsAt(res, words, i + 1, 3, lang);
+        if (m > 0 && !words[i + 1].Is(kAllCaps)) {
+          out->push_back(MakeCandidate(words, i + 1, i + 1 + m, "PERSON", Source::kPattern));
+          i += m;
+          continue;
+        }
+      }
+      // Title of an organisation, then the name: "the CEO of SK Hynix, Kwak Noh-jung".
+      if (t > 0 && i + t < count && !w.In(res.bits.honorific) && words[i + t].In(res.bits.connector) &&
+          StartsLower(words[i + t].text)) {
+        size_t j = i + t + 1;
+        if (j < count && words[j].In(res.bits.stop) && !words[j].Is(kAllCaps)) ++j;
+        size_t org_end = j;
+        while (org_end < count && org_end < j + 4 &&
+               (words[org_end].Is(kUpper) || words[org_end].Is(kAllCaps)) && !words[org_end].Is(kPunct))
+          ++org_end;
+        if (org_end > j && org_end + 1 < count && words[org_end].text == ",") {
+          size_t m = PersonWordsAt(res, words, org_end + 1, 3, lang);
+          if (m >= 2) {
+            out->push_back(MakeCandidate(words, org_end + 1, org_end + 1 + m, "PERSON", Source::kPattern));
+            i = org_end + m;
+            continue;
+          }
+        }
+      }
+      // Apposition: "Mark Zuckerberg, founder and CEO of Meta". The name
+      // has two to four words (PersonWordsAt's three, or four with
+      // particles), so without a comma two to four words on there is none
+      // to look for.
+      if (w.Is(kUpper) && (comma_at(i + 2) || comma_at(i + 3) || comma_at(i + 4))) {
+        size_t n = PersonWordsAt(res, words, i, 3, lang);  // a name starts capitalised
+        if (n >= 2 && i + n + 1 < count && words[i + n].text == ",") {
+          size_t j = i + n + 1;
+          if (words[j].In(res.bits.stop) && j + 1 < count) ++j;  // the / der / its
+          if (MatchTitle(res, words, j, lang, nullptr) > 0) {
+            out->push_back(MakeCandidate(words, i, i + n, "PERSON", Source::kPattern));
+            i += n - 1;
+            continue;
+          }
+        }
       }
     }
     // Byline and attribution: "By Jane Doe", "said John Smith".
     if ((w.text == "By" || w.text == "said" || w.text == "says" || w.text == "sagte" || w.text == "sagt") &&
-        i + 1 < words.size()) {
+        i + 1 < count) {
       size_t m = PersonWordsAt(res, words, i + 1, 3, lang);
       if (m >= 2) {
         out->push_back(MakeCandidate(words, i + 1, i + 1 + m, "PERSON", Source::kPattern));
@@ -635,7 +712,8 @@ size_t ModelNameLength(const Resources& res, std::string_view w) {
 }
 
 void FindProducts(const Resources& res, const std::vector<Word>& words, std::vector<Candidate>* out) {
-  for (size_t i = 0; i < words.size(); ++i) {
+  const size_t count = words.size();
+  for (size_t i = 0; i < count; ++i) {
     const Word& w = words[i];
     if (!w.Is(kDigit) || w.Is(kPunct)) continue;
     size_t len = ModelNameLength(res, w.text);
@@ -645,17 +723,19 @@ void FindProducts(const Resources& res, const std::vector<Word>& words, std::vec
     out->push_back(std::move(c));
   }
   // A code name: "servers, code-named Aurora", "Codename Orion", "Codename „Atlas“".
-  for (size_t i = 0; i + 1 < words.size(); ++i) {
+  for (size_t i = 0; i + 1 < count; ++i) {
     std::string_view t = words[i].text;
-    if (t.empty() || (t[0] != 'c' && t[0] != 'C')) continue;  // folds to no "code..." word
+    // Folds to no "code..." word: a word shorter than "codename" (folding
+    // never makes a word longer) or starting with another letter.
+    if (t.size() < 8 || (t[0] != 'c' && t[0] != 'C')) continue;
     if (!FoldedEquals(t, "code-named") && !FoldedEquals(t, "codenamed") && !FoldedEquals(t, "codename") &&
         !FoldedEquals(t, "code-name"))
       continue;
     size_t j = i + 1;
-    if (j < words.size() && IsQuote(words[j].text)) ++j;
+    if (j < count && IsQuote(words[j].text)) ++j;
     size_t e = j;
-    while (e < words.size() && e < j + 3 && (words[e].Is(kUpper) || words[e].Is(kAllCaps)) &&
-           !words[e].Is(kPunct) && !(e > j && words[e].Is(kSentenceStart)))
+    while (e < count && e < j + 3 && (words[e].Is(kUpper) || words[e].Is(kAllCaps)) && !words[e].Is(kPunct) &&
+           !(e > j && words[e].Is(kSentenceStart)))
       ++e;
     if (e > j) out->push_back(MakeCandidate(words, j, e, "PRODUCT", Source::kPattern));
   }
@@ -709,15 +789,16 @@ bool DistinctiveName(const Resources& res, const std::vector<Word>& words, size_
 
 void FindNamedEvents(const Resources& res, const std::vector<Word>& words, const std::string& lang,
                      std::vector<Candidate>* out) {
-  for (size_t i = 0; i < words.size(); ++i) {
+  const size_t count = words.size();
+  for (size_t i = 0; i < count; ++i) {
     const Word& w = words[i];
     bool head = w.In(res.bits.event_head);
     // Quoted event name before or after the head: the “Future Now” conference.
-    if (w.Is(kPunct) && IsQuote(w.text) && i + 2 < words.size() && words[i + 1].Is(kUpper)) {
+    if (w.Is(kPunct) && IsQuote(w.text) && i + 2 < count && words[i + 1].Is(kUpper)) {
       size_t j = i + 1;
-      while (j < words.size() && j < i + 8 && !IsQuote(words[j].text) && !IsSentenceEnd(words[j].text)) ++j;
-      if (j < words.size() && j > i + 1 && IsQuote(words[j].text)) {
-        bool after = j + 1 < words.size() && words[j + 1].In(res.bits.event_head);
+      while (j < count && j < i + 8 && !IsQuote(words[j].text) && !IsSentenceEnd(words[j].text)) ++j;
+      if (j < count && j > i + 1 && IsQuote(words[j].text)) {
+        bool after = j + 1 < count && words[j + 1].In(res.bits.event_head);
         bool before = i > 0 && words[i - 1].In(res.bits.event_head);
         if (after || before) {
           out->push_back(MakeCandidate(words, i + 1, j, "EVENT", Source::kPattern));
@@ -730,7 +811,7 @@ void FindNamedEvents(const Resources& res, const std::vector<Word>& words, const
     size_t b = NameStartBefore(res, words, i, lang, true);
     if (b == i || !DistinctiveName(res, words, b, i, lang)) continue;
     size_t last = i + 1;
-    if (last < words.size() && IsYear(words[last].text)) ++last;
+    if (last < count && IsYear(words[last].text)) ++last;
     out->push_back(MakeCandidate(words, b, last, "EVENT", Source::kPattern));
   }
 }
@@ -751,27 +832,38 @@ bool IsOrgDescriptor(const Resources& res, const Word& w, const std::string& lan
 // ("the startup's founder"), and so is a name the rules call a title.
 void FindDescribedOrgs(const Resources& res, const std::vector<Word>& words, const std::string& lang,
                        std::vector<Candidate>* out) {
-  for (size_t i = 0; i + 1 < words.size(); ++i) {
-    if (!IsOrgDescriptor(res, words[i], lang)) continue;
+  const size_t count = words.size();
+  const bool german = IsGerman(lang);
+  for (size_t i = 0; i + 1 < count; ++i) {
+    // A descriptor is a word of the class or (German) a long capitalised
+    // compound: the test that turns away the other words without a call.
+    const Word& d = words[i];
+    if (!d.In(res.bits.org_descriptor) && !(german && d.Is(kUpper) && d.text.size() >= 8)) continue;
+    if (!IsOrgDescriptor(res, d, lang)) continue;
     size_t j = i + 1;
     if (words[j].Is(kSentenceStart) || words[j].Is(kTitleLine) || words[j].In(res.bits.given_name) ||
         MatchTitle(res, words, j, lang, nullptr) > 0)
       continue;
     size_t e = j;
-    while (e < words.size() && e < j + 3 && !words[e].Is(kSentenceStart) &&
+    while (e < count && e < j + 3 && !words[e].Is(kSentenceStart) &&
            (NameLike(res, words[e], lang) || (words[e].Is(kAllCaps) && !words[e].In(res.bits.term))) &&
            !words[e].Is(kPossessive) && MatchTitle(res, words, e, lang, nullptr) == 0)
       ++e;
     if (e == j) continue;
-    while (e < words.size() && words[e].In(res.bits.legal_suffix)) ++e;
+    while (e < count && words[e].In(res.bits.legal_suffix)) ++e;
     out->push_back(MakeCandidate(words, j, e, "ORG", Source::kPattern));
     i = e - 1;
   }
   // The descriptor in an apposition after the name: "Nordvolt Cloud, the
   // Helsinki-based data center operator, ...", "Halvora, ein Chipentwickler
   // aus Dresden".
-  for (size_t i = 0; i + 3 < words.size(); ++i) {
+  for (size_t i = 0; i + 3 < count; ++i) {
     if (words[i].text != "," || i == 0) continue;
+    // After the comma an article: "the", "a", "ein", "der" (tested first:
+    // it turns away most commas).
+    size_t k = i + 1;
+    if (!(words[k].In(res.bits.stop) && StartsLower(words[k].text))) continue;
+    ++k;
     size_t b = i;
     while (b > 0 && i - b < 3 &&
            (NameLike(res, words[b - 1], lang) || words[b - 1].Is(kAllCaps) ||
@@ -784,11 +876,8 @@ void FindDescribedOrgs(const Resources& res, const std::vector<Word>& words, con
     if (b > 0 && !words[b].Is(kSentenceStart) &&
         (words[b - 1].Is(kUpper) || words[b - 1].Is(kAllCaps) || words[b - 1].Is(kPossessive)))
       continue;  // the name may start earlier than we can tell
-    size_t k = i + 1;
-    if (!(words[k].In(res.bits.stop) && StartsLower(words[k].text))) continue;  // "the", "a", "ein", "der"
-    ++k;
     bool described = false;
-    for (size_t end = std::min(words.size(), k + 6); k < end; ++k) {
+    for (size_t end = std::min(count, k + 6); k < end; ++k) {
       const Word& x = words[k];
       if (x.Is(kPunct) && x.text != "-") break;
       if (IsOrgDescriptor(res, x, lang)) {
@@ -805,6 +894,7 @@ void FindDescribedOrgs(const Resources& res, const std::vector<Word>& words, con
 // "Dart Group <DARTA>", press releases' "Nvidia (NASDAQ: NVDA)".
 void FindTickerOrgs(const Resources& res, const std::vector<Word>& words, const std::string& lang,
                     std::vector<Candidate>* out) {
+  const size_t count = words.size();
   static const char* const kExchanges[] = {
       "NYSE", "NASDAQ", "Nasdaq", "AMEX", "TSX",  "LSE", "KRX", "KOSDAQ", "XETRA", "ETR", "FWB", "TYO",
       "TSE",  "HKEX",   "HKG",    "SSE",  "SZSE", "ASX", "OTC", "OTCQX",  "SIX",   "EPA", "BIT"};
@@ -814,11 +904,11 @@ void FindTickerOrgs(const Resources& res, const std::vector<Word>& words, const 
                        [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }) &&
            t[0] >= 'A' && t[0] <= 'Z';
   };
-  for (size_t i = 1; i + 2 < words.size(); ++i) {
+  for (size_t i = 1; i + 2 < count; ++i) {
     size_t close = 0;
     if (words[i].text == "<" && ticker(words[i + 1].text) && words[i + 2].text == ">") {
       close = i + 2;
-    } else if (words[i].text == "(" && i + 4 < words.size() && words[i + 2].text == ":" &&
+    } else if (words[i].text == "(" && i + 4 < count && words[i + 2].text == ":" &&
                ticker(words[i + 3].text) && words[i + 4].text == ")" &&
                std::any_of(std::begin(kExchanges), std::end(kExchanges),
                            [&](const char* x) { return words[i + 1].text == x; })) {
@@ -834,7 +924,8 @@ void FindTickerOrgs(const Resources& res, const std::vector<Word>& words, const 
 
 void FindSuffixOrgs(const Resources& res, const std::vector<Word>& words, const std::string& lang,
                     std::vector<Candidate>* out) {
-  for (size_t i = 1; i < words.size(); ++i) {
+  const size_t count = words.size();
+  for (size_t i = 1; i < count; ++i) {
     const Word& w = words[i];
     if (!w.Is(kUpper) || !w.In(res.bits.org_suffix)) continue;
     // In a headline every word is capitalised, so the name's start cannot be
@@ -843,7 +934,7 @@ void FindSuffixOrgs(const Resources& res, const std::vector<Word>& words, const 
     size_t b = NameStartBefore(res, words, i, lang, true);  // "Monfort of Colorado Inc", "Bank of America"
     if (b == i || !DistinctiveName(res, words, b, i, lang)) continue;
     size_t last = i + 1;
-    while (last < words.size() && words[last].In(res.bits.legal_suffix)) ++last;
+    while (last < count && words[last].In(res.bits.legal_suffix)) ++last;
     out->push_back(MakeCandidate(words, b, last, "ORG", Source::kPattern));
   }
 }
@@ -861,6 +952,7 @@ void FindSuffixOrgs(const Resources& res, const std::vector<Word>& words, const 
 // English only.
 void FindHeadedNames(const Resources& res, const std::vector<Word>& words, const std::string& lang,
                      std::vector<Candidate>* out) {
+  const size_t count = words.size();
   if (IsGerman(lang)) return;
   constexpr size_t kMaxTailWords = 8;
   auto capitalised = [&](size_t k) {
@@ -869,16 +961,16 @@ void FindHeadedNames(const Resources& res, const std::vector<Word>& words, const
            !(x.In(res.bits.stop) && !x.Is(kAllCaps)) && !x.In(res.bits.month) && !x.In(res.bits.weekday) &&
            IsAlphaName(x.text);
   };
-  for (size_t i = 0; i + 2 < words.size(); ++i) {
+  for (size_t i = 0; i + 2 < count; ++i) {
     const Word& w = words[i];
     const bool org = w.In(res.bits.org_head), place = w.In(res.bits.place_head);
     if ((!org && !place) || !w.Is(kUpper) || w.Is(kHeadline)) continue;
     if (words[i + 1].text != "of" && words[i + 1].text != "for") continue;
     size_t k = i + 2;
-    if (words[k].text == "the" && k + 1 < words.size()) ++k;
+    if (words[k].text == "the" && k + 1 < count) ++k;
     if (!capitalised(k)) continue;
     size_t last = k + 1;
-    while (last < words.size() && last - i < kMaxTailWords) {
+    while (last < count && last - i < kMaxTailWords) {
       if (capitalised(last)) {
         ++last;
         if (words[last - 1].Is(kPossessive)) break;
@@ -886,12 +978,12 @@ void FindHeadedNames(const Resources& res, const std::vector<Word>& words, const
       }
       std::string_view t = words[last].text;
       size_t next = last + 1;
-      if ((t == "of" || t == "for" || t == "on") && next < words.size() && words[next].text == "the") ++next;
-      if ((t == "and" || t == ",") && next < words.size() && capitalised(next)) {
+      if ((t == "of" || t == "for" || t == "on") && next < count && words[next].text == "the") ++next;
+      if ((t == "and" || t == ",") && next < count && capitalised(next)) {
         last = 0;  // ambiguous: no candidate
         break;
       }
-      if (!((t == "of" || t == "for" || t == "on") && next < words.size() && capitalised(next))) break;
+      if (!((t == "of" || t == "for" || t == "on") && next < count && capitalised(next))) break;
       last = next + 1;
     }
     if (last == 0) continue;
@@ -905,9 +997,10 @@ void FindHeadedNames(const Resources& res, const std::vector<Word>& words, const
 // capitalised, is an organisation (not "www.bbc.co.uk", an address, nor an
 // e-mail address; lower-case addresses are mostly sites, not companies).
 void FindWebNames(const std::vector<Word>& words, std::vector<Candidate>* out) {
+  const size_t count = words.size();
   static constexpr std::string_view kSuffixes[] = {".com", ".net", ".org", ".co.uk", ".de",
                                                    ".at",  ".ch",  ".fm",  ".tv"};
-  for (size_t i = 0; i < words.size(); ++i) {
+  for (size_t i = 0; i < count; ++i) {
     std::string_view t = words[i].text;
     // The cheap tests first: capitalised, long enough, and one of the endings.
     if (t.size() < 6 || !(t[0] >= 'A' && t[0] <= 'Z')) continue;
