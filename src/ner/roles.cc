@@ -81,41 +81,60 @@ class RoleFinder {
     if (std::find(kinds_.begin(), kinds_.end(), EntityKind::kPerson) == kinds_.end() ||
         std::find(kinds_.begin(), kinds_.end(), EntityKind::kOrg) == kinds_.end())
       return {};
-    static const WordSet kPronouns = {"its",  "seine", "seiner", "seinem", "ihr",
-                                      "ihre", "ihrem", "ihrer",  "dessen", "deren"};
     BuildItems();
-    for (size_t k = 0; k < items_.size(); ++k) {
+    // The rules start at the items the list of BuildItems names, in document order.
+    for (size_t k : anchors_) {
       if (IsType(k, EntityKind::kPerson)) PersonFirst(k);
       if (IsType(k, EntityKind::kOrg)) {
         OrgFirst(k);
         LedBy(k);
       }
-      if (items_[k].kind == Item::kWord && kPronouns.Has(items_[k].text, items_[k].hash)) Its(k);
+      if (items_[k].kind == Item::kWord) Its(k);  // a possessive pronoun
       if (items_[k].kind == Item::kTitle && !consumed_[k]) TitleOfOrg(k);
     }
     return roles_;
   }
 
  private:
+  // Whether a rule starts at item k: a person or an organisation, a title,
+  // a possessive pronoun ("its", "seine", ...).
+  bool IsAnchor(size_t k) const {
+    static const WordSet kPronouns = {"its",  "seine", "seiner", "seinem", "ihr",
+                                      "ihre", "ihrem", "ihrer",  "dessen", "deren"};
+    const Item& it = items_[k];
+    switch (it.kind) {
+      case Item::kEntity:
+        return IsType(k, EntityKind::kPerson) || IsType(k, EntityKind::kOrg);
+      case Item::kTitle:
+        return true;
+      case Item::kWord:
+        return kPronouns.Has(it.text, it.hash);
+    }
+    return false;
+  }
+
+  // Splits the text into items and lists the anchors among them.
   void BuildItems() {
     size_t m = 0;
     const std::vector<MentionRef>& ms = groups_.mentions;
     // Each item takes at least one word, and a mention adds at most one
-    // compound tail.
-    items_.reserve(words_.size() + ms.size());
+    // compound tail: the items are written in place into room for that
+    // many, and the list cut to what was written.
+    items_.resize(words_.size() + ms.size());
+    n_items_ = 0;
     for (size_t i = 0; i < words_.size();) {
       while (m < ms.size() && ms[m].start < words_[i].start) ++m;
       const Word& w = words_[i];
+      Item& it = items_[n_items_++];
+      it.start = w.start;
+      it.paragraph_start = w.Is(kParagraphStart);
       if (m < ms.size() && ms[m].start == w.start) {
         const MentionRef& r = ms[m];
-        Item it;
         it.kind = Item::kEntity;
         it.entity = static_cast<long>(r.entity);
-        it.start = r.start;
         it.end = r.end;
         it.text = text_.substr(r.start, r.end - r.start);
-        it.paragraph_start = w.Is(kParagraphStart);
-        items_.push_back(std::move(it));
+        if (IsAnchor(n_items_ - 1)) anchors_.push_back(n_items_ - 1);
         size_t last = std::max<size_t>(r.last, i + 1);
         const Word& lw = words_[last - 1];
         if (r.end + 1 < lw.end && text_[r.end] == '-') AddCompoundTail(r.end + 1, lw.end);
@@ -125,15 +144,12 @@ class RoleFinder {
       }
       const std::string* norm = nullptr;
       size_t t = MatchTitleRef(res_, words_, i, lang_, &norm);
-      Item it;
-      it.start = w.start;
-      it.paragraph_start = w.Is(kParagraphStart);
       if (t > 0) {
         it.kind = Item::kTitle;
         it.title = norm;
         it.end = words_[i + t - 1].end;
         it.text = text_.substr(it.start, it.end - it.start);
-        items_.push_back(std::move(it));
+        anchors_.push_back(n_items_ - 1);
         i += t;
         continue;
       }
@@ -141,15 +157,16 @@ class RoleFinder {
       it.text = w.text;
       it.hash = w.hash;
       it.possessive = w.Is(kPossessive);
-      items_.push_back(std::move(it));
+      if (IsAnchor(n_items_ - 1)) anchors_.push_back(n_items_ - 1);
       ++i;
     }
+    items_.resize(n_items_);
     consumed_.assign(items_.size(), 0);
   }
 
   // "Gründer" of "Microsoft-Gründer": a title (or a plain word) after the name.
   void AddCompoundTail(uint32_t b, uint32_t e) {
-    Item it;
+    Item& it = items_[n_items_++];
     it.start = b;
     it.end = e;
     it.text = text_.substr(b, e - b);
@@ -158,7 +175,7 @@ class RoleFinder {
       it.kind = Item::kTitle;
       it.title = n;
     }
-    items_.push_back(std::move(it));
+    if (IsAnchor(n_items_ - 1)) anchors_.push_back(n_items_ - 1);
   }
 
   bool IsType(size_t k, EntityKind kind) const {
@@ -412,6 +429,8 @@ class RoleFinder {
   const std::string& lang_;
   std::vector<EntityKind> kinds_;  // of each entity, by index
   std::vector<Item> items_;
+  size_t n_items_ = 0;           // items written by BuildItems
+  std::vector<size_t> anchors_;  // the items where a rule may start (IsAnchor), in order
   std::vector<uint8_t> consumed_;
   std::vector<DocRole> roles_;
   long last_role_person_item_ = -1, last_role_org_item_ = -1;
