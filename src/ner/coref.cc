@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
 #include <numeric>
 #include <unordered_map>
 
@@ -85,6 +86,9 @@ class KeyStarts {
   std::array<uint64_t, 16> bits_{};  // a bit per hashed pair of first bytes
 };
 
+// The types of the entities a document reports.
+constexpr std::string_view kEntityTypes[] = {"PERSON", "ORG", "PRODUCT", "LOC", "EVENT"};
+
 class UnionFind {
  public:
   explicit UnionFind(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
@@ -161,7 +165,6 @@ bool FamilyFirst(const Candidate& c, const SpaceWords& parts) {
   return c.family_first || (parts.count == 2 && parts.last.find('-') != std::string_view::npos &&
                             parts.first.find('-') == std::string_view::npos);
 }
-bool FamilyFirst(const Item& it) { return FamilyFirst(it.c, SpaceWordEdges(it.text)); }
 
 // The space-separated word of s that ends at or before `end`.
 std::string_view WordBefore(std::string_view s, size_t end) {
@@ -299,17 +302,78 @@ bool SpellsLongForm(std::string_view acr_word, const std::vector<Word>& words, s
   return caps >= 2 && SpellsAcronym(std::string_view(acr).substr(0, acr.size() - 1), 0, lw, 0);
 }
 
+// Keys of names and the groups (by root item) they name: pairs added, then
+// merged into one per key, then looked up. The keys are kept end to end in
+// one string and ordered by a hash of them first, so that sorting and
+// searching compare numbers and move small entries, not strings.
+class KeyRoots {
+ public:
+  void Add(std::string_view key, long root) {
+    entries_.push_back(
+        Entry{Hash(key), static_cast<uint32_t>(keys_.size()), static_cast<uint32_t>(key.size()), root});
+    keys_.append(key);
+  }
+  // Sorts the pairs and keeps one per key: its root when every pair of the
+  // key names the same group, else -1 (ambiguous).
+  void Merge() {
+    std::sort(entries_.begin(), entries_.end(), [&](const Entry& a, const Entry& b) {
+      if (a.hash != b.hash) return a.hash < b.hash;
+      const std::string_view ka = Key(a), kb = Key(b);
+      return ka != kb ? ka < kb : a.root < b.root;
+    });
+    size_t out = 0;
+    for (size_t i = 0; i < entries_.size();) {
+      Entry e = entries_[i];
+      size_t j = i + 1;
+      for (; j < entries_.size() && SameKey(entries_[j], e); ++j)
+        if (entries_[j].root != e.root) e.root = -1;
+      entries_[out++] = e;
+      i = j;
+    }
+    entries_.resize(out);
+  }
+  // The root Merge kept for key, -1 when the key is not there.
+  long Find(std::string_view key) const {
+    const Entry probe{Hash(key), 0, 0, 0};
+    auto it = std::lower_bound(entries_.begin(), entries_.end(), probe, [&](const Entry& e, const Entry& p) {
+      return e.hash != p.hash ? e.hash < p.hash : Key(e) < key;
+    });
+    return it != entries_.end() && it->hash == probe.hash && Key(*it) == key ? it->root : -1;
+  }
+  bool empty() const { return entries_.empty(); }
+  size_t size() const { return entries_.size(); }
+  std::string_view key(size_t i) const { return Key(entries_[i]); }
+  long root(size_t i) const { return entries_[i].root; }
+
+ private:
+  struct Entry {
+    uint64_t hash;          // Hash(key)
+    uint32_t offset, size;  // of the key in keys_
+    long root;
+  };
+  static uint64_t Hash(std::string_view key) {  // FNV-1a
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (char c : key) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+    return h;
+  }
+  std::string_view Key(const Entry& e) const { return std::string_view(keys_).substr(e.offset, e.size); }
+  bool SameKey(const Entry& a, const Entry& b) const { return a.hash == b.hash && Key(a) == Key(b); }
+  std::string keys_;
+  std::vector<Entry> entries_;
+};
+
 // Every other use of an organisation's or product's name is a mention of
 // it, wherever the rules or the tagger missed it: a name found once in a
 // telling context ("der Chipentwickler Halvora") is the same name at a
 // sentence start, in a headline, as the head of a compound
 // ("Halvora-Chefin") or in a German genitive ("Halvoras").
 void PropagateNames(const Resources& res, std::string_view text, const std::vector<Word>& words,
-                    const std::vector<std::string>& type_of, std::vector<uint8_t>* covered,
+                    const std::vector<std::string_view>& type_of, std::vector<uint8_t>* covered,
                     std::vector<Item>* items, UnionFind* uf) {
   constexpr size_t kMaxWords = 3;
-  std::unordered_map<std::string, long> by_key;  // key of the written words -> root, -1 when ambiguous
-  std::unordered_map<std::string, long> short_key;
+  KeyRoots by_key;  // key of the written words -> root, -1 when ambiguous
+  KeyRoots short_key;
+  std::string key_buf;  // scratch key; one buffer for all keys built here
   for (size_t i = 0; i < items->size(); ++i) {
     const Item& it = (*items)[i];
     if (!SameText(type_of[i], "ORG") && !SameText(type_of[i], "PRODUCT")) continue;
@@ -323,33 +387,30 @@ void PropagateNames(const Resources& res, std::string_view text, const std::vect
     }
     long root = static_cast<long>(uf->Find(i));
     // The name as written, and without its legal suffix ("Brightlane" for "Brightlane Inc.").
-    for (const std::string& key : {NameKey(it.text), it.key}) {
-      if (key.size() < 3) continue;
-      auto [pos, fresh] = by_key.emplace(key, root);
-      if (!fresh && pos->second != root) pos->second = -1;
-    }
+    NameKeyInto(it.text, &key_buf);
+    if (key_buf.size() >= 3) by_key.Add(key_buf, root);
+    if (it.key.size() >= 3) by_key.Add(it.key, root);
     // The first word of an organisation's name stands for it when no other
     // organisation starts with it ("Varnex" for "Varnex Semiconductor").
     if (SameText(type_of[i], "ORG") && it.c.last - it.c.first >= 2 && !(it.c.gaz_flags & kDistinct)) {
       const Word& w = words[it.c.first];
       if (w.Is(kUpper) && !w.Is(kPunct) && w.text.size() >= 4 && !w.In(res.bits.stop) &&
           !w.In(res.bits.common_cap) && !w.In(res.bits.term) && !w.In(res.bits.given_name)) {
-        auto [pos, fresh] = short_key.emplace(NameKey(w.text), root);
-        if (!fresh && pos->second != root) pos->second = -1;
+        NameKeyInto(w.text, &key_buf);
+        short_key.Add(key_buf, root);
       }
     }
   }
-  for (const auto& [key, root] : short_key) {
-    if (root < 0) continue;
-    auto [pos, fresh] = by_key.emplace(key, root);
-    if (!fresh && pos->second != root) pos->second = -1;
-  }
+  short_key.Merge();
+  for (size_t k = 0; k < short_key.size(); ++k)
+    if (short_key.root(k) >= 0) by_key.Add(short_key.key(k), short_key.root(k));
   if (by_key.empty()) return;
+  by_key.Merge();
   // Most capitalised words start none of the document's names, and each
   // costs up to five keys built and looked up: a word that starts no key
   // of the document (KeyStarts) is passed over.
   KeyStarts key_starts;
-  for (const auto& entry : by_key) key_starts.Add(entry.first);
+  for (size_t k = 0; k < by_key.size(); ++k) key_starts.Add(by_key.key(k));
   auto add = [&](size_t first, size_t last, uint32_t start, uint32_t end, long root) {
     Candidate c;
     c.first = static_cast<uint32_t>(first);
@@ -364,32 +425,36 @@ void PropagateNames(const Resources& res, std::string_view text, const std::vect
     uf->Union(static_cast<size_t>(root), items->size() - 1);
     for (size_t k = first; k < last; ++k) (*covered)[k] = 1;
   };
-  std::string key_buf;  // NameKey of the name looked up; one buffer for all lookups
   auto lookup = [&](std::string_view name) -> long {
     NameKeyInto(name, &key_buf);
-    auto it = by_key.find(key_buf);
-    return it == by_key.end() ? -1 : it->second;
+    return by_key.Find(key_buf);
   };
   // One-word tagger guesses ("Orbis" read as a person) give way to a name
   // the document establishes: they join it and take its type.
-  std::vector<long> tagger_word(words.size(), -1);
+  // They are few: (word, item) of each, by word; of two on one word the later item counts.
+  std::vector<std::pair<size_t, size_t>> tagger_words;
   for (size_t k = 0; k < items->size(); ++k) {
     const Candidate& c = (*items)[k].c;
     if (c.source == Source::kTagger && c.last == c.first + 1 && c.first < words.size())
-      tagger_word[c.first] = static_cast<long>(k);
+      tagger_words.emplace_back(c.first, k);
   }
-  std::vector<uint8_t> rule_backed(items->size(), 0);  // by root: has a mention not from the tagger
-  for (size_t k = 0; k < items->size(); ++k)
-    if ((*items)[k].c.source != Source::kTagger) rule_backed[uf->Find(k)] = 1;
-  for (size_t w = 0; w < words.size(); ++w) {
-    long k = tagger_word[w];
-    if (k < 0 || rule_backed[uf->Find(static_cast<size_t>(k))]) continue;
-    long r = lookup(words[w].text);
-    if (r < 0 || uf->Find(static_cast<size_t>(k)) == static_cast<size_t>(r)) continue;
-    size_t group = uf->Find(static_cast<size_t>(k));
-    for (size_t j = 0; j < items->size(); ++j)
-      if (uf->Find(j) == group) (*items)[j].c.type = type_of[static_cast<size_t>(r)];
-    uf->Union(static_cast<size_t>(r), static_cast<size_t>(k));
+  if (!tagger_words.empty()) {
+    std::stable_sort(tagger_words.begin(), tagger_words.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<uint8_t> rule_backed(items->size(), 0);  // by root: has a mention not from the tagger
+    for (size_t k = 0; k < items->size(); ++k)
+      if ((*items)[k].c.source != Source::kTagger) rule_backed[uf->Find(k)] = 1;
+    for (size_t x = 0; x < tagger_words.size(); ++x) {
+      if (x + 1 < tagger_words.size() && tagger_words[x + 1].first == tagger_words[x].first) continue;
+      const size_t w = tagger_words[x].first, k = tagger_words[x].second;
+      if (rule_backed[uf->Find(k)]) continue;
+      long r = lookup(words[w].text);
+      if (r < 0 || uf->Find(k) == static_cast<size_t>(r)) continue;
+      size_t group = uf->Find(k);
+      for (size_t j = 0; j < items->size(); ++j)
+        if (uf->Find(j) == group) (*items)[j].c.type = type_of[static_cast<size_t>(r)];
+      uf->Union(static_cast<size_t>(r), k);
+    }
   }
   for (size_t w = 0; w < words.size(); ++w) {
     if ((*covered)[w] || words[w].Is(kPunct) || !(words[w].Is(kUpper) || words[w].Is(kAllCaps))) continue;
@@ -684,14 +749,19 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
   UnionFind uf(items.size());
   std::vector<size_t> reps;
   {
-    std::unordered_map<std::string_view, size_t> first_of_key;  // views of items[i].key
-    for (size_t i = 0; i < items.size(); ++i) {
-      auto [pos, fresh] = first_of_key.emplace(items[i].key, i);
-      if (fresh)
-        reps.push_back(i);
-      else
-        uf.Union(pos->second, i);
+    // The items in key order (document order within a key): each run of one
+    // key is one group, its first item the representative.
+    std::vector<size_t> by_key(items.size());
+    std::iota(by_key.begin(), by_key.end(), 0);
+    std::stable_sort(by_key.begin(), by_key.end(),
+                     [&](size_t a, size_t b) { return items[a].key < items[b].key; });
+    for (size_t x = 0; x < by_key.size();) {
+      const size_t first = by_key[x];
+      reps.push_back(first);
+      for (++x; x < by_key.size() && items[by_key[x]].key == items[first].key; ++x)
+        uf.Union(first, by_key[x]);
     }
+    std::sort(reps.begin(), reps.end());
   }
 
   // Spelling variants of East-Asian names: same given name, family name off
@@ -723,22 +793,17 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
   }
 
   // Surnames of people named in full.
-  std::unordered_map<std::string, long> surname;  // key -> root, -1 when ambiguous
-  KeyStarts surname_starts;
+  KeyRoots surname;  // key -> root, -1 when ambiguous
   for (size_t i = 0; i < items.size(); ++i) {
     if (!SameText(items[i].c.type, "PERSON")) continue;
     SurnameKeyInto(res, items[i].c, items[i].text, &key);
     if (key.size() < 2) continue;
-    long root = static_cast<long>(uf.Find(i));
-    auto [pos, fresh] = surname.emplace(key, root);
-    if (fresh) surname_starts.Add(key);
-    if (!fresh && pos->second >= 0 && static_cast<long>(uf.Find(static_cast<size_t>(pos->second))) != root)
-      pos->second = -1;
+    surname.Add(key, static_cast<long>(uf.Find(i)));
   }
-  auto surname_root = [&](const std::string& key) -> long {
-    auto it = surname.find(key);
-    return it == surname.end() ? -1 : it->second;
-  };
+  surname.Merge();
+  KeyStarts surname_starts;
+  for (size_t k = 0; k < surname.size(); ++k) surname_starts.Add(surname.key(k));
+  auto surname_root = [&](const std::string& key) { return surname.Find(key); };
   for (size_t i = 0; i < items.size(); ++i) {
     const Candidate& c = items[i].c;
     // A surname alone, also with its particle capitalised at a sentence start ("De Groot said").
@@ -788,16 +853,30 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
   }
 
   // Per group: type by weighted vote.
-  std::vector<std::string> type_of(items.size());
+  // Views of strings that stay where they are while items come and go: the
+  // usual types are constants, any other one is kept in other_types.
+  std::vector<std::string_view> type_of(items.size());
+  std::vector<std::unique_ptr<std::string>> other_types;
+  auto stable_type = [&](std::string_view type) -> std::string_view {
+    for (std::string_view k : kEntityTypes)
+      if (k == type) return k;
+    for (const auto& t : other_types)
+      if (*t == type) return *t;
+    return *other_types.emplace_back(std::make_unique<std::string>(type));
+  };
   // Scratch of refresh_types, kept for its three calls.
-  std::vector<std::string_view> type_names;  // the items' distinct types, alphabetical
-  std::vector<uint32_t> type_id;             // by item: index into type_names
+  std::vector<std::string_view> type_names;  // the items' distinct types, in order of appearance
+  std::vector<uint32_t> type_rank;           // by type_names index: alphabetical rank
+  std::vector<std::string_view> ranked;      // the stable type names by rank
+  std::vector<uint32_t> type_id;             // by item: rank of its type
+  std::vector<size_t> item_root;             // by item: uf.Find
+  std::vector<long> row_of_root;             // by root: its row of totals, -1 before the first vote
   struct Total {
     int rules = 0, tagger = 0;  // weight from rule or gazetteer mentions, from tagger ones
     bool voted = false;
   };
-  std::vector<Total> totals;   // by (root, type)
-  std::vector<uint32_t> best;  // by root: the type that won
+  std::vector<Total> totals;   // by (row, type rank)
+  std::vector<uint32_t> best;  // by row: the type rank that won
   auto refresh_types = [&]() {
     // The tagger's guesses for one name are not independent evidence: all
     // of them together weigh at most as much as one rule that knows the
@@ -805,37 +884,54 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
     // Each group's type is the one with the highest total, ties going to the
     // type name first in alphabetical order. A document names a handful of
     // types, so the totals are a table by group and type.
-    auto find_type = [&](std::string_view type) {
-      size_t t = 0;
-      while (t < type_names.size() && type_names[t] != type) ++t;
-      return t;
+    auto same_type = [](std::string_view a, std::string_view b) {
+      return a.size() == b.size() && (a.empty() || a[0] == b[0]) && a == b;
     };
     type_names.clear();
-    for (const Item& it : items)
-      if (find_type(it.c.type) == type_names.size()) type_names.push_back(it.c.type);
-    std::sort(type_names.begin(), type_names.end());
-    const size_t n_types = type_names.size();
     type_id.resize(items.size());
-    for (size_t i = 0; i < items.size(); ++i) type_id[i] = static_cast<uint32_t>(find_type(items[i].c.type));
-    totals.assign(items.size() * n_types, Total());
     for (size_t i = 0; i < items.size(); ++i) {
-      Total& x = totals[uf.Find(i) * n_types + type_id[i]];
+      const std::string_view type = items[i].c.type;
+      size_t t = 0;
+      while (t < type_names.size() && !same_type(type_names[t], type)) ++t;
+      if (t == type_names.size()) type_names.push_back(type);
+      type_id[i] = static_cast<uint32_t>(t);
+    }
+    const size_t n_types = type_names.size();
+    type_rank.assign(n_types, 0);
+    ranked.resize(n_types);
+    for (size_t t = 0; t < n_types; ++t) {
+      for (size_t u = 0; u < n_types; ++u) type_rank[t] += type_names[u] < type_names[t] ? 1 : 0;
+      ranked[type_rank[t]] = stable_type(type_names[t]);
+    }
+    item_root.resize(items.size());
+    row_of_root.assign(items.size(), -1);
+    totals.clear();
+    size_t rows = 0;
+    for (size_t i = 0; i < items.size(); ++i) {
+      const size_t root = uf.Find(i);
+      item_root[i] = root;
+      if (row_of_root[root] < 0) {
+        row_of_root[root] = static_cast<long>(rows++);
+        totals.resize(rows * n_types);
+      }
+      Total& x = totals[static_cast<size_t>(row_of_root[root]) * n_types + type_rank[type_id[i]]];
       const int weight = SourceWeight(items[i].c.source);
       (items[i].c.source == Source::kTagger ? x.tagger : x.rules) += weight;
       x.voted = true;
     }
-    best.assign(items.size(), 0);
-    for (size_t root = 0; root < items.size(); ++root) {
+    best.assign(rows, 0);
+    for (size_t row = 0; row < rows; ++row) {
       int top = -1;
       for (size_t t = 0; t < n_types; ++t) {
-        const Total& x = totals[root * n_types + t];
+        const Total& x = totals[row * n_types + t];
         if (!x.voted) continue;
         const int n = x.rules + std::min(x.tagger, SourceWeight(Source::kPattern) - 1);
-        if (n > top) best[root] = static_cast<uint32_t>(t), top = n;
+        if (n > top) best[row] = static_cast<uint32_t>(t), top = n;
       }
     }
     type_of.resize(items.size());
-    for (size_t i = 0; i < items.size(); ++i) type_of[i] = type_names[best[uf.Find(i)]];
+    for (size_t i = 0; i < items.size(); ++i)
+      type_of[i] = ranked[best[static_cast<size_t>(row_of_root[item_root[i]])]];
   };
   refresh_types();
 
@@ -953,7 +1049,6 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
   Grouping out;
   out.entities.reserve(n_groups);
   out.mentions.reserve(items.size());
-  static const char* const kTypes[] = {"PERSON", "ORG", "PRODUCT", "LOC", "EVENT"};
   std::vector<std::pair<std::string_view, int>> votes;  // name -> votes (canonical names or written forms)
   auto vote_of = [&](std::string_view name) -> int* {
     for (auto& [n, v] : votes)
@@ -963,8 +1058,9 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
   for (size_t g = 0; g < n_groups; ++g) {
     const size_t* const m_begin = member.data() + group_start[g];
     const size_t* const m_end = member.data() + group_start[g + 1];
-    const std::string& type = type_of[*m_begin];
-    if (std::none_of(std::begin(kTypes), std::end(kTypes), [&](const char* t) { return type == t; }))
+    const std::string_view type = type_of[*m_begin];
+    if (std::none_of(std::begin(kEntityTypes), std::end(kEntityTypes),
+                     [&](std::string_view t) { return type == t; }))
       continue;
     // A group named only by ambiguous short forms ("MS" without Microsoft) is dropped.
     if (std::all_of(m_begin, m_end, [&](size_t i) { return (items[i].c.gaz_flags & kAmbiguous) != 0; }))
