@@ -7,16 +7,18 @@ namespace pactgraph {
 namespace ner {
 namespace {
 
-// The document as a sequence of entity mentions, title phrases and other words.
+// The document as a sequence of entity mentions, title phrases and other
+// words. Trivial and zero by default (a plain word), so that the list of a
+// document's items is cleared in one sweep; its text is the document's bytes
+// [start, end) (RoleFinder::Text).
 struct Item {
-  enum Kind { kEntity, kTitle, kWord } kind = kWord;
-  long entity = -1;
-  const std::string* title = nullptr;  // normalised, for kTitle (the title lexicon's string)
-  std::string_view text;
-  uint64_t hash = 0;
-  uint32_t start = 0, end = 0;
-  bool possessive = false;
-  bool paragraph_start = false;
+  enum Kind : uint8_t { kWord = 0, kEntity, kTitle } kind;
+  bool possessive;
+  bool paragraph_start;
+  uint32_t entity;           // for kEntity: index into the entity list
+  uint32_t start, end;       // bytes
+  const std::string* title;  // normalised, for kTitle (the title lexicon's string)
+  uint64_t hash;             // FoldedHash of the text, for kWord
 };
 
 // Case-insensitive membership; the words of `set` are lower case and have no
@@ -99,8 +101,6 @@ class RoleFinder {
   // Whether a rule starts at item k: a person or an organisation, a title,
   // a possessive pronoun ("its", "seine", ...).
   bool IsAnchor(size_t k) const {
-    static const WordSet kPronouns = {"its",  "seine", "seiner", "seinem", "ihr",
-                                      "ihre", "ihrem", "ihrer",  "dessen", "deren"};
     const Item& it = items_[k];
     switch (it.kind) {
       case Item::kEntity:
@@ -108,7 +108,7 @@ class RoleFinder {
       case Item::kTitle:
         return true;
       case Item::kWord:
-        return kPronouns.Has(it.text, it.hash);
+        return pronouns_.Has(Text(it), it.hash);
     }
     return false;
   }
@@ -131,9 +131,8 @@ class RoleFinder {
       if (m < ms.size() && ms[m].start == w.start) {
         const MentionRef& r = ms[m];
         it.kind = Item::kEntity;
-        it.entity = static_cast<long>(r.entity);
+        it.entity = static_cast<uint32_t>(r.entity);
         it.end = r.end;
-        it.text = text_.substr(r.start, r.end - r.start);
         if (IsAnchor(n_items_ - 1)) anchors_.push_back(n_items_ - 1);
         size_t last = std::max<size_t>(r.last, i + 1);
         const Word& lw = words_[last - 1];
@@ -148,13 +147,11 @@ class RoleFinder {
         it.kind = Item::kTitle;
         it.title = norm;
         it.end = words_[i + t - 1].end;
-        it.text = text_.substr(it.start, it.end - it.start);
         anchors_.push_back(n_items_ - 1);
         i += t;
         continue;
       }
-      it.end = w.end;
-      it.text = w.text;
+      it.end = w.end;  // w.text is the text at [w.start, w.end)
       it.hash = w.hash;
       it.possessive = w.Is(kPossessive);
       if (IsAnchor(n_items_ - 1)) anchors_.push_back(n_items_ - 1);
@@ -169,8 +166,7 @@ class RoleFinder {
     Item& it = items_[n_items_++];
     it.start = b;
     it.end = e;
-    it.text = text_.substr(b, e - b);
-    it.hash = FoldedHash(it.text);
+    it.hash = FoldedHash(Text(it));
     if (const std::string* n = res_.titles.Find(CombineHash(0, it.hash), IsGerman(lang_) ? "de" : "en")) {
       it.kind = Item::kTitle;
       it.title = n;
@@ -183,9 +179,10 @@ class RoleFinder {
            kinds_[static_cast<size_t>(items_[k].entity)] == kind;
   }
   bool IsWord(size_t k, std::initializer_list<std::string_view> set) const {
-    return k < items_.size() && items_[k].kind == Item::kWord && OneOf(items_[k].text, set);
+    return k < items_.size() && items_[k].kind == Item::kWord && OneOf(Text(items_[k]), set);
   }
-  bool IsComma(size_t k) const { return k < items_.size() && items_[k].text == ","; }
+  bool IsComma(size_t k) const { return k < items_.size() && Text(items_[k]) == ","; }
+  std::string_view Text(const Item& it) const { return text_.substr(it.start, it.end - it.start); }
 
   size_t SkipArticle(size_t k) const {
     return IsWord(k, {"the", "der", "die", "das", "dem", "den", "des", "a", "an", "ein", "eine", "einer"})
@@ -230,10 +227,10 @@ class RoleFinder {
     if (j >= items_.size() || IsComma(j) || items_[j].possessive) return false;
     const Item& it = items_[j];
     if (it.kind == Item::kEntity) return IsType(j, EntityKind::kLoc) || IsType(j, EntityKind::kProduct);
-    if (it.kind != Item::kWord || it.text == "." || it.text == "(" || it.text == ";" || it.text == ":")
-      return false;
-    return !OneOf(it.text, {"that", "which", "who", "and", "und", "or", "oder", "but", "aber", "is", "was",
-                            "ist", "war", "said", "sagte"});
+    const std::string_view text = Text(it);
+    if (it.kind != Item::kWord || text == "." || text == "(" || text == ";" || text == ":") return false;
+    return !OneOf(text, {"that", "which", "who", "and", "und", "or", "oder", "but", "aber", "is", "was",
+                         "ist", "war", "said", "sagte"});
   }
 
   // After a connector: [article] ORG; a descriptor then ORG ("of U.S.
@@ -246,7 +243,7 @@ class RoleFinder {
     std::string phrase;
     while (words < 4 && DescriptorItem(j) && !IsConnector(j)) {
       if (!phrase.empty()) phrase += ' ';
-      phrase += std::string(items_[j].text);
+      phrase += Text(items_[j]);
       ++j;
       ++words;
     }
@@ -304,7 +301,7 @@ class RoleFinder {
       if (IsWord(j + 1, kHeads))
         implied = "head";
       else if (IsWord(j + 1, kFounds))
-        implied = OneOf(items_[j + 1].text, {"founded"}) ? "founder" : "co-founder";
+        implied = OneOf(Text(items_[j + 1]), {"founded"}) ? "founder" : "co-founder";
       size_t o = SkipArticle(j + 2);
       if (!implied.empty() && IsType(o, EntityKind::kOrg)) AddRole(k, o, implied, k, o);
       return;
@@ -402,7 +399,7 @@ class RoleFinder {
       j += 2;
     } else if (IsWord(j, {"founded", "co-founded", "gegründet", "mitgegründet"}) &&
                IsWord(j + 1, {"by", "von"})) {
-      implied = OneOf(items_[j].text, {"co-founded", "mitgegründet"}) ? "co-founder" : "founder";
+      implied = OneOf(Text(items_[j]), {"co-founded", "mitgegründet"}) ? "co-founder" : "founder";
       j += 2;
     } else if (IsWord(j, {"unter"}) && IsWord(j + 1, {"der"}) && IsWord(j + 2, {"leitung"}) &&
                IsWord(j + 3, {"von"})) {
@@ -422,7 +419,15 @@ class RoleFinder {
     if (IsType(j, EntityKind::kPerson)) AddRole(j, k, title, k, j);
   }
 
+  // Possessive pronouns that stand for the last organisation named ("its").
+  static const WordSet& Pronouns() {
+    static const WordSet kPronouns = {"its",  "seine", "seiner", "seinem", "ihr",
+                                      "ihre", "ihrem", "ihrer",  "dessen", "deren"};
+    return kPronouns;
+  }
+
   const Resources& res_;
+  const WordSet& pronouns_ = Pronouns();
   std::string_view text_;
   const std::vector<Word>& words_;
   const Grouping& groups_;
