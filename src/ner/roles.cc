@@ -39,10 +39,12 @@ class WordSet {
     for (std::string_view w : words) {
       entries_.push_back(Entry{FoldedHash(w), w});
       filter_ |= FilterBit(entries_.back().hash);
+      filter_high_ |= FilterBit(entries_.back().hash >> 6);
     }
   }
   bool Has(std::string_view text, uint64_t hash) const {
-    if (!(filter_ & FilterBit(hash))) return false;  // one test rules out most words
+    // Two bits of the hash tested against the set's rule out nearly every word.
+    if (!(filter_ & FilterBit(hash)) || !(filter_high_ & FilterBit(hash >> 6))) return false;
     for (const Entry& e : entries_)
       if (e.hash == hash && e.word.size() == text.size() && FoldedEquals(text, e.word)) return true;
     return false;
@@ -55,7 +57,8 @@ class WordSet {
   };
   static uint64_t FilterBit(uint64_t hash) { return uint64_t{1} << (hash & 63); }
   std::vector<Entry> entries_;
-  uint64_t filter_ = 0;  // FilterBit of every entry's hash
+  uint64_t filter_ = 0;       // FilterBit of every entry's hash
+  uint64_t filter_high_ = 0;  // FilterBit of every entry's hash >> 6
 };
 
 // Entity types as the role rules test them, looked up once per entity.
@@ -122,13 +125,16 @@ class RoleFinder {
     // many, and the list cut to what was written.
     items_.resize(words_.size() + ms.size());
     n_items_ = 0;
+    // Where mention m starts (past the text when none is left).
+    auto start_of = [&](size_t m) { return m < ms.size() ? ms[m].start : UINT32_MAX; };
+    uint32_t next = start_of(m);
     for (size_t i = 0; i < words_.size();) {
-      while (m < ms.size() && ms[m].start < words_[i].start) ++m;
       const Word& w = words_[i];
+      while (next < w.start) next = start_of(++m);
       Item& it = items_[n_items_++];
       it.start = w.start;
       it.paragraph_start = w.Is(kParagraphStart);
-      if (m < ms.size() && ms[m].start == w.start) {
+      if (next == w.start) {
         const MentionRef& r = ms[m];
         it.kind = Item::kEntity;
         it.entity = static_cast<uint32_t>(r.entity);
@@ -138,7 +144,7 @@ class RoleFinder {
         const Word& lw = words_[last - 1];
         if (r.end + 1 < lw.end && text_[r.end] == '-') AddCompoundTail(r.end + 1, lw.end);
         i = last;
-        ++m;
+        next = start_of(++m);
         continue;
       }
       const std::string* norm = nullptr;
@@ -154,7 +160,7 @@ class RoleFinder {
       it.end = w.end;  // w.text is the text at [w.start, w.end)
       it.hash = w.hash;
       it.possessive = w.Is(kPossessive);
-      if (IsAnchor(n_items_ - 1)) anchors_.push_back(n_items_ - 1);
+      if (pronouns_.Has(w.text, w.hash)) anchors_.push_back(n_items_ - 1);  // IsAnchor of a word
       ++i;
     }
     items_.resize(n_items_);
