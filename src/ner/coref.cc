@@ -273,8 +273,9 @@ bool IsAcronymWord(std::string_view w) {
 
 // "( LF )" at word i: a bracket, an acronym word, a closing bracket.
 bool BracketedAcronymAt(const std::vector<Word>& words, size_t i) {
-  return i + 2 < words.size() && words[i].text == "(" && words[i + 2].text == ")" &&
-         IsAcronymWord(words[i + 1].text);
+  // One byte each: tested as bytes, the test most words fail is a compare.
+  auto is = [&](size_t k, char c) { return words[k].text.size() == 1 && words[k].text[0] == c; };
+  return i + 2 < words.size() && is(i, '(') && is(i + 2, ')') && IsAcronymWord(words[i + 1].text);
 }
 
 // The letters an acronym spells ("S&N" -> "SN").
@@ -642,7 +643,10 @@ void AddAcronymMentions(std::string_view text, const std::vector<Word>& words,
   // ... then every use of a defined acronym, in one pass.
   std::vector<Candidate> added;
   for (size_t j = 0; j < words.size(); ++j) {
-    auto def = defined.find(words[j].text);
+    // An acronym (IsAcronymWord) starts with a capital or a digit.
+    const std::string_view t = words[j].text;
+    if (t.size() < 2 || !((t[0] >= 'A' && t[0] <= 'Z') || (t[0] >= '0' && t[0] <= '9'))) continue;
+    auto def = defined.find(t);
     if (def == defined.end()) continue;
     if (tagger_word(j)) {  // the acronym of a defined long form, not the tagger's guess
       Candidate& c = (*cands)[static_cast<size_t>(owner[j])];
