@@ -103,7 +103,10 @@ class UnionFind {
     if (a == b) return;
     if (b < a) std::swap(a, b);
     parent_[b] = a;
+    ++merges_;
   }
+  // How many unions joined two groups so far.
+  size_t merges() const { return merges_; }
   void Grow(size_t n) {
     size_t old = parent_.size();
     parent_.resize(n);
@@ -112,6 +115,7 @@ class UnionFind {
 
  private:
   std::vector<size_t> parent_;
+  size_t merges_ = 0;
 };
 
 struct Item {
@@ -938,6 +942,9 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
       type_of[i] = ranked[best[static_cast<size_t>(row_of_root[item_root[i]])]];
   };
   refresh_types();
+  // What the types were voted on: the groups and the items' own types.
+  const size_t voted_merges = uf.merges();
+  bool retyped = false;  // an item's own type changed since
 
   // Short forms: "Samsung" -> the one "Samsung X" organisation; "Korea" ->
   // "South Korea". Long names are indexed by their first (ORG) or last (LOC) word.
@@ -987,7 +994,7 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
             if (uf.Find(k) == root && items[k].c.source != Source::kTagger) tagger_only = false;
           if (!tagger_only) continue;
           for (size_t k = 0; k < items.size(); ++k)
-            if (uf.Find(k) == root) items[k].c.type = "ORG";
+            if (uf.Find(k) == root) items[k].c.type = "ORG", retyped = true;
         }
       }
       if (range.first == range.second) continue;
@@ -1017,7 +1024,9 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
           if (EditDistance(stems[x].first, stems[y].first, 1) <= 1)
             uf.Union(stems[x].second, stems[y].second);
   }
-  refresh_types();
+  // The same groups of the same items vote as before unless some joined
+  // or changed their type (most documents).
+  if (uf.merges() != voted_merges || retyped) refresh_types();
   PropagateNames(res, text, words, type_of, &covered, &items, &uf);
   refresh_types();
 
