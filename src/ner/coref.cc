@@ -701,22 +701,26 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
   items.reserve(cands.size() + 8);
   std::vector<uint8_t> covered(words.size(), 0);
   // Makes c an item (unless it has no key) and marks its words covered.
-  auto add_item = [&](Candidate c) {
+  std::string stripped;  // scratch key of a name without its legal suffix
+  auto add_item = [&](const Candidate& c) {
     const std::string_view written = text.substr(c.start, c.end - c.start);
     const bool use_canonical = !c.canonical.empty() && c.source != Source::kPattern;
-    std::string item_key = NameKey(use_canonical ? std::string_view(c.canonical) : written);
-    if (SameText(c.type, "EVENT")) item_key = StripYear(std::move(item_key));
+    NameKeyInto(use_canonical ? std::string_view(c.canonical) : written, &key);
+    if (SameText(c.type, "EVENT")) key = StripYear(std::move(key));
     // "Kairos Semiconductor Co." is "Kairos Semiconductor": a legal suffix does not tell names apart.
     if (SameText(c.type, "ORG") && !use_canonical && c.last - c.first >= 2 && c.last <= words.size() &&
         words[c.last - 1].In(res.bits.legal_suffix)) {
       size_t e = c.last - 1;
       while (e > c.first + 1 && words[e - 1].Is(kPunct)) --e;
-      NameKeyInto(text.substr(c.start, words[e - 1].end - c.start), &key);
-      if (!key.empty()) item_key = key;
+      NameKeyInto(text.substr(c.start, words[e - 1].end - c.start), &stripped);
+      if (!stripped.empty()) key.swap(stripped);
     }
-    if (item_key.empty()) return;
+    if (key.empty()) return;
     for (uint32_t w = c.first; w < c.last && w < words.size(); ++w) covered[w] = 1;
-    items.push_back(Item{std::move(c), written, std::move(item_key)});
+    Item& it = items.emplace_back();
+    it.c = c;
+    it.text = written;
+    it.key = key;
   };
   for (const Candidate& c : cands) {
     if (c.source == Source::kTagger && SameText(c.type, "PERSON") && c.last - c.first >= 2 &&
@@ -727,7 +731,7 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
       one.last = c.first + 1;
       one.end = words[c.first].end;
       one.source = Source::kAlias;
-      add_item(std::move(one));
+      add_item(one);
       continue;
     }
     if (c.source == Source::kTagger && SameText(c.type, "PERSON") && c.last - c.first == 2 &&
@@ -742,7 +746,7 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
           one.start = words[w].start;
           one.end = words[w].end;
           one.source = Source::kAlias;
-          add_item(std::move(one));
+          add_item(one);
         }
         continue;
       }
