@@ -313,6 +313,11 @@ bool SpellsLongForm(std::string_view acr_word, const std::vector<Word>& words, s
 // searching compare numbers and move small entries, not strings.
 class KeyRoots {
  public:
+  // Room for n pairs of keys of about a name's length, grown at once.
+  void Reserve(size_t n) {
+    entries_.reserve(n);
+    keys_.reserve(n * 16);
+  }
   void Add(std::string_view key, long root) {
     entries_.push_back(
         Entry{Hash(key), static_cast<uint32_t>(keys_.size()), static_cast<uint32_t>(key.size()), root});
@@ -378,6 +383,7 @@ void PropagateNames(const Resources& res, std::string_view text, const std::vect
   constexpr size_t kMaxWords = 3;
   KeyRoots by_key;  // key of the written words -> root, -1 when ambiguous
   KeyRoots short_key;
+  by_key.Reserve(2 * items->size() + 8);  // two keys of each name (and the first words)
   std::string key_buf;  // scratch key; one buffer for all keys built here
   for (size_t i = 0; i < items->size(); ++i) {
     const Item& it = (*items)[i];
