@@ -2,13 +2,92 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
+#include <memory>
 #include <numeric>
 #include <unordered_map>
 
 namespace pactgraph {
 namespace ner {
 namespace {
+
+// Writes NameKey(name) to out (room for name.size() bytes: folding never
+// makes the text longer) and returns its length.
+size_t WriteNameKey(std::string_view name, char* out) {
+  // ASCII bytes fold on their own: the table gives their key byte (0 when
+  // the key drops them).
+  static constexpr std::array<char, 128> kAsciiKey = [] {
+    std::array<char, 128> t{};
+    for (int c = '0'; c <= '9'; ++c) t[c] = static_cast<char>(c);
+    for (int c = 'a'; c <= 'z'; ++c) t[c] = static_cast<char>(c);
+    for (int c = 'A'; c <= 'Z'; ++c) t[c] = static_cast<char>(c + 32);
+    return t;
+  }();
+  size_t n = 0, i = 0;
+  for (; i < name.size() && static_cast<unsigned char>(name[i]) < 0x80; ++i)
+    if (char k = kAsciiKey[static_cast<unsigned char>(name[i])]) out[n++] = k;
+  if (i < name.size()) {
+    // From the first non-ASCII byte on (an ASCII byte is always folded alone,
+    // so the folding walk starts afresh there): folded letters, digits and
+    // non-ASCII bytes.
+    ForEachFolded(name.substr(i), [&](char ch) {
+      unsigned char c = static_cast<unsigned char>(ch);
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) out[n++] = ch;
+      return true;
+    });
+    // Typographic punctuation (multi-byte, E2 80 xx) is not part of a name;
+    // dropped in place (the write position never passes the read position).
+    size_t kept = 0;
+    for (size_t j = 0; j < n; ++j) {
+      if (static_cast<unsigned char>(out[j]) == 0xE2 && j + 2 < n) {
+        j += 2;
+        continue;
+      }
+      out[kept++] = out[j];
+    }
+    n = kept;
+  }
+  return n;
+}
+
+// Appends NameKey(name) to *key.
+void AppendNameKey(std::string_view name, std::string* key) {
+  const size_t old = key->size();
+  key->resize(old + name.size());
+  key->resize(old + WriteNameKey(name, key->data() + old));
+}
+
+bool IsAsciiAlnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+// A filter for key lookups from the words of a text. A word whose first two
+// bytes are ASCII letters or digits has a key, and so has every name or
+// piece starting with it, that begins with those two bytes lower-cased: when
+// no key of the set begins so, no lookup from that word can succeed. (Keys
+// shorter than two bytes match no such word and are not added.)
+class KeyStarts {
+ public:
+  void Add(std::string_view key) {
+    if (key.size() < 2) return;
+    const unsigned bit = Bit(static_cast<unsigned char>(key[0]), static_cast<unsigned char>(key[1]));
+    bits_[bit >> 6] |= uint64_t{1} << (bit & 63);
+  }
+  // False when no key of the set can begin as a key from `word` does.
+  bool MayStart(std::string_view word) const {
+    if (word.size() < 2 || !IsAsciiAlnum(word[0]) || !IsAsciiAlnum(word[1])) return true;
+    const unsigned bit =
+        Bit(static_cast<unsigned char>(AsciiLower(word[0])), static_cast<unsigned char>(AsciiLower(word[1])));
+    return ((bits_[bit >> 6] >> (bit & 63)) & 1) != 0;
+  }
+
+ private:
+  static unsigned Bit(unsigned char a, unsigned char b) { return (a * 37u + b) & 1023u; }
+  std::array<uint64_t, 16> bits_{};  // a bit per hashed pair of first bytes
+};
+
+// The types of the entities a document reports.
+constexpr std::string_view kEntityTypes[] = {"PERSON", "ORG", "PRODUCT", "LOC", "EVENT"};
 
 class UnionFind {
  public:
@@ -24,7 +103,10 @@ class UnionFind {
     if (a == b) return;
     if (b < a) std::swap(a, b);
     parent_[b] = a;
+    ++merges_;
   }
+  // How many unions joined two groups so far.
+  size_t merges() const { return merges_; }
   void Grow(size_t n) {
     size_t old = parent_.size();
     parent_.resize(n);
@@ -33,28 +115,17 @@ class UnionFind {
 
  private:
   std::vector<size_t> parent_;
+  size_t merges_ = 0;
 };
 
 struct Item {
   Candidate c;
-  std::string text;  // the mention as written
-  std::string key;   // NameKey of the canonical hint or the text
+  std::string_view text;  // the mention as written (a view of the document text)
+  std::string key;        // NameKey of the canonical hint or the text
 };
 
-std::vector<std::string_view> SplitSpaces(std::string_view s) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    size_t b = i;
-    while (i < s.size() && s[i] != ' ') ++i;
-    if (i > b) out.push_back(s.substr(b, i - b));
-  }
-  return out;
-}
-
-// The number of space-separated words of s and the first and last of them:
-// what most callers of SplitSpaces want, without building the list.
+// The number of space-separated words of s and the first and last of them
+// (what the rules want of a name's words), without building their list.
 struct SpaceWords {
   size_t count = 0;
   std::string_view first, last;
@@ -74,7 +145,7 @@ SpaceWords SpaceWordEdges(std::string_view s) {
   return out;
 }
 
-// SplitSpaces(s).size(), without building the list.
+// The number of space-separated words of s.
 size_t CountSpaceWords(std::string_view s) {
   size_t n = 0;
   for (size_t i = 0; i < s.size(); ++i)
@@ -92,28 +163,51 @@ std::string StripYear(std::string key) {
   return key;
 }
 
-bool FamilyFirst(const Item& it) {
-  if (it.c.family_first) return true;
-  SpaceWords parts = SpaceWordEdges(it.text);
-  return parts.count == 2 && parts.last.find('-') != std::string_view::npos &&
-         parts.first.find('-') == std::string_view::npos;
+// East-Asian order, as the candidate says or as the name looks: two words,
+// the second hyphenated ("Lee Jae-yong"), the first not.
+bool FamilyFirst(const Candidate& c, const SpaceWords& parts) {
+  return c.family_first || (parts.count == 2 && parts.last.find('-') != std::string_view::npos &&
+                            parts.first.find('-') == std::string_view::npos);
+}
+
+// The space-separated word of s that ends at or before `end`.
+std::string_view WordBefore(std::string_view s, size_t end) {
+  while (end > 0 && s[end - 1] == ' ') --end;
+  size_t b = end;
+  while (b > 0 && s[b - 1] != ' ') --b;
+  return s.substr(b, end - b);
 }
 
 // The word of a person's name that stands alone for them later, with the
 // lower-case particles (lexicon class name_particle) in front of it ("de
-// Groot" for "Tomas de Groot").
-std::string SurnameKey(const Resources& res, const Item& it) {
-  std::vector<std::string_view> parts = SplitSpaces(it.text);
-  if (parts.size() < 2) return "";
-  if (FamilyFirst(it)) return NameKey(parts.front());
+// Groot" for "Tomas de Groot"), as the concatenated keys of those words, in
+// *key; empty for a one-word name. `text` is the candidate's text.
+void SurnameKeyInto(const Resources& res, const Candidate& c, std::string_view text, std::string* key) {
+  key->clear();
+  const SpaceWords parts = SpaceWordEdges(text);
+  if (parts.count < 2) return;
+  if (FamilyFirst(c, parts)) {
+    NameKeyInto(parts.first, key);
+    return;
+  }
   auto particle = [&](std::string_view w) {
     return StartsLower(w) && (res.lexicon.Mask(FoldedHash(w)) & res.bits.name_particle) != 0;
   };
-  size_t b = parts.size() - 1;
-  while (b > 1 && particle(parts[b - 1])) --b;
-  std::string key;
-  for (size_t k = b; k < parts.size(); ++k) key += NameKey(parts[k]);
-  return key;
+  // Back from the last word over particles, never to the first word.
+  size_t from = static_cast<size_t>(parts.last.data() - text.data());
+  for (size_t b = parts.count - 1; b > 1; --b) {
+    std::string_view prev = WordBefore(text, from);
+    if (!particle(prev)) break;
+    from = static_cast<size_t>(prev.data() - text.data());
+  }
+  // The key of each word from there on, word by word (one key of the whole
+  // rest could differ where a word ends in a broken UTF-8 sequence).
+  for (size_t i = from; i < text.size();) {
+    size_t e = text.find(' ', i);
+    if (e == std::string_view::npos) e = text.size();
+    if (e > i) AppendNameKey(text.substr(i, e - i), key);
+    i = e + 1;
+  }
 }
 
 int SourceWeight(Source s) {
@@ -183,8 +277,9 @@ bool IsAcronymWord(std::string_view w) {
 
 // "( LF )" at word i: a bracket, an acronym word, a closing bracket.
 bool BracketedAcronymAt(const std::vector<Word>& words, size_t i) {
-  return i + 2 < words.size() && words[i].text == "(" && words[i + 2].text == ")" &&
-         IsAcronymWord(words[i + 1].text);
+  // One byte each: tested as bytes, the test most words fail is a compare.
+  auto is = [&](size_t k, char c) { return words[k].text.size() == 1 && words[k].text[0] == c; };
+  return i + 2 < words.size() && is(i, '(') && is(i + 2, ')') && IsAcronymWord(words[i + 1].text);
 }
 
 // The letters an acronym spells ("S&N" -> "SN").
@@ -212,10 +307,70 @@ bool SpellsLongForm(std::string_view acr_word, const std::vector<Word>& words, s
   return caps >= 2 && SpellsAcronym(std::string_view(acr).substr(0, acr.size() - 1), 0, lw, 0);
 }
 
-bool IsAsciiAlnum(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+// Keys of names and the groups (by root item) they name: pairs added, then
+// merged into one per key, then looked up. The keys are kept end to end in
+// one string and ordered by a hash of them first, so that sorting and
+// searching compare numbers and move small entries, not strings.
+class KeyRoots {
+ public:
+  // Room for n pairs of keys of about a name's length, grown at once.
+  void Reserve(size_t n) {
+    entries_.reserve(n);
+    keys_.reserve(n * 16);
+  }
+  void Add(std::string_view key, long root) {
+    entries_.push_back(
+        Entry{Hash(key), static_cast<uint32_t>(keys_.size()), static_cast<uint32_t>(key.size()), root});
+    keys_.append(key);
+  }
+  // Sorts the pairs and keeps one per key: its root when every pair of the
+  // key names the same group, else -1 (ambiguous).
+  void Merge() {
+    std::sort(entries_.begin(), entries_.end(), [&](const Entry& a, const Entry& b) {
+      if (a.hash != b.hash) return a.hash < b.hash;
+      const std::string_view ka = Key(a), kb = Key(b);
+      return ka != kb ? ka < kb : a.root < b.root;
+    });
+    size_t out = 0;
+    for (size_t i = 0; i < entries_.size();) {
+      Entry e = entries_[i];
+      size_t j = i + 1;
+      for (; j < entries_.size() && SameKey(entries_[j], e); ++j)
+        if (entries_[j].root != e.root) e.root = -1;
+      entries_[out++] = e;
+      i = j;
+    }
+    entries_.resize(out);
+  }
+  // The root Merge kept for key, -1 when the key is not there.
+  long Find(std::string_view key) const {
+    const Entry probe{Hash(key), 0, 0, 0};
+    auto it = std::lower_bound(entries_.begin(), entries_.end(), probe, [&](const Entry& e, const Entry& p) {
+      return e.hash != p.hash ? e.hash < p.hash : Key(e) < key;
+    });
+    return it != entries_.end() && it->hash == probe.hash && Key(*it) == key ? it->root : -1;
+  }
+  bool empty() const { return entries_.empty(); }
+  size_t size() const { return entries_.size(); }
+  std::string_view key(size_t i) const { return Key(entries_[i]); }
+  long root(size_t i) const { return entries_[i].root; }
+
+ private:
+  struct Entry {
+    uint64_t hash;          // Hash(key)
+    uint32_t offset, size;  // of the key in keys_
+    long root;
+  };
+  static uint64_t Hash(std::string_view key) {  // FNV-1a
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (char c : key) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+    return h;
+  }
+  std::string_view Key(const Entry& e) const { return std::string_view(keys_).substr(e.offset, e.size); }
+  bool SameKey(const Entry& a, const Entry& b) const { return a.hash == b.hash && Key(a) == Key(b); }
+  std::string keys_;
+  std::vector<Entry> entries_;
+};
 
 // Every other use of an organisation's or product's name is a mention of
 // it, wherever the rules or the tagger missed it: a name found once in a
@@ -223,11 +378,13 @@ char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32
 // sentence start, in a headline, as the head of a compound
 // ("Halvora-Chefin") or in a German genitive ("Halvoras").
 void PropagateNames(const Resources& res, std::string_view text, const std::vector<Word>& words,
-                    const std::vector<std::string>& type_of, std::vector<uint8_t>* covered,
+                    const std::vector<std::string_view>& type_of, std::vector<uint8_t>* covered,
                     std::vector<Item>* items, UnionFind* uf) {
   constexpr size_t kMaxWords = 3;
-  std::unordered_map<std::string, long> by_key;  // key of the written words -> root, -1 when ambiguous
-  std::unordered_map<std::string, long> short_key;
+  KeyRoots by_key;  // key of the written words -> root, -1 when ambiguous
+  KeyRoots short_key;
+  by_key.Reserve(2 * items->size() + 8);  // two keys of each name (and the first words)
+  std::string key_buf;  // scratch key; one buffer for all keys built here
   for (size_t i = 0; i < items->size(); ++i) {
     const Item& it = (*items)[i];
     if (!SameText(type_of[i], "ORG") && !SameText(type_of[i], "PRODUCT")) continue;
@@ -241,48 +398,30 @@ void PropagateNames(const Resources& res, std::string_view text, const std::vect
     }
     long root = static_cast<long>(uf->Find(i));
     // The name as written, and without its legal suffix ("Brightlane" for "Brightlane Inc.").
-    for (const std::string& key : {NameKey(it.text), it.key}) {
-      if (key.size() < 3) continue;
-      auto [pos, fresh] = by_key.emplace(key, root);
-      if (!fresh && pos->second != root) pos->second = -1;
-    }
+    NameKeyInto(it.text, &key_buf);
+    if (key_buf.size() >= 3) by_key.Add(key_buf, root);
+    if (it.key.size() >= 3) by_key.Add(it.key, root);
     // The first word of an organisation's name stands for it when no other
     // organisation starts with it ("Varnex" for "Varnex Semiconductor").
     if (SameText(type_of[i], "ORG") && it.c.last - it.c.first >= 2 && !(it.c.gaz_flags & kDistinct)) {
       const Word& w = words[it.c.first];
       if (w.Is(kUpper) && !w.Is(kPunct) && w.text.size() >= 4 && !w.In(res.bits.stop) &&
           !w.In(res.bits.common_cap) && !w.In(res.bits.term) && !w.In(res.bits.given_name)) {
-        auto [pos, fresh] = short_key.emplace(NameKey(w.text), root);
-        if (!fresh && pos->second != root) pos->second = -1;
+        NameKeyInto(w.text, &key_buf);
+        short_key.Add(key_buf, root);
       }
     }
   }
-  for (const auto& [key, root] : short_key) {
-    if (root < 0) continue;
-    auto [pos, fresh] = by_key.emplace(key, root);
-    if (!fresh && pos->second != root) pos->second = -1;
-  }
+  short_key.Merge();
+  for (size_t k = 0; k < short_key.size(); ++k)
+    if (short_key.root(k) >= 0) by_key.Add(short_key.key(k), short_key.root(k));
   if (by_key.empty()) return;
+  by_key.Merge();
   // Most capitalised words start none of the document's names, and each
-  // costs up to five keys built and looked up. A word whose first two bytes
-  // are ASCII letters or digits has a key, and so has every name or piece
-  // starting with it, that begins with those two bytes lower-cased: when no
-  // key of the document begins so, none of the lookups can succeed. (A key
-  // shorter than two bytes matches no such word.)
-  std::array<uint64_t, 16> key_starts{};  // a bit per hashed pair of first bytes
-  auto start_bit = [](unsigned char a, unsigned char b) { return (a * 37u + b) & 1023u; };
-  for (const auto& entry : by_key) {
-    const std::string& key = entry.first;
-    if (key.size() < 2) continue;
-    const unsigned bit = start_bit(static_cast<unsigned char>(key[0]), static_cast<unsigned char>(key[1]));
-    key_starts[bit >> 6] |= uint64_t{1} << (bit & 63);
-  }
-  auto may_start_name = [&](std::string_view t) {
-    if (t.size() < 2 || !IsAsciiAlnum(t[0]) || !IsAsciiAlnum(t[1])) return true;
-    const unsigned bit =
-        start_bit(static_cast<unsigned char>(AsciiLower(t[0])), static_cast<unsigned char>(AsciiLower(t[1])));
-    return ((key_starts[bit >> 6] >> (bit & 63)) & 1) != 0;
-  };
+  // costs up to five keys built and looked up: a word that starts no key
+  // of the document (KeyStarts) is passed over.
+  KeyStarts key_starts;
+  for (size_t k = 0; k < by_key.size(); ++k) key_starts.Add(by_key.key(k));
   auto add = [&](size_t first, size_t last, uint32_t start, uint32_t end, long root) {
     Candidate c;
     c.first = static_cast<uint32_t>(first);
@@ -291,42 +430,46 @@ void PropagateNames(const Resources& res, std::string_view text, const std::vect
     c.end = end;
     c.type = type_of[static_cast<size_t>(root)];
     c.source = Source::kAlias;
-    std::string written(text.substr(start, end - start));
-    items->push_back(Item{c, written, NameKey(written)});
+    const std::string_view written = text.substr(start, end - start);
+    items->push_back(Item{std::move(c), written, NameKey(written)});
     uf->Grow(items->size());
     uf->Union(static_cast<size_t>(root), items->size() - 1);
     for (size_t k = first; k < last; ++k) (*covered)[k] = 1;
   };
-  std::string key_buf;  // NameKey of the name looked up; one buffer for all lookups
   auto lookup = [&](std::string_view name) -> long {
     NameKeyInto(name, &key_buf);
-    auto it = by_key.find(key_buf);
-    return it == by_key.end() ? -1 : it->second;
+    return by_key.Find(key_buf);
   };
   // One-word tagger guesses ("Orbis" read as a person) give way to a name
   // the document establishes: they join it and take its type.
-  std::vector<long> tagger_word(words.size(), -1);
+  // They are few: (word, item) of each, by word; of two on one word the later item counts.
+  std::vector<std::pair<size_t, size_t>> tagger_words;
   for (size_t k = 0; k < items->size(); ++k) {
     const Candidate& c = (*items)[k].c;
     if (c.source == Source::kTagger && c.last == c.first + 1 && c.first < words.size())
-      tagger_word[c.first] = static_cast<long>(k);
+      tagger_words.emplace_back(c.first, k);
   }
-  std::vector<uint8_t> rule_backed(items->size(), 0);  // by root: has a mention not from the tagger
-  for (size_t k = 0; k < items->size(); ++k)
-    if ((*items)[k].c.source != Source::kTagger) rule_backed[uf->Find(k)] = 1;
-  for (size_t w = 0; w < words.size(); ++w) {
-    long k = tagger_word[w];
-    if (k < 0 || rule_backed[uf->Find(static_cast<size_t>(k))]) continue;
-    long r = lookup(words[w].text);
-    if (r < 0 || uf->Find(static_cast<size_t>(k)) == static_cast<size_t>(r)) continue;
-    size_t group = uf->Find(static_cast<size_t>(k));
-    for (size_t j = 0; j < items->size(); ++j)
-      if (uf->Find(j) == group) (*items)[j].c.type = type_of[static_cast<size_t>(r)];
-    uf->Union(static_cast<size_t>(r), static_cast<size_t>(k));
+  if (!tagger_words.empty()) {
+    std::stable_sort(tagger_words.begin(), tagger_words.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<uint8_t> rule_backed(items->size(), 0);  // by root: has a mention not from the tagger
+    for (size_t k = 0; k < items->size(); ++k)
+      if ((*items)[k].c.source != Source::kTagger) rule_backed[uf->Find(k)] = 1;
+    for (size_t x = 0; x < tagger_words.size(); ++x) {
+      if (x + 1 < tagger_words.size() && tagger_words[x + 1].first == tagger_words[x].first) continue;
+      const size_t w = tagger_words[x].first, k = tagger_words[x].second;
+      if (rule_backed[uf->Find(k)]) continue;
+      long r = lookup(words[w].text);
+      if (r < 0 || uf->Find(k) == static_cast<size_t>(r)) continue;
+      size_t group = uf->Find(k);
+      for (size_t j = 0; j < items->size(); ++j)
+        if (uf->Find(j) == group) (*items)[j].c.type = type_of[static_cast<size_t>(r)];
+      uf->Union(static_cast<size_t>(r), k);
+    }
   }
   for (size_t w = 0; w < words.size(); ++w) {
     if ((*covered)[w] || words[w].Is(kPunct) || !(words[w].Is(kUpper) || words[w].Is(kAllCaps))) continue;
-    if (!may_start_name(words[w].text)) continue;
+    if (!key_starts.MayStart(words[w].text)) continue;
     bool found = false;
     for (size_t n = kMaxWords; n >= 1 && !found; --n) {
       if (w + n > words.size()) continue;
@@ -358,42 +501,8 @@ void PropagateNames(const Resources& res, std::string_view text, const std::vect
 }  // namespace
 
 void NameKeyInto(std::string_view name, std::string* key) {
-  // ASCII bytes fold on their own: the table gives their key byte (0 when
-  // the key drops them).
-  static constexpr std::array<char, 128> kAsciiKey = [] {
-    std::array<char, 128> t{};
-    for (int c = '0'; c <= '9'; ++c) t[c] = static_cast<char>(c);
-    for (int c = 'a'; c <= 'z'; ++c) t[c] = static_cast<char>(c);
-    for (int c = 'A'; c <= 'Z'; ++c) t[c] = static_cast<char>(c + 32);
-    return t;
-  }();
-  key->resize(name.size());  // folding never makes the text longer
-  std::string& out = *key;
-  size_t n = 0, i = 0;
-  for (; i < name.size() && static_cast<unsigned char>(name[i]) < 0x80; ++i)
-    if (char k = kAsciiKey[static_cast<unsigned char>(name[i])]) out[n++] = k;
-  if (i < name.size()) {
-    // From the first non-ASCII byte on (an ASCII byte is always folded alone,
-    // so the folding walk starts afresh there): folded letters, digits and
-    // non-ASCII bytes.
-    ForEachFolded(name.substr(i), [&](char ch) {
-      unsigned char c = static_cast<unsigned char>(ch);
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) out[n++] = ch;
-      return true;
-    });
-    // Typographic punctuation (multi-byte, E2 80 xx) is not part of a name;
-    // dropped in place (the write position never passes the read position).
-    size_t kept = 0;
-    for (size_t j = 0; j < n; ++j) {
-      if (static_cast<unsigned char>(out[j]) == 0xE2 && j + 2 < n) {
-        j += 2;
-        continue;
-      }
-      out[kept++] = out[j];
-    }
-    n = kept;
-  }
-  out.resize(n);
+  key->resize(name.size());
+  key->resize(WriteNameKey(name, key->data()));
 }
 
 std::string NameKey(std::string_view name) {
@@ -544,7 +653,10 @@ void AddAcronymMentions(std::string_view text, const std::vector<Word>& words,
   // ... then every use of a defined acronym, in one pass.
   std::vector<Candidate> added;
   for (size_t j = 0; j < words.size(); ++j) {
-    auto def = defined.find(words[j].text);
+    // An acronym (IsAcronymWord) starts with a capital or a digit.
+    const std::string_view t = words[j].text;
+    if (t.size() < 2 || !((t[0] >= 'A' && t[0] <= 'Z') || (t[0] >= '0' && t[0] <= '9'))) continue;
+    auto def = defined.find(t);
     if (def == defined.end()) continue;
     if (tagger_word(j)) {  // the acronym of a defined long form, not the tagger's guess
       Candidate& c = (*cands)[static_cast<size_t>(owner[j])];
@@ -577,31 +689,62 @@ void AddAcronymMentions(std::string_view text, const std::vector<Word>& words,
 Grouping GroupMentions(const Resources& res, std::string_view text, const std::vector<Word>& words,
                        const std::vector<Candidate>& cands, const std::string& lang) {
   // Surnames of the people the rules found, to split a tagger span that runs
-  // two of them together ("hatte Chey Altman eingeladen").
-  std::unordered_map<std::string, int> rule_surnames;
+  // two of them together ("hatte Chey Altman eingeladen"); sorted.
+  std::vector<std::string> rule_surnames;
+  std::string key;  // scratch key, one buffer for the lookups below
   for (const Candidate& c : cands) {
     if (!SameText(c.type, "PERSON") || c.source == Source::kTagger || c.last - c.first < 2) continue;
-    Item probe{c, std::string(text.substr(c.start, c.end - c.start)), ""};
-    ++rule_surnames[SurnameKey(res, probe)];
+    SurnameKeyInto(res, c, text.substr(c.start, c.end - c.start), &key);
+    rule_surnames.push_back(key);
   }
-  std::vector<Candidate> split;
-  split.reserve(cands.size());
+  std::sort(rule_surnames.begin(), rule_surnames.end());
+  auto rule_surname = [&](std::string_view word) {
+    if (rule_surnames.empty()) return false;
+    NameKeyInto(word, &key);
+    return std::binary_search(rule_surnames.begin(), rule_surnames.end(), key);
+  };
+  std::vector<Item> items;
+  items.reserve(cands.size() + 8);
+  std::vector<uint8_t> covered(words.size(), 0);
+  // Makes c an item (unless it has no key) and marks its words covered.
+  std::string stripped;  // scratch key of a name without its legal suffix
+  auto add_item = [&](const Candidate& c) {
+    const std::string_view written = text.substr(c.start, c.end - c.start);
+    const bool use_canonical = !c.canonical.empty() && c.source != Source::kPattern;
+    NameKeyInto(use_canonical ? std::string_view(c.canonical) : written, &key);
+    if (SameText(c.type, "EVENT")) key = StripYear(std::move(key));
+    // "Kairos Semiconductor Co." is "Kairos Semiconductor": a legal suffix does not tell names apart.
+    if (SameText(c.type, "ORG") && !use_canonical && c.last - c.first >= 2 && c.last <= words.size() &&
+        words[c.last - 1].In(res.bits.legal_suffix)) {
+      size_t e = c.last - 1;
+      while (e > c.first + 1 && words[e - 1].Is(kPunct)) --e;
+      NameKeyInto(text.substr(c.start, words[e - 1].end - c.start), &stripped);
+      if (!stripped.empty()) key.swap(stripped);
+    }
+    if (key.empty()) return;
+    for (uint32_t w = c.first; w < c.last && w < words.size(); ++w) covered[w] = 1;
+    Item& it = items.emplace_back();
+    it.c = c;
+    it.text = written;
+    it.key = key;
+  };
   for (const Candidate& c : cands) {
     if (c.source == Source::kTagger && SameText(c.type, "PERSON") && c.last - c.first >= 2 &&
-        c.last <= words.size() && rule_surnames.count(NameKey(words[c.first].text)) &&
-        !rule_surnames.count(NameKey(words[c.last - 1].text)) && words[c.first].Is(kTitleLine)) {
+        c.last <= words.size() && words[c.first].Is(kTitleLine) && rule_surname(words[c.first].text) &&
+        !rule_surname(words[c.last - 1].text)) {
       // A headline run-on: "Samsung's Lee Meets MS CEO" -> "Lee".
       Candidate one = c;
       one.last = c.first + 1;
       one.end = words[c.first].end;
       one.source = Source::kAlias;
-      split.push_back(std::move(one));
+      add_item(one);
       continue;
     }
     if (c.source == Source::kTagger && SameText(c.type, "PERSON") && c.last - c.first == 2 &&
-        c.last <= words.size()) {
+        c.last <= words.size() && !rule_surnames.empty()) {
       std::string a = NameKey(words[c.first].text), b = NameKey(words[c.first + 1].text);
-      if (a != b && rule_surnames.count(a) && rule_surnames.count(b)) {
+      if (a != b && std::binary_search(rule_surnames.begin(), rule_surnames.end(), a) &&
+          std::binary_search(rule_surnames.begin(), rule_surnames.end(), b)) {
         for (uint32_t w = c.first; w < c.last; ++w) {
           Candidate one = c;
           one.first = w;
@@ -609,7 +752,7 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
           one.start = words[w].start;
           one.end = words[w].end;
           one.source = Source::kAlias;
-          split.push_back(std::move(one));
+          add_item(one);
         }
         continue;
       }
@@ -617,81 +760,68 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
     // The tagger cannot tell where names start in a headline, where every
     // word is capitalised; names there are found again from the body.
     if (c.source == Source::kTagger && c.first < words.size() && words[c.first].Is(kHeadline)) continue;
-    split.push_back(c);
-  }
-  std::vector<Item> items;
-  items.reserve(split.size());
-  std::vector<uint8_t> covered(words.size(), 0);
-  for (const Candidate& c : split) {
-    Item it{c, std::string(text.substr(c.start, c.end - c.start)), ""};
-    bool use_canonical = !c.canonical.empty() && c.source != Source::kPattern;
-    it.key = NameKey(use_canonical ? std::string_view(c.canonical) : std::string_view(it.text));
-    if (SameText(c.type, "EVENT")) it.key = StripYear(it.key);
-    // "Kairos Semiconductor Co." is "Kairos Semiconductor": a legal suffix does not tell names apart.
-    if (SameText(c.type, "ORG") && !use_canonical && c.last - c.first >= 2 && c.last <= words.size() &&
-        words[c.last - 1].In(res.bits.legal_suffix)) {
-      size_t e = c.last - 1;
-      while (e > c.first + 1 && words[e - 1].Is(kPunct)) --e;
-      std::string stripped = NameKey(text.substr(c.start, words[e - 1].end - c.start));
-      if (!stripped.empty()) it.key = stripped;
-    }
-    if (it.key.empty()) continue;
-    for (uint32_t w = c.first; w < c.last && w < words.size(); ++w) covered[w] = 1;
-    items.push_back(std::move(it));
+    add_item(c);
   }
   // Items with the same key are one group. One representative item per key
   // (its first): the pairwise rules below only look at distinct names.
   UnionFind uf(items.size());
   std::vector<size_t> reps;
   {
-    std::unordered_map<std::string_view, size_t> first_of_key;  // views of items[i].key
-    for (size_t i = 0; i < items.size(); ++i) {
-      auto [pos, fresh] = first_of_key.emplace(items[i].key, i);
-      if (fresh)
-        reps.push_back(i);
-      else
-        uf.Union(pos->second, i);
+    // The items in key order (document order within a key): each run of one
+    // key is one group, its first item the representative.
+    std::vector<size_t> by_key(items.size());
+    std::iota(by_key.begin(), by_key.end(), 0);
+    std::stable_sort(by_key.begin(), by_key.end(),
+                     [&](size_t a, size_t b) { return items[a].key < items[b].key; });
+    for (size_t x = 0; x < by_key.size();) {
+      const size_t first = by_key[x];
+      reps.push_back(first);
+      for (++x; x < by_key.size() && items[by_key[x]].key == items[first].key; ++x)
+        uf.Union(first, by_key[x]);
     }
+    std::sort(reps.begin(), reps.end());
   }
 
   // Spelling variants of East-Asian names: same given name, family name off
   // by a typo ("Cheyst Tae-won" / "Chey Tae-won"). Compared within buckets
   // of the same given name.
   {
-    std::unordered_map<std::string, std::vector<size_t>> by_given;
+    struct EastAsianName {
+      std::string given, family;  // keys
+      size_t item;
+    };
+    std::vector<EastAsianName> names;
     for (size_t i : reps) {
-      if (!SameText(items[i].c.type, "PERSON") || !FamilyFirst(items[i])) continue;
-      std::vector<std::string_view> parts = SplitSpaces(items[i].text);
-      if (parts.size() == 2) by_given[NameKey(parts[1])].push_back(i);
+      if (!SameText(items[i].c.type, "PERSON")) continue;
+      const SpaceWords parts = SpaceWordEdges(items[i].text);
+      if (parts.count == 2 && FamilyFirst(items[i].c, parts))
+        names.push_back(EastAsianName{NameKey(parts.last), NameKey(parts.first), i});
     }
-    for (auto& [given, members] : by_given) {
-      for (size_t x = 0; x < members.size(); ++x) {
-        std::string fa = NameKey(SplitSpaces(items[members[x]].text)[0]);
-        for (size_t y = x + 1; y < members.size(); ++y) {
-          std::string fb = NameKey(SplitSpaces(items[members[y]].text)[0]);
-          if (fa.size() >= 2 && fb.size() >= 2 && EditDistance(fa, fb, 2) <= 2 &&
-              fa.compare(0, 2, fb, 0, 2) == 0)
-            uf.Union(members[x], members[y]);
-        }
+    std::stable_sort(names.begin(), names.end(),
+                     [](const EastAsianName& a, const EastAsianName& b) { return a.given < b.given; });
+    for (size_t x = 0; x < names.size(); ++x) {
+      const std::string& fa = names[x].family;
+      for (size_t y = x + 1; y < names.size() && names[y].given == names[x].given; ++y) {
+        const std::string& fb = names[y].family;
+        if (fa.size() >= 2 && fb.size() >= 2 && EditDistance(fa, fb, 2) <= 2 &&
+            fa.compare(0, 2, fb, 0, 2) == 0)
+          uf.Union(names[x].item, names[y].item);
       }
     }
   }
 
   // Surnames of people named in full.
-  std::unordered_map<std::string, long> surname;  // key -> root, -1 when ambiguous
+  KeyRoots surname;  // key -> root, -1 when ambiguous
   for (size_t i = 0; i < items.size(); ++i) {
     if (!SameText(items[i].c.type, "PERSON")) continue;
-    std::string s = SurnameKey(res, items[i]);
-    if (s.size() < 2) continue;
-    long root = static_cast<long>(uf.Find(i));
-    auto [pos, fresh] = surname.emplace(s, root);
-    if (!fresh && pos->second >= 0 && static_cast<long>(uf.Find(static_cast<size_t>(pos->second))) != root)
-      pos->second = -1;
+    SurnameKeyInto(res, items[i].c, items[i].text, &key);
+    if (key.size() < 2) continue;
+    surname.Add(key, static_cast<long>(uf.Find(i)));
   }
-  auto surname_root = [&](const std::string& key) -> long {
-    auto it = surname.find(key);
-    return it == surname.end() ? -1 : it->second;
-  };
+  surname.Merge();
+  KeyStarts surname_starts;
+  for (size_t k = 0; k < surname.size(); ++k) surname_starts.Add(surname.key(k));
+  auto surname_root = [&](const std::string& key) { return surname.Find(key); };
   for (size_t i = 0; i < items.size(); ++i) {
     const Candidate& c = items[i].c;
     // A surname alone, also with its particle capitalised at a sentence start ("De Groot said").
@@ -704,21 +834,27 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
     if (r >= 0) uf.Union(static_cast<size_t>(r), i);
   }
   // Bare surnames elsewhere: "Kyung said ...", German genitive "Altmans"
-  // (nothing to look for in a document without a surname).
-  std::string key;  // of the word looked up; one buffer for all words
+  // (nothing to look for in a document without a surname). Every key looked
+  // up from a word begins as the word's own key does.
+  std::string longer;  // the key of a particle and the word after it
   for (size_t w = 0; w < words.size() && !surname.empty(); ++w) {
     const Word& word = words[w];
     if (covered[w] || !word.Is(kUpper) || word.Is(kAllCaps) || word.Is(kPunct)) continue;
+    if (!surname_starts.MayStart(word.text)) continue;
     NameKeyInto(word.text, &key);
     long r = surname_root(key);
     size_t span = 1;
     if (r < 0 && word.In(res.bits.name_particle) && w + 1 < words.size() && !covered[w + 1] &&
         words[w + 1].Is(kUpper)) {
-      r = surname_root(key + NameKey(words[w + 1].text));
+      longer = key;
+      AppendNameKey(words[w + 1].text, &longer);
+      r = surname_root(longer);
       if (r >= 0) span = 2;
     }
-    if (r < 0 && IsGerman(lang) && key.size() > 3 && key.back() == 's')
-      r = surname_root(key.substr(0, key.size() - 1));
+    if (r < 0 && IsGerman(lang) && key.size() > 3 && key.back() == 's') {
+      longer.assign(key, 0, key.size() - 1);
+      r = surname_root(longer);
+    }
     if (r < 0) continue;
     Candidate c;
     c.first = static_cast<uint32_t>(w);
@@ -727,7 +863,7 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
     c.end = words[w + span - 1].end;
     c.type = "PERSON";
     c.source = Source::kAlias;
-    items.push_back(Item{c, std::string(text.substr(c.start, c.end - c.start)), key});
+    items.push_back(Item{std::move(c), text.substr(word.start, words[w + span - 1].end - word.start), key});
     uf.Grow(items.size());
     uf.Union(static_cast<size_t>(r), items.size() - 1);
     for (size_t k = w; k < w + span; ++k) covered[k] = 1;
@@ -735,89 +871,148 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
   }
 
   // Per group: type by weighted vote.
-  std::vector<std::string> type_of(items.size());
+  // Views of strings that stay where they are while items come and go: the
+  // usual types are constants, any other one is kept in other_types.
+  std::vector<std::string_view> type_of(items.size());
+  std::vector<std::unique_ptr<std::string>> other_types;
+  auto stable_type = [&](std::string_view type) -> std::string_view {
+    for (std::string_view k : kEntityTypes)
+      if (k == type) return k;
+    for (const auto& t : other_types)
+      if (*t == type) return *t;
+    return *other_types.emplace_back(std::make_unique<std::string>(type));
+  };
+  // Scratch of refresh_types, kept for its three calls.
+  std::vector<std::string_view> type_names;  // the items' distinct types, in order of appearance
+  std::vector<uint32_t> type_rank;           // by type_names index: alphabetical rank
+  std::vector<std::string_view> ranked;      // the stable type names by rank
+  std::vector<uint32_t> type_id;             // by item: rank of its type
+  std::vector<size_t> item_root;             // by item: uf.Find
+  std::vector<long> row_of_root;             // by root: its row of totals, -1 before the first vote
+  struct Total {
+    int rules = 0, tagger = 0;  // weight from rule or gazetteer mentions, from tagger ones
+    bool voted = false;
+  };
+  std::vector<Total> totals;   // by (row, type rank)
+  std::vector<uint32_t> best;  // by row: the type rank that won
   auto refresh_types = [&]() {
     // The tagger's guesses for one name are not independent evidence: all
     // of them together weigh at most as much as one rule that knows the
     // type ("der Chipentwickler Halvora" beats six tagger LOC readings).
     // Each group's type is the one with the highest total, ties going to the
-    // type name first in alphabetical order; the votes are sorted by group
-    // and type so that each (group, type) total is one run.
-    struct Vote {
-      size_t root;
-      std::string_view type;
-      int rules, tagger;  // weight from a rule or gazetteer mention, from a tagger one
+    // type name first in alphabetical order. A document names a handful of
+    // types, so the totals are a table by group and type.
+    auto same_type = [](std::string_view a, std::string_view b) {
+      return a.size() == b.size() && (a.empty() || a[0] == b[0]) && a == b;
     };
-    std::vector<Vote> votes;
-    votes.reserve(items.size());
+    type_names.clear();
+    type_id.resize(items.size());
     for (size_t i = 0; i < items.size(); ++i) {
-      bool tagger = items[i].c.source == Source::kTagger;
-      int weight = SourceWeight(items[i].c.source);
-      votes.push_back(Vote{uf.Find(i), items[i].c.type, tagger ? 0 : weight, tagger ? weight : 0});
+      const std::string_view type = items[i].c.type;
+      size_t t = 0;
+      while (t < type_names.size() && !same_type(type_names[t], type)) ++t;
+      if (t == type_names.size()) type_names.push_back(type);
+      type_id[i] = static_cast<uint32_t>(t);
     }
-    std::sort(votes.begin(), votes.end(), [](const Vote& a, const Vote& b) {
-      return a.root != b.root ? a.root < b.root : a.type < b.type;
-    });
-    std::vector<std::string_view> best(items.size());  // by root
-    int top = -1;
-    for (size_t k = 0; k < votes.size();) {
-      const size_t root = votes[k].root;
-      const std::string_view type = votes[k].type;
-      if (k == 0 || votes[k - 1].root != root) top = -1;
-      int rules = 0, tagger = 0;
-      for (; k < votes.size() && votes[k].root == root && votes[k].type == type; ++k) {
-        rules += votes[k].rules;
-        tagger += votes[k].tagger;
+    const size_t n_types = type_names.size();
+    type_rank.assign(n_types, 0);
+    ranked.resize(n_types);
+    for (size_t t = 0; t < n_types; ++t) {
+      for (size_t u = 0; u < n_types; ++u) type_rank[t] += type_names[u] < type_names[t] ? 1 : 0;
+      ranked[type_rank[t]] = stable_type(type_names[t]);
+    }
+    item_root.resize(items.size());
+    row_of_root.assign(items.size(), -1);
+    totals.clear();
+    size_t rows = 0;
+    for (size_t i = 0; i < items.size(); ++i) {
+      const size_t root = uf.Find(i);
+      item_root[i] = root;
+      if (row_of_root[root] < 0) {
+        row_of_root[root] = static_cast<long>(rows++);
+        totals.resize(rows * n_types);
       }
-      int n = rules + std::min(tagger, SourceWeight(Source::kPattern) - 1);
-      if (n > top) best[root] = type, top = n;
+      Total& x = totals[static_cast<size_t>(row_of_root[root]) * n_types + type_rank[type_id[i]]];
+      const int weight = SourceWeight(items[i].c.source);
+      (items[i].c.source == Source::kTagger ? x.tagger : x.rules) += weight;
+      x.voted = true;
+    }
+    best.assign(rows, 0);
+    for (size_t row = 0; row < rows; ++row) {
+      int top = -1;
+      for (size_t t = 0; t < n_types; ++t) {
+        const Total& x = totals[row * n_types + t];
+        if (!x.voted) continue;
+        const int n = x.rules + std::min(x.tagger, SourceWeight(Source::kPattern) - 1);
+        if (n > top) best[row] = static_cast<uint32_t>(t), top = n;
+      }
     }
     type_of.resize(items.size());
-    for (size_t i = 0; i < items.size(); ++i) type_of[i] = best[uf.Find(i)];
+    for (size_t i = 0; i < items.size(); ++i)
+      type_of[i] = ranked[best[static_cast<size_t>(row_of_root[item_root[i]])]];
   };
   refresh_types();
+  // What the types were voted on: the groups and the items' own types.
+  const size_t voted_merges = uf.merges();
+  bool retyped = false;  // an item's own type changed since
 
   // Short forms: "Samsung" -> the one "Samsung X" organisation; "Korea" ->
   // "South Korea". Long names are indexed by their first (ORG) or last (LOC) word.
   {
-    std::unordered_map<std::string, std::vector<size_t>> long_by_edge;
+    // (edge key, item) sorted by key; the key is the type's initial and the
+    // NameKey of the edge word ("Osamsung" for ORG "Samsung Electronics").
+    std::vector<std::pair<std::string, size_t>> long_by_edge;
+    auto edge_key = [](std::string_view type, std::string_view word, std::string* out) {
+      out->assign(1, SameText(type, "ORG") ? 'O' : 'L');
+      AppendNameKey(word, out);
+    };
     for (size_t j : reps) {
       if (!SameText(type_of[j], "ORG") && !SameText(type_of[j], "LOC")) continue;
-      const std::string& name =
-          items[j].c.source == Source::kGazetteer ? items[j].c.canonical : items[j].text;
+      const std::string_view name =
+          items[j].c.source == Source::kGazetteer ? std::string_view(items[j].c.canonical) : items[j].text;
       SpaceWords parts = SpaceWordEdges(name);
       if (parts.count < 2) continue;
-      long_by_edge[type_of[j] + ":" + NameKey(SameText(type_of[j], "ORG") ? parts.first : parts.last)]
-          .push_back(j);
+      edge_key(type_of[j], SameText(type_of[j], "ORG") ? parts.first : parts.last, &key);
+      long_by_edge.emplace_back(key, j);
     }
+    std::stable_sort(long_by_edge.begin(), long_by_edge.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    // The items of the long names of edge key k, in document order.
+    auto long_names = [&](const std::string& k) {
+      return std::equal_range(long_by_edge.begin(), long_by_edge.end(), std::make_pair(k, size_t{0}),
+                              [](const auto& a, const auto& b) { return a.first < b.first; });
+    };
     for (size_t i : reps) {
+      if (long_by_edge.empty()) break;
       const Item& s = items[i];
       if ((!SameText(type_of[i], "ORG") && !SameText(type_of[i], "LOC")) || CountSpaceWords(s.text) != 1)
         continue;
       if (s.c.gaz_flags & kDistinct) continue;
       if (s.c.source == Source::kGazetteer && NameKey(s.c.canonical) != NameKey(s.text)) continue;
-      auto it = long_by_edge.find(type_of[i] + ":" + s.key);
+      edge_key(type_of[i], s.key, &key);
+      auto range = long_names(key);
       // A word the tagger alone typed as a place is the short form of an
       // organisation named in full ("Nordvolt" after "Nordvolt Cloud, the
       // data center operator"); the organisation's type wins.
-      if (it == long_by_edge.end() && SameText(type_of[i], "LOC") && s.c.source == Source::kTagger) {
-        it = long_by_edge.find("ORG:" + s.key);
-        if (it != long_by_edge.end()) {
+      if (range.first == range.second && SameText(type_of[i], "LOC") && s.c.source == Source::kTagger) {
+        key[0] = 'O';
+        range = long_names(key);
+        if (range.first != range.second) {
           size_t root = uf.Find(i);
           bool tagger_only = true;
           for (size_t k = 0; k < items.size(); ++k)
             if (uf.Find(k) == root && items[k].c.source != Source::kTagger) tagger_only = false;
           if (!tagger_only) continue;
           for (size_t k = 0; k < items.size(); ++k)
-            if (uf.Find(k) == root) items[k].c.type = "ORG";
+            if (uf.Find(k) == root) items[k].c.type = "ORG", retyped = true;
         }
       }
-      if (it == long_by_edge.end()) continue;
+      if (range.first == range.second) continue;
       size_t root = uf.Find(i);
       long target = -1;
       bool ambiguous = false;
-      for (size_t j : it->second) {
-        long r = static_cast<long>(uf.Find(j));
+      for (auto e = range.first; e != range.second; ++e) {
+        long r = static_cast<long>(uf.Find(e->second));
         if (r == static_cast<long>(root)) continue;
         if (target >= 0 && target != r) ambiguous = true;
         target = r;
@@ -839,7 +1034,9 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
           if (EditDistance(stems[x].first, stems[y].first, 1) <= 1)
             uf.Union(stems[x].second, stems[y].second);
   }
-  refresh_types();
+  // The same groups of the same items vote as before unless some joined
+  // or changed their type (most documents).
+  if (uf.merges() != voted_merges || retyped) refresh_types();
   PropagateNames(res, text, words, type_of, &covered, &items, &uf);
   refresh_types();
 
@@ -848,79 +1045,116 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
   std::iota(order.begin(), order.end(), 0);
   std::sort(order.begin(), order.end(),
             [&](size_t a, size_t b) { return items[a].c.start < items[b].c.start; });
-  std::unordered_map<size_t, size_t> entity_of_root;
-  std::vector<std::vector<size_t>> members;
+  // Each group's members in that order, one run per group in `member`.
+  std::vector<long> group_of_root(items.size(), -1);
+  std::vector<size_t> group_start;  // by group: its first index into `member`, and one past the end
   for (size_t i : order) {
-    size_t r = uf.Find(i);
-    auto it = entity_of_root.find(r);
-    if (it == entity_of_root.end()) {
-      it = entity_of_root.emplace(r, members.size()).first;
-      members.emplace_back();
+    const size_t r = uf.Find(i);
+    if (group_of_root[r] < 0) {
+      group_of_root[r] = static_cast<long>(group_start.size());
+      group_start.push_back(0);
     }
-    members[it->second].push_back(i);
+    ++group_start[static_cast<size_t>(group_of_root[r])];  // counted first
+  }
+  const size_t n_groups = group_start.size();
+  for (size_t g = 0, sum = 0; g < n_groups; ++g) {
+    const size_t n = group_start[g];
+    group_start[g] = sum;
+    sum += n;
+  }
+  group_start.push_back(items.size());
+  std::vector<size_t> member(items.size());
+  {
+    std::vector<size_t> fill(group_start.begin(), group_start.end() - 1);
+    for (size_t i : order) member[fill[static_cast<size_t>(group_of_root[uf.Find(i)])]++] = i;
   }
 
   Grouping out;
-  out.entities.reserve(members.size());
+  out.entities.reserve(n_groups);
   out.mentions.reserve(items.size());
-  static const char* const kTypes[] = {"PERSON", "ORG", "PRODUCT", "LOC", "EVENT"};
-  for (const std::vector<size_t>& m : members) {
-    const std::string& type = type_of[m[0]];
-    if (std::none_of(std::begin(kTypes), std::end(kTypes), [&](const char* t) { return type == t; }))
+  std::vector<std::pair<std::string_view, int>> votes;  // name -> votes (canonical names or written forms)
+  auto vote_of = [&](std::string_view name) -> int* {
+    for (auto& [n, v] : votes)
+      if (n == name) return &v;
+    return nullptr;
+  };
+  for (size_t g = 0; g < n_groups; ++g) {
+    const size_t* const m_begin = member.data() + group_start[g];
+    const size_t* const m_end = member.data() + group_start[g + 1];
+    const std::string_view type = type_of[*m_begin];
+    if (std::none_of(std::begin(kEntityTypes), std::end(kEntityTypes),
+                     [&](std::string_view t) { return type == t; }))
       continue;
     // A group named only by ambiguous short forms ("MS" without Microsoft) is dropped.
-    if (std::all_of(m.begin(), m.end(), [&](size_t i) { return (items[i].c.gaz_flags & kAmbiguous) != 0; }))
+    if (std::all_of(m_begin, m_end, [&](size_t i) { return (items[i].c.gaz_flags & kAmbiguous) != 0; }))
       continue;
     // A one-word person only the tagger saw, never named in full, is more
     // often a misread word ("Cloud First") than a person.
-    if (SameText(type, "PERSON") && std::all_of(m.begin(), m.end(), [&](size_t i) {
+    if (SameText(type, "PERSON") && std::all_of(m_begin, m_end, [&](size_t i) {
           return items[i].c.source == Source::kTagger && CountSpaceWords(items[i].text) == 1;
         }))
       continue;
     DocEntity e;
     e.type = type;
     // Canonical: the gazetteer's name when known, else the fullest written form.
-    std::map<std::string, int> canon_votes;
-    for (size_t i : m)
-      if (items[i].c.source == Source::kGazetteer && items[i].c.type == type)
-        ++canon_votes[items[i].c.canonical];
-    if (!canon_votes.empty()) {
-      // The fullest name first ("Samsung Electronics" over "Samsung"), then the most frequent.
+    votes.clear();
+    for (const size_t* p = m_begin; p != m_end; ++p) {
+      const Item& it = items[*p];
+      if (it.c.source != Source::kGazetteer || it.c.type != type) continue;
+      if (int* v = vote_of(it.c.canonical))
+        ++*v;
+      else
+        votes.emplace_back(it.c.canonical, 1);
+    }
+    if (!votes.empty()) {
+      // The fullest name first ("Samsung Electronics" over "Samsung"), then
+      // the most frequent, then the first in alphabetical order.
       int top = 0;
       size_t top_words = 0;
-      for (auto& [n, v] : canon_votes) {
+      std::string_view name;
+      for (const auto& [n, v] : votes) {
         size_t nw = CountSpaceWords(n);
-        if (nw > top_words || (nw == top_words && v > top)) e.name = n, top = v, top_words = nw;
+        if (nw > top_words || (nw == top_words && (v > top || (v == top && n < name))))
+          name = n, top = v, top_words = nw;
       }
+      e.name = std::string(name);
     } else {
-      std::map<std::string, int> freq;
-      for (size_t i : m) ++freq[items[i].text];
-      for (size_t i : m) {  // bare-surname references count for the full form they abbreviate
-        if (CountSpaceWords(items[i].text) != 1) continue;
-        for (auto& [n, v] : freq) {
+      for (const size_t* p = m_begin; p != m_end; ++p) {
+        if (int* v = vote_of(items[*p].text))
+          ++*v;
+        else
+          votes.emplace_back(items[*p].text, 1);
+      }
+      for (const size_t* p = m_begin; p != m_end; ++p) {
+        // bare-surname references count for the full form they abbreviate
+        const std::string_view t = items[*p].text;
+        if (CountSpaceWords(t) != 1) continue;
+        for (auto& [n, v] : votes) {
           SpaceWords parts = SpaceWordEdges(n);
-          if (parts.count > 1 && (parts.first == items[i].text || parts.last == items[i].text)) ++v;
+          if (parts.count > 1 && (parts.first == t || parts.last == t)) ++v;
         }
       }
       size_t best_words = 0;
       int best_freq = -1;
-      for (size_t i : m) {
-        const std::string& t = items[i].c.source == Source::kAlias && !items[i].c.canonical.empty()
-                                   ? items[i].c.canonical
-                                   : items[i].text;
+      for (const size_t* p = m_begin; p != m_end; ++p) {
+        const Item& it = items[*p];
+        const std::string_view t = it.c.source == Source::kAlias && !it.c.canonical.empty()
+                                       ? std::string_view(it.c.canonical)
+                                       : it.text;
         size_t nw = CountSpaceWords(t);
-        int f = freq.count(t) ? freq[t] : 0;
+        const int* v = vote_of(t);
+        int f = v ? *v : 0;
         if (nw > best_words || (nw == best_words && f > best_freq)) {
-          e.name = t;
+          e.name = std::string(t);
           best_words = nw;
           best_freq = f;
         }
       }
     }
     size_t index = out.entities.size();
-    e.mentions.reserve(m.size());
-    for (size_t i : m) {
-      const Candidate& c = items[i].c;
+    e.mentions.reserve(static_cast<size_t>(m_end - m_begin));
+    for (const size_t* p = m_begin; p != m_end; ++p) {
+      const Candidate& c = items[*p].c;
       e.mentions.push_back(TextRange{c.start, c.end});
       out.mentions.push_back(MentionRef{c.start, c.end, c.first, c.last, index});
     }

@@ -310,6 +310,37 @@ TEST_F(EntitiesTest, PropagatedNamesBesideWordsThatStartNoName) {
   EXPECT_EQ(Mentions(t).size(), 4u) << Dump();
 }
 
+// The keys that stand for a group (surnames, written names, first words of
+// organisations) are tallied per document; a key two groups share stands for
+// neither, a key one group has stands for it however often it was written.
+TEST_F(EntitiesTest, SharedKeysStandForNeitherGroup) {
+  Run("Chief executive Anna Lindqvist met chief financial officer Erik Lindqvist. Lindqvist said the plan "
+      "works. Chief executive Maarten van Dijk agreed, and Van Dijk signed.",
+      "en");
+  long anna = Find("PERSON", "Anna Lindqvist");
+  long erik = Find("PERSON", "Erik Lindqvist");
+  ASSERT_GE(anna, 0) << Dump();
+  ASSERT_GE(erik, 0) << Dump();
+  EXPECT_EQ(Mentions(anna).size(), 1u) << Dump();
+  EXPECT_EQ(Mentions(erik).size(), 1u) << Dump();
+  long dijk = Find("PERSON", "Maarten van Dijk");
+  ASSERT_GE(dijk, 0) << Dump();
+  EXPECT_EQ(Mentions(dijk).size(), 2u) << Dump();
+  Run("Der Chipentwickler Quorvant Systems und der Softwarekonzern Quorvant Labs arbeiten zusammen. "
+      "Quorvant sagte nichts. Der Chipentwickler Telmira Systems wuchs, Telmira sagte, Telmiras Kunden "
+      "warten.",
+      "de");
+  long s = Find("ORG", "Quorvant Systems");
+  long l = Find("ORG", "Quorvant Labs");
+  ASSERT_GE(s, 0) << Dump();
+  ASSERT_GE(l, 0) << Dump();
+  EXPECT_EQ(Mentions(s).size(), 1u) << Dump();
+  EXPECT_EQ(Mentions(l).size(), 1u) << Dump();
+  long t = Find("ORG", "Telmira Systems");
+  ASSERT_GE(t, 0) << Dump();
+  EXPECT_EQ(Mentions(t).size(), 3u) << Dump();
+}
+
 TEST_F(EntitiesTest, AppositionDescriptorAndLegalSuffixVariants) {
   Run("Pellucid Grid, the Oslo-based data center operator, will buy memory from Varnex Semiconductor Co. for "
       "its servers. Varnex Semiconductor said Varnex would deliver in May.",

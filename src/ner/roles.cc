@@ -7,16 +7,18 @@ namespace pactgraph {
 namespace ner {
 namespace {
 
-// The document as a sequence of entity mentions, title phrases and other words.
+// The document as a sequence of entity mentions, title phrases and other
+// words. Trivial and zero by default (a plain word), so that the list of a
+// document's items is cleared in one sweep; its text is the document's bytes
+// [start, end) (RoleFinder::Text).
 struct Item {
-  enum Kind { kEntity, kTitle, kWord } kind = kWord;
-  long entity = -1;
-  const std::string* title = nullptr;  // normalised, for kTitle (the title lexicon's string)
-  std::string_view text;
-  uint64_t hash = 0;
-  uint32_t start = 0, end = 0;
-  bool possessive = false;
-  bool paragraph_start = false;
+  enum Kind : uint8_t { kWord = 0, kEntity, kTitle } kind;
+  bool possessive;
+  bool paragraph_start;
+  uint32_t entity;           // for kEntity: index into the entity list
+  uint32_t start, end;       // bytes
+  const std::string* title;  // normalised, for kTitle (the title lexicon's string)
+  uint64_t hash;             // FoldedHash of the text, for kWord
 };
 
 // Case-insensitive membership; the words of `set` are lower case and have no
@@ -37,10 +39,12 @@ class WordSet {
     for (std::string_view w : words) {
       entries_.push_back(Entry{FoldedHash(w), w});
       filter_ |= FilterBit(entries_.back().hash);
+      filter_high_ |= FilterBit(entries_.back().hash >> 6);
     }
   }
   bool Has(std::string_view text, uint64_t hash) const {
-    if (!(filter_ & FilterBit(hash))) return false;  // one test rules out most words
+    // Two bits of the hash tested against the set's rule out nearly every word.
+    if (!(filter_ & FilterBit(hash)) || !(filter_high_ & FilterBit(hash >> 6))) return false;
     for (const Entry& e : entries_)
       if (e.hash == hash && e.word.size() == text.size() && FoldedEquals(text, e.word)) return true;
     return false;
@@ -53,7 +57,8 @@ class WordSet {
   };
   static uint64_t FilterBit(uint64_t hash) { return uint64_t{1} << (hash & 63); }
   std::vector<Entry> entries_;
-  uint64_t filter_ = 0;  // FilterBit of every entry's hash
+  uint64_t filter_ = 0;       // FilterBit of every entry's hash
+  uint64_t filter_high_ = 0;  // FilterBit of every entry's hash >> 6
 };
 
 // Entity types as the role rules test them, looked up once per entity.
@@ -81,84 +86,98 @@ class RoleFinder {
     if (std::find(kinds_.begin(), kinds_.end(), EntityKind::kPerson) == kinds_.end() ||
         std::find(kinds_.begin(), kinds_.end(), EntityKind::kOrg) == kinds_.end())
       return {};
-    static const WordSet kPronouns = {"its",  "seine", "seiner", "seinem", "ihr",
-                                      "ihre", "ihrem", "ihrer",  "dessen", "deren"};
     BuildItems();
-    for (size_t k = 0; k < items_.size(); ++k) {
+    // The rules start at the items the list of BuildItems names, in document order.
+    for (size_t k : anchors_) {
       if (IsType(k, EntityKind::kPerson)) PersonFirst(k);
       if (IsType(k, EntityKind::kOrg)) {
         OrgFirst(k);
         LedBy(k);
       }
-      if (items_[k].kind == Item::kWord && kPronouns.Has(items_[k].text, items_[k].hash)) Its(k);
+      if (items_[k].kind == Item::kWord) Its(k);  // a possessive pronoun
       if (items_[k].kind == Item::kTitle && !consumed_[k]) TitleOfOrg(k);
     }
     return roles_;
   }
 
  private:
+  // Whether a rule starts at item k: a person or an organisation, a title,
+  // a possessive pronoun ("its", "seine", ...).
+  bool IsAnchor(size_t k) const {
+    const Item& it = items_[k];
+    switch (it.kind) {
+      case Item::kEntity:
+        return IsType(k, EntityKind::kPerson) || IsType(k, EntityKind::kOrg);
+      case Item::kTitle:
+        return true;
+      case Item::kWord:
+        return pronouns_.Has(Text(it), it.hash);
+    }
+    return false;
+  }
+
+  // Splits the text into items and lists the anchors among them.
   void BuildItems() {
     size_t m = 0;
     const std::vector<MentionRef>& ms = groups_.mentions;
     // Each item takes at least one word, and a mention adds at most one
-    // compound tail.
-    items_.reserve(words_.size() + ms.size());
+    // compound tail: the items are written in place into room for that
+    // many, and the list cut to what was written.
+    items_.resize(words_.size() + ms.size());
+    n_items_ = 0;
+    // Where mention m starts (past the text when none is left).
+    auto start_of = [&](size_t m) { return m < ms.size() ? ms[m].start : UINT32_MAX; };
+    uint32_t next = start_of(m);
     for (size_t i = 0; i < words_.size();) {
-      while (m < ms.size() && ms[m].start < words_[i].start) ++m;
       const Word& w = words_[i];
-      if (m < ms.size() && ms[m].start == w.start) {
+      while (next < w.start) next = start_of(++m);
+      Item& it = items_[n_items_++];
+      it.start = w.start;
+      it.paragraph_start = w.Is(kParagraphStart);
+      if (next == w.start) {
         const MentionRef& r = ms[m];
-        Item it;
         it.kind = Item::kEntity;
-        it.entity = static_cast<long>(r.entity);
-        it.start = r.start;
+        it.entity = static_cast<uint32_t>(r.entity);
         it.end = r.end;
-        it.text = text_.substr(r.start, r.end - r.start);
-        it.paragraph_start = w.Is(kParagraphStart);
-        items_.push_back(std::move(it));
+        if (IsAnchor(n_items_ - 1)) anchors_.push_back(n_items_ - 1);
         size_t last = std::max<size_t>(r.last, i + 1);
         const Word& lw = words_[last - 1];
         if (r.end + 1 < lw.end && text_[r.end] == '-') AddCompoundTail(r.end + 1, lw.end);
         i = last;
-        ++m;
+        next = start_of(++m);
         continue;
       }
       const std::string* norm = nullptr;
       size_t t = MatchTitleRef(res_, words_, i, lang_, &norm);
-      Item it;
-      it.start = w.start;
-      it.paragraph_start = w.Is(kParagraphStart);
       if (t > 0) {
         it.kind = Item::kTitle;
         it.title = norm;
         it.end = words_[i + t - 1].end;
-        it.text = text_.substr(it.start, it.end - it.start);
-        items_.push_back(std::move(it));
+        anchors_.push_back(n_items_ - 1);
         i += t;
         continue;
       }
-      it.end = w.end;
-      it.text = w.text;
+      it.end = w.end;  // w.text is the text at [w.start, w.end)
       it.hash = w.hash;
       it.possessive = w.Is(kPossessive);
-      items_.push_back(std::move(it));
+      if (pronouns_.Has(w.text, w.hash)) anchors_.push_back(n_items_ - 1);  // IsAnchor of a word
       ++i;
     }
+    items_.resize(n_items_);
     consumed_.assign(items_.size(), 0);
   }
 
   // "Gründer" of "Microsoft-Gründer": a title (or a plain word) after the name.
   void AddCompoundTail(uint32_t b, uint32_t e) {
-    Item it;
+    Item& it = items_[n_items_++];
     it.start = b;
     it.end = e;
-    it.text = text_.substr(b, e - b);
-    it.hash = FoldedHash(it.text);
+    it.hash = FoldedHash(Text(it));
     if (const std::string* n = res_.titles.Find(CombineHash(0, it.hash), IsGerman(lang_) ? "de" : "en")) {
       it.kind = Item::kTitle;
       it.title = n;
     }
-    items_.push_back(std::move(it));
+    if (IsAnchor(n_items_ - 1)) anchors_.push_back(n_items_ - 1);
   }
 
   bool IsType(size_t k, EntityKind kind) const {
@@ -166,9 +185,10 @@ class RoleFinder {
            kinds_[static_cast<size_t>(items_[k].entity)] == kind;
   }
   bool IsWord(size_t k, std::initializer_list<std::string_view> set) const {
-    return k < items_.size() && items_[k].kind == Item::kWord && OneOf(items_[k].text, set);
+    return k < items_.size() && items_[k].kind == Item::kWord && OneOf(Text(items_[k]), set);
   }
-  bool IsComma(size_t k) const { return k < items_.size() && items_[k].text == ","; }
+  bool IsComma(size_t k) const { return k < items_.size() && Text(items_[k]) == ","; }
+  std::string_view Text(const Item& it) const { return text_.substr(it.start, it.end - it.start); }
 
   size_t SkipArticle(size_t k) const {
     return IsWord(k, {"the", "der", "die", "das", "dem", "den", "des", "a", "an", "ein", "eine", "einer"})
@@ -213,10 +233,10 @@ class RoleFinder {
     if (j >= items_.size() || IsComma(j) || items_[j].possessive) return false;
     const Item& it = items_[j];
     if (it.kind == Item::kEntity) return IsType(j, EntityKind::kLoc) || IsType(j, EntityKind::kProduct);
-    if (it.kind != Item::kWord || it.text == "." || it.text == "(" || it.text == ";" || it.text == ":")
-      return false;
-    return !OneOf(it.text, {"that", "which", "who", "and", "und", "or", "oder", "but", "aber", "is", "was",
-                            "ist", "war", "said", "sagte"});
+    const std::string_view text = Text(it);
+    if (it.kind != Item::kWord || text == "." || text == "(" || text == ";" || text == ":") return false;
+    return !OneOf(text, {"that", "which", "who", "and", "und", "or", "oder", "but", "aber", "is", "was",
+                         "ist", "war", "said", "sagte"});
   }
 
   // After a connector: [article] ORG; a descriptor then ORG ("of U.S.
@@ -229,7 +249,7 @@ class RoleFinder {
     std::string phrase;
     while (words < 4 && DescriptorItem(j) && !IsConnector(j)) {
       if (!phrase.empty()) phrase += ' ';
-      phrase += std::string(items_[j].text);
+      phrase += Text(items_[j]);
       ++j;
       ++words;
     }
@@ -287,7 +307,7 @@ class RoleFinder {
       if (IsWord(j + 1, kHeads))
         implied = "head";
       else if (IsWord(j + 1, kFounds))
-        implied = OneOf(items_[j + 1].text, {"founded"}) ? "founder" : "co-founder";
+        implied = OneOf(Text(items_[j + 1]), {"founded"}) ? "founder" : "co-founder";
       size_t o = SkipArticle(j + 2);
       if (!implied.empty() && IsType(o, EntityKind::kOrg)) AddRole(k, o, implied, k, o);
       return;
@@ -385,7 +405,7 @@ class RoleFinder {
       j += 2;
     } else if (IsWord(j, {"founded", "co-founded", "gegründet", "mitgegründet"}) &&
                IsWord(j + 1, {"by", "von"})) {
-      implied = OneOf(items_[j].text, {"co-founded", "mitgegründet"}) ? "co-founder" : "founder";
+      implied = OneOf(Text(items_[j]), {"co-founded", "mitgegründet"}) ? "co-founder" : "founder";
       j += 2;
     } else if (IsWord(j, {"unter"}) && IsWord(j + 1, {"der"}) && IsWord(j + 2, {"leitung"}) &&
                IsWord(j + 3, {"von"})) {
@@ -405,13 +425,23 @@ class RoleFinder {
     if (IsType(j, EntityKind::kPerson)) AddRole(j, k, title, k, j);
   }
 
+  // Possessive pronouns that stand for the last organisation named ("its").
+  static const WordSet& Pronouns() {
+    static const WordSet kPronouns = {"its",  "seine", "seiner", "seinem", "ihr",
+                                      "ihre", "ihrem", "ihrer",  "dessen", "deren"};
+    return kPronouns;
+  }
+
   const Resources& res_;
+  const WordSet& pronouns_ = Pronouns();
   std::string_view text_;
   const std::vector<Word>& words_;
   const Grouping& groups_;
   const std::string& lang_;
   std::vector<EntityKind> kinds_;  // of each entity, by index
   std::vector<Item> items_;
+  size_t n_items_ = 0;           // items written by BuildItems
+  std::vector<size_t> anchors_;  // the items where a rule may start (IsAnchor), in order
   std::vector<uint8_t> consumed_;
   std::vector<DocRole> roles_;
   long last_role_person_item_ = -1, last_role_org_item_ = -1;
