@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -284,6 +285,26 @@ TEST(DateMathTest, WeeksAndWeekdays) {
   EXPECT_EQ(timex::FormatWeek(timex::Date{2021, 1, 1}), "2020-W53");
   EXPECT_EQ(timex::FormatDay(timex::AddDays(timex::Date{2024, 2, 28}, 1)), "2024-02-29");
   EXPECT_EQ(timex::FormatMonth(timex::AddMonths(timex::Date{2024, 1, 0}, -1).y, 12), "2023-12");
+}
+
+// The Format functions pad by hand; they must print what "%04d" / "%02d"
+// print, including out-of-range and negative fields.
+TEST(DateMathTest, FormatsAsPrintfWould) {
+  auto printed = [](const char* format, int v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, format, v);
+    return std::string(buf);
+  };
+  for (int y : {1, 7, 99, 490, 999, 1000, 2024, 9999, 10000, 123456, 0, -5}) {
+    const std::string year = y > 0 ? printed("%04d", y) : "XXXX";
+    EXPECT_EQ(timex::FormatYear(y), year);
+    for (int m : {1, 9, 10, 12, 0, 100, -1, -12}) {
+      EXPECT_EQ(timex::FormatMonth(y, m), year + "-" + printed("%02d", m));
+      for (int d : {1, 5, 31, 0, 123, -3})
+        EXPECT_EQ(timex::FormatDay(timex::Date{y, m, d}),
+                  year + "-" + printed("%02d", m) + "-" + printed("%02d", d));
+    }
+  }
 }
 
 TEST(TimexEvalTest, ParsesTimeMlAndScores) {
