@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <initializer_list>
+#include <utility>
 
 #include "time/lexicon.h"
 #include "time/tokens.h"
@@ -33,10 +34,14 @@ class MoneyScanner {
     std::vector<Money> out;
     size_t i = 0;
     while (i < t_.size()) {
+      if (!MayStart(i)) {  // most tokens
+        ++i;
+        continue;
+      }
       Money money;
       size_t end = 0;
       if (Match(i, &money, &end)) {
-        out.push_back(money);
+        out.push_back(std::move(money));
         i = end;
       } else {
         ++i;
@@ -280,16 +285,38 @@ class MoneyScanner {
     return between && IsAny(k, {"and", "und"});
   }
 
-  bool Match(size_t i, Money* money, size_t* end) const {
-    // Cheap rejection: an amount starts with a sign, a code, "US", a digit or a numeral.
+  // Whether an amount may start at token i: a digit, a sign, a code, a
+  // numeral, "a"/"an"/"ein"/"eine" (before a scale) or a dollar prefix ("US",
+  // "HK", "u" of "U.S.$"); One() finds none anywhere else. Run tests this
+  // first, since few tokens pass.
+  bool MayStart(size_t i) const {
     const Token& tok = t_[i];
-    if (tok.kind == Token::kPunct && !IsSign(tok.low)) return false;  // no number follows it in One()
-    // Codes and the words below have at most four letters.
-    if (tok.kind == Token::kWord && tok.low.size() > 4 && !(tok.info && tok.info->number > 0)) return false;
-    if (tok.kind == Token::kWord && !(tok.info && tok.info->number > 0) && !IsoCode(i) &&
-        !IsAny(i, {"a", "an", "ein", "eine"}) &&
-        !IsAny(i, {"us", "c", "a", "hk", "s", "nt", "nz", "u"}))
-      return false;
+    switch (tok.kind) {
+      case Token::kNumber:
+        return true;
+      case Token::kPunct:
+        return IsSign(tok.low);  // no number follows other marks in One()
+      case Token::kWord:
+        break;
+    }
+    if (tok.info && tok.info->number > 0) return true;
+    const std::string_view w = tok.low;
+    switch (w.size()) {  // the words below, by length
+      case 1:
+        return w[0] == 'a' || w[0] == 'c' || w[0] == 's' || w[0] == 'u';
+      case 2:
+        return w == "an" || w == "us" || w == "hk" || w == "nt" || w == "nz";
+      case 3:
+        return w == "ein" || IsoCode(i) != nullptr;
+      case 4:
+        return w == "eine";
+      default:
+        return false;
+    }
+  }
+
+  // An amount starting at token i (MayStart(i)).
+  bool Match(size_t i, Money* money, size_t* end) const {
     Amount a;
     if (!One(i, &a)) return false;
     const bool between = i > 0 && IsAny(i - 1, {"between", "zwischen"});
