@@ -204,12 +204,13 @@ void Fill(WordMap& map, uint8_t lang, bool en) {
 }
 
 // The words each tagger rule (timex.cc) tests for at the first token of an
-// expression, beyond words with a reading above: determiners, deictic
-// adverbs, modifiers, set words, each under the language whose branch of
-// the rule tests it (a filter: extra words cost time, never matches). The
-// tagger tries a rule at a word only when the word is listed for it in a
-// language of the text, has a reading in one or has one of kRulePrefixes
-// (German), so a rule that starts at a new word needs it here.
+// expression, whether or not they have a reading above: determiners, deictic
+// adverbs, modifiers, set words, each under the language whose branch of the
+// rule tests it (a filter: extra words cost time, never matches). The tagger
+// tries a rule at a word only when the word is listed for it in a language
+// of the text, or the rule reads the word's reading (kRuleReading, and
+// Counted for counts) and the word has one, or (German) the word has one of
+// kRulePrefixes; so a rule that starts at a new word needs it here.
 struct RuleWordsRow {
   uint16_t rule;
   uint8_t langs;  // Lang bits
@@ -325,7 +326,11 @@ class Table {
       });
     for (Entry& e : entries_) {
       for (int l = 0; l < 2; ++l) {
-        if (e.has[l]) e.rules[l] = kAllRules;  // readings feed every rule
+        if (!e.has[l]) continue;
+        // The rules that test a reading at the first word; Counted reads
+        // a count there ("two weeks", "several years").
+        e.rules[l] |= kRuleReading;
+        if (e.info[l].number > 0 || e.info[l].vague_number) e.rules[l] |= kRuleCounted;
       }
     }
     filter_ = WordFilterBuilder::Build(entries_);

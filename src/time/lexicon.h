@@ -45,11 +45,13 @@ struct WordInfo {
 // nullptr when the word is not in the lexicon.
 const WordInfo* LookupWord(std::string_view lower, uint8_t langs);
 // The tagger rules (timex.cc) that may match at a word, by what they test
-// the first word for, in the languages asked for. A word with a reading in
-// one of them, or (German) with a beginning a rule tests ("vergangenen",
-// "jedes", "Dienstagabend"), may start any rule (kAllRules); other words
-// only the rules that list them for one of the languages in kRuleWords
-// (lexicon.cc); 0: no expression starts at the word.
+// the first word for, in the languages asked for: the rules that list the
+// word for one of them in kRuleWords (lexicon.cc); with a reading in one of
+// them, also kRuleReading (the rules that test a reading: months, weekdays,
+// seasons, ordinals, units, parts of the day) and, for a cardinal or vague
+// count, kRuleCounted; in German, every rule (kAllRules) for a word with a
+// beginning the rules test ("vergangenen", "jedes", "Dienstagabend"). 0: no
+// expression starts at the word.
 enum RuleBits : uint16_t {
   kRuleArticle = 1 << 0,   // Best: "the third quarter"
   kRuleModified = 1 << 1,  // Modified: "early", "Anfang"
@@ -61,7 +63,8 @@ enum RuleBits : uint16_t {
   kRuleDayAfter = 1 << 7,
   kRuleSameOrAdjacent = 1 << 8,
   kRuleYearWord = 1 << 9,  // YearRule and BcYear: "fiscal", "Jahr"
-  kAllRules = (1 << 10) - 1,
+  kRuleReading = 1 << 10,  // Weekday, MonthFirst, SeasonRule, OrdinalPeriod, BareUnit, PartOfDayOf
+  kAllRules = (1 << 11) - 1,
 };
 
 // The same, and *rules: the RuleBits of the word.
