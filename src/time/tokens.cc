@@ -124,8 +124,7 @@ void Tokenize(std::string_view text, uint8_t langs, std::string* lower, std::vec
     }
     Token& tok = out->emplace_back();
     tok.b = static_cast<uint32_t>(i);
-    tok.glued = !space && out->size() > 1;
-    space = false;
+    tok.glued = !space;  // space starts true: the first token is never glued
     size_t j = i + len;
     if (cls == kLetter) {
       tok.kind = Token::kWord;
@@ -165,7 +164,9 @@ void Tokenize(std::string_view text, uint8_t langs, std::string* lower, std::vec
       tok.low = std::string_view(low + i, len);
     }
     tok.e = static_cast<uint32_t>(j);
-    i = j;
+    // The usual single space after a token, without another turn of the loop.
+    space = j < n && s[j] == ' ';
+    i = j + space;
   }
 }
 
