@@ -557,7 +557,9 @@ class Tagger {
       if (small) PG_TRY(DayMonth);
       if (tok.digits == 4) PG_TRY(YearRule);
       if (small) PG_TRY(Century);
-      if (tok.digits <= 4 && tok.num < 1000) PG_TRY(Counted);
+      // A count needs its unit next: "300 jobs" is none, "30-year" and "two weeks" are.
+      if (tok.digits <= 4 && tok.num < 1000 && (UnitAt(i + 1) != Unit::kNone || HyphenGlued(i + 1)))
+        PG_TRY(Counted);
       if (small && tok.num <= 24) PG_TRY(ClockTime);
     } else if (tok.kind == Token::kWord) {
       // Each rule only at the words it tests for (RuleBits, lexicon.cc).
@@ -813,28 +815,36 @@ class Tagger {
     }
     m->e = e;
     m->relative = true;
-    Tense tense = TenseAt(i);
+    // A word before the weekday sets the direction; else the sentence's
+    // tense does, which is read only when there is a day to count from.
+    bool told = false;
+    Tense tense = Tense::kUnknown;
     if (i > 0 && IsAny(i - 1, {"last", "past", "previous"})) {
       m->b = i - 1;
       tense = Tense::kPast;
+      told = true;
     }
     if (i > 0 && IsAny(i - 1, {"next", "coming"})) {
       m->b = i - 1;
       tense = Tense::kFuture;
+      told = true;
     }
     if (i > 0 && De() &&
         (StartsWith(i - 1, "vergangen") || StartsWith(i - 1, "letzt") || StartsWith(i - 1, "vorig"))) {
       m->b = i - 1;
       tense = Tense::kPast;
+      told = true;
     }
     if (i > 0 && De() && (StartsWith(i - 1, "kommend") || StartsWith(i - 1, "nächst"))) {
       m->b = i - 1;
       tense = Tense::kFuture;
+      told = true;
     }
     const Date& base = Base();
     if (!base.HasDay()) {
       m->value = "XXXX-WXX-" + Num(wd);
     } else {
+      if (!told) tense = TenseAt(i);
       int cur = IsoWeekday(base);
       long back = (cur - wd + 7) % 7, ahead = (wd - cur + 7) % 7;
       long delta = tense == Tense::kFuture ? ahead : -back;
