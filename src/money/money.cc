@@ -107,7 +107,8 @@ class MoneyScanner {
                                                   "INR", "CAD", "AUD", "HKD", "SGD", "RMB", "SEK",
                                                   "NOK", "DKK", "RUB", "TWD", "BRL", "PLN"};
     const std::string_view raw = text(i);
-    if (raw[0] < 'A' || raw[0] > 'Z') return nullptr;  // most three-letter words: no code
+    auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+    if (!upper(raw[0]) || !upper(raw[1]) || !upper(raw[2])) return nullptr;  // "the", "The": no code
     for (std::string_view code : kCodes) {
       if (raw == code) return raw == "RMB" ? "CNY" : code.data();  // the literals end in NUL
     }
@@ -301,15 +302,17 @@ class MoneyScanner {
     }
     if (tok.info && tok.info->number > 0) return true;
     const std::string_view w = tok.low;
-    switch (w.size()) {  // the words below, by length
+    // The words below, by length, compared byte by byte: most words are short.
+    switch (w.size()) {
       case 1:
         return w[0] == 'a' || w[0] == 'c' || w[0] == 's' || w[0] == 'u';
-      case 2:
-        return w == "an" || w == "us" || w == "hk" || w == "nt" || w == "nz";
+      case 2:  // an us hk nt nz
+        return (w[0] == 'a' && w[1] == 'n') || (w[0] == 'u' && w[1] == 's') || (w[0] == 'h' && w[1] == 'k') ||
+               (w[0] == 'n' && (w[1] == 't' || w[1] == 'z'));
       case 3:
-        return w == "ein" || IsoCode(i) != nullptr;
+        return (w[0] == 'e' && w[1] == 'i' && w[2] == 'n') || IsoCode(i) != nullptr;
       case 4:
-        return w == "eine";
+        return w[0] == 'e' && w[1] == 'i' && w[2] == 'n' && w[3] == 'e';
       default:
         return false;
     }
