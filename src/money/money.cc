@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <initializer_list>
+#include <utility>
 
 #include "time/lexicon.h"
 #include "time/tokens.h"
@@ -33,10 +34,14 @@ class MoneyScanner {
     std::vector<Money> out;
     size_t i = 0;
     while (i < t_.size()) {
+      if (!MayStart(i)) {  // most tokens
+        ++i;
+        continue;
+      }
       Money money;
       size_t end = 0;
       if (Match(i, &money, &end)) {
-        out.push_back(money);
+        out.push_back(std::move(money));
         i = end;
       } else {
         ++i;
@@ -102,7 +107,8 @@ class MoneyScanner {
                                                   "INR", "CAD", "AUD", "HKD", "SGD", "RMB", "SEK",
                                                   "NOK", "DKK", "RUB", "TWD", "BRL", "PLN"};
     const std::string_view raw = text(i);
-    if (raw[0] < 'A' || raw[0] > 'Z') return nullptr;  // most three-letter words: no code
+    auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+    if (!upper(raw[0]) || !upper(raw[1]) || !upper(raw[2])) return nullptr;  // "the", "The": no code
     for (std::string_view code : kCodes) {
       if (raw == code) return raw == "RMB" ? "CNY" : code.data();  // the literals end in NUL
     }
@@ -280,16 +286,40 @@ class MoneyScanner {
     return between && IsAny(k, {"and", "und"});
   }
 
-  bool Match(size_t i, Money* money, size_t* end) const {
-    // Cheap rejection: an amount starts with a sign, a code, "US", a digit or a numeral.
+  // Whether an amount may start at token i: a digit, a sign, a code, a
+  // numeral, "a"/"an"/"ein"/"eine" (before a scale) or a dollar prefix ("US",
+  // "HK", "u" of "U.S.$"); One() finds none anywhere else. Run tests this
+  // first, since few tokens pass.
+  bool MayStart(size_t i) const {
     const Token& tok = t_[i];
-    if (tok.kind == Token::kPunct && !IsSign(tok.low)) return false;  // no number follows it in One()
-    // Codes and the words below have at most four letters.
-    if (tok.kind == Token::kWord && tok.low.size() > 4 && !(tok.info && tok.info->number > 0)) return false;
-    if (tok.kind == Token::kWord && !(tok.info && tok.info->number > 0) && !IsoCode(i) &&
-        !IsAny(i, {"a", "an", "ein", "eine"}) &&
-        !IsAny(i, {"us", "c", "a", "hk", "s", "nt", "nz", "u"}))
-      return false;
+    switch (tok.kind) {
+      case Token::kNumber:
+        return true;
+      case Token::kPunct:
+        return IsSign(tok.low);  // no number follows other marks in One()
+      case Token::kWord:
+        break;
+    }
+    if (tok.info && tok.info->number > 0) return true;
+    const std::string_view w = tok.low;
+    // The words below, by length, compared byte by byte: most words are short.
+    switch (w.size()) {
+      case 1:
+        return w[0] == 'a' || w[0] == 'c' || w[0] == 's' || w[0] == 'u';
+      case 2:  // an us hk nt nz
+        return (w[0] == 'a' && w[1] == 'n') || (w[0] == 'u' && w[1] == 's') || (w[0] == 'h' && w[1] == 'k') ||
+               (w[0] == 'n' && (w[1] == 't' || w[1] == 'z'));
+      case 3:
+        return (w[0] == 'e' && w[1] == 'i' && w[2] == 'n') || IsoCode(i) != nullptr;
+      case 4:
+        return w[0] == 'e' && w[1] == 'i' && w[2] == 'n' && w[3] == 'e';
+      default:
+        return false;
+    }
+  }
+
+  // An amount starting at token i (MayStart(i)).
+  bool Match(size_t i, Money* money, size_t* end) const {
     Amount a;
     if (!One(i, &a)) return false;
     const bool between = i > 0 && IsAny(i - 1, {"between", "zwischen"});

@@ -1,7 +1,5 @@
 #include "time/date_math.h"
 
-#include <cstdio>
-
 namespace pactgraph::timex {
 
 // Howard Hinnant's days-from-civil algorithm (public domain description).
@@ -91,31 +89,55 @@ bool ParseIsoDate(std::string_view s, Date* out) {
   return true;
 }
 
+namespace {
+// Appends v as printf's "%0<width>d" prints it (the sign counts in the
+// width), without printf's cost: the tagger formats a value per expression.
+void AppendPadded(std::string* out, long v, int width) {
+  char buf[24];
+  char* const end = buf + sizeof buf;
+  char* p = end;
+  unsigned long u = v < 0 ? 0UL - static_cast<unsigned long>(v) : static_cast<unsigned long>(v);
+  do {
+    *--p = static_cast<char>('0' + u % 10);
+    u /= 10;
+  } while (u != 0);
+  const long digits = v < 0 ? width - 1 : width;
+  while (end - p < digits) *--p = '0';
+  if (v < 0) *--p = '-';
+  out->append(p, end);
+}
+}  // namespace
+
 std::string FormatYear(int y) {
   if (y <= 0) return "XXXX";
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d", y);
-  return buf;
+  std::string out;
+  AppendPadded(&out, y, 4);
+  return out;
 }
 
 std::string FormatMonth(int y, int m) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "-%02d", m);
-  return FormatYear(y) + buf;
+  std::string out = FormatYear(y);
+  out += '-';
+  AppendPadded(&out, m, 2);
+  return out;
 }
 
 std::string FormatDay(const Date& date) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "-%02d-%02d", date.m, date.d);
-  return FormatYear(date.y) + buf;
+  std::string out = FormatYear(date.y);
+  out += '-';
+  AppendPadded(&out, date.m, 2);
+  out += '-';
+  AppendPadded(&out, date.d, 2);
+  return out;
 }
 
 std::string FormatWeek(const Date& date) {
   int iso_year = 0, week = 0;
   IsoWeek(date, &iso_year, &week);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "-W%02d", week);
-  return FormatYear(iso_year) + buf;
+  std::string out = FormatYear(iso_year);
+  out += "-W";
+  AppendPadded(&out, week, 2);
+  return out;
 }
 
 }  // namespace pactgraph::timex

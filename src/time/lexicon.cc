@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -203,36 +204,44 @@ void Fill(WordMap& map, uint8_t lang, bool en) {
 }
 
 // The words each tagger rule (timex.cc) tests for at the first token of an
-// expression, beyond words with a reading above: determiners, deictic
-// adverbs, modifiers, set words. English and German together (a filter:
-// extra words cost time, never matches). The tagger tries a rule at a word
-// only when the word is listed for it, has a reading or has one of
-// kRulePrefixes, so a rule that starts at a new word needs it here.
+// expression, whether or not they have a reading above: determiners, deictic
+// adverbs, modifiers, set words, each under the language whose branch of the
+// rule tests it (a filter: extra words cost time, never matches). The tagger
+// tries a rule at a word only when the word is listed for it in a language
+// of the text, or the rule reads the word's reading (kRuleReading, and
+// Counted for counts) and the word has one, or (German) the word has one of
+// kRulePrefixes; so a rule that starts at a new word needs it here.
 struct RuleWordsRow {
   uint16_t rule;
+  uint8_t langs;  // Lang bits
   const char* forms;
 };
 constexpr RuleWordsRow kRuleWords[] = {
-    {kRuleArticle, "the this that"},
-    {kRuleModified,
-     "early beginning start late end mid middle anfang beginn jahresanfang jahresbeginn monatsanfang ende "
-     "jahresende monatsende mitte jahresmitte monatsmitte"},
-    {kRuleCounted, "vor past last next first previous coming following a"},
-    {kRuleDeictic,
+    {kRuleArticle, kEn, "the this that"},
+    {kRuleModified, kEn, "early beginning start late end mid middle"},
+    {kRuleModified, kDe,
+     "anfang beginn jahresanfang jahresbeginn monatsanfang ende jahresende monatsende mitte jahresmitte "
+     "monatsmitte"},
+    {kRuleCounted, kEn, "past last next first previous coming following a"},
+    {kRuleCounted, kDe, "vor"},
+    {kRuleDeictic, kEn,
      "today yesterday tomorrow tonight now currently presently nowadays at recently lately recent past "
-     "future this heute gestern vorgestern übermorgen morgen jetzt derzeit zurzeit gegenwärtig momentan "
-     "heutzutage aktuell zur kürzlich jüngst neulich unlängst vor bald demnächst künftig zukünftig wenig "
-     "kurz kurze in"},
-    {kRuleRelativeUnit, "this current last previous prior next coming past"},
-    {kRuleSet,
-     "annually yearly daily weekly monthly every each per jährlich alljährlich täglich wöchentlich "
-     "monatlich pro"},
-    {kRuleQuarter, "q h fy"},
-    {kRuleDayAfter, "following next previous day tags vortag vortags"},
-    {kRuleSameOrAdjacent,
+     "future this"},
+    {kRuleDeictic, kDe,
+     "heute gestern vorgestern übermorgen morgen jetzt derzeit zurzeit gegenwärtig momentan heutzutage "
+     "aktuell zur kürzlich jüngst neulich unlängst vor bald demnächst künftig zukünftig wenig kurz kurze in"},
+    {kRuleRelativeUnit, kEn, "this current last previous prior next coming past"},
+    {kRuleSet, kEn, "annually yearly daily weekly monthly every each per"},
+    {kRuleSet, kDe, "jährlich alljährlich täglich wöchentlich monatlich pro"},
+    {kRuleQuarter, kAnyLang, "q h fy"},
+    {kRuleDayAfter, kEn, "following next previous day"},
+    {kRuleDayAfter, kDe, "tags vortag vortags"},
+    {kRuleSameOrAdjacent, kEn, "same"},
+    {kRuleSameOrAdjacent, kDe,
      "vorjahr vorjahres folgejahr folgejahres vormonat vormonats folgemonat folgemonats vorwoche "
-     "folgewoche am im selben gleichen demselben desselben same"},
-    {kRuleYearWord, "fiscal jahr jahre jahres jahrs"},
+     "folgewoche am im selben gleichen demselben desselben"},
+    {kRuleYearWord, kEn, "fiscal"},
+    {kRuleYearWord, kDe, "jahr jahre jahres jahrs"},
 };
 // German word beginnings the rules test with StartsWith ("vergangenen",
 // "nächsten", "jedes", "neuen") and the weekday compounds ("Dienstagabend").
@@ -241,14 +250,40 @@ constexpr std::string_view kRulePrefixes[] = {
     "vorjahr", "jede", "neue", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
     "sonntag"};
 
+// The length and the first two and last two bytes of a form, mixed: enough
+// to spread the few hundred forms. w is not empty.
 uint64_t HashWord(std::string_view w) {
-  uint64_t h = 1469598103934665603ull;  // FNV-1a
-  for (unsigned char c : w) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
+  const size_t n = w.size();
+  auto byte = [&](size_t k) { return uint64_t{static_cast<unsigned char>(w[k])}; };
+  const uint64_t key =
+      n | byte(0) << 8 | byte(n > 1 ? 1 : 0) << 16 | byte(n - 1) << 24 | byte(n > 1 ? n - 2 : 0) << 32;
+  return (key * 0x9E3779B97F4A7C15ull) >> 32;
 }
+
+}  // namespace
+
+// Fills a WordFilter from the forms of the lexicon (a friend of WordFilter).
+class WordFilterBuilder {
+ public:
+  template <typename Entries>
+  static WordFilter Build(const Entries& entries) {
+    WordFilter f;
+    for (const auto& e : entries) {
+      const std::string& form = e.form;
+      // A longer form would never pass the filter: the lexicon has none.
+      if (form.empty() || form.size() > WordFilter::kMaxLen) std::abort();
+      f.last_[form.size()][form.front() & 31] |= uint32_t{1} << (form.back() & 31);
+    }
+    f.min_prefix_len_ = WordFilter::kMaxLen;
+    for (std::string_view p : kRulePrefixes) {
+      f.prefix_first_ |= uint32_t{1} << (p.front() & 31);
+      f.min_prefix_len_ = std::min(f.min_prefix_len_, p.size());
+    }
+    return f;
+  }
+};
+
+namespace {
 
 // Every form of both languages in one open-addressing table.
 class Table {
@@ -257,7 +292,7 @@ class Table {
     std::string form;
     WordInfo info[2];  // readings: [0] English, [1] German
     bool has[2] = {false, false};
-    uint16_t rules = 0;  // RuleBits
+    uint16_t rules[2] = {0, 0};  // RuleBits: [0] English, [1] German
   };
 
   Table() {
@@ -284,12 +319,23 @@ class Table {
       e.has[1] = true;
     }
     for (const RuleWordsRow& row : kRuleWords)
-      ForEachForm(row.forms, [&](std::string_view form) { entry(form).rules |= row.rule; });
+      ForEachForm(row.forms, [&](std::string_view form) {
+        Entry& e = entry(form);
+        if (row.langs & kEn) e.rules[0] |= row.rule;
+        if (row.langs & kDe) e.rules[1] |= row.rule;
+      });
     for (Entry& e : entries_) {
-      if (e.has[0] || e.has[1]) e.rules = kAllRules;  // readings feed every rule
+      for (int l = 0; l < 2; ++l) {
+        if (!e.has[l]) continue;
+        // The rules that test a reading at the first word; Counted reads
+        // a count there ("two weeks", "several years").
+        e.rules[l] |= kRuleReading;
+        if (e.info[l].number > 0 || e.info[l].vague_number) e.rules[l] |= kRuleCounted;
+      }
     }
+    filter_ = WordFilterBuilder::Build(entries_);
     size_t cap = 64;
-    while (cap < entries_.size() * 2) cap *= 2;
+    while (cap < entries_.size() * 4) cap *= 2;  // short probe runs
     slots_.assign(cap, -1);
     for (size_t i = 0; i < entries_.size(); ++i) {
       max_len_ = std::max(max_len_, entries_[i].form.size());
@@ -299,8 +345,10 @@ class Table {
     }
   }
 
+  const WordFilter& filter() const { return filter_; }
+
   const Entry* Find(std::string_view w) const {
-    if (w.size() > max_len_) return nullptr;
+    if (w.empty() || w.size() > max_len_) return nullptr;
     const size_t mask = slots_.size() - 1;
     for (size_t s = HashWord(w) & mask; slots_[s] >= 0; s = (s + 1) & mask) {
       const Entry& e = entries_[slots_[s]];
@@ -313,6 +361,7 @@ class Table {
   std::vector<Entry> entries_;
   std::vector<int32_t> slots_;  // entry index or -1
   size_t max_len_ = 0;
+  WordFilter filter_;
 };
 
 const Table& TheTable() {
@@ -337,17 +386,20 @@ bool HasRulePrefix(std::string_view lower) {
 
 }  // namespace
 
+const WordFilter& TheWordFilter() { return TheTable().filter(); }
+
 const WordInfo* LookupWord(std::string_view lower, uint8_t langs) {
   return Readings(TheTable().Find(lower), langs);
 }
 
 const WordInfo* LookupWord(std::string_view lower, uint8_t langs, uint16_t* rules) {
   const Table::Entry* e = TheTable().Find(lower);
-  const WordInfo* info = Readings(e, langs);
+  uint16_t r = 0;
+  if (e != nullptr) r = ((langs & kEn) ? e->rules[0] : 0) | ((langs & kDe) ? e->rules[1] : 0);
   // The prefixes are tested by German rules only.
-  *rules = e != nullptr ? e->rules : 0;
-  if (*rules != kAllRules && (langs & kDe) && HasRulePrefix(lower)) *rules = kAllRules;
-  return info;
+  if (r != kAllRules && (langs & kDe) && HasRulePrefix(lower)) r = kAllRules;
+  *rules = r;
+  return Readings(e, langs);
 }
 
 }  // namespace pactgraph::timex

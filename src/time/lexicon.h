@@ -45,10 +45,13 @@ struct WordInfo {
 // nullptr when the word is not in the lexicon.
 const WordInfo* LookupWord(std::string_view lower, uint8_t langs);
 // The tagger rules (timex.cc) that may match at a word, by what they test
-// the first word for. A word with a reading in either language, or with a
-// German beginning a rule tests ("vergangenen", "jedes", "Dienstagabend"),
-// may start any rule (kAllRules); other words only the rules that list them
-// in kRuleWords (lexicon.cc); 0: no expression starts at the word.
+// the first word for, in the languages asked for: the rules that list the
+// word for one of them in kRuleWords (lexicon.cc); with a reading in one of
+// them, also kRuleReading (the rules that test a reading: months, weekdays,
+// seasons, ordinals, units, parts of the day) and, for a cardinal or vague
+// count, kRuleCounted; in German, every rule (kAllRules) for a word with a
+// beginning the rules test ("vergangenen", "jedes", "Dienstagabend"). 0: no
+// expression starts at the word.
 enum RuleBits : uint16_t {
   kRuleArticle = 1 << 0,   // Best: "the third quarter"
   kRuleModified = 1 << 1,  // Modified: "early", "Anfang"
@@ -60,11 +63,39 @@ enum RuleBits : uint16_t {
   kRuleDayAfter = 1 << 7,
   kRuleSameOrAdjacent = 1 << 8,
   kRuleYearWord = 1 << 9,  // YearRule and BcYear: "fiscal", "Jahr"
-  kAllRules = (1 << 10) - 1,
+  kRuleReading = 1 << 10,  // Weekday, MonthFirst, SeasonRule, OrdinalPeriod, BareUnit, PartOfDayOf
+  kAllRules = (1 << 11) - 1,
 };
 
 // The same, and *rules: the RuleBits of the word.
 const WordInfo* LookupWord(std::string_view lower, uint8_t langs, uint16_t* rules);
+
+// A quick test in front of LookupWord for the tokenizer, which sees every
+// word of a text while few are time words: false only where LookupWord
+// finds neither readings nor RuleBits. It looks up the length and the first
+// and last byte (five bits of each) in a table of those of the lexicon's
+// forms and, in German, the first byte in those of the rule prefixes.
+class WordFilter {
+ public:
+  static constexpr size_t kMaxLen = 31;  // forms are shorter (checked when the table is built)
+
+  bool MayMatch(std::string_view lower, uint8_t langs) const {
+    const size_t n = lower.size();
+    if (n == 0) return false;
+    const unsigned first = static_cast<unsigned char>(lower[0]) & 31;
+    if ((langs & kDe) && n >= min_prefix_len_ && (prefix_first_ >> first & 1)) return true;
+    return n <= kMaxLen && (last_[n][first] >> (static_cast<unsigned char>(lower[n - 1]) & 31) & 1);
+  }
+
+ private:
+  friend class WordFilterBuilder;
+
+  // By length and first byte: bit (last byte & 31) is set where a form has them.
+  uint32_t last_[kMaxLen + 1][32] = {};
+  uint32_t prefix_first_ = 0;  // bit (first byte & 31) of each German rule prefix
+  size_t min_prefix_len_ = 0;
+};
+const WordFilter& TheWordFilter();
 
 }  // namespace pactgraph::timex
 

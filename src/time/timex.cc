@@ -506,27 +506,22 @@ class Tagger {
 
   // ---- rules --------------------------------------------------------------
   bool Best(size_t i, Match* best) {
-    bool found = false;
-    auto consider = [&](bool ok, Match& m) {
-      if (ok && m.e > i && (!found || m.e > best->e)) {
+    // Core writes *best only when it finds an expression.
+    bool found = Core(i, best);
+    const uint16_t rules = t_[i].kind == Token::kWord ? t_[i].rules : 0;
+    if (rules & kRuleModified) {  // no modifier starts elsewhere
+      Match m;
+      m.b = i;
+      if (Modified(i, &m) && m.e > i && (!found || m.e > best->e)) {
         *best = std::move(m);
         found = true;
       }
-    };
-    const uint16_t rules = t_[i].kind == Token::kWord ? t_[i].rules : 0;
-    Match m;
-    m = Match();
-    consider(Core(i, &m), m);
-    if (rules & kRuleModified) {  // no modifier starts elsewhere
-      m = Match();
-      m.b = i;
-      consider(Modified(i, &m), m);
     }
-    if ((rules & kRuleArticle) && IsAny(i, {"the", "this", "that"}) && En() && !found) {
+    if (!found && (rules & kRuleArticle) && En() && Is(i, "the")) {
       // "the third quarter", "the 1990s", "the past": the article joins.
       Match inner;
       // Core finds nothing where Best cannot (MayStart).
-      if (i + 1 < n() && MayStart(i + 1) && Core(i + 1, &inner) && inner.takes_article && Is(i, "the")) {
+      if (i + 1 < n() && MayStart(i + 1) && Core(i + 1, &inner) && inner.takes_article) {
         inner.b = i;
         *best = std::move(inner);
         return true;
@@ -535,7 +530,9 @@ class Tagger {
     return found;
   }
 
-  // Everything except modifiers (early/late/Anfang/Ende) around it.
+  // Everything except modifiers (early/late/Anfang/Ende) around it. Each
+  // rule is tried only where the first test it makes can pass, which spares
+  // most tokens the rules' set-up.
   bool Core(size_t i, Match* best) {
     bool found = false;
     auto consider = [&](bool ok, Match& m) {
@@ -553,21 +550,27 @@ class Tagger {
     if (i >= n()) return false;
     const Token& tok = t_[i];
     if (tok.kind == Token::kNumber) {
-      PG_TRY(NumericDate);
-      PG_TRY(BcYear);
-      PG_TRY(DayMonth);
-      PG_TRY(YearRule);
-      PG_TRY(Century);
-      PG_TRY(Counted);
-      PG_TRY(ClockTime);
+      const bool small = tok.digits <= 2;  // a day, an hour, a century
+      if (i + 1 < n() && t_[i + 1].kind == Token::kPunct && t_[i + 1].glued)
+        PG_TRY(NumericDate);            // 2018-11-07
+      if (Word(i + 1)) PG_TRY(BcYear);  // "490 v. Chr.", "44 BC"
+      if (small) PG_TRY(DayMonth);
+      if (tok.digits == 4) PG_TRY(YearRule);
+      if (small) PG_TRY(Century);
+      // A count needs its unit next: "300 jobs" is none, "30-year" and "two weeks" are.
+      if (tok.digits <= 4 && tok.num < 1000 && (UnitAt(i + 1) != Unit::kNone || HyphenGlued(i + 1)))
+        PG_TRY(Counted);
+      if (small && tok.num <= 24) PG_TRY(ClockTime);
     } else if (tok.kind == Token::kWord) {
       // Each rule only at the words it tests for (RuleBits, lexicon.cc).
       const uint16_t r = tok.rules;
-      if (tok.info || (De() && tok.cap)) PG_TRY(Weekday);  // German compounds: "Dienstagabend"
-      if (tok.info) {
-        PG_TRY(MonthFirst);
-        PG_TRY(SeasonRule);
-        PG_TRY(OrdinalPeriod);
+      const WordInfo* info = tok.info;
+      // German compounds: "Dienstagabend".
+      if (tok.cap && ((info && info->weekday) || De())) PG_TRY(Weekday);
+      if (info) {
+        if (info->month && tok.cap) PG_TRY(MonthFirst);
+        if (info->season != Season::kNone) PG_TRY(SeasonRule);
+        if (info->ordinal >= 1) PG_TRY(OrdinalPeriod);
       }
       if (r & kRuleCounted) PG_TRY(Counted);
       if (r & kRuleDeictic) PG_TRY(Deictic);
@@ -576,8 +579,8 @@ class Tagger {
       if (r & kRuleQuarter) PG_TRY(Quarter);
       if (r & kRuleDayAfter) PG_TRY(TheDayAfter);
       if (r & kRuleSameOrAdjacent) PG_TRY(SameOrAdjacent);
-      if (tok.info && tok.info->unit != Unit::kNone) PG_TRY(BareUnit);
-      if (tok.info) PG_TRY(PartOfDayOf);  // needs a part of day at i
+      if (info && info->unit != Unit::kNone) PG_TRY(BareUnit);
+      if (info && info->part_of_day != PartOfDay::kNone) PG_TRY(PartOfDayOf);
       if (r & kRuleYearWord) {
         PG_TRY(YearRule);
         PG_TRY(BcYear);
@@ -812,28 +815,36 @@ class Tagger {
     }
     m->e = e;
     m->relative = true;
-    Tense tense = TenseAt(i);
+    // A word before the weekday sets the direction; else the sentence's
+    // tense does, which is read only when there is a day to count from.
+    bool told = false;
+    Tense tense = Tense::kUnknown;
     if (i > 0 && IsAny(i - 1, {"last", "past", "previous"})) {
       m->b = i - 1;
       tense = Tense::kPast;
+      told = true;
     }
     if (i > 0 && IsAny(i - 1, {"next", "coming"})) {
       m->b = i - 1;
       tense = Tense::kFuture;
+      told = true;
     }
     if (i > 0 && De() &&
         (StartsWith(i - 1, "vergangen") || StartsWith(i - 1, "letzt") || StartsWith(i - 1, "vorig"))) {
       m->b = i - 1;
       tense = Tense::kPast;
+      told = true;
     }
     if (i > 0 && De() && (StartsWith(i - 1, "kommend") || StartsWith(i - 1, "nächst"))) {
       m->b = i - 1;
       tense = Tense::kFuture;
+      told = true;
     }
     const Date& base = Base();
     if (!base.HasDay()) {
       m->value = "XXXX-WXX-" + Num(wd);
     } else {
+      if (!told) tense = TenseAt(i);
       int cur = IsoWeekday(base);
       long back = (cur - wd + 7) % 7, ahead = (wd - cur + 7) % 7;
       long delta = tense == Tense::kFuture ? ahead : -back;

@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -11,7 +13,9 @@
 #include <vector>
 
 #include "time/date_math.h"
+#include "time/lexicon.h"
 #include "time/timex_eval.h"
+#include "time/tokens.h"
 
 namespace pactgraph {
 namespace {
@@ -284,6 +288,122 @@ TEST(DateMathTest, WeeksAndWeekdays) {
   EXPECT_EQ(timex::FormatWeek(timex::Date{2021, 1, 1}), "2020-W53");
   EXPECT_EQ(timex::FormatDay(timex::AddDays(timex::Date{2024, 2, 28}, 1)), "2024-02-29");
   EXPECT_EQ(timex::FormatMonth(timex::AddMonths(timex::Date{2024, 1, 0}, -1).y, 12), "2023-12");
+}
+
+// The tokenizer's fast paths (ASCII table, eight letters at a time, the
+// space after a token) against tricky input: words longer than eight bytes,
+// umlauts inside and at the start of words, glued digits and marks, UTF-8
+// spaces, dashes and signs, a bad byte.
+TEST(TokenizeTest, SplitsWordsNumbersAndMarks) {
+  const std::string text =
+      "Das Jahresh\xc3\xa4lfte-Ergebnis: 5bn\xc2\xa0\xe2\x82\xac am 14.\xe2\x80\x93"
+      "Dienstag ABCDEFGHIJklm \xc3\x96l\xff";
+  struct Want {
+    uint32_t b, e;
+    timex::Token::Kind kind;
+    bool cap, glued;
+    const char* low;
+  };
+  using timex::Token;
+  const Want want[] = {
+      {0, 3, Token::kWord, true, false, "das"},
+      {4, 17, Token::kWord, true, false, "jahresh\xc3\xa4lfte"},
+      {17, 18, Token::kPunct, false, true, "-"},
+      {18, 26, Token::kWord, true, true, "ergebnis"},
+      {26, 27, Token::kPunct, false, true, ":"},
+      {28, 29, Token::kNumber, false, false, "5"},
+      {29, 31, Token::kWord, false, true, "bn"},
+      {33, 36, Token::kPunct, false, false, "\xe2\x82\xac"},
+      {37, 39, Token::kWord, false, false, "am"},
+      {40, 42, Token::kNumber, false, false, "14"},
+      {42, 43, Token::kPunct, false, true, "."},
+      {43, 46, Token::kPunct, false, true, "\xe2\x80\x93"},
+      {46, 54, Token::kWord, true, true, "dienstag"},
+      {55, 68, Token::kWord, true, false, "abcdefghijklm"},
+      {69, 72, Token::kWord, true, false, "\xc3\xb6l"},
+      {72, 73, Token::kPunct, false, true, "\xff"},
+  };
+  std::string lower;
+  std::vector<Token> tokens;
+  timex::Tokenize(text, timex::kAnyLang, &lower, &tokens);
+  ASSERT_EQ(tokens.size(), std::size(want));
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    SCOPED_TRACE(i);
+    EXPECT_EQ(tokens[i].b, want[i].b);
+    EXPECT_EQ(tokens[i].e, want[i].e);
+    EXPECT_EQ(tokens[i].kind, want[i].kind);
+    EXPECT_EQ(tokens[i].cap, want[i].cap);
+    EXPECT_EQ(tokens[i].glued, want[i].glued);
+    EXPECT_EQ(tokens[i].low, want[i].low);
+  }
+  EXPECT_EQ(tokens[9].num, 14);
+  EXPECT_TRUE(tokens[8].rules != 0);   // "am": German rule word (kAnyLang)
+  EXPECT_TRUE(tokens[12].rules != 0);  // "dienstag": a weekday
+}
+
+// The tokenizer looks up only words that pass the WordFilter: it must pass
+// every word the lexicon knows (all words of up to three letters, and
+// longer forms and German rule prefixes).
+TEST(TokenizeTest, WordFilterPassesEveryLexiconWord) {
+  std::vector<std::string> words = {"january",
+                                    "september",
+                                    "sept",
+                                    "dienstagabend",
+                                    "vergangenen",
+                                    "n\xc3\xa4"
+                                    "chsten",
+                                    "jahresh\xc3\xa4lfte",
+                                    "\xc3\xbc"
+                                    "bermorgen",
+                                    "einundzwanzigsten",
+                                    "yesterday",
+                                    "annually",
+                                    "fortnight",
+                                    "centuries",
+                                    "folgejahres",
+                                    "monatsmitte",
+                                    "j\xc3\xa4hrlich",
+                                    "several",
+                                    "morning"};
+  for (char a = 'a'; a <= 'z'; ++a) {
+    words.push_back(std::string(1, a));
+    for (char b = 'a'; b <= 'z'; ++b) {
+      words.push_back(std::string{a, b});
+      for (char c = 'a'; c <= 'z'; ++c) words.push_back(std::string{a, b, c});
+    }
+  }
+  const timex::WordFilter& filter = timex::TheWordFilter();
+  int known = 0;
+  for (const std::string& w : words) {
+    for (uint8_t langs : {timex::kEn, timex::kDe, timex::kAnyLang}) {
+      uint16_t rules = 0;
+      const timex::WordInfo* info = timex::LookupWord(w, langs, &rules);
+      if (info == nullptr && rules == 0) continue;
+      ++known;
+      EXPECT_TRUE(filter.MayMatch(w, langs)) << w << " " << int(langs);
+    }
+  }
+  EXPECT_GT(known, 100);
+}
+
+// The Format functions pad by hand; they must print what "%04d" / "%02d"
+// print, including out-of-range and negative fields.
+TEST(DateMathTest, FormatsAsPrintfWould) {
+  auto printed = [](const char* format, int v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, format, v);
+    return std::string(buf);
+  };
+  for (int y : {1, 7, 99, 490, 999, 1000, 2024, 9999, 10000, 123456, 0, -5}) {
+    const std::string year = y > 0 ? printed("%04d", y) : "XXXX";
+    EXPECT_EQ(timex::FormatYear(y), year);
+    for (int m : {1, 9, 10, 12, 0, 100, -1, -12}) {
+      EXPECT_EQ(timex::FormatMonth(y, m), year + "-" + printed("%02d", m));
+      for (int d : {1, 5, 31, 0, 123, -3})
+        EXPECT_EQ(timex::FormatDay(timex::Date{y, m, d}),
+                  year + "-" + printed("%02d", m) + "-" + printed("%02d", d));
+    }
+  }
 }
 
 TEST(TimexEvalTest, ParsesTimeMlAndScores) {

@@ -7,9 +7,6 @@
 namespace pactgraph::timex {
 namespace {
 
-bool IsAsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
-
 void Lowercase(std::string_view text, std::string* lower) {
   const size_t n = text.size();
   lower->resize(n);
@@ -38,6 +35,22 @@ void Lowercase(std::string_view text, std::string* lower) {
   }
 }
 
+// How many of the eight bytes of x (in memory order) are a..z before the
+// first that is not.
+size_t LeadingLowerLetters(uint64_t x) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  const uint64_t low7 = x & ~kHigh;
+  const uint64_t ge_a = low7 + (0x80 - 'a') * kOnes;  // high bit: byte >= 'a'
+  const uint64_t gt_z = low7 + (0x7F - 'z') * kOnes;  // high bit: byte > 'z'
+  const uint64_t other = (~ge_a | gt_z | x) & kHigh;  // high bit: not a..z
+  if (other == 0) return 8;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  return static_cast<size_t>(__builtin_clzll(other)) / 8;
+#else
+  return static_cast<size_t>(__builtin_ctzll(other)) / 8;
+#endif
+}
+
 // Length of the UTF-8 sequence starting with lead byte c (1 for bad bytes).
 size_t SeqLen(unsigned char c) {
   if (c >= 0xF0 && c < 0xF8) return 4;
@@ -46,33 +59,46 @@ size_t SeqLen(unsigned char c) {
   return 1;
 }
 
-enum class CharClass { kSpace, kLetter, kDigit, kPunct };
+enum CharClass : uint8_t { kSpace, kLetter, kDigit, kPunct };
 
-CharClass Classify(std::string_view text, size_t i, size_t* len) {
-  unsigned char c = text[i];
-  *len = 1;
-  if (c < 0x80) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return CharClass::kSpace;
-    if (IsAsciiLetter(c)) return CharClass::kLetter;
-    if (IsDigit(c)) return CharClass::kDigit;
-    return CharClass::kPunct;
+// The class of each ASCII byte, so that the scan needs one load per byte.
+struct AsciiClasses {
+  CharClass of[128];
+  constexpr AsciiClasses() : of() {
+    for (int c = 0; c < 128; ++c) {
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+        of[c] = kSpace;
+      else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+        of[c] = kLetter;
+      else if (c >= '0' && c <= '9')
+        of[c] = kDigit;
+      else
+        of[c] = kPunct;
+    }
   }
+};
+constexpr AsciiClasses kAscii;
+
+// The class of the character at text[i], whose first byte is not ASCII, and
+// its length in bytes (cut at the end of the text).
+CharClass ClassifyMultibyte(std::string_view text, size_t i, size_t* len) {
+  const unsigned char c = text[i];
   size_t n = SeqLen(c);
   if (i + n > text.size()) n = text.size() - i;
   *len = n;
-  unsigned char c1 = n > 1 ? text[i + 1] : 0;
+  const unsigned char c1 = n > 1 ? text[i + 1] : 0;
   if (c == 0xC2) {
-    if (c1 == 0xA0) return CharClass::kSpace;
-    return CharClass::kPunct;  // £ ¥ § « » ° ...
+    if (c1 == 0xA0) return kSpace;
+    return kPunct;  // £ ¥ § « » ° ...
   }
   if (c == 0xE2 && (c1 == 0x80 || c1 == 0x81 || c1 == 0x82)) {
     // U+2000..U+20FF: spaces, dashes, quotes, currency signs.
-    unsigned char c2 = n > 2 ? text[i + 2] : 0;
-    if (c1 == 0x80 && c2 <= 0x8A) return CharClass::kSpace;
-    return CharClass::kPunct;
+    const unsigned char c2 = n > 2 ? text[i + 2] : 0;
+    if (c1 == 0x80 && c2 <= 0x8A) return kSpace;
+    return kPunct;
   }
-  if (n == 1) return CharClass::kPunct;  // stray continuation or invalid byte
-  return CharClass::kLetter;
+  if (n == 1) return kPunct;  // stray continuation or invalid byte
+  return kLetter;
 }
 
 }  // namespace
@@ -81,56 +107,66 @@ void Tokenize(std::string_view text, uint8_t langs, std::string* lower, std::vec
   Lowercase(text, lower);
   out->clear();
   out->reserve(text.size() / 5 + 16);  // about one token per five bytes of news text
-  const std::string_view low(*lower);
+  const WordFilter& filter = TheWordFilter();
+  const unsigned char* s = reinterpret_cast<const unsigned char*>(text.data());
+  const char* low = lower->data();
+  const size_t n = text.size();
   size_t i = 0;
   bool space = true;
-  while (i < text.size()) {
+  while (i < n) {
+    const unsigned char c = s[i];
     size_t len = 1;
-    CharClass cls = Classify(text, i, &len);
-    if (cls == CharClass::kSpace) {
+    const CharClass cls = c < 0x80 ? kAscii.of[c] : ClassifyMultibyte(text, i, &len);
+    if (cls == kSpace) {
       space = true;
       i += len;
       continue;
     }
-    Token tok;
+    Token& tok = out->emplace_back();
     tok.b = static_cast<uint32_t>(i);
-    tok.glued = !space && !out->empty();
-    space = false;
+    tok.glued = !space;  // space starts true: the first token is never glued
     size_t j = i + len;
-    if (cls == CharClass::kLetter) {
+    if (cls == kLetter) {
       tok.kind = Token::kWord;
-      tok.cap = (static_cast<unsigned char>(text[i]) >= 'A' && static_cast<unsigned char>(text[i]) <= 'Z') ||
-                (static_cast<unsigned char>(text[i]) == 0xC3 && len > 1 &&
-                 static_cast<unsigned char>(text[i + 1]) >= 0x80 && static_cast<unsigned char>(text[i + 1]) <= 0x9E);
-      while (j < text.size()) {
-        const unsigned char c = text[j];
-        if (c < 0x80) {  // ASCII: Classify would say kLetter exactly for letters
-          if (!IsAsciiLetter(c)) break;
+      tok.cap = c < 0x80 ? c <= 'Z' : c == 0xC3 && len > 1 && s[i + 1] >= 0x80 && s[i + 1] <= 0x9E;  // À..Þ
+      // ASCII letters eight at a time, then one character at a time.
+      while (j + 8 <= n) {
+        uint64_t block;
+        std::memcpy(&block, low + j, 8);
+        const size_t letters = LeadingLowerLetters(block);
+        j += letters;
+        if (letters < 8) break;
+      }
+      while (j < n) {
+        const unsigned char d = s[j];
+        if (d < 0x80) {
+          if (kAscii.of[d] != kLetter) break;
           ++j;
           continue;
         }
         size_t l = 1;
-        if (Classify(text, j, &l) != CharClass::kLetter) break;
+        if (ClassifyMultibyte(text, j, &l) != kLetter) break;
         j += l;
       }
-    } else if (cls == CharClass::kDigit) {
+      tok.low = std::string_view(low + i, j - i);
+      // Most words are no time word: the filter spares them the lookup.
+      if (filter.MayMatch(tok.low, langs)) tok.info = LookupWord(tok.low, langs, &tok.rules);
+    } else if (cls == kDigit) {
       tok.kind = Token::kNumber;
-      while (j < text.size() && IsDigit(static_cast<unsigned char>(text[j]))) ++j;
-      size_t n = j - i;
-      tok.digits = static_cast<uint8_t>(n > 255 ? 255 : n);
-      if (n <= 18) {
-        int64_t v = 0;
-        for (size_t k = i; k < j; ++k) v = v * 10 + (text[k] - '0');
-        tok.num = v;
-      }
+      uint64_t v = c - '0';  // wraps past 19 digits, but then it is not kept
+      while (j < n && static_cast<unsigned>(s[j] - '0') < 10u) v = v * 10 + (s[j++] - '0');
+      const size_t digits = j - i;
+      tok.digits = static_cast<uint8_t>(digits > 255 ? 255 : digits);
+      if (digits <= 18) tok.num = static_cast<int64_t>(v);
+      tok.low = std::string_view(low + i, digits);
     } else {
       tok.kind = Token::kPunct;
+      tok.low = std::string_view(low + i, len);
     }
     tok.e = static_cast<uint32_t>(j);
-    tok.low = low.substr(i, j - i);
-    if (tok.kind == Token::kWord) tok.info = LookupWord(tok.low, langs, &tok.rules);
-    out->push_back(tok);
-    i = j;
+    // The usual single space after a token, without another turn of the loop.
+    space = j < n && s[j] == ' ';
+    i = j + space;
   }
 }
 
