@@ -130,7 +130,7 @@ bool IsGlue(std::string_view w) {
 }  // namespace
 
 DocContext::DocContext(const EventInput& in, const Resources& res)
-    : in_(in), res_(res), lex_(res.For(in.lang)), doc_(in.text) {}
+    : in_(in), res_(res), lex_(res.For(in.lang)), doc_(in.text, lex_.triggers.vocabulary()) {}
 
 void DocContext::SplitSentences() {
   std::vector<TextRange> base;

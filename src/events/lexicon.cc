@@ -1,6 +1,7 @@
 #include "events/lexicon.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cstring>
 
 #include "time/tokens.h"
@@ -84,13 +85,15 @@ std::string FoldCase(std::string_view s) {
   return out;
 }
 
-ScannedText::ScannedText(std::string_view text) : text_(text), folded_(FoldCase(text)) {
+ScannedText::ScannedText(std::string_view text, const WordVocabulary& vocab)
+    : text_(text), folded_(FoldCase(text)), vocab_(&vocab) {
   words_.reserve(text.size() / 6 + 1);
-  hashes_.reserve(text.size() / 6 + 1);
+  ids_.reserve(text.size() / 6 + 1);
   const size_t n = text.size();
   const auto* raw = reinterpret_cast<const unsigned char*>(text.data());
   const auto* folded = reinterpret_cast<const unsigned char*>(folded_.data());
-  // Each word's Fnv1a64 over its folded bytes is computed while it is scanned.
+  // Each word's Fnv1a64 over its folded bytes is computed while it is
+  // scanned, to look it up in the vocabulary.
   constexpr uint64_t kFnvBasis = 1469598103934665603ull, kFnvPrime = 1099511628211ull;
   size_t i = 0;
   while (i < n) {
@@ -118,7 +121,7 @@ ScannedText::ScannedText(std::string_view text) : text_(text), folded_(FoldCase(
       i += len;
     }
     words_.push_back(Word{static_cast<uint32_t>(b), static_cast<uint32_t>(i)});
-    hashes_.push_back(h);
+    ids_.push_back(vocab.Find(h, std::string_view(folded_).substr(b, i - b)));
   }
 }
 
@@ -126,6 +129,44 @@ size_t ScannedText::WordAt(uint32_t pos) const {
   return std::lower_bound(words_.begin(), words_.end(), pos,
                           [](const Word& w, uint32_t p) { return w.start < p; }) -
          words_.begin();
+}
+
+namespace {
+size_t SlotOf(uint64_t h, size_t mask) { return static_cast<size_t>(h ^ (h >> 29)) & mask; }
+}  // namespace
+
+uint32_t WordVocabulary::Add(std::string_view folded) {
+  const uint64_t h = Fnv1a64(folded);
+  const uint32_t known = Find(h, folded);
+  if (known != kNone) return known;
+  const auto id = static_cast<uint32_t>(words_.size());
+  words_.emplace_back(folded);
+  hashes_.push_back(h);
+  if (slots_.size() < 2 * words_.size()) {
+    // Grow and re-insert everything: only done while lexicons are compiled.
+    size_t cap = 64;
+    while (cap < 4 * words_.size()) cap *= 2;
+    slots_.assign(cap, Slot());
+    for (uint32_t k = 0; k < words_.size(); ++k) {
+      size_t s = SlotOf(hashes_[k], cap - 1);
+      while (slots_[s].id != kNone) s = (s + 1) & (cap - 1);
+      slots_[s] = Slot{hashes_[k], k};
+    }
+    return id;
+  }
+  size_t s = SlotOf(h, slots_.size() - 1);
+  while (slots_[s].id != kNone) s = (s + 1) & (slots_.size() - 1);
+  slots_[s] = Slot{h, id};
+  return id;
+}
+
+uint32_t WordVocabulary::Find(uint64_t hash, std::string_view folded) const {
+  if (slots_.empty()) return kNone;
+  const size_t mask = slots_.size() - 1;
+  for (size_t s = SlotOf(hash, mask); slots_[s].id != kNone; s = (s + 1) & mask) {
+    if (slots_[s].hash == hash && words_[slots_[s].id] == folded) return slots_[s].id;
+  }
+  return kNone;
 }
 
 Status PhraseLexicon::Add(std::string_view pattern, int payload) {
@@ -160,7 +201,6 @@ Status PhraseLexicon::Add(std::string_view pattern, int payload) {
           return Status::InvalidArgument("bare '*' in pattern '" + std::string(pattern) + "'");
         al.kind = lead && trail ? Kind::kInfix : lead ? Kind::kSuffix : trail ? Kind::kPrefix : Kind::kExact;
         al.text = FoldCase(core);
-        al.hash = Fnv1a64(al.text);
         if (al.kind == Kind::kExact && AllCapsAcronym(core)) {
           al.exact_case = true;
           al.original = std::string(core);
@@ -188,8 +228,6 @@ Status PhraseLexicon::Add(std::string_view pattern, int payload) {
 
 namespace {
 
-size_t SlotOf(uint64_t h, size_t mask) { return static_cast<size_t>(h ^ (h >> 29)) & mask; }
-
 void SetByte(uint64_t (&bits)[4], char c) {
   const auto b = static_cast<unsigned char>(c);
   bits[b >> 6] |= uint64_t{1} << (b & 63);
@@ -202,8 +240,24 @@ bool HasByte(const uint64_t (&bits)[4], char c) {
 
 }  // namespace
 
-void PhraseLexicon::Compile() {
-  std::vector<std::pair<uint64_t, uint32_t>> exact;  // (first-word hash, pattern)
+void PhraseLexicon::Compile(std::shared_ptr<WordVocabulary> vocab) {
+  for (Pattern& p : patterns_) {
+    for (Element& el : p.elements) {
+      el.ids.clear();
+      el.ids_only = true;
+      for (Alt& a : el.alts) {
+        if (a.kind == Kind::kExact) a.id = vocab->Add(a.text);
+        if (a.kind != Kind::kExact || a.exact_case) {
+          el.ids_only = false;
+        } else {
+          el.ids.push_back(a.id);
+        }
+      }
+      std::sort(el.ids.begin(), el.ids.end());
+      el.ids.erase(std::unique(el.ids.begin(), el.ids.end()), el.ids.end());
+    }
+  }
+  std::vector<std::pair<uint32_t, uint32_t>> exact;  // (first-word id, pattern)
   scanned_.clear();
   scanned_any_ = false;
   scanned_min_len_ = static_cast<size_t>(-1);
@@ -231,35 +285,23 @@ void PhraseLexicon::Compile() {
       }
       continue;
     }
-    for (const Alt& a : first.alts) exact.emplace_back(Fnv1a64(a.text), i);
+    for (const Alt& a : first.alts) exact.emplace_back(a.id, i);
   }
   std::sort(exact.begin(), exact.end());
   exact.erase(std::unique(exact.begin(), exact.end()), exact.end());
   first_patterns_.clear();
-  slots_.clear();
-  std::fill(std::begin(first_bits_), std::end(first_bits_), 0);
-  for (const auto& e : exact) first_bits_[e.first >> 58] |= uint64_t{1} << ((e.first >> 52) & 63);
-  size_t distinct = 0;
-  for (size_t k = 0; k < exact.size(); ++k) distinct += k == 0 || exact[k].first != exact[k - 1].first;
-  if (distinct == 0) return;
-  size_t cap = 16;
-  while (cap < distinct * 2) cap *= 2;
-  slots_.assign(cap, Slot());
-  for (size_t k = 0; k < exact.size();) {
-    size_t e = k;
-    while (e < exact.size() && exact[e].first == exact[k].first) first_patterns_.push_back(exact[e++].second);
-    size_t s = SlotOf(exact[k].first, cap - 1);
-    while (slots_[s].end != 0) s = (s + 1) & (cap - 1);
-    slots_[s] = Slot{exact[k].first, static_cast<uint32_t>(first_patterns_.size() - (e - k)),
-                     static_cast<uint32_t>(first_patterns_.size())};
-    k = e;
-  }
+  first_begin_.assign(vocab->size() + 1, 0);
+  for (const auto& e : exact) ++first_begin_[e.first + 1];
+  for (size_t k = 1; k < first_begin_.size(); ++k) first_begin_[k] += first_begin_[k - 1];
+  for (const auto& e : exact) first_patterns_.push_back(e.second);  // sorted by id, then pattern
+  vocab_ = std::move(vocab);
 }
 
-bool PhraseLexicon::AltMatches(const Alt& a, std::string_view folded, std::string_view original) {
+bool PhraseLexicon::AltMatches(const Alt& a, const ScannedText& doc, size_t pos) {
+  const std::string_view folded = doc.Folded(pos);
   switch (a.kind) {
     case Kind::kExact:
-      return a.exact_case ? original == a.original : folded == a.text;
+      return a.exact_case ? doc.Original(pos) == a.original : doc.WordId(pos) == a.id;
     case Kind::kPrefix:
       return folded.size() >= a.text.size() && folded.compare(0, a.text.size(), a.text) == 0;
     case Kind::kSuffix:
@@ -275,37 +317,35 @@ bool PhraseLexicon::AltMatches(const Alt& a, std::string_view folded, std::strin
   return false;
 }
 
-bool PhraseLexicon::MatchFrom(const ScannedText& doc, const Pattern& p, size_t el, size_t pos, size_t limit,
-                              size_t* end) const {
-  if (el == p.elements.size()) {
-    *end = pos;
-    return true;
-  }
-  const Element& e = p.elements[el];
-  if (e.gap()) {
-    for (size_t skip = 0; skip <= 3 && pos + skip <= limit; ++skip) {
-      if (MatchFrom(doc, p, el + 1, pos + skip, limit, end)) return true;
+bool PhraseLexicon::ElementMatches(const Element& e, const ScannedText& doc, size_t pos) {
+  if (e.ids_only) {
+    const uint32_t id = doc.WordId(pos);
+    for (uint32_t x : e.ids) {
+      if (x >= id) return x == id;  // sorted; kNone is above every id
     }
     return false;
   }
-  if (pos >= limit) return false;
-  std::string_view folded = doc.Folded(pos), original = doc.Original(pos);
-  const uint64_t hash = doc.FoldedHash(pos);
   for (const Alt& a : e.alts) {
-    // A folded exact word can only be equal when the hashes are.
-    if (a.kind == Kind::kExact && !a.exact_case && a.hash != hash) continue;
-    if (AltMatches(a, folded, original)) return MatchFrom(doc, p, el + 1, pos + 1, limit, end);
+    if (AltMatches(a, doc, pos)) return true;
   }
   return false;
 }
 
-const PhraseLexicon::Slot* PhraseLexicon::SlotFor(uint64_t h) const {
-  if (slots_.empty()) return nullptr;
-  const size_t mask = slots_.size() - 1;
-  for (size_t s = SlotOf(h, mask); slots_[s].end != 0; s = (s + 1) & mask) {
-    if (slots_[s].hash == h) return &slots_[s];
+bool PhraseLexicon::MatchFrom(const ScannedText& doc, const Pattern& p, size_t el, size_t pos, size_t limit,
+                              size_t* end) const {
+  // Word by word; only a gap branches (into its zero to three skipped words).
+  for (; el < p.elements.size(); ++el, ++pos) {
+    const Element& e = p.elements[el];
+    if (e.gap()) {
+      for (size_t skip = 0; skip <= 3 && pos + skip <= limit; ++skip) {
+        if (MatchFrom(doc, p, el + 1, pos + skip, limit, end)) return true;
+      }
+      return false;
+    }
+    if (pos >= limit || !ElementMatches(e, doc, pos)) return false;
   }
-  return nullptr;
+  *end = pos;
+  return true;
 }
 
 bool PhraseLexicon::ScannedMayStart(const ScannedText& doc, size_t pos) const {
@@ -320,14 +360,13 @@ bool PhraseLexicon::ScannedMayStart(const ScannedText& doc, size_t pos) const {
 
 bool PhraseLexicon::ScannedFirstMatches(const ScannedText& doc, size_t pos) const {
   const std::string_view folded = doc.Folded(pos);
-  const uint64_t hash = doc.FoldedHash(pos);
-  // AltMatches, with a cheap test of the hash or an end byte first.
+  // AltMatches, with a cheap test of an end byte first.
   for (uint32_t pi : scanned_) {
     for (const Alt& a : patterns_[pi].elements.front().alts) {
       const size_t len = a.text.size();
       switch (a.kind) {
         case Kind::kExact:
-          if (a.exact_case ? doc.Original(pos) == a.original : a.hash == hash && folded == a.text) return true;
+          if (a.exact_case ? doc.Original(pos) == a.original : doc.WordId(pos) == a.id) return true;
           break;
         case Kind::kPrefix:
           if (folded.size() >= len && folded[0] == a.text[0] && folded.compare(0, len, a.text) == 0) return true;
@@ -350,18 +389,22 @@ bool PhraseLexicon::ScannedFirstMatches(const ScannedText& doc, size_t pos) cons
   return false;
 }
 
-void PhraseLexicon::MatchWith(const ScannedText& doc, size_t pos, size_t limit, const Slot* slot,
-                              std::vector<PhraseMatch>* out) const {
+void PhraseLexicon::MatchWith(const ScannedText& doc, size_t pos, size_t limit, bool exact_start,
+                              bool scanned_start, std::vector<PhraseMatch>* out) const {
   size_t before = out->size();
   auto attempt = [&](uint32_t pi) {
     size_t end = 0;
     if (MatchFrom(doc, patterns_[pi], 0, pos, limit, &end))
       out->push_back(PhraseMatch{pos, end, patterns_[pi].payload});
   };
-  if (slot != nullptr) {
-    for (uint32_t k = slot->begin; k < slot->end; ++k) attempt(first_patterns_[k]);
+  if (exact_start) {
+    const uint32_t id = doc.WordId(pos);
+    for (uint32_t k = first_begin_[id]; k < first_begin_[id + 1]; ++k) attempt(first_patterns_[k]);
   }
-  for (uint32_t pi : scanned_) attempt(pi);
+  // (Without scanned_start no scanned pattern's first element matches here.)
+  if (scanned_start) {
+    for (uint32_t pi : scanned_) attempt(pi);
+  }
   if (out->size() - before > 1) {
     std::sort(out->begin() + before, out->end(),
               [](const PhraseMatch& a, const PhraseMatch& b) { return a.end_word > b.end_word; });
@@ -370,17 +413,19 @@ void PhraseLexicon::MatchWith(const ScannedText& doc, size_t pos, size_t limit, 
 
 void PhraseLexicon::MatchAt(const ScannedText& doc, size_t pos, size_t limit,
                             std::vector<PhraseMatch>* out) const {
-  MatchWith(doc, pos, limit, SlotFor(doc.FoldedHash(pos)), out);
+  assert(&doc.vocabulary() == vocab_.get());
+  MatchWith(doc, pos, limit, StartsAny(doc.WordId(pos)), !scanned_.empty() && ScannedMayStart(doc, pos), out);
 }
 
 void PhraseLexicon::FindAll(const ScannedText& doc, size_t begin, size_t end, size_t limit,
                             std::vector<PhraseMatch>* out) const {
+  assert(&doc.vocabulary() == vocab_.get());
   const size_t stop = std::min(end, limit);
   for (size_t pos = begin; pos < stop; ++pos) {
-    const uint64_t h = doc.FoldedHash(pos);
-    const Slot* slot = MayBeFirst(h) ? SlotFor(h) : nullptr;
     // Most words start no pattern: only a first-word hit or a scanned pattern needs matching.
-    if (slot != nullptr || (!scanned_.empty() && ScannedMayStart(doc, pos))) MatchWith(doc, pos, limit, slot, out);
+    const bool exact_start = StartsAny(doc.WordId(pos));
+    const bool scanned_start = !scanned_.empty() && ScannedMayStart(doc, pos);
+    if (exact_start || scanned_start) MatchWith(doc, pos, limit, exact_start, scanned_start, out);
   }
 }
 

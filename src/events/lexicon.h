@@ -19,6 +19,7 @@
 #define PACTGRAPH_EVENTS_LEXICON_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,10 +33,35 @@ struct Word {
   uint32_t start = 0, end = 0;  // byte range in the document text
 };
 
+// The words that a set of lexicons names exactly (case-folded), each with a
+// small id: a document's words are looked up here once when it is scanned,
+// and the lexicons then compare ids instead of hashing and comparing text at
+// every pattern they try. Filled by PhraseLexicon::Compile.
+class WordVocabulary {
+ public:
+  static constexpr uint32_t kNone = 0xFFFFFFFFu;  // a word no pattern names exactly
+  // The id of a folded word, added if new.
+  uint32_t Add(std::string_view folded);
+  // The id of a folded word whose Fnv1a64 is `hash`, or kNone.
+  uint32_t Find(uint64_t hash, std::string_view folded) const;
+  size_t size() const { return words_.size(); }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t id = kNone;  // kNone: empty slot
+  };
+  std::vector<std::string> words_;
+  std::vector<uint64_t> hashes_;
+  std::vector<Slot> slots_;  // open addressing, size a power of two, at most half full
+};
+
 // The words of one document and its case-folded copy (same byte offsets).
 class ScannedText {
  public:
-  explicit ScannedText(std::string_view text);
+  // `vocab` must outlive the scanned text; match it only with lexicons
+  // compiled into that vocabulary.
+  ScannedText(std::string_view text, const WordVocabulary& vocab);
   std::string_view text() const { return text_; }
   std::string_view folded() const { return folded_; }
   const std::vector<Word>& words() const { return words_; }
@@ -45,16 +71,18 @@ class ScannedText {
   std::string_view Folded(size_t i) const {
     return std::string_view(folded_).substr(words_[i].start, words_[i].end - words_[i].start);
   }
-  // Fnv1a64 of Folded(i), computed once per word when the text is scanned.
-  uint64_t FoldedHash(size_t i) const { return hashes_[i]; }
+  // The vocabulary id of Folded(i), or WordVocabulary::kNone.
+  uint32_t WordId(size_t i) const { return ids_[i]; }
+  const WordVocabulary& vocabulary() const { return *vocab_; }
   // Index of the first word starting at or after byte `pos`.
   size_t WordAt(uint32_t pos) const;
 
  private:
   std::string_view text_;
   std::string folded_;
+  const WordVocabulary* vocab_;
   std::vector<Word> words_;
-  std::vector<uint64_t> hashes_;  // per word: Fnv1a64 of its folded text
+  std::vector<uint32_t> ids_;  // per word: its vocabulary id
 };
 
 // Lower-cases ASCII and the German capitals Ä Ö Ü (length preserving).
@@ -70,6 +98,13 @@ class PhraseLexicon {
   // Adds a pattern; returns an error naming the problem (the caller adds the
   // file and line).
   Status Add(std::string_view pattern, int payload);
+  // Must be called after the last Add and before matching. The lexicon's
+  // exact words are added to `vocab`, which lexicons used on the same
+  // documents share; without one the lexicon gets a vocabulary of its own.
+  void Compile(std::shared_ptr<WordVocabulary> vocab);
+  void Compile() { Compile(std::make_shared<WordVocabulary>()); }
+  // The vocabulary to scan documents with (after Compile).
+  const WordVocabulary& vocabulary() const { return *vocab_; }
   // Finds every pattern occurrence starting in words [begin, end) and ending
   // no later than `limit` (the sentence end). Longest match first per start.
   void FindAll(const ScannedText& doc, size_t begin, size_t end, size_t limit,
@@ -84,49 +119,50 @@ class PhraseLexicon {
     Kind kind = Kind::kExact;
     std::string text;  // folded
     bool exact_case = false;
-    std::string original;  // for exact-case alternatives
-    uint64_t hash = 0;     // kExact: Fnv1a64(text), checked before the text
+    std::string original;                 // for exact-case alternatives
+    uint32_t id = WordVocabulary::kNone;  // kExact: the vocabulary id of text (set by Compile)
   };
   struct Element {
     std::vector<Alt> alts;
+    // Set by Compile: every alternative is a case-folded exact word, so the
+    // element matches exactly the words whose id is in `ids` (sorted).
+    bool ids_only = false;
+    std::vector<uint32_t> ids;
     bool gap() const { return alts.size() == 1 && alts[0].kind == Kind::kGap; }
   };
   struct Pattern {
     std::vector<Element> elements;
     int payload = 0;
   };
-  static bool AltMatches(const Alt& a, std::string_view folded, std::string_view original);
+  static bool AltMatches(const Alt& a, const ScannedText& doc, size_t pos);
+  static bool ElementMatches(const Element& e, const ScannedText& doc, size_t pos);
 
   bool MatchFrom(const ScannedText& doc, const Pattern& p, size_t el, size_t pos, size_t limit,
                  size_t* end) const;
 
-  std::vector<Pattern> patterns_;
-  // First-element index: exact first words by hash (open addressing; each
-  // slot names a run of first_patterns_ in pattern order); others scanned.
-  struct Slot {
-    uint64_t hash = 0;
-    uint32_t begin = 0, end = 0;  // end == 0: empty slot
-  };
-  // The slot of the patterns whose first word hashes to h, or nullptr.
-  const Slot* SlotFor(uint64_t h) const;
+  // The patterns whose first element names the word with vocabulary id
+  // `id` exactly: first_patterns_[first_begin_[id], first_begin_[id + 1]),
+  // in pattern order. Ids added to the vocabulary after this lexicon was
+  // compiled start none of its patterns.
+  bool StartsAny(uint32_t id) const {
+    return size_t{id} + 1 < first_begin_.size() && first_begin_[id] != first_begin_[id + 1];
+  }
   // Whether the first element of a scanned pattern matches the word at pos.
   // (Its cheap tests; the alternatives themselves are tried by ScannedFirstMatches.)
   bool ScannedMayStart(const ScannedText& doc, size_t pos) const;
   bool ScannedFirstMatches(const ScannedText& doc, size_t pos) const;
-  // Tries the patterns of `slot` (may be nullptr) and the scanned ones at pos.
-  void MatchWith(const ScannedText& doc, size_t pos, size_t limit, const Slot* slot,
+  // Tries the patterns that start with the exact word at pos (when
+  // `exact_start`) and the scanned ones (when `scanned_start`) at pos.
+  void MatchWith(const ScannedText& doc, size_t pos, size_t limit, bool exact_start, bool scanned_start,
                  std::vector<PhraseMatch>* out) const;
 
-  // One bit per value of a hash's top 12 bits, set for the first-word hashes
-  // in slots_: most words are no first word and miss here without a probe.
-  bool MayBeFirst(uint64_t h) const { return (first_bits_[h >> 58] >> ((h >> 52) & 63)) & 1; }
-
-  uint64_t first_bits_[64] = {};           // 4,096 bits: the top 12 bits of a hash
-  std::vector<Slot> slots_;                // size a power of two, or empty
-  std::vector<uint32_t> first_patterns_;  // pattern indices, grouped by first-word hash
-  std::vector<uint32_t> scanned_;          // patterns whose first element is not exact
-  bool scanned_any_ = false;               // a scanned pattern starts with '_' (any word)
-  size_t scanned_min_len_ = 0;             // the shortest word their first elements can match
+  std::shared_ptr<const WordVocabulary> vocab_;
+  std::vector<Pattern> patterns_;
+  std::vector<uint32_t> first_begin_;     // per vocabulary id, and one past the last
+  std::vector<uint32_t> first_patterns_;  // pattern indices, grouped by first word
+  std::vector<uint32_t> scanned_;         // patterns whose first element is not exact
+  bool scanned_any_ = false;              // a scanned pattern starts with '_' (any word)
+  size_t scanned_min_len_ = 0;            // the shortest word their first elements can match
   // The folded bytes a word must end with (for exact and suffix first
   // alternatives) or begin with (for prefix ones) to start a scanned pattern,
   // one bit per byte value: most words fail both and skip the alternatives.
@@ -134,10 +170,6 @@ class PhraseLexicon {
   uint64_t scanned_last_bytes_[4] = {};
   uint64_t scanned_first_bytes_[4] = {};
   bool scanned_unfiltered_ = false;
-
- public:
-  // Must be called after the last Add and before matching.
-  void Compile();
 };
 
 }  // namespace events

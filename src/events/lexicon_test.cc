@@ -15,11 +15,13 @@ std::vector<PhraseMatch> FindIn(const PhraseLexicon& lex, const ScannedText& doc
 }
 
 TEST(ScannedText, SplitsOnHyphensApostrophesAndUnicodePunctuation) {
+  WordVocabulary vocab;
   ScannedText doc(
       "KI-Datenzentrum, Microsoft\xE2\x80\x99"
       "s \xE2\x80\x9C"
       "Future Now\xE2\x80\x9D \xC3\x9C"
-      "bernahme");
+      "bernahme",
+      vocab);
   ASSERT_EQ(doc.words().size(), 7u);
   EXPECT_EQ(doc.Folded(0), "ki");
   EXPECT_EQ(doc.Folded(1), "datenzentrum");
@@ -38,7 +40,8 @@ TEST(PhraseLexicon, StemsSuffixesAlternativesAndGaps) {
   ASSERT_TRUE(lex.Add("held ~ talks|discussions", 3).ok());
   ASSERT_TRUE(lex.Add("signed _ deal", 4).ok());
   lex.Compile();
-  ScannedText doc("They held closed-door talks and signed a deal; Investments in a Rechenzentrum.");
+  ScannedText doc("They held closed-door talks and signed a deal; Investments in a Rechenzentrum.",
+                  lex.vocabulary());
   std::vector<PhraseMatch> m = FindIn(lex, doc);
   std::vector<int> payloads;
   for (const PhraseMatch& x : m) payloads.push_back(x.payload);
@@ -51,15 +54,15 @@ TEST(PhraseLexicon, AcronymsMatchCaseExactly) {
   ASSERT_TRUE(lex.Add("AI", 1).ok());
   ASSERT_TRUE(lex.Add("cloud", 2).ok());
   lex.Compile();
-  EXPECT_EQ(FindIn(lex, ScannedText("AI and Cloud")).size(), 2u);
-  EXPECT_EQ(FindIn(lex, ScannedText("Ai and ai")).size(), 0u);
+  EXPECT_EQ(FindIn(lex, ScannedText("AI and Cloud", lex.vocabulary())).size(), 2u);
+  EXPECT_EQ(FindIn(lex, ScannedText("Ai and ai", lex.vocabulary())).size(), 0u);
 }
 
 TEST(PhraseLexicon, GapDoesNotRunPastTheLimit) {
   PhraseLexicon lex;
   ASSERT_TRUE(lex.Add("met ~ in", 1).ok());
   lex.Compile();
-  ScannedText doc("met them. In Seoul");
+  ScannedText doc("met them. In Seoul", lex.vocabulary());
   std::vector<PhraseMatch> out;
   lex.FindAll(doc, 0, 2, 2, &out);  // the sentence ends after "them"
   EXPECT_TRUE(out.empty());
