@@ -5,7 +5,6 @@
 #include <cstring>
 
 #include "time/tokens.h"
-#include "util/hash.h"
 
 namespace pactgraph {
 namespace events {
@@ -56,11 +55,12 @@ bool AllCapsAcronym(std::string_view w) {
 
 }  // namespace
 
-std::string FoldCase(std::string_view s) {
+namespace {
+
+// Writes the case-folded s to o (s.size() bytes).
+void FoldInto(std::string_view s, char* o) {
   const size_t n = s.size();
-  std::string out(n, '\0');
   const char* in = s.data();
-  char* o = out.data();
   size_t i = 0;
   while (i < n) {
     uint64_t block;
@@ -82,46 +82,117 @@ std::string FoldCase(std::string_view s) {
       o[i++] = static_cast<char>(c);
     }
   }
+}
+
+constexpr uint64_t kHighBits = 0x8080808080808080ull;
+
+uint64_t Load8(const void* p) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+
+// Eight bytes read from here + 8 - len: `len` bytes 0xFF, then zeros, in
+// memory order whatever the byte order of the machine.
+constexpr unsigned char kKeepBytes[16] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+
+// A mask keeping the first `len` (0 to 8) bytes of a loaded block.
+uint64_t KeepFirst(size_t len) { return Load8(kKeepBytes + 8 - len); }
+
+// The index of the first byte of a loaded block whose high bit is set in `mask` (not 0).
+size_t FirstMarkedByte(uint64_t mask) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  return static_cast<size_t>(__builtin_clzll(mask)) >> 3;
+#else
+  return static_cast<size_t>(__builtin_ctzll(mask)) >> 3;
+#endif
+}
+
+// The high bit of every byte of a loaded block that is an ASCII letter or
+// digit. Each byte is compared on its low seven bits (so that no sum carries
+// into the next byte); bytes with the high bit set are then left out.
+uint64_t AsciiAlnumBytes(uint64_t block) {
+  const uint64_t x = block & ~kHighBits;
+  const uint64_t lower = x | 0x2020202020202020ull;  // a letter in lower case; no other byte becomes one
+  const uint64_t letter = (lower + 0x1F1F1F1F1F1F1F1Full) & ~(lower + 0x0505050505050505ull);  // 'a'..'z'
+  const uint64_t digit = (x + 0x5050505050505050ull) & ~(x + 0x4646464646464646ull);           // '0'..'9'
+  return (letter | digit) & ~block & kHighBits;
+}
+
+// Bytes of padding after a scanned text's folded copy, so that a word's key
+// can be read in whole blocks of eight.
+constexpr size_t kKeyPadding = 8;
+
+}  // namespace
+
+std::string FoldCase(std::string_view s) {
+  std::string out(s.size(), '\0');
+  FoldInto(s, out.data());
   return out;
 }
 
-ScannedText::ScannedText(std::string_view text, const WordVocabulary& vocab)
-    : text_(text), folded_(FoldCase(text)), vocab_(&vocab) {
-  words_.reserve(text.size() / 6 + 1);
-  ids_.reserve(text.size() / 6 + 1);
+uint64_t WordVocabulary::Key(const char* p, size_t len) {
+  if (len <= 8) return Load8(p) & KeepFirst(len);  // the bytes themselves: no word has a zero byte
+  uint64_t h = len;
+  for (size_t k = 0; k < len; k += 8) {
+    const uint64_t block = Load8(p + k) & KeepFirst(std::min<size_t>(len - k, 8));
+    h = (h ^ block) * 0x9E3779B97F4A7C15ull;
+    h ^= h >> 29;
+  }
+  return h;
+}
+
+ScannedText::ScannedText(std::string_view text, const WordVocabulary& vocab) : text_(text), vocab_(&vocab) {
   const size_t n = text.size();
+  folded_.assign(n + kKeyPadding, '\0');
+  FoldInto(text, folded_.data());
+  words_.reserve(n / 6 + 1);
+  ids_.reserve(n / 6 + 1);
+  starts_.reserve(n / 6 + 1);
   const auto* raw = reinterpret_cast<const unsigned char*>(text.data());
-  const auto* folded = reinterpret_cast<const unsigned char*>(folded_.data());
-  // Each word's Fnv1a64 over its folded bytes is computed while it is
-  // scanned, to look it up in the vocabulary.
-  constexpr uint64_t kFnvBasis = 1469598103934665603ull, kFnvPrime = 1099511628211ull;
+  // Runs of ASCII are classified eight bytes at a time; a non-ASCII
+  // character is looked at on its own.
   size_t i = 0;
   while (i < n) {
-    if (raw[i] < 0x80) {
-      if (!IsAsciiAlnum(raw[i])) {
-        ++i;
+    if (i + 8 <= n) {
+      const uint64_t block = Load8(raw + i);
+      const uint64_t interesting = AsciiAlnumBytes(block) | (block & kHighBits);
+      if (interesting == 0) {
+        i += 8;  // eight ASCII separators
         continue;
       }
-    } else if (WordCharLength(text, i) == 0) {
+      i += FirstMarkedByte(interesting);  // a letter, a digit or a non-ASCII byte
+    } else if (raw[i] < 0x80 && !IsAsciiAlnum(raw[i])) {
+      ++i;
+      continue;
+    }
+    if (raw[i] >= 0x80 && WordCharLength(text, i) == 0) {
       i += CharLength(text, i);  // skip a whole separator character
       continue;
     }
     const size_t b = i;
-    uint64_t h = kFnvBasis;
     while (i < n) {
-      if (raw[i] < 0x80) {  // ASCII: a word character exactly when a letter or digit
+      if (i + 8 <= n) {
+        const uint64_t stop = ~AsciiAlnumBytes(Load8(raw + i)) & kHighBits;  // separators and non-ASCII
+        if (stop == 0) {
+          i += 8;
+          continue;
+        }
+        i += FirstMarkedByte(stop);
+        if (raw[i] < 0x80) break;  // an ASCII separator
+      } else if (raw[i] < 0x80) {  // ASCII: a word character exactly when a letter or digit
         if (!IsAsciiAlnum(raw[i])) break;
-        h = (h ^ folded[i]) * kFnvPrime;
         ++i;
         continue;
       }
       const size_t len = WordCharLength(text, i);
       if (len == 0) break;
-      for (size_t k = i; k < i + len; ++k) h = (h ^ folded[k]) * kFnvPrime;
       i += len;
     }
     words_.push_back(Word{static_cast<uint32_t>(b), static_cast<uint32_t>(i)});
-    ids_.push_back(vocab.Find(h, std::string_view(folded_).substr(b, i - b)));
+    const uint32_t id = vocab.Find(WordVocabulary::Key(folded_.data() + b, i - b), folded_.data() + b, i - b);
+    ids_.push_back(id);
+    starts_.push_back(vocab.Starts(id));
   }
 }
 
@@ -131,42 +202,37 @@ size_t ScannedText::WordAt(uint32_t pos) const {
          words_.begin();
 }
 
-namespace {
-size_t SlotOf(uint64_t h, size_t mask) { return static_cast<size_t>(h ^ (h >> 29)) & mask; }
-}  // namespace
-
 uint32_t WordVocabulary::Add(std::string_view folded) {
-  const uint64_t h = Fnv1a64(folded);
-  const uint32_t known = Find(h, folded);
+  std::string padded(folded);
+  padded.append(kKeyPadding, '\0');
+  const uint64_t key = Key(padded.data(), folded.size());
+  const uint32_t known = Find(key, folded.data(), folded.size());
   if (known != kNone) return known;
   const auto id = static_cast<uint32_t>(words_.size());
   words_.emplace_back(folded);
-  hashes_.push_back(h);
+  keys_.push_back(key);
+  starts_.push_back(0);
   if (slots_.size() < 2 * words_.size()) {
     // Grow and re-insert everything: only done while lexicons are compiled.
     size_t cap = 64;
-    while (cap < 4 * words_.size()) cap *= 2;
-    slots_.assign(cap, Slot());
-    for (uint32_t k = 0; k < words_.size(); ++k) {
-      size_t s = SlotOf(hashes_[k], cap - 1);
-      while (slots_[s].id != kNone) s = (s + 1) & (cap - 1);
-      slots_[s] = Slot{hashes_[k], k};
+    shift_ = 58;
+    while (cap < 4 * words_.size()) {
+      cap *= 2;
+      --shift_;
     }
-    return id;
+    slots_.assign(cap, Slot());
+    for (uint32_t k = 0; k < words_.size(); ++k) Insert(k);
+  } else {
+    Insert(id);
   }
-  size_t s = SlotOf(h, slots_.size() - 1);
-  while (slots_[s].id != kNone) s = (s + 1) & (slots_.size() - 1);
-  slots_[s] = Slot{h, id};
   return id;
 }
 
-uint32_t WordVocabulary::Find(uint64_t hash, std::string_view folded) const {
-  if (slots_.empty()) return kNone;
+void WordVocabulary::Insert(uint32_t id) {
   const size_t mask = slots_.size() - 1;
-  for (size_t s = SlotOf(hash, mask); slots_[s].id != kNone; s = (s + 1) & mask) {
-    if (slots_[s].hash == hash && words_[slots_[s].id] == folded) return slots_[s].id;
-  }
-  return kNone;
+  size_t s = SlotOf(keys_[id]);
+  while (slots_[s].id != kNone) s = (s + 1) & mask;
+  slots_[s] = Slot{keys_[id], static_cast<uint32_t>(words_[id].size()), id};
 }
 
 Status PhraseLexicon::Add(std::string_view pattern, int payload) {
@@ -228,15 +294,10 @@ Status PhraseLexicon::Add(std::string_view pattern, int payload) {
 
 namespace {
 
-void SetByte(uint64_t (&bits)[4], char c) {
-  const auto b = static_cast<unsigned char>(c);
-  bits[b >> 6] |= uint64_t{1} << (b & 63);
-}
+// Two bytes as a bit of a 4,096-bit set: the low six bits of each.
+void SetPair(uint64_t (&bits)[64], char a, char b) { bits[a & 63] |= uint64_t{1} << (b & 63); }
 
-bool HasByte(const uint64_t (&bits)[4], char c) {
-  const auto b = static_cast<unsigned char>(c);
-  return (bits[b >> 6] >> (b & 63)) & 1;
-}
+bool HasPair(const uint64_t (&bits)[64], char a, char b) { return (bits[a & 63] >> (b & 63)) & 1; }
 
 }  // namespace
 
@@ -261,8 +322,8 @@ void PhraseLexicon::Compile(std::shared_ptr<WordVocabulary> vocab) {
   scanned_.clear();
   scanned_any_ = false;
   scanned_min_len_ = static_cast<size_t>(-1);
-  std::fill(std::begin(scanned_last_bytes_), std::end(scanned_last_bytes_), 0);
-  std::fill(std::begin(scanned_first_bytes_), std::end(scanned_first_bytes_), 0);
+  std::fill(std::begin(scanned_last_pairs_), std::end(scanned_last_pairs_), 0);
+  std::fill(std::begin(scanned_first_pairs_), std::end(scanned_first_pairs_), 0);
   scanned_unfiltered_ = false;
   for (uint32_t i = 0; i < patterns_.size(); ++i) {
     const Element& first = patterns_[i].elements.front();
@@ -275,12 +336,13 @@ void PhraseLexicon::Compile(std::shared_ptr<WordVocabulary> vocab) {
         const size_t len = a.exact_case ? a.original.size() : a.text.size();
         scanned_min_len_ = std::min(scanned_min_len_, a.kind == Kind::kAny ? size_t{0} : len);
         // An exact-case alternative matches only words whose folded form is its folded text.
-        if (a.kind == Kind::kExact || a.kind == Kind::kSuffix) {
-          SetByte(scanned_last_bytes_, a.text.back());
-        } else if (a.kind == Kind::kPrefix) {
-          SetByte(scanned_first_bytes_, a.text.front());
-        } else {
+        const std::string& t = a.text;
+        if (t.size() < 2 || (a.kind != Kind::kExact && a.kind != Kind::kSuffix && a.kind != Kind::kPrefix)) {
           scanned_unfiltered_ = true;
+        } else if (a.kind == Kind::kPrefix) {
+          SetPair(scanned_first_pairs_, t[0], t[1]);
+        } else {
+          SetPair(scanned_last_pairs_, t[t.size() - 2], t.back());
         }
       }
       continue;
@@ -289,6 +351,12 @@ void PhraseLexicon::Compile(std::shared_ptr<WordVocabulary> vocab) {
   }
   std::sort(exact.begin(), exact.end());
   exact.erase(std::unique(exact.begin(), exact.end()), exact.end());
+  start_bit_ = vocab->NewLexiconBit();
+  for (const auto& e : exact) vocab->MarkStart(e.first, start_bit_);
+  for (Pattern& p : patterns_) {
+    p.ids_only =
+        std::all_of(p.elements.begin(), p.elements.end(), [](const Element& e) { return e.ids_only; });
+  }
   first_patterns_.clear();
   first_begin_.assign(vocab->size() + 1, 0);
   for (const auto& e : exact) ++first_begin_[e.first + 1];
@@ -331,6 +399,18 @@ bool PhraseLexicon::ElementMatches(const Element& e, const ScannedText& doc, siz
   return false;
 }
 
+bool PhraseLexicon::MatchesAfterFirst(const ScannedText& doc, const Pattern& p, size_t pos, size_t limit) {
+  const size_t n = p.elements.size();
+  if (pos + n > limit) return false;
+  for (size_t el = 1; el < n; ++el) {
+    const uint32_t id = doc.WordId(pos + el);
+    const std::vector<uint32_t>& ids = p.elements[el].ids;
+    auto it = std::find_if(ids.begin(), ids.end(), [id](uint32_t x) { return x >= id; });  // sorted
+    if (it == ids.end() || *it != id) return false;
+  }
+  return true;
+}
+
 bool PhraseLexicon::MatchFrom(const ScannedText& doc, const Pattern& p, size_t el, size_t pos, size_t limit,
                               size_t* end) const {
   // Word by word; only a gap branches (into its zero to three skipped words).
@@ -350,10 +430,12 @@ bool PhraseLexicon::MatchFrom(const ScannedText& doc, const Pattern& p, size_t e
 
 bool PhraseLexicon::ScannedMayStart(const ScannedText& doc, size_t pos) const {
   if (scanned_any_) return true;
-  const std::string_view folded = doc.Folded(pos);
-  if (folded.size() < scanned_min_len_) return false;
-  if (!scanned_unfiltered_ && !HasByte(scanned_last_bytes_, folded.back()) &&
-      !HasByte(scanned_first_bytes_, folded.front()))
+  const Word w = doc.words()[pos];
+  if (w.end - w.start < scanned_min_len_) return false;
+  // (Every first alternative has two bytes or more when filtered.)
+  const char* f = doc.folded().data();
+  if (!scanned_unfiltered_ && !HasPair(scanned_last_pairs_, f[w.end - 2], f[w.end - 1]) &&
+      !HasPair(scanned_first_pairs_, f[w.start], f[w.start + 1]))
     return false;
   return ScannedFirstMatches(doc, pos);
 }
@@ -399,7 +481,17 @@ void PhraseLexicon::MatchWith(const ScannedText& doc, size_t pos, size_t limit, 
   };
   if (exact_start) {
     const uint32_t id = doc.WordId(pos);
-    for (uint32_t k = first_begin_[id]; k < first_begin_[id + 1]; ++k) attempt(first_patterns_[k]);
+    for (uint32_t k = first_begin_[id]; k < first_begin_[id + 1]; ++k) {
+      const uint32_t pi = first_patterns_[k];
+      const Pattern& p = patterns_[pi];
+      // Its first element names this word (by id) when it tests ids only.
+      if (p.ids_only) {
+        if (MatchesAfterFirst(doc, p, pos, limit))
+          out->push_back(PhraseMatch{pos, pos + p.elements.size(), p.payload});
+      } else {
+        attempt(pi);
+      }
+    }
   }
   // (Without scanned_start no scanned pattern's first element matches here.)
   if (scanned_start) {
@@ -414,6 +506,7 @@ void PhraseLexicon::MatchWith(const ScannedText& doc, size_t pos, size_t limit, 
 void PhraseLexicon::MatchAt(const ScannedText& doc, size_t pos, size_t limit,
                             std::vector<PhraseMatch>* out) const {
   assert(&doc.vocabulary() == vocab_.get());
+  if (pos >= limit) return;
   MatchWith(doc, pos, limit, StartsAny(doc.WordId(pos)), !scanned_.empty() && ScannedMayStart(doc, pos), out);
 }
 
@@ -421,9 +514,16 @@ void PhraseLexicon::FindAll(const ScannedText& doc, size_t begin, size_t end, si
                             std::vector<PhraseMatch>* out) const {
   assert(&doc.vocabulary() == vocab_.get());
   const size_t stop = std::min(end, limit);
+  // Most words start no pattern: only a first-word hit or a scanned pattern needs matching.
+  if (scanned_.empty() && start_bit_ != 0) {
+    for (size_t pos = begin; pos < stop; ++pos) {
+      if (doc.Starts(pos) & start_bit_) MatchWith(doc, pos, limit, true, false, out);
+    }
+    return;
+  }
   for (size_t pos = begin; pos < stop; ++pos) {
-    // Most words start no pattern: only a first-word hit or a scanned pattern needs matching.
-    const bool exact_start = StartsAny(doc.WordId(pos));
+    const bool exact_start =
+        start_bit_ != 0 ? (doc.Starts(pos) & start_bit_) != 0 : StartsAny(doc.WordId(pos));
     const bool scanned_start = !scanned_.empty() && ScannedMayStart(doc, pos);
     if (exact_start || scanned_start) MatchWith(doc, pos, limit, exact_start, scanned_start, out);
   }

@@ -42,18 +42,44 @@ class WordVocabulary {
   static constexpr uint32_t kNone = 0xFFFFFFFFu;  // a word no pattern names exactly
   // The id of a folded word, added if new.
   uint32_t Add(std::string_view folded);
-  // The id of a folded word whose Fnv1a64 is `hash`, or kNone.
-  uint32_t Find(uint64_t hash, std::string_view folded) const;
+  // The id of the folded word at p (len bytes) whose Key is `key`, or kNone.
+  uint32_t Find(uint64_t key, const char* p, size_t len) const {
+    if (slots_.empty()) return kNone;
+    const size_t mask = slots_.size() - 1;
+    for (size_t s = SlotOf(key); slots_[s].id != kNone; s = (s + 1) & mask) {
+      const Slot& slot = slots_[s];
+      // A key of up to eight bytes is the word itself; a longer one is a hash.
+      if (slot.key == key && slot.len == len && (len <= 8 || words_[slot.id].compare(0, len, p, len) == 0))
+        return slot.id;
+    }
+    return kNone;
+  }
   size_t size() const { return words_.size(); }
+  // A bit of its own for a lexicon compiled into this vocabulary, or 0 when
+  // all eight are taken; Starts(id) has the bits of the lexicons with a
+  // pattern whose first element names word `id`.
+  uint8_t NewLexiconBit() { return lexicons_ < 8 ? static_cast<uint8_t>(1u << lexicons_++) : 0; }
+  void MarkStart(uint32_t id, uint8_t bit) { starts_[id] |= bit; }
+  uint8_t Starts(uint32_t id) const { return id == kNone ? 0 : starts_[id]; }
+  // The lookup key of the folded word at p (len bytes; eight more bytes
+  // must be readable after it): its bytes themselves when it has up to
+  // eight, else a hash of them.
+  static uint64_t Key(const char* p, size_t len);
 
  private:
   struct Slot {
-    uint64_t hash = 0;
+    uint64_t key = 0;
+    uint32_t len = 0;
     uint32_t id = kNone;  // kNone: empty slot
   };
+  size_t SlotOf(uint64_t key) const { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_); }
+  void Insert(uint32_t id);
   std::vector<std::string> words_;
-  std::vector<uint64_t> hashes_;
+  std::vector<uint64_t> keys_;
+  std::vector<uint8_t> starts_;  // per id
+  int lexicons_ = 0;
   std::vector<Slot> slots_;  // open addressing, size a power of two, at most half full
+  int shift_ = 64;           // 64 - log2(slots_.size())
 };
 
 // The words of one document and its case-folded copy (same byte offsets).
@@ -63,7 +89,7 @@ class ScannedText {
   // compiled into that vocabulary.
   ScannedText(std::string_view text, const WordVocabulary& vocab);
   std::string_view text() const { return text_; }
-  std::string_view folded() const { return folded_; }
+  std::string_view folded() const { return std::string_view(folded_).substr(0, text_.size()); }
   const std::vector<Word>& words() const { return words_; }
   std::string_view Original(size_t i) const {
     return text_.substr(words_[i].start, words_[i].end - words_[i].start);
@@ -73,16 +99,19 @@ class ScannedText {
   }
   // The vocabulary id of Folded(i), or WordVocabulary::kNone.
   uint32_t WordId(size_t i) const { return ids_[i]; }
+  // WordVocabulary::Starts of the word.
+  uint8_t Starts(size_t i) const { return starts_[i]; }
   const WordVocabulary& vocabulary() const { return *vocab_; }
   // Index of the first word starting at or after byte `pos`.
   size_t WordAt(uint32_t pos) const;
 
  private:
   std::string_view text_;
-  std::string folded_;
+  std::string folded_;  // followed by zero bytes of padding
   const WordVocabulary* vocab_;
   std::vector<Word> words_;
-  std::vector<uint32_t> ids_;  // per word: its vocabulary id
+  std::vector<uint32_t> ids_;    // per word: its vocabulary id
+  std::vector<uint8_t> starts_;  // per word: the vocabulary's Starts of its id
 };
 
 // Lower-cases ASCII and the German capitals Ä Ö Ü (length preserving).
@@ -133,6 +162,7 @@ class PhraseLexicon {
   struct Pattern {
     std::vector<Element> elements;
     int payload = 0;
+    bool ids_only = false;  // set by Compile: no gap, and every element tests ids only
   };
   static bool AltMatches(const Alt& a, const ScannedText& doc, size_t pos);
   static bool ElementMatches(const Element& e, const ScannedText& doc, size_t pos);
@@ -147,6 +177,9 @@ class PhraseLexicon {
   bool StartsAny(uint32_t id) const {
     return size_t{id} + 1 < first_begin_.size() && first_begin_[id] != first_begin_[id + 1];
   }
+  // Whether the words from pos on match an ids_only pattern, the first one
+  // (known to match) excepted.
+  static bool MatchesAfterFirst(const ScannedText& doc, const Pattern& p, size_t pos, size_t limit);
   // Whether the first element of a scanned pattern matches the word at pos.
   // (Its cheap tests; the alternatives themselves are tried by ScannedFirstMatches.)
   bool ScannedMayStart(const ScannedText& doc, size_t pos) const;
@@ -157,18 +190,21 @@ class PhraseLexicon {
                  std::vector<PhraseMatch>* out) const;
 
   std::shared_ptr<const WordVocabulary> vocab_;
+  uint8_t start_bit_ = 0;  // this lexicon's bit in the vocabulary's Starts (0: none, use first_begin_)
   std::vector<Pattern> patterns_;
   std::vector<uint32_t> first_begin_;     // per vocabulary id, and one past the last
   std::vector<uint32_t> first_patterns_;  // pattern indices, grouped by first word
   std::vector<uint32_t> scanned_;         // patterns whose first element is not exact
   bool scanned_any_ = false;              // a scanned pattern starts with '_' (any word)
   size_t scanned_min_len_ = 0;            // the shortest word their first elements can match
-  // The folded bytes a word must end with (for exact and suffix first
-  // alternatives) or begin with (for prefix ones) to start a scanned pattern,
-  // one bit per byte value: most words fail both and skip the alternatives.
-  // Not used when an infix alternative can match a word of any ending.
-  uint64_t scanned_last_bytes_[4] = {};
-  uint64_t scanned_first_bytes_[4] = {};
+  // The last two folded bytes a word must end with (for exact and suffix
+  // first alternatives) or the first two it must begin with (for prefix
+  // ones) to start a scanned pattern, one bit per pair (of their low six
+  // bits): most words fail both and skip the alternatives. Not used when an
+  // infix alternative can match a word of any ending, or a first
+  // alternative is a single byte.
+  uint64_t scanned_last_pairs_[64] = {};
+  uint64_t scanned_first_pairs_[64] = {};
   bool scanned_unfiltered_ = false;
 };
 
