@@ -99,7 +99,7 @@ constexpr unsigned char kKeepBytes[16] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x
 // A mask keeping the first `len` (0 to 8) bytes of a loaded block.
 uint64_t KeepFirst(size_t len) { return Load8(kKeepBytes + 8 - len); }
 
-// The index of the first byte of a loaded block whose high bit is set in `mask` (not 0).
+// The index of the first byte of a loaded block with a bit set in `mask` (not 0).
 size_t FirstMarkedByte(uint64_t mask) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
   return static_cast<size_t>(__builtin_clzll(mask)) >> 3;
@@ -146,27 +146,33 @@ ScannedText::ScannedText(std::string_view text, const WordVocabulary& vocab) : t
   const size_t n = text.size();
   folded_.assign(n + kKeyPadding, '\0');
   FoldInto(text, folded_.data());
-  words_.reserve(n / 6 + 1);
-  ids_.reserve(n / 6 + 1);
-  starts_.reserve(n / 6 + 1);
+  words_.reserve(n / 4 + 1);
+  ids_.reserve(n / 4 + 1);
+  starts_.reserve(n / 4 + 1);
   const auto* raw = reinterpret_cast<const unsigned char*>(text.data());
   // Runs of ASCII are classified eight bytes at a time; a non-ASCII
   // character is looked at on its own.
   size_t i = 0;
   while (i < n) {
-    if (i + 8 <= n) {
-      const uint64_t block = Load8(raw + i);
-      const uint64_t interesting = AsciiAlnumBytes(block) | (block & kHighBits);
-      if (interesting == 0) {
-        i += 8;  // eight ASCII separators
+    if (raw[i] < 0x80) {
+      if (!IsAsciiAlnum(raw[i])) {
+        // Mostly one space before the next word; a longer run of separators
+        // is skipped eight bytes at a time.
+        ++i;
+        if (i < n && raw[i] < 0x80 && !IsAsciiAlnum(raw[i])) {
+          while (i + 8 <= n) {
+            const uint64_t block = Load8(raw + i);
+            const uint64_t interesting = AsciiAlnumBytes(block) | (block & kHighBits);
+            if (interesting != 0) {
+              i += FirstMarkedByte(interesting);  // a letter, a digit or a non-ASCII byte
+              break;
+            }
+            i += 8;  // eight ASCII separators
+          }
+        }
         continue;
       }
-      i += FirstMarkedByte(interesting);  // a letter, a digit or a non-ASCII byte
-    } else if (raw[i] < 0x80 && !IsAsciiAlnum(raw[i])) {
-      ++i;
-      continue;
-    }
-    if (raw[i] >= 0x80 && WordCharLength(text, i) == 0) {
+    } else if (WordCharLength(text, i) == 0) {
       i += CharLength(text, i);  // skip a whole separator character
       continue;
     }
@@ -516,8 +522,22 @@ void PhraseLexicon::FindAll(const ScannedText& doc, size_t begin, size_t end, si
   const size_t stop = std::min(end, limit);
   // Most words start no pattern: only a first-word hit or a scanned pattern needs matching.
   if (scanned_.empty() && start_bit_ != 0) {
-    for (size_t pos = begin; pos < stop; ++pos) {
-      if (doc.Starts(pos) & start_bit_) MatchWith(doc, pos, limit, true, false, out);
+    // The words' Starts eight at a time, to the next one with this lexicon's bit.
+    const uint8_t* starts = doc.starts().data();
+    const uint64_t spread = start_bit_ * 0x0101010101010101ull;
+    for (size_t pos = begin; pos < stop;) {
+      if (pos + 8 <= stop) {
+        const uint64_t hits = Load8(starts + pos) & spread;
+        if (hits == 0) {
+          pos += 8;
+          continue;
+        }
+        pos += FirstMarkedByte(hits);
+        MatchWith(doc, pos, limit, true, false, out);
+      } else if (starts[pos] & start_bit_) {
+        MatchWith(doc, pos, limit, true, false, out);
+      }
+      ++pos;
     }
     return;
   }

@@ -101,9 +101,17 @@ class ScannedText {
   uint32_t WordId(size_t i) const { return ids_[i]; }
   // WordVocabulary::Starts of the word.
   uint8_t Starts(size_t i) const { return starts_[i]; }
+  const std::vector<uint8_t>& starts() const { return starts_; }
   const WordVocabulary& vocabulary() const { return *vocab_; }
   // Index of the first word starting at or after byte `pos`.
   size_t WordAt(uint32_t pos) const;
+  // The same, walking forward from word `from`, for positions in text order
+  // (a `from` past the answer falls back to WordAt).
+  size_t WordAtFrom(uint32_t pos, size_t from) const {
+    if (from > words_.size() || (from > 0 && words_[from - 1].start >= pos)) return WordAt(pos);
+    while (from < words_.size() && words_[from].start < pos) ++from;
+    return from;
+  }
 
  private:
   std::string_view text_;
