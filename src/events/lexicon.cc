@@ -364,10 +364,26 @@ void PhraseLexicon::Compile(std::shared_ptr<WordVocabulary> vocab) {
         std::all_of(p.elements.begin(), p.elements.end(), [](const Element& e) { return e.ids_only; });
   }
   first_patterns_.clear();
+  rest_ids_.clear();
   first_begin_.assign(vocab->size() + 1, 0);
   for (const auto& e : exact) ++first_begin_[e.first + 1];
   for (size_t k = 1; k < first_begin_.size(); ++k) first_begin_[k] += first_begin_[k - 1];
-  for (const auto& e : exact) first_patterns_.push_back(e.second);  // sorted by id, then pattern
+  for (const auto& e : exact) {  // sorted by id, then pattern
+    const Pattern& p = patterns_[e.second];
+    Start st;
+    st.pattern = e.second;
+    st.length = static_cast<uint32_t>(p.elements.size());
+    st.payload = p.payload;
+    st.ids_only = p.ids_only;
+    st.rest = static_cast<uint32_t>(rest_ids_.size());
+    if (p.ids_only) {
+      for (size_t el = 1; el < p.elements.size(); ++el) {
+        rest_ids_.push_back(static_cast<uint32_t>(p.elements[el].ids.size()));
+        rest_ids_.insert(rest_ids_.end(), p.elements[el].ids.begin(), p.elements[el].ids.end());
+      }
+    }
+    first_patterns_.push_back(st);
+  }
   vocab_ = std::move(vocab);
 }
 
@@ -405,18 +421,6 @@ bool PhraseLexicon::ElementMatches(const Element& e, const ScannedText& doc, siz
   return false;
 }
 
-bool PhraseLexicon::MatchesAfterFirst(const ScannedText& doc, const Pattern& p, size_t pos, size_t limit) {
-  const size_t n = p.elements.size();
-  if (pos + n > limit) return false;
-  for (size_t el = 1; el < n; ++el) {
-    const uint32_t id = doc.WordId(pos + el);
-    const std::vector<uint32_t>& ids = p.elements[el].ids;
-    auto it = std::find_if(ids.begin(), ids.end(), [id](uint32_t x) { return x >= id; });  // sorted
-    if (it == ids.end() || *it != id) return false;
-  }
-  return true;
-}
-
 bool PhraseLexicon::MatchFrom(const ScannedText& doc, const Pattern& p, size_t el, size_t pos, size_t limit,
                               size_t* end) const {
   // Word by word; only a gap branches (into its zero to three skipped words).
@@ -434,12 +438,13 @@ bool PhraseLexicon::MatchFrom(const ScannedText& doc, const Pattern& p, size_t e
   return true;
 }
 
-bool PhraseLexicon::ScannedMayStart(const ScannedText& doc, size_t pos) const {
+// (Inline: FindAll tests every word with it.)
+inline bool PhraseLexicon::ScannedMayStart(const ScannedText& doc, size_t pos) const {
   if (scanned_any_) return true;
   const Word w = doc.words()[pos];
   if (w.end - w.start < scanned_min_len_) return false;
   // (Every first alternative has two bytes or more when filtered.)
-  const char* f = doc.folded().data();
+  const char* f = doc.folded_data();
   if (!scanned_unfiltered_ && !HasPair(scanned_last_pairs_, f[w.end - 2], f[w.end - 1]) &&
       !HasPair(scanned_first_pairs_, f[w.start], f[w.start + 1]))
     return false;
@@ -488,15 +493,28 @@ void PhraseLexicon::MatchWith(const ScannedText& doc, size_t pos, size_t limit, 
   if (exact_start) {
     const uint32_t id = doc.WordId(pos);
     for (uint32_t k = first_begin_[id]; k < first_begin_[id + 1]; ++k) {
-      const uint32_t pi = first_patterns_[k];
-      const Pattern& p = patterns_[pi];
-      // Its first element names this word (by id) when it tests ids only.
-      if (p.ids_only) {
-        if (MatchesAfterFirst(doc, p, pos, limit))
-          out->push_back(PhraseMatch{pos, pos + p.elements.size(), p.payload});
-      } else {
-        attempt(pi);
+      const Start& st = first_patterns_[k];
+      if (!st.ids_only) {
+        attempt(st.pattern);
+        continue;
       }
+      // The first element names this word (by id); the others are looked up in their ids.
+      if (pos + st.length > limit) continue;
+      const uint32_t* ids = rest_ids_.data() + st.rest;
+      bool match = true;
+      for (uint32_t el = 1; el < st.length && match; ++el) {
+        const uint32_t word = doc.WordId(pos + el), count = *ids++;
+        match = false;
+        if (word == WordVocabulary::kNone) break;  // a word no pattern names
+        for (uint32_t c = 0; c < count; ++c) {
+          if (ids[c] >= word) {  // sorted; kNone is above every id
+            match = ids[c] == word;
+            break;
+          }
+        }
+        ids += count;
+      }
+      if (match) out->push_back(PhraseMatch{pos, pos + st.length, st.payload});
     }
   }
   // (Without scanned_start no scanned pattern's first element matches here.)

@@ -90,6 +90,7 @@ class ScannedText {
   ScannedText(std::string_view text, const WordVocabulary& vocab);
   std::string_view text() const { return text_; }
   std::string_view folded() const { return std::string_view(folded_).substr(0, text_.size()); }
+  const char* folded_data() const { return folded_.data(); }
   const std::vector<Word>& words() const { return words_; }
   std::string_view Original(size_t i) const {
     return text_.substr(words_[i].start, words_[i].end - words_[i].start);
@@ -185,9 +186,6 @@ class PhraseLexicon {
   bool StartsAny(uint32_t id) const {
     return size_t{id} + 1 < first_begin_.size() && first_begin_[id] != first_begin_[id + 1];
   }
-  // Whether the words from pos on match an ids_only pattern, the first one
-  // (known to match) excepted.
-  static bool MatchesAfterFirst(const ScannedText& doc, const Pattern& p, size_t pos, size_t limit);
   // Whether the first element of a scanned pattern matches the word at pos.
   // (Its cheap tests; the alternatives themselves are tried by ScannedFirstMatches.)
   bool ScannedMayStart(const ScannedText& doc, size_t pos) const;
@@ -201,7 +199,17 @@ class PhraseLexicon {
   uint8_t start_bit_ = 0;  // this lexicon's bit in the vocabulary's Starts (0: none, use first_begin_)
   std::vector<Pattern> patterns_;
   std::vector<uint32_t> first_begin_;     // per vocabulary id, and one past the last
-  std::vector<uint32_t> first_patterns_;  // pattern indices, grouped by first word
+  // A pattern in the first-word index, with what matching an ids_only one needs at hand.
+  struct Start {
+    uint32_t pattern = 0;
+    uint32_t length = 0;  // elements
+    uint32_t rest = 0;    // ids_only: where its later elements' ids start in rest_ids_
+    int payload = 0;
+    bool ids_only = false;
+  };
+  std::vector<Start> first_patterns_;  // grouped by first word, in pattern order
+  // For each ids_only pattern, its elements after the first: how many ids, then the ids (sorted).
+  std::vector<uint32_t> rest_ids_;
   std::vector<uint32_t> scanned_;         // patterns whose first element is not exact
   bool scanned_any_ = false;              // a scanned pattern starts with '_' (any word)
   size_t scanned_min_len_ = 0;            // the shortest word their first elements can match
