@@ -490,6 +490,8 @@ void DocContext::ResolveAnaphora(size_t s, SentenceInfo* si) {
       }
     }
   }
+  // Analyse lists the parties in word order already: only added ones need sorting in.
+  if (added.empty()) return;
   si->parties.insert(si->parties.end(), added.begin(), added.end());
   std::stable_sort(si->parties.begin(), si->parties.end(),
                    [](const Party& a, const Party& b) { return a.word < b.word; });
