@@ -482,6 +482,26 @@ bool PhraseLexicon::ScannedFirstMatches(const ScannedText& doc, size_t pos) cons
   return false;
 }
 
+inline bool PhraseLexicon::IdsMatch(const ScannedText& doc, const Start& st, size_t pos, size_t limit) const {
+  // The first element names the word at pos (by id); the others are looked up in their ids.
+  if (pos + st.length > limit) return false;
+  const uint32_t* ids = rest_ids_.data() + st.rest;
+  for (uint32_t el = 1; el < st.length; ++el) {
+    const uint32_t word = doc.WordId(pos + el), count = *ids++;
+    if (word == WordVocabulary::kNone) return false;  // a word no pattern names
+    bool match = false;
+    for (uint32_t c = 0; c < count; ++c) {
+      if (ids[c] >= word) {  // sorted; kNone is above every id
+        match = ids[c] == word;
+        break;
+      }
+    }
+    if (!match) return false;
+    ids += count;
+  }
+  return true;
+}
+
 void PhraseLexicon::MatchWith(const ScannedText& doc, size_t pos, size_t limit, bool exact_start,
                               bool scanned_start, std::vector<PhraseMatch>* out) const {
   size_t before = out->size();
@@ -498,23 +518,7 @@ void PhraseLexicon::MatchWith(const ScannedText& doc, size_t pos, size_t limit, 
         attempt(st.pattern);
         continue;
       }
-      // The first element names this word (by id); the others are looked up in their ids.
-      if (pos + st.length > limit) continue;
-      const uint32_t* ids = rest_ids_.data() + st.rest;
-      bool match = true;
-      for (uint32_t el = 1; el < st.length && match; ++el) {
-        const uint32_t word = doc.WordId(pos + el), count = *ids++;
-        match = false;
-        if (word == WordVocabulary::kNone) break;  // a word no pattern names
-        for (uint32_t c = 0; c < count; ++c) {
-          if (ids[c] >= word) {  // sorted; kNone is above every id
-            match = ids[c] == word;
-            break;
-          }
-        }
-        ids += count;
-      }
-      if (match) out->push_back(PhraseMatch{pos, pos + st.length, st.payload});
+      if (IdsMatch(doc, st, pos, limit)) out->push_back(PhraseMatch{pos, pos + st.length, st.payload});
     }
   }
   // (Without scanned_start no scanned pattern's first element matches here.)
@@ -525,6 +529,19 @@ void PhraseLexicon::MatchWith(const ScannedText& doc, size_t pos, size_t limit, 
     std::sort(out->begin() + before, out->end(),
               [](const PhraseMatch& a, const PhraseMatch& b) { return a.end_word > b.end_word; });
   }
+}
+
+inline void PhraseLexicon::MatchExact(const ScannedText& doc, size_t pos, size_t limit,
+                                      std::vector<PhraseMatch>* out) const {
+  // Most first words start one pattern of exact words: matched here, with nothing to sort.
+  const uint32_t id = doc.WordId(pos);
+  const uint32_t k = first_begin_[id];
+  if (first_begin_[id + 1] - k == 1 && first_patterns_[k].ids_only) {
+    const Start& st = first_patterns_[k];
+    if (IdsMatch(doc, st, pos, limit)) out->push_back(PhraseMatch{pos, pos + st.length, st.payload});
+    return;
+  }
+  MatchWith(doc, pos, limit, true, false, out);
 }
 
 void PhraseLexicon::MatchAt(const ScannedText& doc, size_t pos, size_t limit,
@@ -551,9 +568,9 @@ void PhraseLexicon::FindAll(const ScannedText& doc, size_t begin, size_t end, si
           continue;
         }
         pos += FirstMarkedByte(hits);
-        MatchWith(doc, pos, limit, true, false, out);
+        MatchExact(doc, pos, limit, out);
       } else if (starts[pos] & start_bit_) {
-        MatchWith(doc, pos, limit, true, false, out);
+        MatchExact(doc, pos, limit, out);
       }
       ++pos;
     }

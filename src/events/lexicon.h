@@ -210,6 +210,10 @@ class PhraseLexicon {
   std::vector<Start> first_patterns_;  // grouped by first word, in pattern order
   // For each ids_only pattern, its elements after the first: how many ids, then the ids (sorted).
   std::vector<uint32_t> rest_ids_;
+  // Whether the words from pos on match the ids_only pattern `st`.
+  bool IdsMatch(const ScannedText& doc, const Start& st, size_t pos, size_t limit) const;
+  // MatchWith for a word that starts patterns of this lexicon, none scanned.
+  void MatchExact(const ScannedText& doc, size_t pos, size_t limit, std::vector<PhraseMatch>* out) const;
   std::vector<uint32_t> scanned_;         // patterns whose first element is not exact
   bool scanned_any_ = false;              // a scanned pattern starts with '_' (any word)
   size_t scanned_min_len_ = 0;            // the shortest word their first elements can match
