@@ -130,15 +130,17 @@ bool IsGlue(std::string_view w) {
 }  // namespace
 
 DocContext::DocContext(const EventInput& in, const Resources& res)
-    : in_(in), res_(res), lex_(res.For(in.lang)), doc_(in.text) {}
+    : in_(in), res_(res), lex_(res.For(in.lang)), doc_(in.text, lex_.triggers.vocabulary()) {}
 
 void DocContext::SplitSentences() {
   std::vector<TextRange> base;
   if (in_.seg != nullptr && in_.seg->sentences.size() > 1) {
+    base.reserve(in_.seg->sentences.size());
     for (const Sentence& s : in_.seg->sentences) base.push_back(TextRange{s.start, s.end});
   } else {
     base = SplitPlain(in_.text);
   }
+  sentence_bytes_.reserve(base.size() + base.size() / 4);
   // A headline or a list item never runs across a line break.
   const uint32_t size = static_cast<uint32_t>(in_.text.size());
   auto piece = [&](uint32_t b, uint32_t e) {
@@ -169,6 +171,9 @@ void DocContext::IndexMentions() {
       role_org_[r.person] = static_cast<long>(r.org);
     }
   }
+  size_t total = 0;
+  for (const auto& ent : ents) total += ent.mentions.size();
+  mentions_.reserve(total);
   for (size_t e = 0; e < ents.size(); ++e) {
     for (TextRange r : ents[e].mentions) {
       if (r.end > in_.text.size() || r.start >= r.end) continue;
@@ -310,14 +315,16 @@ size_t DocContext::RightEnd(size_t s, size_t word) const {
 SentenceInfo DocContext::Analyse(size_t s) {
   SentenceInfo si;
   si.bytes = sentence_bytes_[s];
-  si.wb = doc_.WordAt(si.bytes.start);
-  si.we = doc_.WordAt(si.bytes.end);
+  // Sentences come in text order: their words are found walking on from the last one's.
+  si.wb = doc_.WordAtFrom(si.bytes.start, s > 0 ? sentences_[s - 1].wb : 0);
+  si.we = doc_.WordAtFrom(si.bytes.end, si.wb);
   // Matches go to a reused buffer, then into a list of exactly their size.
   scratch_.clear();
   lex_.cues.FindAll(doc_, si.wb, si.we, si.we, &scratch_);
   si.cues.assign(scratch_.begin(), scratch_.end());
   auto it = std::lower_bound(mentions_.begin(), mentions_.end(), si.bytes.start,
                              [](const MentionRef& m, uint32_t p) { return m.r.start < p; });
+  size_t cursor = si.wb;  // mentions come by start
   for (; it != mentions_.end() && it->r.start < si.bytes.end; ++it) {
     long e = it->entity;
     bool product = IsType(in_, e, "PRODUCT");
@@ -326,8 +333,8 @@ SentenceInfo DocContext::Analyse(size_t s) {
     p.entity = e;
     p.org = OrgOf(e);
     p.product = product;
-    p.word = doc_.WordAt(it->r.start);
-    p.end_word = std::max(p.word + 1, doc_.WordAt(it->r.end));
+    p.word = cursor = doc_.WordAtFrom(it->r.start, cursor);
+    p.end_word = std::max(p.word + 1, doc_.WordAtFrom(it->r.end, p.word));
     si.parties.push_back(p);
   }
   return si;
@@ -483,6 +490,8 @@ void DocContext::ResolveAnaphora(size_t s, SentenceInfo* si) {
       }
     }
   }
+  // Analyse lists the parties in word order already: only added ones need sorting in.
+  if (added.empty()) return;
   si->parties.insert(si->parties.end(), added.begin(), added.end());
   std::stable_sort(si->parties.begin(), si->parties.end(),
                    [](const Party& a, const Party& b) { return a.word < b.word; });

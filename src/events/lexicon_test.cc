@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <string>
+
 #include "events/resources.h"
 
 namespace pactgraph {
@@ -15,11 +18,13 @@ std::vector<PhraseMatch> FindIn(const PhraseLexicon& lex, const ScannedText& doc
 }
 
 TEST(ScannedText, SplitsOnHyphensApostrophesAndUnicodePunctuation) {
+  WordVocabulary vocab;
   ScannedText doc(
       "KI-Datenzentrum, Microsoft\xE2\x80\x99"
       "s \xE2\x80\x9C"
       "Future Now\xE2\x80\x9D \xC3\x9C"
-      "bernahme");
+      "bernahme",
+      vocab);
   ASSERT_EQ(doc.words().size(), 7u);
   EXPECT_EQ(doc.Folded(0), "ki");
   EXPECT_EQ(doc.Folded(1), "datenzentrum");
@@ -31,6 +36,132 @@ TEST(ScannedText, SplitsOnHyphensApostrophesAndUnicodePunctuation) {
             "bernahme");  // Ü folded to ü
 }
 
+// The word rule of ScannedText, one character at a time: ASCII letters and
+// digits and non-ASCII characters other than punctuation make words.
+std::vector<std::string> ReferenceWords(std::string_view t) {
+  std::vector<std::string> out;
+  std::string cur;
+  size_t i = 0;
+  while (i < t.size()) {
+    const auto c = static_cast<unsigned char>(t[i]);
+    size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    bool word;
+    if (c < 0x80) {
+      word = std::isalnum(c) != 0;
+    } else if (i + len > t.size()) {
+      word = false;
+      len = t.size() - i;
+    } else {
+      const auto c1 = static_cast<unsigned char>(i + 1 < t.size() ? t[i + 1] : t[i]);
+      word = !(c == 0xC2 || (c == 0xC3 && (c1 == 0x97 || c1 == 0xB7)) ||
+               (c == 0xE2 && (c1 == 0x80 || c1 == 0x81)) || (c == 0xE3 && c1 == 0x80));
+    }
+    if (word) {
+      cur.append(t.substr(i, len));
+    } else if (!cur.empty()) {
+      out.push_back(cur);
+      cur.clear();
+    }
+    i += len;
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+TEST(ScannedText, BlockScanAgreesWithCharacterRule) {
+  // Pieces that put word ends, non-ASCII characters and bytes next to the
+  // letter and digit ranges ('/', ':', '@', '[', '`', '{') anywhere in a
+  // block of eight.
+  const char* pieces[] = {"a",
+                          "Z",
+                          "0",
+                          "9",
+                          " ",
+                          "/",
+                          ":",
+                          "@",
+                          "[",
+                          "`",
+                          "{",
+                          "\x7F",
+                          "-",
+                          "\xC3\x9C",
+                          "\xC3\x97",
+                          "\xC2\xA0",
+                          "\xE2\x80\x9C",
+                          "\xE2\x82\xAC",
+                          "\xE3\x80\x82",
+                          "\xF0\x9F\x98\x80",
+                          "\xE4\xB8\xAD",
+                          "ab",
+                          "xyzzy",
+                          "\x80",
+                          "\xC3"};
+  WordVocabulary vocab;
+  uint32_t state = 12345;
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const int n = static_cast<int>(state % 40);
+    for (int k = 0; k < n; ++k) {
+      state = state * 1103515245u + 12345u;
+      text += pieces[(state >> 16) % (sizeof(pieces) / sizeof(pieces[0]))];
+    }
+    ScannedText doc(text, vocab);
+    std::vector<std::string> got;
+    for (size_t w = 0; w < doc.words().size(); ++w) got.emplace_back(doc.Original(w));
+    ASSERT_EQ(got, ReferenceWords(text)) << "text: " << text;
+    state = state * 1103515245u + 12345u;
+  }
+}
+
+TEST(ScannedText, FindsVocabularyWordsOfEveryLength) {
+  WordVocabulary vocab;
+  const std::vector<std::string> words = {"a",
+                                          "ab",
+                                          "abcdefg",
+                                          "abcdefgh",
+                                          "abcdefghi",
+                                          "abcdefghijklmnop",
+                                          "abcdefghijklmnopq",
+                                          "\xC3\xBC"
+                                          "bernahme"};
+  for (const std::string& w : words) vocab.Add(w);
+  // Each word at the end of the text too, where no bytes follow it.
+  for (size_t k = 0; k < words.size(); ++k) {
+    ScannedText doc("x " + words[k] + " " + words[k] + "z " + words[k], vocab);
+    ASSERT_EQ(doc.words().size(), 4u);
+    EXPECT_EQ(doc.WordId(0), WordVocabulary::kNone);
+    EXPECT_EQ(doc.WordId(1), k) << words[k];
+    EXPECT_EQ(doc.WordId(3), k) << words[k];
+    // One more letter is another word (or none of the vocabulary's).
+    if (k + 1 < words.size() && words[k + 1] == words[k] + "z") continue;
+    EXPECT_EQ(doc.WordId(2), WordVocabulary::kNone) << words[k];
+  }
+  ScannedText folded(
+      "ABCDEFGHIJKLMNOPQ \xC3\x9C"
+      "BERNAHME",
+      vocab);
+  EXPECT_EQ(folded.WordId(0), 6u);
+  EXPECT_EQ(folded.WordId(1), 7u);
+}
+
+TEST(PhraseLexicon, ScannedFirstWordsBySuffixAndPrefix) {
+  PhraseLexicon lex;
+  ASSERT_TRUE(lex.Add("cloud|clouds|*cloud", 1).ok());
+  ASSERT_TRUE(lex.Add("halb* leiter", 3).ok());
+  lex.Compile();
+  ScannedText doc("Cloud clouds icloud loud cold halbe leiter halb leitern", lex.vocabulary());
+  std::vector<int> payloads;
+  for (const PhraseMatch& m : FindIn(lex, doc)) payloads.push_back(m.payload);
+  EXPECT_EQ(payloads, (std::vector<int>{1, 1, 1, 3}));
+  PhraseLexicon infix;
+  ASSERT_TRUE(infix.Add("*speicherchip* _", 2).ok());
+  infix.Compile();
+  ScannedText de("Die Speicherchips von X", infix.vocabulary());
+  ASSERT_EQ(FindIn(infix, de).size(), 1u);
+  EXPECT_EQ(FindIn(infix, de)[0].first_word, 1u);
+}
+
 TEST(PhraseLexicon, StemsSuffixesAlternativesAndGaps) {
   PhraseLexicon lex;
   ASSERT_TRUE(lex.Add("invest*", 1).ok());
@@ -38,7 +169,8 @@ TEST(PhraseLexicon, StemsSuffixesAlternativesAndGaps) {
   ASSERT_TRUE(lex.Add("held ~ talks|discussions", 3).ok());
   ASSERT_TRUE(lex.Add("signed _ deal", 4).ok());
   lex.Compile();
-  ScannedText doc("They held closed-door talks and signed a deal; Investments in a Rechenzentrum.");
+  ScannedText doc("They held closed-door talks and signed a deal; Investments in a Rechenzentrum.",
+                  lex.vocabulary());
   std::vector<PhraseMatch> m = FindIn(lex, doc);
   std::vector<int> payloads;
   for (const PhraseMatch& x : m) payloads.push_back(x.payload);
@@ -51,15 +183,15 @@ TEST(PhraseLexicon, AcronymsMatchCaseExactly) {
   ASSERT_TRUE(lex.Add("AI", 1).ok());
   ASSERT_TRUE(lex.Add("cloud", 2).ok());
   lex.Compile();
-  EXPECT_EQ(FindIn(lex, ScannedText("AI and Cloud")).size(), 2u);
-  EXPECT_EQ(FindIn(lex, ScannedText("Ai and ai")).size(), 0u);
+  EXPECT_EQ(FindIn(lex, ScannedText("AI and Cloud", lex.vocabulary())).size(), 2u);
+  EXPECT_EQ(FindIn(lex, ScannedText("Ai and ai", lex.vocabulary())).size(), 0u);
 }
 
 TEST(PhraseLexicon, GapDoesNotRunPastTheLimit) {
   PhraseLexicon lex;
   ASSERT_TRUE(lex.Add("met ~ in", 1).ok());
   lex.Compile();
-  ScannedText doc("met them. In Seoul");
+  ScannedText doc("met them. In Seoul", lex.vocabulary());
   std::vector<PhraseMatch> out;
   lex.FindAll(doc, 0, 2, 2, &out);  // the sentence ends after "them"
   EXPECT_TRUE(out.empty());

@@ -229,10 +229,12 @@ Status ParseResource(const std::string& name, const std::string& content, Resour
 
 void CompileResources(Resources* res) {
   for (LangLexicons* l : {&res->en, &res->de}) {
-    l->triggers.Compile();
-    l->cues.Compile();
-    l->topics.Compile();
-    l->anaphora.Compile();
+    // One vocabulary per language: a document is scanned once for all four.
+    auto vocab = std::make_shared<WordVocabulary>();
+    l->triggers.Compile(vocab);
+    l->cues.Compile(vocab);
+    l->topics.Compile(vocab);
+    l->anaphora.Compile(vocab);
   }
 }
 
