@@ -203,10 +203,11 @@ class WordClusters {
     filter_.Add(h);
     by_hash_.Insert(h, ids);
   }
-  // Room for n words without rehashing (model loading).
-  void Reserve(size_t n) {
+  // Room for n words without rehashing (model loading); lookup_only: for
+  // AddLookupOnly, so no room for the word list.
+  void Reserve(size_t n, bool lookup_only = false) {
     by_hash_.Reserve(n);
-    words_.reserve(n);
+    if (!lookup_only) words_.reserve(n);
     filter_.Reset(n);
   }
   Ids Find(uint64_t form_hash, uint64_t lower_hash) const;
@@ -231,11 +232,15 @@ class Gazetteer {
   void Add(const std::vector<std::string>& tokens, uint8_t classes);
   // Like Add, without keeping the phrase for saving (a model loaded to tag).
   void AddLookupOnly(const std::string_view* tokens, size_t n, uint8_t classes);
-  // Room for n phrases without rehashing (model loading).
-  void Reserve(size_t n) {
+  // Room for n phrases without rehashing (model loading); lookup_only: for
+  // AddLookupOnly, so no room for the entry list and its index (a table of
+  // 2 MB that loading for tagging used to clear and never fill).
+  void Reserve(size_t n, bool lookup_only = false) {
     phrases_.Reserve(n + n / 2);
-    entries_.reserve(n);
-    entry_index_.Reserve(n);
+    if (!lookup_only) {
+      entries_.reserve(n);
+      entry_index_.Reserve(n);
+    }
     filter_.Reset(n + n / 2);
   }
   // Set in Find's result when longer phrases start with this one.
