@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <cstring>
 
 #include "ner/tagger_decode.h"
 #include "ner/tagger_features.h"
@@ -171,8 +170,8 @@ std::vector<LabelSpan> SpansFromLabelIds(const std::vector<int>& labels) {
   int open = -1;  // the open span's type
   for (size_t i = 0; i < labels.size(); ++i) {
     const int type = tagger::LabelType(labels[i]);
-    const bool inside = type >= 0 && (tagger::LabelPartOf(labels[i]) == tagger::kInside ||
-                                      tagger::LabelPartOf(labels[i]) == tagger::kLast);
+    const int part = type >= 0 ? tagger::LabelPartOf(labels[i]) : -1;
+    const bool inside = part == tagger::kInside || part == tagger::kLast;
     const bool continues = open >= 0 && inside && open == type;
     if (open >= 0 && !continues) {
       spans.back().end = i;

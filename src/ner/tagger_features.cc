@@ -5,9 +5,6 @@
 #include <cstddef>
 #include <cstdlib>
 #include <cstring>
-#include <memory>
-#include <new>
-#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
@@ -806,7 +803,6 @@ class RoleRowCache {
     char bytes[kMaxBytes];
     float rows[kNumWordRoles * kNumLabels];
   };
-  static_assert(std::is_trivially_default_constructible_v<Entry> && std::is_trivially_destructible_v<Entry>);
   // 3 MB, zero-filled, on huge pages: nothing is cleared up front, so a
   // run over a few articles does not pay to clear it all (that cost 10 ms
   // of start-up), and a long run takes two page faults for it, not 800.

@@ -396,7 +396,7 @@ size_t ReserveBound(size_t n) { return std::min(n, size_t{1} << 22); }
 
 Status ReadClusters(LineReader& reader, size_t n, WordClusters* clusters) {
   std::string_view line;
-  clusters->Reserve(ReserveBound(n), /*lookup_only=*/true);
+  clusters->Reserve(ReserveBound(n));
   std::string_view f[3];
   for (size_t i = 0; i < n; ++i) {
     if (!reader.Next(&line)) return reader.Truncated("in the clusters section");
@@ -412,7 +412,7 @@ Status ReadClusters(LineReader& reader, size_t n, WordClusters* clusters) {
 Status ReadGazetteer(LineReader& reader, size_t n, Gazetteer* gazetteer) {
   std::string_view line;
   std::string_view tokens[Gazetteer::kMaxLen + 1];
-  gazetteer->Reserve(ReserveBound(n), /*lookup_only=*/true);
+  gazetteer->Reserve(ReserveBound(n));
   std::string_view f[2];
   for (size_t i = 0; i < n; ++i) {
     if (!reader.Next(&line)) return reader.Truncated("in the gazetteer section");

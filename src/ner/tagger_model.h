@@ -203,11 +203,10 @@ class WordClusters {
     filter_.Add(h);
     by_hash_.Insert(h, ids);
   }
-  // Room for n words without rehashing (model loading); lookup_only: for
-  // AddLookupOnly, so no room for the word list.
-  void Reserve(size_t n, bool lookup_only = false) {
+  // Room for n words of AddLookupOnly without rehashing (model loading);
+  // the word list kept for saving gets none.
+  void Reserve(size_t n) {
     by_hash_.Reserve(n);
-    if (!lookup_only) words_.reserve(n);
     filter_.Reset(n);
   }
   Ids Find(uint64_t form_hash, uint64_t lower_hash) const;
@@ -232,15 +231,11 @@ class Gazetteer {
   void Add(const std::vector<std::string>& tokens, uint8_t classes);
   // Like Add, without keeping the phrase for saving (a model loaded to tag).
   void AddLookupOnly(const std::string_view* tokens, size_t n, uint8_t classes);
-  // Room for n phrases without rehashing (model loading); lookup_only: for
-  // AddLookupOnly, so no room for the entry list and its index (a table of
-  // 2 MB that loading for tagging used to clear and never fill).
-  void Reserve(size_t n, bool lookup_only = false) {
+  // Room for n phrases of AddLookupOnly without rehashing (model loading);
+  // the entry list kept for saving and its index get none (the index was a
+  // 2 MB table that loading for tagging cleared and never filled).
+  void Reserve(size_t n) {
     phrases_.Reserve(n + n / 2);
-    if (!lookup_only) {
-      entries_.reserve(n);
-      entry_index_.Reserve(n);
-    }
     filter_.Reset(n + n / 2);
   }
   // Set in Find's result when longer phrases start with this one.
