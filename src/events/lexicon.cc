@@ -119,6 +119,15 @@ uint64_t AsciiAlnumBytes(uint64_t block) {
   return (letter | digit) & ~block & kHighBits;
 }
 
+// Whether `id` is among ids[0..n), sorted ascending (WordVocabulary::kNone,
+// the word no pattern names, sorts above every id).
+inline bool HasId(const uint32_t* ids, size_t n, uint32_t id) {
+  for (size_t k = 0; k < n; ++k) {
+    if (ids[k] >= id) return ids[k] == id;
+  }
+  return false;
+}
+
 // Bytes of padding after a scanned text's folded copy, so that a word's key
 // can be read in whole blocks of eight.
 constexpr size_t kKeyPadding = 8;
@@ -359,10 +368,6 @@ void PhraseLexicon::Compile(std::shared_ptr<WordVocabulary> vocab) {
   exact.erase(std::unique(exact.begin(), exact.end()), exact.end());
   start_bit_ = vocab->NewLexiconBit();
   for (const auto& e : exact) vocab->MarkStart(e.first, start_bit_);
-  for (Pattern& p : patterns_) {
-    p.ids_only =
-        std::all_of(p.elements.begin(), p.elements.end(), [](const Element& e) { return e.ids_only; });
-  }
   first_patterns_.clear();
   rest_ids_.clear();
   first_begin_.assign(vocab->size() + 1, 0);
@@ -370,13 +375,16 @@ void PhraseLexicon::Compile(std::shared_ptr<WordVocabulary> vocab) {
   for (size_t k = 1; k < first_begin_.size(); ++k) first_begin_[k] += first_begin_[k - 1];
   for (const auto& e : exact) {  // sorted by id, then pattern
     const Pattern& p = patterns_[e.second];
+    // No gap, and every element tests ids only.
+    const bool ids_only =
+        std::all_of(p.elements.begin(), p.elements.end(), [](const Element& el) { return el.ids_only; });
     Start st;
     st.pattern = e.second;
     st.length = static_cast<uint32_t>(p.elements.size());
     st.payload = p.payload;
-    st.ids_only = p.ids_only;
+    st.ids_only = ids_only;
     st.rest = static_cast<uint32_t>(rest_ids_.size());
-    if (p.ids_only) {
+    if (ids_only) {
       for (size_t el = 1; el < p.elements.size(); ++el) {
         rest_ids_.push_back(static_cast<uint32_t>(p.elements[el].ids.size()));
         rest_ids_.insert(rest_ids_.end(), p.elements[el].ids.begin(), p.elements[el].ids.end());
@@ -408,13 +416,7 @@ bool PhraseLexicon::AltMatches(const Alt& a, const ScannedText& doc, size_t pos)
 }
 
 bool PhraseLexicon::ElementMatches(const Element& e, const ScannedText& doc, size_t pos) {
-  if (e.ids_only) {
-    const uint32_t id = doc.WordId(pos);
-    for (uint32_t x : e.ids) {
-      if (x >= id) return x == id;  // sorted; kNone is above every id
-    }
-    return false;
-  }
+  if (e.ids_only) return HasId(e.ids.data(), e.ids.size(), doc.WordId(pos));
   for (const Alt& a : e.alts) {
     if (AltMatches(a, doc, pos)) return true;
   }
@@ -489,14 +491,7 @@ inline bool PhraseLexicon::IdsMatch(const ScannedText& doc, const Start& st, siz
   for (uint32_t el = 1; el < st.length; ++el) {
     const uint32_t word = doc.WordId(pos + el), count = *ids++;
     if (word == WordVocabulary::kNone) return false;  // a word no pattern names
-    bool match = false;
-    for (uint32_t c = 0; c < count; ++c) {
-      if (ids[c] >= word) {  // sorted; kNone is above every id
-        match = ids[c] == word;
-        break;
-      }
-    }
-    if (!match) return false;
+    if (!HasId(ids, count, word)) return false;
     ids += count;
   }
   return true;
@@ -542,13 +537,6 @@ inline void PhraseLexicon::MatchExact(const ScannedText& doc, size_t pos, size_t
     return;
   }
   MatchWith(doc, pos, limit, true, false, out);
-}
-
-void PhraseLexicon::MatchAt(const ScannedText& doc, size_t pos, size_t limit,
-                            std::vector<PhraseMatch>* out) const {
-  assert(&doc.vocabulary() == vocab_.get());
-  if (pos >= limit) return;
-  MatchWith(doc, pos, limit, StartsAny(doc.WordId(pos)), !scanned_.empty() && ScannedMayStart(doc, pos), out);
 }
 
 void PhraseLexicon::FindAll(const ScannedText& doc, size_t begin, size_t end, size_t limit,

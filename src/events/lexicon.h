@@ -14,7 +14,10 @@
 //   a|b|c      any of the alternatives (each may use * as above)
 //   _          any one word
 //   ~          zero to three arbitrary words (a gap)
-// Immutable and thread-safe after Compile().
+// Immutable and thread-safe after Compile(). Lexicons that share a word
+// list (WordVocabulary) add to it when compiled: compile all of them before
+// any document is scanned or matched with one of them (a ScannedText keeps
+// the first-word marks the list had when it was built).
 #ifndef PACTGRAPH_EVENTS_LEXICON_H_
 #define PACTGRAPH_EVENTS_LEXICON_H_
 
@@ -89,7 +92,6 @@ class ScannedText {
   // compiled into that vocabulary.
   ScannedText(std::string_view text, const WordVocabulary& vocab);
   std::string_view text() const { return text_; }
-  std::string_view folded() const { return std::string_view(folded_).substr(0, text_.size()); }
   const char* folded_data() const { return folded_.data(); }
   const std::vector<Word>& words() const { return words_; }
   std::string_view Original(size_t i) const {
@@ -147,8 +149,6 @@ class PhraseLexicon {
   // no later than `limit` (the sentence end). Longest match first per start.
   void FindAll(const ScannedText& doc, size_t begin, size_t end, size_t limit,
                std::vector<PhraseMatch>* out) const;
-  // Tries the patterns at one word position; appends matches.
-  void MatchAt(const ScannedText& doc, size_t pos, size_t limit, std::vector<PhraseMatch>* out) const;
   size_t size() const { return patterns_.size(); }
 
  private:
@@ -171,7 +171,6 @@ class PhraseLexicon {
   struct Pattern {
     std::vector<Element> elements;
     int payload = 0;
-    bool ids_only = false;  // set by Compile: no gap, and every element tests ids only
   };
   static bool AltMatches(const Alt& a, const ScannedText& doc, size_t pos);
   static bool ElementMatches(const Element& e, const ScannedText& doc, size_t pos);
