@@ -99,15 +99,6 @@ constexpr unsigned char kKeepBytes[16] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x
 // A mask keeping the first `len` (0 to 8) bytes of a loaded block.
 uint64_t KeepFirst(size_t len) { return Load8(kKeepBytes + 8 - len); }
 
-// The index of the first byte of a loaded block with a bit set in `mask` (not 0).
-size_t FirstMarkedByte(uint64_t mask) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-  return static_cast<size_t>(__builtin_clzll(mask)) >> 3;
-#else
-  return static_cast<size_t>(__builtin_ctzll(mask)) >> 3;
-#endif
-}
-
 // The high bit of every byte of a loaded block that is an ASCII letter or
 // digit. Each byte is compared on its low seven bits (so that no sum carries
 // into the next byte); bytes with the high bit set are then left out.
@@ -173,7 +164,7 @@ ScannedText::ScannedText(std::string_view text, const WordVocabulary& vocab) : t
             const uint64_t block = Load8(raw + i);
             const uint64_t interesting = AsciiAlnumBytes(block) | (block & kHighBits);
             if (interesting != 0) {
-              i += FirstMarkedByte(interesting);  // a letter, a digit or a non-ASCII byte
+              i += timex::FirstMarkedByte(interesting);  // a letter, a digit or a non-ASCII byte
               break;
             }
             i += 8;  // eight ASCII separators
@@ -193,7 +184,7 @@ ScannedText::ScannedText(std::string_view text, const WordVocabulary& vocab) : t
           i += 8;
           continue;
         }
-        i += FirstMarkedByte(stop);
+        i += timex::FirstMarkedByte(stop);
         if (raw[i] < 0x80) break;  // an ASCII separator
       } else if (raw[i] < 0x80) {  // ASCII: a word character exactly when a letter or digit
         if (!IsAsciiAlnum(raw[i])) break;
@@ -555,7 +546,7 @@ void PhraseLexicon::FindAll(const ScannedText& doc, size_t begin, size_t end, si
           pos += 8;
           continue;
         }
-        pos += FirstMarkedByte(hits);
+        pos += timex::FirstMarkedByte(hits);
         MatchExact(doc, pos, limit, out);
       } else if (starts[pos] & start_bit_) {
         MatchExact(doc, pos, limit, out);

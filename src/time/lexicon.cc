@@ -217,7 +217,7 @@ struct RuleWordsRow {
   const char* forms;
 };
 constexpr RuleWordsRow kRuleWords[] = {
-    {kRuleArticle, kEn, "the this that"},
+    {kRuleArticle, kEn, "the"},  // Best tries the article rule after "the" only
     {kRuleModified, kEn, "early beginning start late end mid middle"},
     {kRuleModified, kDe,
      "anfang beginn jahresanfang jahresbeginn monatsanfang ende jahresende monatsende mitte jahresmitte "

@@ -817,34 +817,29 @@ class Tagger {
     m->relative = true;
     // A word before the weekday sets the direction; else the sentence's
     // tense does, which is read only when there is a day to count from.
-    bool told = false;
     Tense tense = Tense::kUnknown;
     if (i > 0 && IsAny(i - 1, {"last", "past", "previous"})) {
       m->b = i - 1;
       tense = Tense::kPast;
-      told = true;
     }
     if (i > 0 && IsAny(i - 1, {"next", "coming"})) {
       m->b = i - 1;
       tense = Tense::kFuture;
-      told = true;
     }
     if (i > 0 && De() &&
         (StartsWith(i - 1, "vergangen") || StartsWith(i - 1, "letzt") || StartsWith(i - 1, "vorig"))) {
       m->b = i - 1;
       tense = Tense::kPast;
-      told = true;
     }
     if (i > 0 && De() && (StartsWith(i - 1, "kommend") || StartsWith(i - 1, "nächst"))) {
       m->b = i - 1;
       tense = Tense::kFuture;
-      told = true;
     }
     const Date& base = Base();
     if (!base.HasDay()) {
       m->value = "XXXX-WXX-" + Num(wd);
     } else {
-      if (!told) tense = TenseAt(i);
+      if (tense == Tense::kUnknown) tense = TenseAt(i);  // no word before the weekday told
       int cur = IsoWeekday(base);
       long back = (cur - wd + 7) % 7, ahead = (wd - cur + 7) % 7;
       long delta = tense == Tense::kFuture ? ahead : -back;

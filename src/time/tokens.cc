@@ -43,12 +43,7 @@ size_t LeadingLowerLetters(uint64_t x) {
   const uint64_t ge_a = low7 + (0x80 - 'a') * kOnes;  // high bit: byte >= 'a'
   const uint64_t gt_z = low7 + (0x7F - 'z') * kOnes;  // high bit: byte > 'z'
   const uint64_t other = (~ge_a | gt_z | x) & kHigh;  // high bit: not a..z
-  if (other == 0) return 8;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-  return static_cast<size_t>(__builtin_clzll(other)) / 8;
-#else
-  return static_cast<size_t>(__builtin_ctzll(other)) / 8;
-#endif
+  return other == 0 ? 8 : FirstMarkedByte(other);
 }
 
 // Length of the UTF-8 sequence starting with lead byte c (1 for bad bytes).

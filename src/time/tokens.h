@@ -3,6 +3,7 @@
 #ifndef PACTGRAPH_TIME_TOKENS_H_
 #define PACTGRAPH_TIME_TOKENS_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -16,6 +17,16 @@ inline uint64_t LowerAscii8(uint64_t x) {
   const uint64_t gt_z = x + 0x2525252525252525ull;     // high bit: byte > 'Z'
   const uint64_t upper = ge_a & ~gt_z & 0x8080808080808080ull;
   return x | (upper >> 2);                             // + 0x20
+}
+
+// The index, in memory order, of the first byte of a loaded block of eight
+// with a bit set in `mask` (not 0), whatever the machine's byte order.
+inline size_t FirstMarkedByte(uint64_t mask) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  return static_cast<size_t>(__builtin_clzll(mask)) >> 3;
+#else
+  return static_cast<size_t>(__builtin_ctzll(mask)) >> 3;
+#endif
 }
 
 struct WordInfo;
