@@ -6,6 +6,8 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "util/hash.h"
+
 namespace pactgraph {
 namespace ner {
 namespace {
@@ -361,11 +363,7 @@ class KeyRoots {
     uint32_t offset, size;  // of the key in keys_
     long root;
   };
-  static uint64_t Hash(std::string_view key) {  // FNV-1a
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (char c : key) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
-    return h;
-  }
+  static uint64_t Hash(std::string_view key) { return Fnv1a64(key); }
   std::string_view Key(const Entry& e) const { return std::string_view(keys_).substr(e.offset, e.size); }
   bool SameKey(const Entry& a, const Entry& b) const { return a.hash == b.hash && Key(a) == Key(b); }
   std::string keys_;
@@ -653,9 +651,8 @@ void AddAcronymMentions(std::string_view text, const std::vector<Word>& words,
   // ... then every use of a defined acronym, in one pass.
   std::vector<Candidate> added;
   for (size_t j = 0; j < words.size(); ++j) {
-    // An acronym (IsAcronymWord) starts with a capital or a digit.
     const std::string_view t = words[j].text;
-    if (t.size() < 2 || !((t[0] >= 'A' && t[0] <= 'Z') || (t[0] >= '0' && t[0] <= '9'))) continue;
+    if (!IsAcronymWord(t)) continue;  // every defined acronym is one
     auto def = defined.find(t);
     if (def == defined.end()) continue;
     if (tagger_word(j)) {  // the acronym of a defined long form, not the tagger's guess
@@ -989,7 +986,8 @@ Grouping GroupMentions(const Resources& res, std::string_view text, const std::v
         continue;
       if (s.c.gaz_flags & kDistinct) continue;
       if (s.c.source == Source::kGazetteer && NameKey(s.c.canonical) != NameKey(s.text)) continue;
-      edge_key(type_of[i], s.key, &key);
+      key.assign(1, SameText(type_of[i], "ORG") ? 'O' : 'L');
+      key += s.key;  // a NameKey already: not folded again
       auto range = long_names(key);
       // A word the tagger alone typed as a place is the short form of an
       // organisation named in full ("Nordvolt" after "Nordvolt Cloud, the

@@ -209,19 +209,11 @@ bool HasLetter(std::string_view w) {
 
 void SplitToken(std::string_view tok, uint32_t offset, std::vector<Piece>* out) {
   // Most tokens are plain words: ASCII letters, digits and hyphens have no
-  // punctuation mark to split off at either end and no possessive. Nor has a
-  // one-byte token (a comma, a full stop) anything to split.
-  static constexpr std::array<bool, 256> kPlainByte = [] {
-    std::array<bool, 256> t{};
-    for (int c = 'a'; c <= 'z'; ++c) t[c] = true;
-    for (int c = 'A'; c <= 'Z'; ++c) t[c] = true;
-    for (int c = '0'; c <= '9'; ++c) t[c] = true;
-    t['-'] = true;
-    return t;
-  }();
-  if (tok.size() == 1 || (!tok.empty() && std::all_of(tok.begin(), tok.end(), [](char c) {
-        return kPlainByte[static_cast<unsigned char>(c)];
-      }))) {
+  // punctuation mark to split off at either end and no possessive. (MakeWords
+  // does not call this for them, nor for one-byte tokens; NameWords does.)
+  if (!tok.empty() && std::all_of(tok.begin(), tok.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+      })) {
     out->push_back(Piece{offset, offset + static_cast<uint32_t>(tok.size()), false});
     return;
   }

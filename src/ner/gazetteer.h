@@ -109,11 +109,10 @@ std::vector<std::string> NameWords(std::string_view name);
 //
 // Most lookups are for keys that are absent (the words of a text that start
 // no name, are in no word class), and the table is too large to stay in the
-// cache between documents, so each of them used to miss. A bitmap of the
-// keys (one bit per key, eight bits per slot: a sixteenth of the table's
-// size) answers most of them from a few cache lines: a clear bit says the key
-// was never inserted; a set bit may be another key's (at most one in 16 at
-// the table's fullest), and the table decides.
+// cache between documents, so each of them used to miss. A KeyFilter of the
+// keys (util/key_filter.h, eight bits per slot: a sixteenth of the table's
+// size) answers most of them from a few cache lines: it never turns away a
+// key that was inserted, and the table decides the keys it lets through.
 class HashIndex {
  public:
   // Sets the value of key (inserting it when absent) and returns it.
