@@ -128,7 +128,7 @@ bool LooksBinary(std::string_view s) {
   unsigned char any = 0;
   for (const char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
-    any |= static_cast<unsigned char>(-(c < 0x20) & -(static_cast<unsigned char>(c - '\t') > '\r' - '\t'));
+    any |= static_cast<unsigned char>(-static_cast<int>(IsControl(c)));
   }
   if (any == 0) return false;
   size_t nul = 0, control = 0;

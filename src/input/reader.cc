@@ -110,13 +110,19 @@ Status ReadStream(std::istream& in, size_t max_bytes, std::string* out) {
   return Status::OK();
 }
 
-// Closes a file descriptor when it goes out of scope.
-class FdCloser {
+// Owns a file descriptor, closed when replaced or out of scope; a negative
+// one (AT_FDCWD, a failed open) is none.
+class OwnedFd {
  public:
-  explicit FdCloser(int fd) : fd_(fd) {}
-  FdCloser(const FdCloser&) = delete;
-  FdCloser& operator=(const FdCloser&) = delete;
-  ~FdCloser() { ::close(fd_); }
+  explicit OwnedFd(int fd) : fd_(fd) {}
+  OwnedFd(const OwnedFd&) = delete;
+  OwnedFd& operator=(const OwnedFd&) = delete;
+  ~OwnedFd() { Reset(-1); }
+  void Reset(int fd) {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = fd;
+  }
+  int get() const { return fd_; }
 
  private:
   int fd_;
@@ -134,7 +140,7 @@ Status ReadFile(int dir_fd, const char* path, size_t max_bytes, std::string* out
   out->clear();
   const int fd = ::openat(dir_fd, path, O_RDONLY | O_CLOEXEC);
   if (fd < 0) return Status::IOError("cannot open for reading");
-  FdCloser closer(fd);
+  const OwnedFd closer(fd);
   struct stat st;
   if (::fstat(fd, &st) != 0) return Status::IOError(std::string("cannot read: ") + std::strerror(errno));
   const bool regular = S_ISREG(st.st_mode);
@@ -159,7 +165,10 @@ Status ReadFile(int dir_fd, const char* path, size_t max_bytes, std::string* out
       out->resize(filled);
       return Status::InvalidArgument("input is over the limit of " + std::to_string(max_bytes) + " bytes");
     }
-    if (regular && filled < out->size()) break;  // short read: the end of a regular file
+    // A short read once the stated size is in: the end of a regular file.
+    // (Files under /proc or /sys state 0 or 4096 bytes and may read short,
+    // so they are read until a read gives nothing.)
+    if (regular && st.st_size > 0 && filled >= static_cast<size_t>(st.st_size) && filled < out->size()) break;
   }
   out->resize(filled);
   return Status::OK();
@@ -181,11 +190,13 @@ void EmitBytes(std::string&& bytes, Kind kind, const std::string& name, const Re
   on_article(std::move(a));
 }
 
-// dir_fd: AT_FDCWD, or the open folder that holds p (then only p's file
-// name is looked up, not every folder on its path again).
+// The file is opened as `at` relative to the open folder dir_fd when given
+// (only its name is looked up, not every folder on its path again), else
+// as p.
 void EmitFile(const fs::path& p, const std::string& name, const ReaderOptions& opt,
               const std::function<void(Article&&)>& on_article,
-              const std::function<void(const Status&)>& on_error, int dir_fd = AT_FDCWD) {
+              const std::function<void(const Status&)>& on_error, int dir_fd = AT_FDCWD,
+              const char* at = nullptr) {
   Kind kind = KindOf(p);
   if (kind == Kind::kJsonl) {
     std::ifstream in(p, std::ios::binary);
@@ -197,10 +208,7 @@ void EmitFile(const fs::path& p, const std::string& name, const ReaderOptions& o
     return;
   }
   std::string bytes;
-  const std::string& native = p.native();
-  const char* path = native.c_str();
-  if (dir_fd != AT_FDCWD) path += native.rfind('/') + 1;
-  Status st = ReadFile(dir_fd, path, opt.max_bytes, &bytes);
+  Status st = ReadFile(dir_fd, at ? at : p.c_str(), opt.max_bytes, &bytes);
   if (!st.ok()) {
     on_error(st.WithContext(name));
     return;
@@ -306,24 +314,23 @@ void ForEachArticle(const std::vector<std::string>& paths, const ReaderOptions& 
       // Files are read relative to their folder, opened once: a folder of
       // small articles otherwise spends a visible share of its time walking
       // the same folders' names for every file.
-      std::string_view folder;  // of dir_fd
-      int dir_fd = AT_FDCWD;
+      std::string_view folder;  // of dir
+      OwnedFd dir(-1);
       for (const auto& f : files) {
         const std::string& native = f.second.native();
         const size_t slash = native.rfind('/');
         const std::string_view parent =
             slash == std::string::npos ? std::string_view() : std::string_view(native).substr(0, slash + 1);
         if (parent != folder) {
-          if (dir_fd != AT_FDCWD) ::close(dir_fd);
           folder = parent;
-          // On failure, files are opened by their whole path, as before.
-          dir_fd = parent.empty() ? AT_FDCWD
-                                  : ::open(std::string(parent).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-          if (dir_fd < 0) dir_fd = AT_FDCWD;
+          dir.Reset(parent.empty() ? -1 : ::open(std::string(parent).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
         }
-        EmitFile(f.second, native, opt, on_article, on_error, dir_fd);
+        if (dir.get() >= 0) {
+          EmitFile(f.second, native, opt, on_article, on_error, dir.get(), native.c_str() + slash + 1);
+        } else {  // no folder open: by the whole path, as before
+          EmitFile(f.second, native, opt, on_article, on_error);
+        }
       }
-      if (dir_fd != AT_FDCWD) ::close(dir_fd);
       continue;
     }
     EmitFile(p, arg, opt, on_article, on_error);

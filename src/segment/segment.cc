@@ -537,7 +537,7 @@ class Segmenter {
     while (d > first && kinds_[d] == Kind::kClosing && out_.tokens[d].start == out_.tokens[d - 1].end) --d;
     Kind kind = kinds_[d];
     bool decides = kind == Kind::kTerminal || kind == Kind::kMayEnd;
-    if (!decides && (kind == Kind::kNeverEnd || newlines != 1)) return false;  // most tokens
+    if (!decides && (kind == Kind::kNeverEnd || newlines != 1)) return false;  // not after a terminal or a line break
     char32_t next = At(t_, b.start).cp;
     switch (kind) {
       case Kind::kTerminal:
